@@ -1,0 +1,3 @@
+from flake8_httpstatus.cli import main
+
+raise SystemExit(main())

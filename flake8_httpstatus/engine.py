@@ -1,0 +1,619 @@
+"""The detection engine: one pass over a stdlib `ast` tree, yielding findings.
+
+The walk visits nodes in source order, resolving names through the file's imports as they are
+met. It recognises every place that holds a status (framework calls from `frameworks`, view
+return tuples, status attributes, comparisons, status mappings) as a `Site` and hands it to the
+rules. Rules return raw findings; the constant a message suggests is chosen once the walk is
+over, when the file's whole import style is known.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from flake8_httpstatus import frameworks
+from flake8_httpstatus.findings import Finding, Fix
+from flake8_httpstatus.frameworks import Param, Sink
+from flake8_httpstatus.naming import ConstantNamer
+from flake8_httpstatus.settings import Settings, Versions, target_python_for
+from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
+
+_VIEW_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"}
+)
+# Names whose rebinding in a scope would break a suggested constant there (see naming.py).
+_WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
+
+
+@dataclass
+class Scope:
+    """A module, function or class body: the watched names it binds, and what it is."""
+
+    bound: set[str] = field(default_factory=set)
+    view: bool = False
+    view_class: bool = False
+    is_class: bool = False
+    # For a class: the class attribute that holds its status, if it is a status class.
+    status_attribute: str | None = None
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A finding before the file's constant style is known.
+
+    `message` may hold `{constant}`, filled with the constant suggested for `suggest`; when the
+    style has no constant for it, `fallback` is used, with `{holder}` naming the style's module.
+    A finding whose `suggest` is set is fixable by replacing `node` with that constant.
+    """
+
+    code: str
+    node: ast.AST
+    message: str
+    fallback: str = ""
+    suggest: int | None = None
+    fix: Fix | None = None
+
+
+@dataclass
+class FileContext:
+    """What rules may read about the file being checked."""
+
+    settings: Settings
+    versions: Versions
+    imports: dict[str, str] = field(default_factory=dict)
+    packages: set[str] = field(default_factory=set)
+    scopes: list[Scope] = field(default_factory=lambda: [Scope()])
+    style_uses: Counter[str] = field(default_factory=Counter)
+    # Local classes whose class attribute holds a status, mapped to that attribute.
+    status_classes: dict[str, str] = field(default_factory=dict)
+    view_classes: set[str] = field(default_factory=set)
+
+    @property
+    def scope(self) -> Scope:
+        return self.scopes[-1]
+
+    @property
+    def http_file(self) -> bool:
+        return not self.packages.isdisjoint(frameworks.HTTP_PACKAGES)
+
+    def qualname(self, node: ast.expr) -> str | None:
+        """The dotted name an expression stands for through the file's imports."""
+        if type(node) is ast.Name:
+            return self.imports.get(node.id)
+        if type(node) is ast.Attribute:
+            base = self.qualname(node.value)
+            return f"{base}.{node.attr}" if base is not None else None
+        return None
+
+    def status_value(self, node: ast.expr) -> tuple[int | None, bool]:
+        """The code an expression holds, and whether it is a plain int literal."""
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if type(value) is int:
+                return value, True
+            if type(value) is str and value[:3].isdigit() and value[3:4] in {"", " "}:
+                return int(value[:3]), False
+            return None, False
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            inner, literal = self.status_value(node.operand)
+            return (-inner if inner is not None else None), literal
+        if isinstance(node, ast.Call):
+            if len(node.args) == 1 and not node.keywords:
+                callee = self.qualname(node.func)
+                if callee is None and isinstance(node.func, ast.Name) and node.func.id == "int":
+                    callee = "int"
+                if callee in {"http.HTTPStatus", "http.client.HTTPStatus", "int"}:
+                    return self.status_value(node.args[0])[0], False
+            return None, False
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            return self.status_value(node.value)[0], False
+        name = self.qualname(node)
+        return (constant_code(name) if name is not None else None), False
+
+    def is_status_expression(self, node: ast.expr) -> bool:
+        """Whether `node` reads a response's status (`r.status_code`, `resp.status`, ...)."""
+        if type(node) is not ast.Attribute:
+            return False
+        attr = node.attr
+        return attr in frameworks.STATUS_ATTRIBUTES or (
+            attr in frameworks.GENERIC_STATUS_ATTRIBUTES and self.http_file
+        )
+
+
+SiteRule = Callable[[FileContext, Site], Iterable[RawFinding]]
+ConstantRule = Callable[[FileContext, ast.AST, str, str], Iterable[RawFinding]]
+ImportRule = Callable[[FileContext, ast.AST, str], Iterable[RawFinding]]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The callbacks the engine calls: for each site, each constant name, each import."""
+
+    sites: tuple[SiteRule, ...] = ()
+    constants: tuple[ConstantRule, ...] = ()
+    imports: tuple[ImportRule, ...] = ()
+
+
+class _Enter:
+    __slots__ = ("node",)
+
+    def __init__(self, node: ast.AST) -> None:
+        self.node = node
+
+
+class _Exit:
+    __slots__ = ()
+
+
+_EXIT = _Exit()
+_IGNORED_FIELDS = frozenset(
+    {"ctx", "id", "attr", "arg", "module", "level", "kind", "conversion", "type_comment",
+     "is_async", "simple", "kwd_attrs", "op", "name", "rest", "tag"}
+)
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that can hold nodes, in reverse order (the stack is LIFO)."""
+    ignored = set(_IGNORED_FIELDS)
+    if kind in (ast.Global, ast.Nonlocal):
+        ignored.add("names")
+    if kind is ast.Constant:
+        ignored.add("value")
+    return tuple(name for name in reversed(getattr(kind, "_fields", ())) if name not in ignored)
+
+
+# Parts of a scope-creating node that belong to the enclosing scope, and its body.
+_OUTER_FIELDS = {
+    ast.FunctionDef: ("returns", "args", "decorator_list"),
+    ast.AsyncFunctionDef: ("returns", "args", "decorator_list"),
+    ast.ClassDef: ("keywords", "bases", "decorator_list"),
+    ast.Lambda: ("args",),
+}
+
+
+class Engine:
+    """Runs the rules over one tree. Create one per file."""
+
+    def __init__(self, settings: Settings, filename: str | None, rules: Rules) -> None:
+        versions = Versions(target_python_for(filename, settings), settings.library_versions)
+        self.ctx = FileContext(settings, versions)
+        self.rules = rules
+        self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
+        self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
+        self._fields: dict[type, tuple[str, ...]] = {_Enter: (), _Exit: ()}
+        self._dispatch: dict[type, Callable[[ast.AST], None]] = {
+            _Enter: self._enter,  # type: ignore[dict-item]
+            _Exit: self._exit,  # type: ignore[dict-item]
+            ast.Import: self._import,  # type: ignore[dict-item]
+            ast.ImportFrom: self._import_from,  # type: ignore[dict-item]
+            ast.Call: self._call,  # type: ignore[dict-item]
+            ast.Compare: self._compare,  # type: ignore[dict-item]
+            ast.Assign: self._assign,  # type: ignore[dict-item]
+            ast.AnnAssign: self._ann_assign,  # type: ignore[dict-item]
+            ast.AugAssign: self._aug_assign,  # type: ignore[dict-item]
+            ast.Return: self._return,  # type: ignore[dict-item]
+            ast.Match: self._match,  # type: ignore[dict-item]
+            ast.Attribute: self._attribute,  # type: ignore[dict-item]
+            ast.For: self._for,  # type: ignore[dict-item]
+            ast.AsyncFor: self._for,  # type: ignore[dict-item]
+            ast.With: self._with,  # type: ignore[dict-item]
+            ast.AsyncWith: self._with,  # type: ignore[dict-item]
+            ast.NamedExpr: self._named_expr,  # type: ignore[dict-item]
+            ast.ExceptHandler: self._except_handler,  # type: ignore[dict-item]
+        }
+
+    def run(self, tree: ast.AST) -> list[Finding]:
+        self._walk(tree)
+        ctx = self.ctx
+        namer = ConstantNamer(
+            ctx.settings.style, ctx.imports, ctx.packages, ctx.style_uses, ctx.versions
+        )
+        findings = [_render(raw, scopes, namer) for raw, scopes in self.raw]
+        findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
+        return findings
+
+    # -- the walk -----------------------------------------------------------------------------
+    def _walk(self, tree: ast.AST) -> None:
+        fields = self._fields
+        dispatch = self._dispatch
+        stack: list[object] = [tree]
+        pop, push = stack.pop, stack.append
+        while stack:
+            node = pop()
+            kind = type(node)
+            handler = dispatch.get(kind)
+            if handler is not None:
+                handler(node)  # type: ignore[arg-type]
+            outer = _OUTER_FIELDS.get(kind)
+            if outer is not None:
+                # Body in a scope of its own; decorators, defaults and bases before it, outside.
+                push(_EXIT)
+                body = node.body  # type: ignore[attr-defined]
+                if type(body) is list:
+                    stack.extend(reversed(body))
+                else:
+                    push(body)
+                push(_Enter(node))  # type: ignore[arg-type]
+                names = outer
+            else:
+                names = fields.get(kind)  # type: ignore[assignment]
+                if names is None:
+                    names = fields[kind] = _child_fields(kind)
+            for name in names:
+                value = getattr(node, name, None)
+                if type(value) is list:
+                    stack.extend(reversed(value))
+                elif value is not None:
+                    push(value)
+
+    def _report(self, findings: Iterable[RawFinding]) -> None:
+        scopes = tuple(self.ctx.scopes)
+        for raw in findings:
+            self.raw.append((raw, scopes))
+
+    def _site(self, site: Site) -> None:
+        for rule in self.rules.sites:
+            self._report(rule(self.ctx, site))
+
+    # -- scopes and bindings ------------------------------------------------------------------
+    def _enter(self, marker: _Enter) -> None:
+        node = marker.node
+        ctx = self.ctx
+        scope = Scope()
+        if isinstance(node, ast.ClassDef):
+            scope.is_class = True
+            self._class(node, scope)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            _bind(ctx.scope, node.name)
+            scope.view = self._is_view(node)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            arguments = node.args
+            for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                        arguments.vararg, arguments.kwarg):
+                if arg is not None:
+                    _bind(scope, arg.arg)
+        ctx.scopes.append(scope)
+
+    def _exit(self, _: _Exit) -> None:
+        self.ctx.scopes.pop()
+
+    def _bind_target(self, target: ast.expr) -> None:
+        if isinstance(target, ast.Name):
+            _bind(self.ctx.scope, target.id)
+        elif isinstance(target, ast.Tuple | ast.List):
+            for element in target.elts:
+                self._bind_target(element)
+        elif isinstance(target, ast.Starred):
+            self._bind_target(target.value)
+
+    def _for(self, node: ast.For | ast.AsyncFor) -> None:
+        self._bind_target(node.target)
+
+    def _with(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            if item.optional_vars is not None:
+                self._bind_target(item.optional_vars)
+
+    def _named_expr(self, node: ast.NamedExpr) -> None:
+        self._bind_target(node.target)
+
+    def _except_handler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            _bind(self.ctx.scope, node.name)
+
+    def _aug_assign(self, node: ast.AugAssign) -> None:
+        self._bind_target(node.target)
+
+    # -- imports --------------------------------------------------------------------------------
+    def _import(self, node: ast.Import) -> None:
+        ctx = self.ctx
+        for alias in node.names:
+            name = alias.name
+            ctx.packages.add(name.partition(".")[0])
+            if alias.asname:
+                self._bind_import(alias.asname, name)
+            else:
+                head = name.partition(".")[0]
+                self._bind_import(head, head)
+            for rule in self.rules.imports:
+                self._report(rule(ctx, alias, name))
+
+    def _import_from(self, node: ast.ImportFrom) -> None:
+        ctx = self.ctx
+        module = node.module or ""
+        if node.level:
+            # Relative: resolvable only against the project's own names (extra sinks).
+            module = "." * node.level + module
+        else:
+            ctx.packages.add(module.partition(".")[0])
+        for rule in self.rules.imports:
+            self._report(rule(ctx, node, module))
+        style = HOLDERS.get(module)
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            target = f"{module}.{alias.name}" if not module.endswith(".") else module + alias.name
+            self._bind_import(alias.asname or alias.name, target)
+            if style is not None:
+                for rule in self.rules.constants:
+                    self._report(rule(ctx, alias, style, alias.name))
+
+    def _bind_import(self, local: str, target: str) -> None:
+        ctx = self.ctx
+        ctx.imports[local] = target
+        holder = target if target in HOLDERS else target.rpartition(".")[0]
+        style = HOLDERS.get(holder)
+        if style is not None:
+            ctx.style_uses[style] += 1
+
+    # -- classes and views ----------------------------------------------------------------------
+    def _class(self, node: ast.ClassDef, scope: Scope) -> None:
+        ctx = self.ctx
+        _bind(ctx.scope, node.name)
+        for base in node.bases:
+            attribute = self._status_attribute_of(base)
+            if attribute is not None:
+                scope.status_attribute = attribute
+                ctx.status_classes[node.name] = attribute
+            name = ctx.qualname(base)
+            if name in frameworks.VIEW_CLASSES or (
+                isinstance(base, ast.Name) and base.id in ctx.view_classes
+            ):
+                scope.view_class = True
+                ctx.view_classes.add(node.name)
+        if scope.status_attribute is None:
+            return
+        for statement in node.body:
+            if isinstance(statement, ast.Assign):
+                targets: list[ast.expr] = statement.targets
+                value = statement.value
+            elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                targets, value = [statement.target], statement.value
+            else:
+                continue
+            if any(isinstance(t, ast.Name) and t.id == scope.status_attribute for t in targets):
+                self._value_site(Where.ATTRIBUTE, value)
+
+    def _status_attribute_of(self, base: ast.expr) -> str | None:
+        if isinstance(base, ast.Name) and base.id in self.ctx.status_classes:
+            return self.ctx.status_classes[base.id]
+        name = self.ctx.qualname(base)
+        if name is None:
+            return None
+        module, _, cls = name.rpartition(".")
+        found = frameworks.STATUS_CLASS_MODULES.get(module)
+        if found is None or not cls[:1].isupper():
+            return None
+        attribute, hint = found
+        return attribute if hint in cls else None
+
+    def _is_view(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        ctx = self.ctx
+        if ctx.scope.view_class and node.name in _VIEW_METHODS:
+            return True
+        if ctx.packages.isdisjoint(frameworks.VIEW_PACKAGES):
+            return False
+        for decorator in node.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if isinstance(func, ast.Attribute) and func.attr in frameworks.VIEW_DECORATORS:
+                return True
+        return False
+
+    # -- sites --------------------------------------------------------------------------------
+    def _value_site(
+        self,
+        where: Where,
+        expr: ast.expr,
+        sink: Sink | None = None,
+        call: ast.Call | None = None,
+        status_range_only: bool = False,
+    ) -> None:
+        code, literal = self.ctx.status_value(expr)
+        if code is None and not literal:
+            return
+        if status_range_only and (code is None or not 100 <= code <= 599):
+            return
+        if where is Where.COMPARISON and self._client_code(code):
+            return
+        self._site(Site(where, expr, code, literal, sink, call))
+
+    def _sinks_for(self, node: ast.Call) -> list[Sink]:
+        ctx = self.ctx
+        func = node.func
+        name = ctx.qualname(func)
+        if name is not None:
+            sink = frameworks.CALLS.get(name) or self._extra_sink(name)
+            if sink is not None:
+                return [sink]
+            if name.partition(".")[0] in frameworks.HTTP_PACKAGES:
+                return []
+        if not isinstance(func, ast.Attribute):
+            return []
+        return [
+            method.sink
+            for method in frameworks.METHODS.get(func.attr, ())
+            if not method.packages or not method.packages.isdisjoint(ctx.packages)
+        ]
+
+    def _extra_sink(self, name: str) -> Sink | None:
+        if not self.extra_calls:
+            return None
+        sink = self.extra_calls.get(name)
+        if sink is None and name.startswith("."):
+            relative = name.lstrip(".")
+            for qualified, candidate in self.extra_calls.items():
+                if qualified.endswith("." + relative):
+                    return candidate
+        return sink
+
+    def _call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in frameworks.UNITTEST_COMPARISONS:
+            self._unittest_comparison(node)
+        for sink in self._sinks_for(node):
+            if sink.status is not None:
+                expr = _argument(node, sink.status)
+                if expr is not None:
+                    self._value_site(Where.CALL, expr, sink, node)
+            for keyword in node.keywords:
+                if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):
+                    for key in keyword.value.keys:
+                        if key is not None:
+                            self._value_site(Where.MAPPING_KEY, key, sink, node)
+
+    def _unittest_comparison(self, node: ast.Call) -> None:
+        if len(node.args) < 2:
+            return
+        first, second = node.args[0], node.args[1]
+        ctx = self.ctx
+        if ctx.is_status_expression(first):
+            candidates = _elements(second)
+        elif ctx.is_status_expression(second):
+            candidates = [first]
+        else:
+            return
+        generic = isinstance(first, ast.Attribute) and first.attr not in \
+            frameworks.STATUS_ATTRIBUTES
+        for candidate in candidates:
+            self._value_site(Where.COMPARISON, candidate, status_range_only=generic)
+
+    def _compare(self, node: ast.Compare) -> None:
+        ctx = self.ctx
+        left = node.left
+        for op, right in zip(node.ops, node.comparators, strict=False):
+            if isinstance(op, ast.Eq | ast.NotEq):
+                if ctx.is_status_expression(left):
+                    self._comparison_site(left, right)
+                elif ctx.is_status_expression(right):
+                    self._comparison_site(right, left)
+            elif isinstance(op, ast.In | ast.NotIn) and ctx.is_status_expression(left):
+                if isinstance(right, ast.Tuple | ast.List | ast.Set):
+                    for element in right.elts:
+                        self._comparison_site(left, element)
+            left = right
+
+    def _comparison_site(self, status: ast.expr, value: ast.expr) -> None:
+        generic = isinstance(status, ast.Attribute) and status.attr not in \
+            frameworks.STATUS_ATTRIBUTES
+        self._value_site(Where.COMPARISON, value, status_range_only=generic)
+
+    def _client_code(self, code: int | None) -> bool:
+        """Whether `code` is one a client library of this file invents (Tornado's 599)."""
+        return any(
+            code in codes
+            for package, codes in frameworks.CLIENT_CODES.items()
+            if package in self.ctx.packages
+        )
+
+    def _match(self, node: ast.Match) -> None:
+        if not self.ctx.is_status_expression(node.subject):
+            return
+        generic = isinstance(node.subject, ast.Attribute) and node.subject.attr not in \
+            frameworks.STATUS_ATTRIBUTES
+        patterns = [case.pattern for case in node.cases]
+        while patterns:
+            pattern = patterns.pop()
+            if isinstance(pattern, ast.MatchValue):
+                self._value_site(Where.COMPARISON, pattern.value, status_range_only=generic)
+            elif isinstance(pattern, ast.MatchOr):
+                patterns.extend(pattern.patterns)
+            elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+                patterns.append(pattern.pattern)
+
+    def _assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self._bind_target(target)
+            self._status_attribute_assignment(target, node.value)
+
+    def _ann_assign(self, node: ast.AnnAssign) -> None:
+        self._bind_target(node.target)
+        if node.value is not None:
+            self._status_attribute_assignment(node.target, node.value)
+
+    def _status_attribute_assignment(self, target: ast.expr, value: ast.expr) -> None:
+        if not isinstance(target, ast.Attribute):
+            return
+        if target.attr in frameworks.STATUS_ATTRIBUTES:
+            self._value_site(Where.ATTRIBUTE, value)
+        elif target.attr == "status" and self.ctx.http_file:
+            self._value_site(Where.ATTRIBUTE, value, status_range_only=True)
+
+    def _return(self, node: ast.Return) -> None:
+        value = node.value
+        if not self.ctx.scope.view or not isinstance(value, ast.Tuple):
+            return
+        if len(value.elts) not in (2, 3):
+            return
+        status = value.elts[1]
+        if isinstance(status, ast.Dict | ast.List | ast.Tuple | ast.Set):
+            return  # (body, headers)
+        self._value_site(Where.VIEW_RETURN, status)
+
+    def _attribute(self, node: ast.Attribute) -> None:
+        if not self.rules.constants:
+            return
+        value = node.value
+        if not isinstance(value, ast.Name | ast.Attribute):
+            return
+        holder = self.ctx.qualname(value)
+        if holder is None:
+            return
+        style = HOLDERS.get(holder)
+        if style is None:
+            return
+        self.ctx.style_uses[style] += 1
+        for rule in self.rules.constants:
+            self._report(rule(self.ctx, node, style, node.attr))
+
+
+def _bind(scope: Scope, name: str) -> None:
+    if name in _WATCHED_NAMES or name.startswith("HTTP_"):
+        scope.bound.add(name)
+
+
+def _argument(call: ast.Call, param: Param) -> ast.expr | None:
+    """The argument passed for `param`, if the call passes it visibly."""
+    if param.keyword is not None:
+        for keyword in call.keywords:
+            if keyword.arg == param.keyword:
+                return keyword.value
+    if param.position is not None:
+        for index, arg in enumerate(call.args):
+            if isinstance(arg, ast.Starred):
+                return None
+            if index == param.position:
+                return arg
+    return None
+
+
+def _elements(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return list(node.elts)
+    return [node]
+
+
+def _render(raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer) -> Finding:
+    node = raw.node
+    message, fix = raw.message, raw.fix
+    if raw.suggest is not None:
+        # Class bodies do not enclose the functions inside them.
+        visible = [scope.bound for scope in scopes[:-1] if not scope.is_class]
+        visible.append(scopes[-1].bound)
+        suggestion = namer.suggest(raw.suggest, visible)
+        if suggestion is None:
+            message = raw.fallback.format(holder=namer.holder)
+        else:
+            message = message.format(constant=suggestion.text)
+            fix = Fix(suggestion.text, suggestion.needs)
+    return Finding(
+        raw.code,
+        message,
+        node.lineno,  # type: ignore[attr-defined]
+        node.col_offset,  # type: ignore[attr-defined]
+        getattr(node, "end_lineno", None) or node.lineno,  # type: ignore[attr-defined]
+        getattr(node, "end_col_offset", None) or node.col_offset,  # type: ignore[attr-defined]
+        fix,
+    )

@@ -1,0 +1,131 @@
+"""Text for `explain` and `codes`: the registry's entries and the rules' pages, rendered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flake8_httpstatus.registry import MODULES, Constant, Standing, StatusCode, lookup
+from flake8_httpstatus.rules import Rule
+
+_CLASS_TITLES = {
+    "1xx": "Informational",
+    "2xx": "Success",
+    "3xx": "Redirection",
+    "4xx": "Client Errors",
+    "5xx": "Server Errors",
+}
+_STYLE_TITLES = {
+    "stdlib": "Python (http.HTTPStatus)",
+    "drf": "Django REST framework",
+    "starlette": "Starlette",
+    "fastapi": "FastAPI",
+    "litestar": "Litestar",
+    "falcon": "Falcon",
+    "httpx": "httpx",
+    "requests": "requests",
+}
+_VERSION_LABELS = {"python": "Python", "starlette": "Starlette"}
+
+
+def explain_rule(rule: Rule) -> str:
+    return rule.page().rstrip()
+
+
+def _spelled(constant: Constant) -> str:
+    module = MODULES[constant.style]
+    if constant.style == "fastapi":
+        return f"from fastapi import status; status.{constant.name}"
+    if module.owner is not None:
+        return f"{module.module}.{module.owner}.{constant.name}"
+    return f"{module.module}.{constant.name}"
+
+
+def _version(constant: Constant) -> str:
+    label = _VERSION_LABELS.get(MODULES[constant.style].version_of, MODULES[constant.style].version_of)
+    notes = []
+    if constant.since:
+        notes.append(f"since {label} {'.'.join(map(str, constant.since))}")
+    if constant.deprecated_since:
+        notes.append(f"deprecated since {label} {'.'.join(map(str, constant.deprecated_since))}")
+    if constant.alias:
+        notes.append("alias")
+    return f" ({', '.join(notes)})" if notes else ""
+
+
+def explain_code(code: int) -> str:
+    entry = lookup(code)
+    if entry is None:
+        if 100 <= code <= 599:
+            return (
+                f"{code}: not an assigned status code.\n"
+                f"Clients treat an unrecognized code as {code // 100}00 (RFC 9110 §15); "
+                "flake8-httpstatus reports it as HS201."
+            )
+        return f"{code}: not a valid status code; valid codes are 100-599 (RFC 9110 §15)."
+    lines = [
+        f"{entry.code} {entry.phrase}",
+        "",
+        f"Class:       {entry.status_class} - {_CLASS_TITLES[entry.status_class]}",
+        f"Standing:    {entry.standing.value}",
+        f"Reference:   {entry.reference}",
+        f"Content:     {'allowed' if entry.content_allowed else 'not allowed (no body)'}",
+        "",
+        entry.description,
+    ]
+    if entry.use_cases:
+        lines += ["", "Common use cases:", *(f"  - {case}" for case in entry.use_cases)]
+    if entry.note:
+        lines += ["", f"Note: {entry.note}"]
+    if entry.headers:
+        lines += ["", "Headers:"]
+        lines += [
+            f"  - {rule.header}: {rule.level.value} ({rule.reference})" for rule in entry.headers
+        ]
+    if entry.standing is Standing.NONSTANDARD:
+        lines += ["", f"Not registered with IANA: clients that do not know it read it as {code // 100}00."]
+    lines += ["", "Constants:"]
+    if entry.constants:
+        for style, title in _STYLE_TITLES.items():
+            names = [c for c in entry.constants if c.style == style]
+            if names:
+                lines.append(f"  {title}:")
+                lines += [f"    {_spelled(c)}{_version(c)}" for c in names]
+    else:
+        lines.append("  none in any library")
+    return "\n".join(lines)
+
+
+def list_codes(entries: list[StatusCode], total: int) -> str:
+    lines = ["HTTP Status Codes Reference", "", f"Showing {len(entries)} of {total} status codes"]
+    current = None
+    for entry in entries:
+        if entry.status_class != current:
+            current = entry.status_class
+            lines += ["", f"{current} - {_CLASS_TITLES[current]}"]
+        lines += ["", f"{entry.code} {entry.phrase} ({entry.standing.value})", f"    {entry.description}"]
+        if entry.use_cases:
+            lines.append(f"    Use cases: {'; '.join(entry.use_cases)}")
+    return "\n".join(lines)
+
+
+def code_to_json(entry: StatusCode) -> dict[str, Any]:
+    constants: dict[str, list[str]] = {}
+    for constant in entry.constants:
+        constants.setdefault(constant.style, []).append(constant.name)
+    return {
+        "code": entry.code,
+        "phrase": entry.phrase,
+        "class": entry.status_class,
+        "description": entry.description,
+        "use_cases": list(entry.use_cases),
+        "standing": entry.standing.value,
+        "reference": entry.reference,
+        "content_allowed": entry.content_allowed,
+        "headers": [
+            {"header": rule.header, "level": rule.level.value, "reference": rule.reference}
+            for rule in entry.headers
+        ],
+        "constants": constants,
+        "note": entry.note,
+        "in_reference": entry.in_seed,
+    }

@@ -1,0 +1,122 @@
+"""Which named constant a message suggests, spelled the way the file can use it.
+
+The style is the one the file already uses, else its framework's, else the stdlib's; the
+spelling reuses the file's own imports, and falls back to the stdlib where the style's name is
+rebound in the finding's scope (`status = request.GET["status"]` is common).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from flake8_httpstatus.findings import ImportSpec
+from flake8_httpstatus.registry import Version, constant_for
+
+FIXABLE_STYLES = ("stdlib", "drf", "fastapi", "starlette", "litestar")
+# The module each style's constants are imported from, and the name of that module.
+_MODULES = {
+    "stdlib": ("http", "HTTPStatus"),
+    "drf": ("rest_framework", "status"),
+    "starlette": ("starlette", "status"),
+    "fastapi": ("fastapi", "status"),
+    "litestar": ("litestar", "status_codes"),
+}
+# A framework the file imports, and the style it implies, in order of preference.
+_FRAMEWORK_STYLES = (
+    ("rest_framework", "drf"),
+    ("fastapi", "fastapi"),
+    ("litestar", "litestar"),
+    ("starlette", "starlette"),
+)
+HOLDER_LABELS = {
+    "stdlib": "HTTPStatus",
+    "drf": "rest_framework.status",
+    "starlette": "starlette.status",
+    "fastapi": "fastapi.status",
+    "litestar": "litestar.status_codes",
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    needs: ImportSpec | None
+
+
+class ConstantNamer:
+    """Chooses and spells constants for one file, given its imports and bindings."""
+
+    def __init__(
+        self,
+        style: str,
+        imports: Mapping[str, str],
+        packages: set[str],
+        style_uses: Counter[str],
+        versions: Mapping[str, Version],
+    ) -> None:
+        self.versions = versions
+        self.imports = imports
+        self._by_target: dict[str, str] = {}
+        for local, target in imports.items():
+            self._by_target.setdefault(target, local)
+        self.style = style if style != "auto" else _auto_style(packages, style_uses)
+
+    @property
+    def holder(self) -> str:
+        return HOLDER_LABELS[self.style]
+
+    def suggest(self, code: int, shadowed: Sequence[set[str]]) -> Suggestion | None:
+        """The constant for `code`, spelled so that it works in a scope whose enclosing
+        scopes bind the names in `shadowed`; None when the style has no such constant."""
+        constant = constant_for(code, self.style, self.versions)
+        if constant is None:
+            return None
+        spelled = self._spell(self.style, constant.name)
+        if not _is_shadowed(spelled.text, shadowed) or self.style == "stdlib":
+            return spelled
+        fallback = constant_for(code, "stdlib", self.versions)
+        if fallback is not None:
+            stdlib = self._spell("stdlib", fallback.name)
+            if not _is_shadowed(stdlib.text, shadowed):
+                return stdlib
+        return spelled
+
+    def _spell(self, style: str, name: str) -> Suggestion:
+        package, module = _MODULES[style]
+        holder = "fastapi.status" if style == "fastapi" else (
+            "http.HTTPStatus" if style == "stdlib" else f"{package}.{module}")
+        local = self._by_target.get(holder)
+        if style == "stdlib" and local is None:
+            local = self._by_target.get("http.client.HTTPStatus")
+        if local is not None:
+            return Suggestion(f"{local}.{name}", None)
+        if style == "stdlib":
+            http = self._by_target.get("http")
+            if http is not None:
+                return Suggestion(f"{http}.HTTPStatus.{name}", None)
+        bare = self._by_target.get(f"{holder}.{name}")
+        if bare is not None:
+            return Suggestion(bare, None)
+        uses_bare_names = style == "litestar" or any(
+            target.startswith(holder + ".") for target in self._by_target
+        )
+        if uses_bare_names:
+            return Suggestion(name, ImportSpec(holder, name))
+        return Suggestion(f"{module}.{name}", ImportSpec(package, module))
+
+
+def _is_shadowed(text: str, shadowed: Sequence[set[str]]) -> bool:
+    head = text.partition(".")[0]
+    return any(head in bound for bound in shadowed)
+
+
+def _auto_style(packages: set[str], style_uses: Counter[str]) -> str:
+    used = [(count, style) for style, count in style_uses.items() if style in FIXABLE_STYLES]
+    if used:
+        return max(used, key=lambda item: item[0])[1]
+    for package, style in _FRAMEWORK_STYLES:
+        if package in packages:
+            return style
+    return "stdlib"

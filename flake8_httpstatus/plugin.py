@@ -1,0 +1,81 @@
+"""The flake8 front end: a thin adapter over the engine.
+
+Only `ast`, the registry and the tables are imported here; the fixer's LibCST never is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+from flake8_httpstatus import __version__
+from flake8_httpstatus.options import OPTIONS, settings_from
+from flake8_httpstatus.rules import DEFAULT_OFF, check
+from flake8_httpstatus.settings import Settings
+
+# A file that mentions none of these cannot hold a finding: skip its tree walk.
+_TRIGGER_WORDS = (
+    "status", "HTTP", "http", "abort", "redirect", "errorhandler", "exception_handler",
+    "set_status", "send_error", "django", "flask", "quart", "werkzeug", "fastapi", "starlette",
+    "aiohttp", "tornado", "sanic", "falcon", "litestar", "pyramid", "webob", "rest_framework",
+    "requests",
+)
+
+
+def _trigger(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in (*_TRIGGER_WORDS, *extra)))
+
+
+def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """Turn a parser's ValueError into argparse's one-line 'invalid value' error."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = parse.__name__
+    return convert
+
+
+class Plugin:
+    name = "flake8-httpstatus"
+    version = __version__
+
+    settings: ClassVar[Settings] = Settings()
+    trigger: ClassVar[re.Pattern[str]] = _trigger()
+
+    def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, manager: Any) -> None:
+        for option in OPTIONS:
+            manager.add_option(
+                f"--{option.name}",
+                type=_argparse_type(option.parse),
+                default=option.parse(option.default),
+                parse_from_config=True,
+                help=option.help,
+            )
+        manager.extend_default_ignore(DEFAULT_OFF)
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        cls.settings = settings_from(
+            {option.field: getattr(options, option.name.replace("-", "_")) for option in OPTIONS}
+        )
+        names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
+        cls.trigger = _trigger(names)
+
+    def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
+        if self.trigger.search("".join(self.lines)) is None:
+            return
+        for finding in check(self.tree, self.settings, self.filename):
+            yield finding.line, finding.col, finding.message, type(self)

@@ -1,0 +1,27 @@
+"""Every rule, and the entry point that runs them all over one tree."""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_httpstatus.engine import Engine, Rules
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.rules import codes, magic_numbers
+from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.settings import Settings
+
+__all__ = ["RULES", "Rule", "check"]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (*magic_numbers.RULES, *codes.RULES)}
+DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_enabled)
+
+_CALLBACKS = Rules(
+    sites=(magic_numbers.check_site, codes.check_site),
+    constants=(codes.check_constant,),
+    imports=(codes.check_import,),
+)
+
+
+def check(tree: ast.AST, settings: Settings, filename: str | None = None) -> list[Finding]:
+    """All findings for one parsed file, sorted by position."""
+    return Engine(settings, filename, _CALLBACKS).run(tree)

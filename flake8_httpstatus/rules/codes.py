@@ -1,0 +1,296 @@
+"""HS2xx: codes that do not exist, are not standard or are deprecated, and constant names that
+do not exist or are deprecated at the target versions."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from flake8_httpstatus.engine import FileContext, RawFinding
+from flake8_httpstatus.findings import Fix
+from flake8_httpstatus.registry import MODULES, Standing, check_name, lookup
+from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.sites import STRICT_HOLDERS, Site, Where
+
+HS201 = Rule(
+    "HS201",
+    "unknown-status-code",
+    "A status code that is not assigned, or not a valid status code at all.",
+    """
+## What it does
+Flags, at any status position (literal or constant), a code outside 100–599 (`600`, `0`, `-1`)
+or one that no registry assigns (`299`, `471`).
+
+## Why is this bad?
+RFC 9110 §15: "Values outside the range 100..599 are invalid", and a client treats an
+unrecognized code as the x00 code of its class, so `299` means nothing more than `200`. The
+frameworks differ on invalid codes: Django raises `ValueError`, uvicorn drops the connection
+without a response (while the Starlette test client passes), WebOb raises `KeyError`,
+Werkzeug and aiohttp send them as they are. A typo such as `4040` ships silently.
+
+## Example
+```python
+from flask import Response
+
+def teapot_check():
+    return Response("odd", status=299)
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+from flask import Response
+
+def teapot_check():
+    return Response("odd", status=HTTPStatus.OK)
+```
+
+## Options
+- `httpstatus-allow-codes`: codes that are fine anyway (an internal convention).
+
+## References
+- [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
+- [IANA HTTP Status Code Registry](https://www.iana.org/assignments/http-status-codes/)
+""",
+)
+
+HS202 = Rule(
+    "HS202",
+    "nonstandard-status-code",
+    "A non-standard status code (nginx, Cloudflare, IIS, Laravel, ...).",
+    """
+## What it does
+Flags, at any status position, a code that is in common use but not registered with IANA:
+`419`, `420`, `444`, `449`, `499`, `509`, `520`–`530`, `598`, `599` and the others listed by
+`flake8-httpstatus codes --search non-standard`.
+
+## Why is this bad?
+Clients, proxies and libraries that do not know the code treat it as the x00 code of its class
+(RFC 9110 §15): a `499` is a plain `400` to them. Some of these codes are meant for logs only
+(nginx's `499` is never sent) or belong to a proxy (Cloudflare's `52x`), not to an application.
+
+## Example
+```python
+from django.http import JsonResponse
+
+def quota(request):
+    return JsonResponse({"error": "slow down"}, status=420)
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+from django.http import JsonResponse
+
+def quota(request):
+    return JsonResponse({"error": "slow down"}, status=HTTPStatus.TOO_MANY_REQUESTS)
+```
+
+## Options
+- `httpstatus-allow-nonstandard`: codes to accept (`499,520`), or `all`.
+- `httpstatus-allow-codes`: codes that are fine anyway.
+
+## References
+- [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
+""",
+)
+
+HS203 = Rule(
+    "HS203",
+    "deprecated-status-code",
+    "A deprecated, reserved, unused or only temporarily registered status code.",
+    """
+## What it does
+Flags, at any status position, `305 Use Proxy` (deprecated, RFC 9110 §15.4.6), `306` (unused,
+§15.4.7), `418` (reserved as unused, §15.5.19), `102 Processing` (dropped by RFC 4918),
+`510 Not Extended` (obsoleted) and `104` (a temporary registration).
+
+## Why is this bad?
+Clients do not implement deprecated codes (browsers ignore `305` for security reasons), and a
+reserved code promises a meaning it does not have. `418` is a joke that some proxies and
+clients reject.
+
+## Example
+```python
+from flask import abort
+
+def brew():
+    abort(418)
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+from flask import abort
+
+def brew():
+    abort(HTTPStatus.BAD_REQUEST)
+```
+
+## Options
+- `httpstatus-allow-codes`: codes that are fine anyway (keep your `418` easter egg).
+
+## References
+- [RFC 9110 §15.4.6: 305 Use Proxy](https://www.rfc-editor.org/rfc/rfc9110#section-15.4.6)
+- [RFC 9110 §15.4.7: 306 (Unused)](https://www.rfc-editor.org/rfc/rfc9110#section-15.4.7)
+- [RFC 9110 §15.5.19: 418 (Unused)](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.19)
+""",
+)
+
+HS204 = Rule(
+    "HS204",
+    "bad-status-constant",
+    "A named status constant that does not exist, or is deprecated, at the target versions.",
+    """
+## What it does
+Flags a status constant that fails or warns where the code runs:
+- `HTTPStatus.UNPROCESSABLE_CONTENT`, `CONTENT_TOO_LARGE`, `URI_TOO_LONG` and
+  `RANGE_NOT_SATISFIABLE` before Python 3.13 (`AttributeError`), and `EARLY_HINTS`,
+  `IM_A_TEAPOT`, `TOO_EARLY` before 3.9;
+- Starlette's (and FastAPI's) `HTTP_413_REQUEST_ENTITY_TOO_LARGE`, `HTTP_414_REQUEST_URI_TOO_LONG`,
+  `HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE` and `HTTP_422_UNPROCESSABLE_ENTITY` from Starlette
+  0.48 on (a warning, shown by default from 1.4), and their RFC 9110 names before 0.48;
+- the RFC 9110 names in DRF's, Litestar's and httpx's constants, which do not have them;
+- `import fastapi.status` and `from fastapi.status import ...` (FastAPI has no such module);
+- a misspelled name (`HTTPStatus.NOT_FOUN`, `status.HTTP_404_NOTFOUND`).
+
+The message names the constant to use instead.
+
+## Why is this bad?
+A name that does not exist raises `AttributeError` or `ImportError` only when the line runs,
+often on an error path that tests do not reach. A deprecated Starlette name fills logs with
+warnings and breaks when it is removed.
+
+## Example
+```python
+from http import HTTPStatus
+
+def reject(errors):
+    return {"errors": errors}, HTTPStatus.UNPROCESSABLE_CONTENT  # Python 3.9 target
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+def reject(errors):
+    return {"errors": errors}, HTTPStatus.UNPROCESSABLE_ENTITY
+```
+
+## Fix safety
+Safe for attribute access (`HTTPStatus.X`, `status.X`): the replacement has the same value.
+Names imported with `from ... import` and `import fastapi.status` are reported, not fixed.
+
+## Options
+- `httpstatus-target-python`: the lowest Python the code runs on (default: from
+  `requires-python`, else 3.9).
+- `httpstatus-library-versions`: e.g. `starlette=0.47` (default: the installed versions).
+
+## References
+- [Python 3.13: RFC 9110 names in `http.HTTPStatus`](https://github.com/python/cpython/issues/102247)
+- [Starlette 0.48: RFC 9110 names](https://github.com/Kludex/starlette/pull/2939)
+""",
+    fixable=True,
+)
+
+RULES = (HS201, HS202, HS203, HS204)
+
+_LIBRARY_NAMES = {"python": "Python", "starlette": "Starlette"}
+_FALCON_NAME = re.compile(r"HTTP_[A-Z0-9_]+$")
+
+
+def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    code = site.code
+    if code is None or code in ctx.settings.allow_codes:
+        return
+    entry = lookup(code)
+    if entry is None:
+        if code < 100 and site.where is Where.COMPARISON:
+            return  # `status_code == 0` tests for "no response", as requests and browsers use it
+        if 100 <= code <= 599:
+            message = (
+                f"HS201 unknown status code {code}: not assigned; clients read it as "
+                f"{code // 100}00"
+            )
+        else:
+            message = f"HS201 invalid status code {code}: status codes are 100-599"
+        yield RawFinding("HS201", site.expr, message)
+        return
+    standing = entry.standing
+    if standing is Standing.NONSTANDARD:
+        if not ctx.settings.allows_nonstandard(code):
+            yield RawFinding(
+                "HS202",
+                site.expr,
+                f"HS202 non-standard status code {code} ({entry.phrase}, {entry.reference}): "
+                f"clients that do not know it read it as {code // 100}00",
+            )
+    elif standing is Standing.TEMPORARY:
+        yield RawFinding(
+            "HS203",
+            site.expr,
+            f"HS203 status code {code} ({entry.phrase}) is only temporarily registered "
+            f"({entry.reference})",
+        )
+    elif standing is not Standing.STANDARD:
+        yield RawFinding(
+            "HS203",
+            site.expr,
+            f"HS203 {standing.value} status code {code} ({entry.phrase}): see {entry.reference}",
+        )
+
+
+def _version_text(ctx: FileContext, style: str) -> str:
+    distribution = MODULES[style].version_of
+    label = _LIBRARY_NAMES.get(distribution, distribution)
+    version = ctx.versions.get(distribution)
+    if version is None:
+        return f"the newest {label}"
+    return f"{label} {'.'.join(map(str, version))}"
+
+
+def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> Iterator[RawFinding]:
+    if name.startswith("_"):
+        return
+    if style == "falcon":
+        if not _FALCON_NAME.match(name):
+            return
+    elif isinstance(node, ast.Attribute):
+        holder = ctx.qualname(node.value)
+        if holder not in STRICT_HOLDERS:
+            return
+    problem = check_name(style, name, ctx.versions)
+    if problem is None:
+        return
+    if isinstance(node, ast.Attribute):
+        prefix = ast.unparse(node.value)
+        shown = f"{prefix}.{name}"
+    else:
+        prefix, shown = "", f"{name} (from {MODULES[style].module})"
+    replacement = problem.replacement.name if problem.replacement is not None else None
+    use = f"{prefix}.{replacement}" if prefix and replacement else replacement
+    if problem.problem == "unknown":
+        what = f"HS204 {shown} does not exist"
+        advice = f": did you mean {use}?" if use else ""
+    elif problem.problem == "missing":
+        what = f"HS204 {shown} does not exist in {_version_text(ctx, style)}"
+        advice = f": use {use}" if use else ""
+    else:
+        what = f"HS204 {shown} is deprecated in {_version_text(ctx, style)}"
+        advice = f": use {use}" if use else ""
+    fix = Fix(use) if prefix and use else None
+    yield RawFinding("HS204", node, what + advice, fix=fix)
+
+
+def check_import(ctx: FileContext, node: ast.AST, module: str) -> Iterator[RawFinding]:
+    if module == "fastapi.status" or module.startswith("fastapi.status."):
+        yield RawFinding(
+            "HS204",
+            node,
+            "HS204 fastapi.status is not a module (ModuleNotFoundError): "
+            "use `from fastapi import status`",
+        )

@@ -1,0 +1,302 @@
+"""HS1xx: a status written as a bare number where a named constant says what it means."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flake8_httpstatus.engine import FileContext, RawFinding
+from flake8_httpstatus.frameworks import Kind
+from flake8_httpstatus.registry import lookup
+from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.sites import Site, Where
+
+_OPTIONS = """
+## Options
+- `httpstatus-style` (`auto`, `stdlib`, `drf`, `starlette`, `fastapi`, `litestar`): the constants
+  to suggest. `auto` uses the style the file already uses, else its framework's, else
+  `http.HTTPStatus`.
+- `httpstatus-target-python`: names that do not exist on this Python are never suggested
+  (default: the lowest version `requires-python` allows, else 3.9).
+- `httpstatus-library-versions`: the Starlette version (and others) names are checked against
+  (default: the installed versions).
+- `httpstatus-allow-codes`: codes whose literals are fine (e.g. `200`).
+"""
+
+_FIX_SAFETY = """
+## Fix safety
+Safe: the constant equals the literal it replaces (`HTTPStatus` members, DRF, Starlette and
+Litestar constants are `int`s), so behaviour does not change. The fix adds the import the
+constant needs, in the file's style, and uses `http.HTTPStatus` where the style's name
+(`status`) is rebound in that scope.
+"""
+
+HS101 = Rule(
+    "HS101",
+    "magic-status-in-call",
+    "A status literal passed to a response, exception, abort, redirect, route decorator or "
+    "error handler registration.",
+    """
+## What it does
+Flags an integer status passed where a framework takes a status:
+`HttpResponse(status=404)`, DRF `Response(data, 201)`, `abort(404)`,
+`@app.post("/", status_code=201)`, `@app.errorhandler(404)`, `self.set_status(201)`,
+`HTTPException(status_code=404)`, `RedirectResponse(url, status_code=301)`, and your own
+helpers declared with `httpstatus-extra-sinks`.
+
+Only the argument at the framework's status position counts: `HttpResponse("x", 404)` passes
+404 as the content type, and Sanic's `redirect(url, 301)` passes it as the headers, so neither is
+read as a status.
+
+## Why is this bad?
+A bare number hides what the response means; `HTTPStatus.NOT_FOUND` says it, and is found by a
+search for the name. Numbers also invite typos (`403` for `404`) that no one sees in review.
+
+## Example
+```python
+from django.http import HttpResponse
+
+def view(request):
+    return HttpResponse(status=404)
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+from django.http import HttpResponse
+
+def view(request):
+    return HttpResponse(status=HTTPStatus.NOT_FOUND)
+```
+"""
+    + _FIX_SAFETY
+    + _OPTIONS
+    + """
+- `httpstatus-extra-sinks`: your own callables that take a status, as
+  `module:callable:param@position` (e.g. `myapp.http:error_response:status@1`).
+
+## References
+- [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
+- [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
+""",
+    fixable=True,
+)
+
+HS102 = Rule(
+    "HS102",
+    "magic-status-in-view-return",
+    "A status literal in a Flask or Quart view's returned tuple.",
+    """
+## What it does
+Flags the status of a `(body, status)` or `(body, status, headers)` tuple returned by a Flask or
+Quart view: a function decorated with `@app.route`, `@bp.get`, `@app.errorhandler` and the like,
+or a method of a `MethodView` or Flask-RESTful `Resource`. Plain functions that return tuples of
+numbers are not views and are never flagged, nor is a `(body, headers)` tuple.
+
+## Why is this bad?
+`return body, 201` reads as a tuple of two values; `return body, HTTPStatus.CREATED` reads as a
+response.
+
+## Example
+```python
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+@app.post("/books")
+def create_book():
+    return jsonify(id=1), 201
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+@app.post("/books")
+def create_book():
+    return jsonify(id=1), HTTPStatus.CREATED
+```
+"""
+    + _FIX_SAFETY
+    + _OPTIONS
+    + """
+## References
+- [Flask: About Responses](https://flask.palletsprojects.com/en/stable/quickstart/#about-responses)
+""",
+    fixable=True,
+)
+
+HS103 = Rule(
+    "HS103",
+    "magic-status-in-attribute",
+    "A status literal assigned to a status attribute, or as the status class attribute of an "
+    "HTTP exception or response subclass.",
+    """
+## What it does
+Flags `response.status_code = 204`, `resp.status_int = 404`, `resp.status = 201` (in files that
+import an HTTP framework or client, for values 100–599), and the class attribute that carries
+the status of an HTTP exception or response subclass:
+`class Conflict(APIException): status_code = 409` (DRF, Starlette, aiohttp, Sanic, Litestar,
+Django responses) or `code = 409` (Werkzeug, Pyramid, WebOb).
+
+## Why is this bad?
+The number says nothing about the status it sets; the constant does.
+
+## Example
+```python
+from rest_framework.exceptions import APIException
+
+class Conflict(APIException):
+    status_code = 409
+```
+
+## Use instead
+```python
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+```
+"""
+    + _FIX_SAFETY
+    + _OPTIONS
+    + """
+## References
+- [DRF: Custom exceptions](https://www.django-rest-framework.org/api-guide/exceptions/#custom-exceptions)
+""",
+    fixable=True,
+)
+
+HS104 = Rule(
+    "HS104",
+    "magic-status-in-comparison",
+    "A status literal compared with, or asserted against, a response's status.",
+    """
+## What it does
+Flags the literal in `r.status_code == 200`, `200 != r.status_code`,
+`r.status_code in (200, 201)`, `match r.status_code: case 404:`,
+`self.assertEqual(response.status_code, 404)` and the other unittest comparisons, Django's
+`assertContains(..., status_code=200)` and `assertRedirects(..., status_code=301)`, and WebTest's
+`app.get(url, status=404)`. `.status_code` and `.status_int` count everywhere; `.status` and
+`.code` only in files that import an HTTP framework or client, for values 100–599.
+
+Ranges and arithmetic (`r.status_code >= 400`, `r.status_code // 100 == 2`) are not flagged:
+they test a class of codes, which is what the numbers say.
+
+## Why is this bad?
+`assert r.status_code == HTTPStatus.CREATED` says what the test expects; `== 201` makes the
+reader translate. A failing assertion shows the same value either way.
+
+## Example
+```python
+def test_create(client):
+    response = client.post("/books", json={"title": "Dune"})
+    assert response.status_code == 201
+```
+
+## Use instead
+```python
+from http import HTTPStatus
+
+def test_create(client):
+    response = client.post("/books", json={"title": "Dune"})
+    assert response.status_code == HTTPStatus.CREATED
+```
+"""
+    + _FIX_SAFETY
+    + _OPTIONS
+    + """
+## References
+- [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
+""",
+    fixable=True,
+)
+
+HS105 = Rule(
+    "HS105",
+    "magic-status-mapping-key",
+    "A status literal as the key of a status mapping.",
+    """
+## What it does
+Flags integer keys of the mappings frameworks key by status: FastAPI's
+`responses={404: {...}}` on routes, routers and the app, and `exception_handlers={404: ...}` on
+FastAPI, Starlette and Litestar applications and routers. String keys such as `"4XX"` or
+`"default"` are left alone.
+
+## Why is this bad?
+The keys document the API (FastAPI turns them into the OpenAPI schema); constants make the
+mapping read as what it is, and match the constants used in the handlers.
+
+## Example
+```python
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.get("/books/{book_id}", responses={404: {"description": "No such book"}})
+def get_book(book_id: int): ...
+```
+
+## Use instead
+```python
+from fastapi import FastAPI, status
+
+app = FastAPI()
+
+@app.get(
+    "/books/{book_id}",
+    responses={status.HTTP_404_NOT_FOUND: {"description": "No such book"}},
+)
+def get_book(book_id: int): ...
+```
+"""
+    + _FIX_SAFETY
+    + _OPTIONS
+    + """
+## References
+- [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
+""",
+    fixable=True,
+)
+
+RULES = (HS101, HS102, HS103, HS104, HS105)
+
+_BY_WHERE = {
+    Where.VIEW_RETURN: HS102,
+    Where.ATTRIBUTE: HS103,
+    Where.COMPARISON: HS104,
+    Where.MAPPING_KEY: HS105,
+}
+_DESCRIBED = {
+    "HS101": "",
+    "HS102": " in a view's return value",
+    "HS103": " assigned to a status attribute",
+    "HS104": " compared with a response status",
+    "HS105": " as a status mapping key",
+}
+
+
+def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    if not site.literal or site.code is None:
+        return
+    code = site.code
+    if code in ctx.settings.allow_codes or lookup(code) is None:
+        return  # unknown codes are HS201's
+    if site.where is Where.CALL:
+        rule = HS104 if site.kind is Kind.ASSERTION else HS101
+    else:
+        rule = _BY_WHERE[site.where]
+    where = _DESCRIBED[rule.code]
+    yield RawFinding(
+        rule.code,
+        site.expr,
+        f"{rule.code} magic status code {code}{where}: use {{constant}}",
+        f"{rule.code} magic status code {code}{where}: {{holder}} has no constant for it; "
+        f"see `flake8-httpstatus explain {code}`",
+        suggest=code,
+    )

@@ -1,0 +1,236 @@
+"""Options shared by every front end, parsed from strings into one frozen `Settings`.
+
+Each parser raises `ValueError` with a message that names the bad value; the front ends turn
+that into a one-line error naming the option.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flake8_httpstatus.frameworks import Kind, Param, Sink
+from flake8_httpstatus.registry._model import Version
+
+STYLES = ("auto", "stdlib", "drf", "starlette", "fastapi", "litestar")
+DEFAULT_TARGET_PYTHON: Version = (3, 9)
+
+# Distributions whose installed version changes what the rules say, and the name the
+# `--httpstatus-library-versions` option uses for each.
+LIBRARIES = {
+    "starlette": "starlette",
+    "django": "django",
+    "djangorestframework": "djangorestframework",
+    "litestar": "litestar",
+    "falcon": "falcon",
+    "httpx": "httpx",
+    "requests": "requests",
+    "sanic": "sanic",
+}
+
+
+@dataclass(frozen=True)
+class ExtraSink:
+    """A project's own helper that takes a status: `module:callable:param@position`."""
+
+    qualified_name: str
+    param: Param
+
+    def sink(self) -> Sink:
+        return Sink(Kind.RESPONSE, "project", self.param)
+
+
+@dataclass(frozen=True)
+class Settings:
+    style: str = "auto"
+    target_python: Version | None = None
+    library_versions: Mapping[str, Version] = field(default_factory=dict)
+    allow_codes: frozenset[int] = frozenset()
+    allow_nonstandard: frozenset[int] | None = frozenset()
+    extra_sinks: tuple[ExtraSink, ...] = ()
+
+    def allows_nonstandard(self, code: int) -> bool:
+        """`allow_nonstandard` None means every non-standard code is allowed."""
+        return self.allow_nonstandard is None or code in self.allow_nonstandard
+
+
+class Versions(Mapping[str, Version]):
+    """The versions rules check names against: explicit ones first, then what is installed.
+
+    Installed versions come from distribution metadata, read once per name, never by import.
+    A distribution that is not installed has no entry, which the registry reads as "newest".
+    """
+
+    def __init__(self, python: Version, explicit: Mapping[str, Version]) -> None:
+        self._python = python
+        self._explicit = explicit
+
+    def __getitem__(self, name: str) -> Version:
+        if name == "python":
+            return self._python
+        if name in self._explicit:
+            return self._explicit[name]
+        installed = installed_version(name)
+        if installed is None:
+            raise KeyError(name)
+        return installed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("python", *LIBRARIES))
+
+    def __len__(self) -> int:
+        return 1 + len(LIBRARIES)
+
+
+@functools.cache
+def installed_version(distribution: str) -> Version | None:
+    try:
+        return parse_version(importlib.metadata.version(distribution))
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+
+
+_VERSION = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
+
+
+def parse_version(text: str) -> Version:
+    match = _VERSION.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a version like 3.9 or 0.48.0")
+    return tuple(int(part) for part in match.groups() if part is not None)
+
+
+def parse_style(text: str) -> str:
+    style = text.strip().lower()
+    if style not in STYLES:
+        raise ValueError(f"{text!r} is not one of {', '.join(STYLES)}")
+    return style
+
+
+def parse_target_python(text: str) -> Version | None:
+    text = text.strip()
+    if not text:
+        return None
+    version = parse_version(text.removeprefix("py").replace("py3", "3."))
+    if len(version) < 2 or version[0] != 3:
+        raise ValueError(f"{text!r} is not a Python 3 version like 3.9")
+    return version[:2]
+
+
+def _items(text: str) -> list[str]:
+    return [item for item in re.split(r"[,\s]+", text.strip()) if item]
+
+
+def parse_codes(text: str) -> frozenset[int]:
+    codes = set()
+    for item in _items(text):
+        if not item.isdigit():
+            raise ValueError(f"{item!r} is not a status code")
+        codes.add(int(item))
+    return frozenset(codes)
+
+
+def parse_nonstandard(text: str) -> frozenset[int] | None:
+    """A list of codes, or `all` (None): which non-standard codes are fine."""
+    if text.strip().lower() in {"all", "true", "yes", "1"}:
+        return None
+    if text.strip().lower() in {"", "none", "false", "no", "0"}:
+        return frozenset()
+    return parse_codes(text)
+
+
+def parse_library_versions(text: str) -> dict[str, Version]:
+    versions = {}
+    for item in _items(text):
+        name, sep, version = item.partition("=")
+        name = name.strip().lower()
+        if not sep or name not in LIBRARIES:
+            raise ValueError(f"{item!r} is not NAME=VERSION with NAME one of {', '.join(LIBRARIES)}")
+        versions[LIBRARIES[name]] = parse_version(version.lstrip("="))
+    return versions
+
+
+_SINK = re.compile(
+    r"(?P<module>[A-Za-z_][\w.]*):(?P<callable>[A-Za-z_][\w.]*)"
+    r":(?P<keyword>[A-Za-z_]\w*)?(?:@(?P<position>\d+))?$"
+)
+
+
+def parse_extra_sinks(text: str) -> tuple[ExtraSink, ...]:
+    sinks = []
+    for item in _items(text):
+        match = _SINK.match(item)
+        if match is None or not (match["keyword"] or match["position"]):
+            raise ValueError(f"{item!r} is not module:callable:param@position (e.g. myapp.http:error_response:status@1)")
+        position = int(match["position"]) if match["position"] else None
+        sinks.append(
+            ExtraSink(f"{match['module']}.{match['callable']}", Param(match["keyword"], position))
+        )
+    return tuple(sinks)
+
+
+# -- the target Python, from requires-python -----------------------------------------------------
+_REQUIRES = re.compile(r"""^\s*requires-python\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+_CLAUSE = re.compile(r"^(~=|==|!=|<=|>=|<|>|===)?\s*(\d+(?:\.\d+)*)(\.\*)?$")
+
+
+def _satisfies(version: Version, clause: str) -> bool:
+    match = _CLAUSE.match(clause.strip())
+    if match is None:
+        return True
+    operator, number, wildcard = match.group(1) or "==", match.group(2), match.group(3)
+    bound = tuple(int(part) for part in number.split("."))
+    size = max(len(bound), len(version))
+    padded, padded_bound = version + (0,) * (size - len(version)), bound + (0,) * (size - len(bound))
+    if operator in {"==", "==="}:
+        return version[: len(bound)] == bound if wildcard or len(bound) <= 2 else padded == padded_bound
+    if operator == "!=":
+        return version[: len(bound)] != bound if wildcard else padded != padded_bound
+    if operator == "~=":
+        return padded >= padded_bound and version[: len(bound) - 1] == bound[:-1]
+    return {
+        ">=": padded >= padded_bound,
+        "<=": padded <= padded_bound,
+        ">": padded > padded_bound,
+        "<": padded < padded_bound,
+    }[operator]
+
+
+def lowest_python(requires_python: str) -> Version | None:
+    """The lowest Python 3 minor version a `requires-python` specifier allows."""
+    clauses = [clause for clause in requires_python.split(",") if clause.strip()]
+    for minor in range(0, 30):
+        if all(_satisfies((3, minor), clause) for clause in clauses):
+            return (3, minor)
+    return None
+
+
+@functools.cache
+def _requires_python_in(directory: Path) -> Version | None:
+    pyproject = directory / "pyproject.toml"
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    if text is not None:
+        match = _REQUIRES.search(text)
+        if match is not None:
+            return lowest_python(match.group(1))
+        return None
+    parent = directory.parent
+    return None if parent == directory else _requires_python_in(parent)
+
+
+def target_python_for(filename: str | None, settings: Settings) -> Version:
+    """The explicit target, else the nearest pyproject.toml's requires-python, else 3.9."""
+    if settings.target_python is not None:
+        return settings.target_python
+    if filename and filename not in {"-", "stdin"}:
+        found = _requires_python_in(Path(filename).resolve().parent)
+        if found is not None:
+            return found
+    return DEFAULT_TARGET_PYTHON

@@ -1,0 +1,60 @@
+"""A status site: one place in the code that holds a status, as the engine found it."""
+
+from __future__ import annotations
+
+import ast
+import enum
+from dataclasses import dataclass
+
+from flake8_httpstatus.frameworks import Kind, Sink
+from flake8_httpstatus.registry import code_of
+
+
+class Where(enum.Enum):
+    CALL = "call"
+    VIEW_RETURN = "view return"
+    ATTRIBUTE = "status attribute"
+    COMPARISON = "comparison"
+    MAPPING_KEY = "mapping key"
+
+
+@dataclass(frozen=True)
+class Site:
+    """`code` is the status the expression holds (literal or named constant), if known."""
+
+    where: Where
+    expr: ast.expr
+    code: int | None
+    literal: bool
+    sink: Sink | None = None
+    call: ast.Call | None = None
+
+    @property
+    def kind(self) -> Kind | None:
+        return self.sink.kind if self.sink is not None else None
+
+
+# Where named status constants live, by qualified name, and the registry style of their names.
+HOLDERS: dict[str, str] = {
+    "http.HTTPStatus": "stdlib",
+    "http.client.HTTPStatus": "stdlib",
+    "http.client": "stdlib",
+    "rest_framework.status": "drf",
+    "starlette.status": "starlette",
+    "fastapi.status": "fastapi",
+    "litestar.status_codes": "litestar",
+    "falcon": "falcon",
+    "falcon.status_codes": "falcon",
+    "httpx.codes": "httpx",
+    "requests.codes": "requests",
+    "requests.status_codes.codes": "requests",
+}
+# Holders whose every attribute is worth checking; the others also hold unrelated names.
+STRICT_HOLDERS = frozenset(HOLDERS) - {"http.client", "falcon", "falcon.status_codes"}
+
+
+def constant_code(qualname: str) -> int | None:
+    """The code a qualified constant name stands for, e.g. `http.HTTPStatus.NOT_FOUND` → 404."""
+    holder, _, name = qualname.rpartition(".")
+    style = HOLDERS.get(holder)
+    return code_of(style, name) if style is not None else None

@@ -1,0 +1,48 @@
+"""Read the expected findings written beside the code in fixture files.
+
+A trailing comment `# HS101:23` expects HS101 at 0-based column 23 of that line; several may
+follow each other, and each may carry a quoted piece of its message:
+`# HS101:23 "use HTTPStatus.NOT_FOUND" HS201:40`. Header lines `# config: name=value` set
+options (the `httpstatus-` prefix may be left out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from flake8_httpstatus.options import OPTIONS, settings_from
+from flake8_httpstatus.settings import Settings
+
+_EXPECTATION = re.compile(r'(HS\d{3}):(\d+)(?:\s+"([^"]*)")?')
+_CONFIG = re.compile(r"^#\s*config:\s*([\w-]+)\s*=\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Expected:
+    line: int
+    code: str
+    col: int
+    text: str | None
+
+
+def _comment(line: str) -> str:
+    """The trailing comment of a line, good enough for fixture files (no '#' in strings)."""
+    index = line.find("  # HS")
+    return line[index:] if index >= 0 else ""
+
+
+def read_fixture(path: Path) -> tuple[list[Expected], Settings]:
+    expected = []
+    options = {option.field: option.parse(option.default) for option in OPTIONS}
+    by_name = {option.name.removeprefix("httpstatus-"): option for option in OPTIONS}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        config = _CONFIG.match(line)
+        if config is not None:
+            option = by_name[config.group(1).removeprefix("httpstatus-")]
+            options[option.field] = option.parse(config.group(2))
+            continue
+        for code, col, text in _EXPECTATION.findall(_comment(line)):
+            expected.append(Expected(number, code, int(col), text or None))
+    return expected, settings_from(options)

@@ -1,0 +1,43 @@
+"""Every fixture under tests/fixtures/checks gives exactly the findings written in it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus.rules import check
+from tests.expectations import read_fixture
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[path.stem for path in FIXTURES])
+def test_fixture(path: Path) -> None:
+    expected, settings = read_fixture(path)
+    source = path.read_text(encoding="utf-8")
+    findings = check(ast.parse(source), settings, str(path))
+    got = sorted((f.line, f.code, f.col) for f in findings)
+    want = sorted((e.line, e.code, e.col) for e in expected)
+    lines = source.splitlines()
+
+    def show(items: list[tuple[int, str, int]]) -> str:
+        return "\n".join(f"  {line}:{col} {code}   | {lines[line - 1].strip()}" for line, code, col in items)
+
+    missing = sorted(set(want) - set(got))
+    unexpected = sorted(set(got) - set(want))
+    assert not missing and not unexpected, (
+        f"\nmissing:\n{show(missing)}\nunexpected:\n{show(unexpected)}\n"
+        + "\n".join(f"  {f.line}:{f.col} {f.message}" for f in findings)
+    )
+    messages = {(f.line, f.code, f.col): f.message for f in findings}
+    for item in expected:
+        if item.text is not None:
+            assert item.text in messages[(item.line, item.code, item.col)]
+
+
+def test_every_fixture_expects_something_or_says_it_is_clean() -> None:
+    for path in FIXTURES:
+        expected, _ = read_fixture(path)
+        assert expected or path.stem.endswith("_clean"), f"{path.name} expects no finding"

@@ -1,0 +1,132 @@
+"""The reference CLI: `explain` and `codes`, their output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from flake8_httpstatus.cli import main
+from flake8_httpstatus.registry import all_codes
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_explain_code_shows_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "404")
+    assert code == 0
+    for text in (
+        "404 Not Found",
+        "4xx - Client Errors",
+        "The server can not find the requested resource. The URL is not recognized.",
+        "Invalid URLs",
+        "Typos in URLs",
+        "standard",
+        "RFC 9110 §15.5.5",
+        "http.HTTPStatus.NOT_FOUND",
+        "rest_framework.status.HTTP_404_NOT_FOUND",
+        "from fastapi import status; status.HTTP_404_NOT_FOUND",
+        "litestar.status_codes.HTTP_404_NOT_FOUND",
+    ):
+        assert text in out, text
+
+
+def test_explain_code_with_header_and_body_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "405")
+    assert "Allow: MUST" in out
+    _, out, _ = run(capsys, "explain", "204")
+    assert "not allowed (no body)" in out
+
+
+def test_explain_renamed_constant_shows_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "422")
+    assert "http.HTTPStatus.UNPROCESSABLE_CONTENT (since Python 3.13)" in out
+    assert "deprecated since Starlette 0.48" in out
+
+
+def test_explain_nonstandard_and_unassigned(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "499")
+    assert "non-standard" in out and "nginx" in out
+    code, out, _ = run(capsys, "explain", "299")
+    assert code == 0 and "not an assigned status code" in out and "200" in out
+    _, out, _ = run(capsys, "explain", "600")
+    assert "not a valid status code" in out
+
+
+def test_explain_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "HS101")
+    assert code == 0
+    assert out.startswith("# HS101: magic-status-in-call")
+    assert "## Example" in out
+
+
+def test_explain_garbage_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "nope")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "nope" in err
+
+
+def test_codes_lists_the_reference_grouped_by_class(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "codes")
+    assert code == 0
+    assert "Showing 57 of 57 status codes" in out
+    headings = [line for line in out.splitlines() if line[:1].isdigit() and " - " in line]
+    assert headings == [
+        "1xx - Informational",
+        "2xx - Success",
+        "3xx - Redirection",
+        "4xx - Client Errors",
+        "5xx - Server Errors",
+    ]
+
+
+def test_codes_class_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "codes", "--class", "1xx")
+    assert "Showing 4 of 57 status codes" in out
+    assert "200 OK" not in out
+
+
+def test_codes_search_matches_use_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "codes", "--search", "rate limiting")
+    assert "429 Too Many Requests" in out
+    assert "Showing 1 of 57" in out
+
+
+def test_codes_all(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "codes", "--all")
+    assert f"Showing {len(all_codes())} of {len(all_codes())}" in out
+    assert "499 Client Closed Request" in out
+
+
+def test_codes_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "codes", "--json", "--search", "404")
+    data = json.loads(out)
+    assert [item["code"] for item in data] == [404]
+    item = data[0]
+    assert item["phrase"] == "Not Found"
+    assert item["use_cases"] == ["Invalid URLs", "Deleted resources", "Typos in URLs"]
+    assert item["standing"] == "standard"
+    assert item["description"].startswith("The server can not find")
+
+
+def test_codes_bad_class_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["codes", "--class", "6xx"])
+    assert raised.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_httpstatus", "explain", "201"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith("201 Created")

@@ -1,0 +1,60 @@
+"""Rule docs cannot drift: docs/rules/ is generated from the rules, and each page's examples
+are checked against the engine. Regenerate with `UPDATE_DOCS=1 python -m pytest tests/test_docs.py`.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus.cli import main
+from flake8_httpstatus.rules import RULES, Rule, check
+from flake8_httpstatus.settings import Settings
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
+REQUIRED = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
+_BLOCK = re.compile(r"## (Example|Use instead)\n```python\n(.*?)```", re.DOTALL)
+
+rules = pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+
+
+@rules
+def test_page_is_up_to_date(rule: Rule) -> None:
+    path = DOCS / f"{rule.code}.md"
+    if os.environ.get("UPDATE_DOCS"):
+        DOCS.mkdir(parents=True, exist_ok=True)
+        path.write_text(rule.page(), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == rule.page()
+
+
+def test_no_page_without_a_rule() -> None:
+    assert {path.stem for path in DOCS.glob("*.md")} == set(RULES)
+
+
+@rules
+def test_page_has_required_sections(rule: Rule) -> None:
+    for section in REQUIRED:
+        assert section in rule.doc, section
+    if rule.fixable:
+        assert "## Fix safety" in rule.doc
+    assert "## Options" in rule.doc or "httpstatus-" not in rule.doc
+
+
+@rules
+def test_example_is_flagged_and_use_instead_is_clean(rule: Rule) -> None:
+    blocks = dict((name, code) for name, code in _BLOCK.findall(rule.doc))
+    settings = Settings(target_python=(3, 9))
+    example = [f.code for f in check(ast.parse(blocks["Example"]), settings)]
+    assert rule.code in example
+    fixed = [f.code for f in check(ast.parse(blocks["Use instead"]), settings)]
+    assert rule.code not in fixed
+
+
+@rules
+def test_explain_prints_the_page(rule: Rule, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", rule.code.lower()]) == 0
+    assert capsys.readouterr().out == rule.page().rstrip() + "\n"

@@ -1,0 +1,195 @@
+"""The plugin through real flake8 in a subprocess: selection, noqa, config files, options."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SOURCE = textwrap.dedent(
+    """\
+    from django.http import HttpResponse
+
+
+    def view(request):
+        return HttpResponse(status=404)
+    """
+)
+
+
+def run_flake8(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", "--jobs", "1", *args, "."],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def write(directory: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return directory
+
+
+def test_version_lists_the_plugin(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--version"], capture_output=True, text=True, check=True
+    )
+    assert "flake8-httpstatus" in result.stdout
+
+
+def test_finding_reported_with_code_and_constant(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": SOURCE})
+    result = run_flake8(tmp_path, "--select=HS")
+    assert result.stdout.splitlines() == [
+        "./app.py:5:32: HS101 magic status code 404: use HTTPStatus.NOT_FOUND"
+    ]
+    assert result.returncode == 1
+
+
+def test_select_other_codes_hides_findings(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": SOURCE})
+    result = run_flake8(tmp_path, "--select=E9")
+    assert result.stdout == ""
+    assert result.returncode == 0
+
+
+def test_noqa_with_code(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": SOURCE.replace("status=404)", "status=404)  # noqa: HS101")})
+    result = run_flake8(tmp_path, "--select=HS")
+    assert result.stdout == ""
+
+
+def test_noqa_with_other_code_keeps_finding(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": SOURCE.replace("status=404)", "status=404)  # noqa: HS201")})
+    result = run_flake8(tmp_path, "--select=HS")
+    assert "HS101" in result.stdout
+
+
+def test_per_file_ignores(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "app.py": SOURCE,
+            "tests/test_app.py": SOURCE,
+            "setup.cfg": """\
+                [flake8]
+                select = HS
+                per-file-ignores =
+                    tests/*: HS101
+            """,
+        },
+    )
+    result = run_flake8(tmp_path)
+    assert result.stdout.splitlines() == [
+        "./app.py:5:32: HS101 magic status code 404: use HTTPStatus.NOT_FOUND"
+    ]
+
+
+@pytest.mark.parametrize("config_file", ["setup.cfg", "tox.ini", ".flake8"])
+def test_options_from_config_files(tmp_path: Path, config_file: str) -> None:
+    write(
+        tmp_path,
+        {
+            "app.py": SOURCE,
+            config_file: """\
+                [flake8]
+                select = HS
+                httpstatus-style = drf
+            """,
+        },
+    )
+    result = run_flake8(tmp_path)
+    assert "use status.HTTP_404_NOT_FOUND" in result.stdout
+
+
+def test_allow_codes_from_config(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "app.py": SOURCE,
+            "setup.cfg": "[flake8]\nselect = HS\nhttpstatus-allow-codes = 200, 404\n",
+        },
+    )
+    assert run_flake8(tmp_path).stdout == ""
+
+
+def test_command_line_option(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": SOURCE})
+    result = run_flake8(tmp_path, "--select=HS", "--httpstatus-style=fastapi")
+    assert "use status.HTTP_404_NOT_FOUND" in result.stdout
+
+
+def test_extra_sinks(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "app.py": """\
+                from myapp.http import error_response
+
+
+                def view(request):
+                    return error_response("nope", 403)
+            """,
+            "setup.cfg": """\
+                [flake8]
+                select = HS
+                httpstatus-extra-sinks =
+                    myapp.http:error_response:status@1
+            """,
+        },
+    )
+    assert "HS101 magic status code 403: use HTTPStatus.FORBIDDEN" in run_flake8(tmp_path).stdout
+
+
+def test_target_python_from_pyproject(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.13"\n',
+            "app.py": """\
+                from http import HTTPStatus
+                from django.http import HttpResponse
+
+
+                def view(request):
+                    return HttpResponse(status=422)
+            """,
+        },
+    )
+    result = run_flake8(tmp_path, "--select=HS")
+    assert "use HTTPStatus.UNPROCESSABLE_CONTENT" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("httpstatus-style", "bogus"),
+        ("httpstatus-target-python", "two"),
+        ("httpstatus-allow-codes", "4o4"),
+        ("httpstatus-allow-nonstandard", "x"),
+        ("httpstatus-extra-sinks", "no-colons"),
+        ("httpstatus-library-versions", "starlette"),
+    ],
+)
+@pytest.mark.parametrize("where", ["config", "command line"])
+def test_bad_option_is_a_one_line_error(tmp_path: Path, option: str, value: str, where: str) -> None:
+    write(tmp_path, {"app.py": SOURCE})
+    if where == "config":
+        write(tmp_path, {"setup.cfg": f"[flake8]\n{option} = {value}\n"})
+        result = run_flake8(tmp_path)
+    else:
+        result = run_flake8(tmp_path, f"--{option}={value}")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert option in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 3
