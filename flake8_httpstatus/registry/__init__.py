@@ -140,10 +140,13 @@ def check_name(style: str, name: str, versions: Mapping[str, Version]) -> NameCh
     found = _names(style).get(name)
     if found is None:
         guesses = difflib.get_close_matches(name, _names(style), n=1)
-        guess = guesses[0] if guesses else None
-        code = code_of(style, guess) if guess is not None else None
-        replacement = constant_for(code, style, versions) if code is not None else None
-        return NameCheck("unknown", code, replacement, guess)
+        if not guesses:
+            return NameCheck("unknown", None, None)
+        code, guessed = _names(style)[guesses[0]]
+        version = _version(style, versions)
+        if _exists(guessed, version) and not _deprecated(guessed, version):
+            return NameCheck("unknown", code, guessed, guesses[0])
+        return NameCheck("unknown", code, constant_for(code, style, versions), guesses[0])
     code, constant = found
     version = _version(style, versions)
     if not _exists(constant, version):

@@ -274,8 +274,10 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
     replacement = problem.replacement.name if problem.replacement is not None else None
     use = f"{prefix}.{replacement}" if prefix and replacement else replacement
     if problem.problem == "unknown":
-        what = f"HS204 {shown} does not exist"
-        advice = f": did you mean {use}?" if use else ""
+        module = MODULES[style]
+        where = f"{module.module}.{module.owner}" if module.owner else module.module
+        what = f"HS204 {shown} does not exist in {where}"
+        advice = f": use {use}" if use else ""
     elif problem.problem == "missing":
         what = f"HS204 {shown} does not exist in {_version_text(ctx, style)}"
         advice = f": use {use}" if use else ""
