@@ -30,8 +30,22 @@ from pathlib import Path
 from flake8_httpstatus.plugin import Plugin
 
 PACKAGES = (
-    "django", "rest_framework", "flask", "werkzeug", "quart", "starlette", "fastapi", "aiohttp",
-    "tornado", "sanic", "falcon", "litestar", "pyramid", "webob", "requests", "httpx",
+    "django",
+    "rest_framework",
+    "flask",
+    "werkzeug",
+    "quart",
+    "starlette",
+    "fastapi",
+    "aiohttp",
+    "tornado",
+    "sanic",
+    "falcon",
+    "litestar",
+    "pyramid",
+    "webob",
+    "requests",
+    "httpx",
 )
 QUICK = ("flask", "werkzeug", "starlette", "fastapi", "rest_framework", "requests")
 
@@ -78,17 +92,14 @@ def plain_flake8_env(root: Path) -> Path:
     version = importlib.metadata.version("flake8")
     venv.create(root, with_pip=True)
     python = root / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", f"flake8=={version}"], check=True
-    )
+    subprocess.run([str(python), "-m", "pip", "install", "-q", f"flake8=={version}"], check=True)
     return python
 
 
 def flake8_time(python: Path, dirs: list[Path]) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [str(python), "-m", "flake8", "--select=E,W,F", "--exit-zero", "--jobs=2",
-         *map(str, dirs)],
+        [str(python), "-m", "flake8", "--select=E,W,F", "--exit-zero", "--jobs=2", *map(str, dirs)],
         stdout=subprocess.DEVNULL,
         check=True,
     )
@@ -106,8 +117,10 @@ def main() -> int:
     print(f"corpus: {len(files)} files, {lines} lines from {', '.join(d.name for d in dirs)}")
 
     parse, plugin = in_process(files, args.rounds)
-    print(f"in-process: ast.parse {parse:.2f} s, plugin {plugin:.2f} s, "
-          f"ratio {plugin / parse:.3f} (target <= 0.3)")
+    print(
+        f"in-process: ast.parse {parse:.2f} s, plugin {plugin:.2f} s, "
+        f"ratio {plugin / parse:.3f} (target <= 0.3)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         plain = plain_flake8_env(Path(tmp) / "venv")
@@ -116,8 +129,10 @@ def main() -> int:
             without.append(flake8_time(plain, dirs))
             with_plugin.append(flake8_time(Path(sys.executable), dirs))
     a, b = statistics.median(with_plugin), statistics.median(without)
-    print(f"flake8 --select=E,W,F: with plugin {a:.2f} s, without {b:.2f} s, "
-          f"ratio {a / b:.3f} (target <= 1.03; median of {args.rounds})")
+    print(
+        f"flake8 --select=E,W,F: with plugin {a:.2f} s, without {b:.2f} s, "
+        f"ratio {a / b:.3f} (target <= 1.03; median of {args.rounds})"
+    )
     print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
     return 0
 

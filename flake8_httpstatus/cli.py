@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.explain import explain_code, explain_rule, list_codes, code_to_json
+from flake8_httpstatus.explain import code_to_json, explain_code, explain_rule, list_codes
 from flake8_httpstatus.registry import all_codes, search
 from flake8_httpstatus.rules import RULES
 
@@ -28,16 +28,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    explain = commands.add_parser(
-        "explain", help="explain a status code (404) or a rule (HS101)"
-    )
+    explain = commands.add_parser("explain", help="explain a status code (404) or a rule (HS101)")
     explain.add_argument("subject", help="a status code such as 404, or a rule code such as HS101")
 
     codes = commands.add_parser("codes", help="list status codes, grouped by class")
     codes.add_argument("--class", dest="status_class", choices=_CLASSES, help="only this class")
-    codes.add_argument("--search", metavar="TEXT", help="match code, phrase, description, use cases")
-    codes.add_argument("--all", action="store_true",
-                       help="the whole registry, not only the reference's codes")
+    codes.add_argument(
+        "--search", metavar="TEXT", help="match code, phrase, description, use cases"
+    )
+    codes.add_argument(
+        "--all", action="store_true", help="the whole registry, not only the reference's codes"
+    )
     codes.add_argument("--json", action="store_true", help="print a JSON list")
     return parser
 

@@ -150,8 +150,24 @@ class _Exit:
 
 _EXIT = _Exit()
 _IGNORED_FIELDS = frozenset(
-    {"ctx", "id", "attr", "arg", "module", "level", "kind", "conversion", "type_comment",
-     "is_async", "simple", "kwd_attrs", "op", "name", "rest", "tag"}
+    {
+        "ctx",
+        "id",
+        "attr",
+        "arg",
+        "module",
+        "level",
+        "kind",
+        "conversion",
+        "type_comment",
+        "is_async",
+        "simple",
+        "kwd_attrs",
+        "op",
+        "name",
+        "rest",
+        "tag",
+    }
 )
 
 
@@ -271,8 +287,13 @@ class Engine:
             scope.view = self._is_view(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             arguments = node.args
-            for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                        arguments.vararg, arguments.kwarg):
+            for arg in (
+                *arguments.posonlyargs,
+                *arguments.args,
+                *arguments.kwonlyargs,
+                arguments.vararg,
+                arguments.kwarg,
+            ):
                 if arg is not None:
                     _bind(scope, arg.arg)
         ctx.scopes.append(scope)
@@ -338,8 +359,8 @@ class Engine:
             target = f"{module}.{alias.name}" if not module.endswith(".") else module + alias.name
             self._bind_import(alias.asname or alias.name, target)
             if style is not None:
-                for rule in self.rules.constants:
-                    self._report(rule(ctx, alias, style, alias.name))
+                for constant_rule in self.rules.constants:
+                    self._report(constant_rule(ctx, alias, style, alias.name))
 
     def _bind_import(self, local: str, target: str) -> None:
         ctx = self.ctx
@@ -475,8 +496,9 @@ class Engine:
             candidates = [first]
         else:
             return
-        generic = isinstance(first, ast.Attribute) and first.attr not in \
-            frameworks.STATUS_ATTRIBUTES
+        generic = (
+            isinstance(first, ast.Attribute) and first.attr not in frameworks.STATUS_ATTRIBUTES
+        )
         for candidate in candidates:
             self._value_site(Where.COMPARISON, candidate, status_range_only=generic)
 
@@ -489,15 +511,19 @@ class Engine:
                     self._comparison_site(left, right)
                 elif ctx.is_status_expression(right):
                     self._comparison_site(right, left)
-            elif isinstance(op, ast.In | ast.NotIn) and ctx.is_status_expression(left):
-                if isinstance(right, ast.Tuple | ast.List | ast.Set):
-                    for element in right.elts:
-                        self._comparison_site(left, element)
+            elif (
+                isinstance(op, ast.In | ast.NotIn)
+                and isinstance(right, ast.Tuple | ast.List | ast.Set)
+                and ctx.is_status_expression(left)
+            ):
+                for element in right.elts:
+                    self._comparison_site(left, element)
             left = right
 
     def _comparison_site(self, status: ast.expr, value: ast.expr) -> None:
-        generic = isinstance(status, ast.Attribute) and status.attr not in \
-            frameworks.STATUS_ATTRIBUTES
+        generic = (
+            isinstance(status, ast.Attribute) and status.attr not in frameworks.STATUS_ATTRIBUTES
+        )
         self._value_site(Where.COMPARISON, value, status_range_only=generic)
 
     def _client_code(self, code: int | None) -> bool:
@@ -511,8 +537,10 @@ class Engine:
     def _match(self, node: ast.Match) -> None:
         if not self.ctx.is_status_expression(node.subject):
             return
-        generic = isinstance(node.subject, ast.Attribute) and node.subject.attr not in \
-            frameworks.STATUS_ATTRIBUTES
+        generic = (
+            isinstance(node.subject, ast.Attribute)
+            and node.subject.attr not in frameworks.STATUS_ATTRIBUTES
+        )
         patterns = [case.pattern for case in node.cases]
         while patterns:
             pattern = patterns.pop()

@@ -41,7 +41,9 @@ def _spelled(constant: Constant) -> str:
 
 
 def _version(constant: Constant) -> str:
-    label = _VERSION_LABELS.get(MODULES[constant.style].version_of, MODULES[constant.style].version_of)
+    label = _VERSION_LABELS.get(
+        MODULES[constant.style].version_of, MODULES[constant.style].version_of
+    )
     notes = []
     if constant.since:
         notes.append(f"since {label} {'.'.join(map(str, constant.since))}")
@@ -82,7 +84,10 @@ def explain_code(code: int) -> str:
             f"  - {rule.header}: {rule.level.value} ({rule.reference})" for rule in entry.headers
         ]
     if entry.standing is Standing.NONSTANDARD:
-        lines += ["", f"Not registered with IANA: clients that do not know it read it as {code // 100}00."]
+        lines += [
+            "",
+            f"Not registered with IANA: clients that do not know it read it as {code // 100}00.",
+        ]
     lines += ["", "Constants:"]
     if entry.constants:
         for style, title in _STYLE_TITLES.items():
@@ -102,7 +107,11 @@ def list_codes(entries: list[StatusCode], total: int) -> str:
         if entry.status_class != current:
             current = entry.status_class
             lines += ["", f"{current} - {_CLASS_TITLES[current]}"]
-        lines += ["", f"{entry.code} {entry.phrase} ({entry.standing.value})", f"    {entry.description}"]
+        lines += [
+            "",
+            f"{entry.code} {entry.phrase} ({entry.standing.value})",
+            f"    {entry.description}",
+        ]
         if entry.use_cases:
             lines.append(f"    Use cases: {'; '.join(entry.use_cases)}")
     return "\n".join(lines)

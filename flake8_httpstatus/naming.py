@@ -85,8 +85,11 @@ class ConstantNamer:
 
     def _spell(self, style: str, name: str) -> Suggestion:
         package, module = _MODULES[style]
-        holder = "fastapi.status" if style == "fastapi" else (
-            "http.HTTPStatus" if style == "stdlib" else f"{package}.{module}")
+        holder = (
+            "fastapi.status"
+            if style == "fastapi"
+            else ("http.HTTPStatus" if style == "stdlib" else f"{package}.{module}")
+        )
         local = self._by_target.get(holder)
         if style == "stdlib" and local is None:
             local = self._by_target.get("http.client.HTTPStatus")

@@ -18,9 +18,29 @@ from flake8_httpstatus.settings import Settings
 
 # A file that mentions none of these cannot hold a finding: skip its tree walk.
 _TRIGGER_WORDS = (
-    "status", "HTTP", "http", "abort", "redirect", "errorhandler", "exception_handler",
-    "set_status", "send_error", "django", "flask", "quart", "werkzeug", "fastapi", "starlette",
-    "aiohttp", "tornado", "sanic", "falcon", "litestar", "pyramid", "webob", "rest_framework",
+    "status",
+    "HTTP",
+    "http",
+    "abort",
+    "redirect",
+    "errorhandler",
+    "exception_handler",
+    "set_status",
+    "send_error",
+    "django",
+    "flask",
+    "quart",
+    "werkzeug",
+    "fastapi",
+    "starlette",
+    "aiohttp",
+    "tornado",
+    "sanic",
+    "falcon",
+    "litestar",
+    "pyramid",
+    "webob",
+    "rest_framework",
     "requests",
 )
 

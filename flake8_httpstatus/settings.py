@@ -149,7 +149,9 @@ def parse_library_versions(text: str) -> dict[str, Version]:
         name, sep, version = item.partition("=")
         name = name.strip().lower()
         if not sep or name not in LIBRARIES:
-            raise ValueError(f"{item!r} is not NAME=VERSION with NAME one of {', '.join(LIBRARIES)}")
+            raise ValueError(
+                f"{item!r} is not NAME=VERSION with NAME one of {', '.join(LIBRARIES)}"
+            )
         versions[LIBRARIES[name]] = parse_version(version.lstrip("="))
     return versions
 
@@ -165,7 +167,9 @@ def parse_extra_sinks(text: str) -> tuple[ExtraSink, ...]:
     for item in _items(text):
         match = _SINK.match(item)
         if match is None or not (match["keyword"] or match["position"]):
-            raise ValueError(f"{item!r} is not module:callable:param@position (e.g. myapp.http:error_response:status@1)")
+            raise ValueError(
+                f"{item!r} is not module:callable:param@position (e.g. myapp.http:error_response:status@1)"
+            )
         position = int(match["position"]) if match["position"] else None
         sinks.append(
             ExtraSink(f"{match['module']}.{match['callable']}", Param(match["keyword"], position))
@@ -185,9 +189,16 @@ def _satisfies(version: Version, clause: str) -> bool:
     operator, number, wildcard = match.group(1) or "==", match.group(2), match.group(3)
     bound = tuple(int(part) for part in number.split("."))
     size = max(len(bound), len(version))
-    padded, padded_bound = version + (0,) * (size - len(version)), bound + (0,) * (size - len(bound))
+    padded, padded_bound = (
+        version + (0,) * (size - len(version)),
+        bound + (0,) * (size - len(bound)),
+    )
     if operator in {"==", "==="}:
-        return version[: len(bound)] == bound if wildcard or len(bound) <= 2 else padded == padded_bound
+        return (
+            version[: len(bound)] == bound
+            if wildcard or len(bound) <= 2
+            else padded == padded_bound
+        )
     if operator == "!=":
         return version[: len(bound)] != bound if wildcard else padded != padded_bound
     if operator == "~=":

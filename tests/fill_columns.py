@@ -28,9 +28,11 @@ def main(path: Path) -> None:
         by_line.setdefault((finding.line, finding.code), []).append(finding.col)
     lines = source.splitlines(keepends=True)
     for number, line in enumerate(lines, start=1):
+
         def fill(match: re.Match[str], number: int = number) -> str:
             cols = by_line.get((number, match.group(1)), [])
             return f"{match.group(1)}:{cols.pop(0)}" if cols else match.group(0)
+
         lines[number - 1] = re.sub(r"(HS\d{3}):\?", fill, line)
     path.write_text("".join(lines), encoding="utf-8")
     for finding in findings:

@@ -23,14 +23,18 @@ def test_fixture(path: Path) -> None:
     lines = source.splitlines()
 
     def show(items: list[tuple[int, str, int]]) -> str:
-        return "\n".join(f"  {line}:{col} {code}   | {lines[line - 1].strip()}" for line, code, col in items)
+        return "\n".join(
+            f"  {line}:{col} {code}   | {lines[line - 1].strip()}" for line, code, col in items
+        )
 
     missing = sorted(set(want) - set(got))
     unexpected = sorted(set(got) - set(want))
-    assert not missing and not unexpected, (
+    report = (
         f"\nmissing:\n{show(missing)}\nunexpected:\n{show(unexpected)}\n"
         + "\n".join(f"  {f.line}:{f.col} {f.message}" for f in findings)
     )
+    assert not missing, report
+    assert not unexpected, report
     messages = {(f.line, f.code, f.col): f.message for f in findings}
     for item in expected:
         if item.text is not None:

@@ -52,9 +52,12 @@ def test_explain_renamed_constant_shows_versions(capsys: pytest.CaptureFixture[s
 
 def test_explain_nonstandard_and_unassigned(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "explain", "499")
-    assert "non-standard" in out and "nginx" in out
+    assert "non-standard" in out
+    assert "nginx" in out
     code, out, _ = run(capsys, "explain", "299")
-    assert code == 0 and "not an assigned status code" in out and "200" in out
+    assert code == 0
+    assert "not an assigned status code" in out
+    assert "200" in out
     _, out, _ = run(capsys, "explain", "600")
     assert "not a valid status code" in out
 
@@ -68,8 +71,10 @@ def test_explain_rule(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_explain_garbage_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "nope")
-    assert code == 2 and out == ""
-    assert len(err.strip().splitlines()) == 1 and "nope" in err
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "nope" in err
 
 
 def test_codes_lists_the_reference_grouped_by_class(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,7 +46,7 @@ def test_page_has_required_sections(rule: Rule) -> None:
 
 @rules
 def test_example_is_flagged_and_use_instead_is_clean(rule: Rule) -> None:
-    blocks = dict((name, code) for name, code in _BLOCK.findall(rule.doc))
+    blocks = dict(_BLOCK.findall(rule.doc))
     settings = Settings(target_python=(3, 9))
     example = [f.code for f in check(ast.parse(blocks["Example"]), settings)]
     assert rule.code in example

@@ -182,7 +182,9 @@ def test_target_python_from_pyproject(tmp_path: Path) -> None:
     ],
 )
 @pytest.mark.parametrize("where", ["config", "command line"])
-def test_bad_option_is_a_one_line_error(tmp_path: Path, option: str, value: str, where: str) -> None:
+def test_bad_option_is_a_one_line_error(
+    tmp_path: Path, option: str, value: str, where: str
+) -> None:
     write(tmp_path, {"app.py": SOURCE})
     if where == "config":
         write(tmp_path, {"setup.cfg": f"[flake8]\n{option} = {value}\n"})

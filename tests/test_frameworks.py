@@ -15,12 +15,23 @@ from flake8_httpstatus.frameworks import CALLS, METHODS, STATUS_CLASS_MODULES, P
 _THROUGH_ARGS = {
     # HttpResponse(content=b'', *args, **kwargs) passes *args to HttpResponseBase(content_type,
     # status, reason, charset, headers).
-    "django.http.HttpResponse": ("content", "content_type", "status", "reason", "charset",
-                                 "headers"),
-    "django.http.StreamingHttpResponse": ("streaming_content", "content_type", "status",
-                                          "reason", "charset", "headers"),
-    "django.http.FileResponse": ("file", "content_type", "status", "reason", "charset",
-                                 "headers"),
+    "django.http.HttpResponse": (
+        "content",
+        "content_type",
+        "status",
+        "reason",
+        "charset",
+        "headers",
+    ),
+    "django.http.StreamingHttpResponse": (
+        "streaming_content",
+        "content_type",
+        "status",
+        "reason",
+        "charset",
+        "headers",
+    ),
+    "django.http.FileResponse": ("file", "content_type", "status", "reason", "charset", "headers"),
     # make_response(*args) takes what a view may return: (body, status, headers).
     "flask.make_response": ("response", "status", "headers"),
     "flask.helpers.make_response": ("response", "status", "headers"),
@@ -108,16 +119,40 @@ _METHOD_OWNERS = {
     ("flask", "app_errorhandler"): "flask.Blueprint.app_errorhandler",
     ("flask", "register_error_handler"): "flask.Flask.register_error_handler",
     ("starlette", "exception_handler"): "fastapi.FastAPI.exception_handler",
-    ("starlette", "add_exception_handler"): "starlette.applications.Starlette.add_exception_handler",
+    (
+        "starlette",
+        "add_exception_handler",
+    ): "starlette.applications.Starlette.add_exception_handler",
     ("fastapi", "include_router"): "fastapi.FastAPI.include_router",
     ("django", "assertContains"): "django.test.SimpleTestCase.assertContains",
     ("django", "assertNotContains"): "django.test.SimpleTestCase.assertNotContains",
     ("django", "assertRedirects"): "django.test.SimpleTestCase.assertRedirects",
 }
-_ROUTE_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace",
-                  "api_route", "add_api_route")
-_WEBTEST_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "post_json",
-                    "put_json", "patch_json", "delete_json")
+_ROUTE_METHODS = (
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "options",
+    "head",
+    "trace",
+    "api_route",
+    "add_api_route",
+)
+_WEBTEST_METHODS = (
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "post_json",
+    "put_json",
+    "patch_json",
+    "delete_json",
+)
 
 
 def _method_rows() -> list[tuple[str, str, Sink]]:
@@ -137,8 +172,9 @@ def _method_rows() -> list[tuple[str, str, Sink]]:
     return rows
 
 
-@pytest.mark.parametrize(("owner", "name", "sink"), _method_rows(),
-                         ids=[f"{o}" for o, _, _ in _method_rows()])
+@pytest.mark.parametrize(
+    ("owner", "name", "sink"), _method_rows(), ids=[f"{o}" for o, _, _ in _method_rows()]
+)
 def test_method_row_matches_signature(owner: str, name: str, sink: Sink) -> None:
     pytest.importorskip(_package(owner))
     obj = _resolve(owner)

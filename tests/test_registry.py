@@ -28,13 +28,97 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "http-status-co
 _HEAD = re.compile(r"^(\d{3})(.+)(\dxx)$")
 
 IANA = {
-    100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302,
-    303, 304, 305, 306, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411,
-    412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500,
-    501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+    100,
+    101,
+    102,
+    103,
+    104,
+    200,
+    201,
+    202,
+    203,
+    204,
+    205,
+    206,
+    207,
+    208,
+    226,
+    300,
+    301,
+    302,
+    303,
+    304,
+    305,
+    306,
+    307,
+    308,
+    400,
+    401,
+    402,
+    403,
+    404,
+    405,
+    406,
+    407,
+    408,
+    409,
+    410,
+    411,
+    412,
+    413,
+    414,
+    415,
+    416,
+    417,
+    418,
+    421,
+    422,
+    423,
+    424,
+    425,
+    426,
+    428,
+    429,
+    431,
+    451,
+    500,
+    501,
+    502,
+    503,
+    504,
+    505,
+    506,
+    507,
+    508,
+    510,
+    511,
 }
-NONSTANDARD = {419, 420, 444, 449, 450, 494, 495, 496, 497, 498, 499, 509, 520, 521, 522, 523,
-               524, 525, 526, 527, 529, 530, 598, 599}
+NONSTANDARD = {
+    419,
+    420,
+    444,
+    449,
+    450,
+    494,
+    495,
+    496,
+    497,
+    498,
+    499,
+    509,
+    520,
+    521,
+    522,
+    523,
+    524,
+    525,
+    526,
+    527,
+    529,
+    530,
+    598,
+    599,
+}
 
 
 def seed_entries() -> dict[int, tuple[str, str, str]]:
@@ -47,14 +131,18 @@ def seed_entries() -> dict[int, tuple[str, str, str]]:
         match = _HEAD.match(line)
         if match is None:
             continue
-        following = [text for text in lines[index + 1 : index + 5]]
+        following = list(lines[index + 1 : index + 5])
         content = [text for text in following if text.strip()]
         description = content[0]
         after = lines[lines.index(description, index) + 1 :]
         cases = ""
-        if len(after) > 1 and not after[0].strip() and after[1].strip() and not _HEAD.match(
-            after[1]
-        ) and not re.match(r"^\dxx - ", after[1]):
+        if (
+            len(after) > 1
+            and not after[0].strip()
+            and after[1].strip()
+            and not _HEAD.match(after[1])
+            and not re.match(r"^\dxx - ", after[1])
+        ):
             cases = after[1]
         entries[int(match.group(1))] = (match.group(2), description, cases)
     return entries
@@ -76,21 +164,33 @@ def test_seed_codes_word_for_word() -> None:
 def test_use_cases_are_split_into_phrases() -> None:
     assert lookup(429).use_cases == ("Rate limiting", "DDoS protection", "API quotas")  # type: ignore[union-attr]
     assert lookup(400).use_cases == (  # type: ignore[union-attr]
-        "Malformed JSON", "Invalid query parameters", "Missing required fields")
+        "Malformed JSON",
+        "Invalid query parameters",
+        "Missing required fields",
+    )
 
 
 def test_codes_unique_sorted_and_complete() -> None:
     codes = [entry.code for entry in all_codes()]
     assert codes == sorted(set(codes))
     assert set(codes) >= IANA | NONSTANDARD
-    assert 0 not in codes and 509 in codes
+    assert 0 not in codes
+    assert 509 in codes
 
 
 @pytest.mark.parametrize(
     ("code", "standing"),
-    [(305, Standing.DEPRECATED), (306, Standing.UNUSED), (418, Standing.UNUSED),
-     (102, Standing.DEPRECATED), (510, Standing.DEPRECATED), (104, Standing.TEMPORARY),
-     (402, Standing.STANDARD), (404, Standing.STANDARD), (499, Standing.NONSTANDARD)],
+    [
+        (305, Standing.DEPRECATED),
+        (306, Standing.UNUSED),
+        (418, Standing.UNUSED),
+        (102, Standing.DEPRECATED),
+        (510, Standing.DEPRECATED),
+        (104, Standing.TEMPORARY),
+        (402, Standing.STANDARD),
+        (404, Standing.STANDARD),
+        (499, Standing.NONSTANDARD),
+    ],
 )
 def test_standing(code: int, standing: Standing) -> None:
     assert lookup(code).standing is standing  # type: ignore[union-attr]
@@ -161,11 +261,17 @@ def _interpreters() -> list[str]:
     found = {}
     for minor in range(8, 15):
         candidates = [shutil.which(f"python3.{minor}")]
-        candidates += sorted(glob.glob(str(Path.home() / f".pyenv/versions/3.{minor}.*/bin/python3")))
+        candidates += sorted(
+            glob.glob(str(Path.home() / f".pyenv/versions/3.{minor}.*/bin/python3"))
+        )
         for candidate in candidates:
-            if candidate and subprocess.run(
-                [candidate, "-c", "pass"], capture_output=True, check=False
-            ).returncode == 0:
+            if (
+                candidate
+                and subprocess.run(
+                    [candidate, "-c", "pass"], capture_output=True, check=False
+                ).returncode
+                == 0
+            ):
                 found[minor] = candidate
                 break
     return [found[minor] for minor in sorted(found)]
@@ -200,8 +306,9 @@ def _module_value(style: str, name: str) -> object:
         return getattr(holder, name)
 
 
-@pytest.mark.parametrize("style", ["drf", "starlette", "fastapi", "litestar", "falcon", "httpx",
-                                   "requests"])
+@pytest.mark.parametrize(
+    "style", ["drf", "starlette", "fastapi", "litestar", "falcon", "httpx", "requests"]
+)
 def test_names_exist_in_the_installed_package(style: str) -> None:
     from flake8_httpstatus.settings import installed_version
 
@@ -221,9 +328,11 @@ def test_names_exist_in_the_installed_package(style: str) -> None:
 
 @pytest.mark.parametrize(
     ("style", "package", "pattern"),
-    [("drf", "rest_framework.status", r"HTTP_\d{3}_\w+$"),
-     ("starlette", "starlette.status", r"HTTP_\d{3}_\w+$"),
-     ("litestar", "litestar.status_codes", r"HTTP_\d{3}_\w+$")],
+    [
+        ("drf", "rest_framework.status", r"HTTP_\d{3}_\w+$"),
+        ("starlette", "starlette.status", r"HTTP_\d{3}_\w+$"),
+        ("litestar", "litestar.status_codes", r"HTTP_\d{3}_\w+$"),
+    ],
 )
 def test_every_constant_of_the_package_is_known(style: str, package: str, pattern: str) -> None:
     import importlib
@@ -237,7 +346,8 @@ def test_every_constant_of_the_package_is_known(style: str, package: str, patter
 def test_starlette_deprecated_names_warn() -> None:
     status = pytest.importorskip("starlette.status")
     deprecated = [
-        name for name, (_, constant) in _constants("starlette").items()
+        name
+        for name, (_, constant) in _constants("starlette").items()
         if constant.deprecated_since is not None  # type: ignore[attr-defined]
     ]
     assert len(deprecated) == 4
@@ -255,9 +365,11 @@ def test_version_aware_choices() -> None:
     assert constant_for(422, "stdlib", {"python": (3, 12)}).name == "UNPROCESSABLE_ENTITY"  # type: ignore[union-attr]
     assert constant_for(422, "stdlib", {"python": (3, 13)}).name == "UNPROCESSABLE_CONTENT"  # type: ignore[union-attr]
     assert constant_for(422, "starlette", {"starlette": (0, 47)}).name == (  # type: ignore[union-attr]
-        "HTTP_422_UNPROCESSABLE_ENTITY")
+        "HTTP_422_UNPROCESSABLE_ENTITY"
+    )
     assert constant_for(422, "starlette", {"starlette": (1, 10)}).name == (  # type: ignore[union-attr]
-        "HTTP_422_UNPROCESSABLE_CONTENT")
+        "HTTP_422_UNPROCESSABLE_CONTENT"
+    )
     assert constant_for(418, "starlette", {"starlette": (0, 13)}) is None
     assert constant_for(509, "stdlib", {}) is None
     assert constant_for(509, "drf", {}).name == "HTTP_509_BANDWIDTH_LIMIT_EXCEEDED"  # type: ignore[union-attr]
@@ -268,12 +380,16 @@ def test_check_name() -> None:
     assert check_name("stdlib", "NOT_FOUND", {"python": (3, 9)}) is None
     assert check_name("stdlib", "is_success", {"python": (3, 12)}) is None
     missing = check_name("stdlib", "UNPROCESSABLE_CONTENT", {"python": (3, 9)})
-    assert missing is not None and missing.problem == "missing"
+    assert missing is not None
+    assert missing.problem == "missing"
     assert missing.replacement.name == "UNPROCESSABLE_ENTITY"  # type: ignore[union-attr]
     deprecated = check_name("starlette", "HTTP_422_UNPROCESSABLE_ENTITY", {"starlette": (1, 10)})
-    assert deprecated is not None and deprecated.problem == "deprecated"
+    assert deprecated is not None
+    assert deprecated.problem == "deprecated"
     assert check_name("starlette", "HTTP_422_UNPROCESSABLE_ENTITY", {"starlette": (0, 47)}) is None
     unknown = check_name("stdlib", "NOT_FOUN", {})
-    assert unknown is not None and unknown.problem == "unknown" and unknown.guess == "NOT_FOUND"
+    assert unknown is not None
+    assert unknown.problem == "unknown"
+    assert unknown.guess == "NOT_FOUND"
     assert check_name("drf", "is_redirection", {}) is not None
     assert check_name("drf", "is_redirect", {}) is None
