@@ -474,10 +474,13 @@ class Engine:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in frameworks.UNITTEST_COMPARISONS:
             self._unittest_comparison(node)
+        seen: set[int] = set()
         for sink in self._sinks_for(node):
             if sink.status is not None:
                 expr = _argument(node, sink.status)
-                if expr is not None:
+                # Two frameworks' methods of one name may read the same argument.
+                if expr is not None and id(expr) not in seen:
+                    seen.add(id(expr))
                     self._value_site(Where.CALL, expr, sink, node)
             for keyword in node.keywords:
                 if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):

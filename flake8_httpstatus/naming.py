@@ -30,6 +30,24 @@ _FRAMEWORK_STYLES = (
     ("litestar", "litestar"),
     ("starlette", "starlette"),
 )
+# Packages that make up one framework: a file that imports more than one family mixes
+# frameworks, and only the stdlib's constants suit all of them.
+_FAMILIES = {
+    "django": "django",
+    "rest_framework": "django",
+    "fastapi": "starlette",
+    "starlette": "starlette",
+    "litestar": "litestar",
+    "flask": "flask",
+    "quart": "flask",
+    "werkzeug": "flask",
+    "aiohttp": "aiohttp",
+    "tornado": "tornado",
+    "sanic": "sanic",
+    "falcon": "falcon",
+    "pyramid": "pyramid",
+    "webob": "pyramid",
+}
 HOLDER_LABELS = {
     "stdlib": "HTTPStatus",
     "drf": "rest_framework.status",
@@ -119,6 +137,8 @@ def _auto_style(packages: set[str], style_uses: Counter[str]) -> str:
     used = [(count, style) for style, count in style_uses.items() if style in FIXABLE_STYLES]
     if used:
         return max(used, key=lambda item: item[0])[1]
+    if len({_FAMILIES[package] for package in packages if package in _FAMILIES}) > 1:
+        return "stdlib"
     for package, style in _FRAMEWORK_STYLES:
         if package in packages:
             return style

@@ -195,3 +195,35 @@ def test_bad_option_is_a_one_line_error(
     assert "Traceback" not in result.stderr
     assert option in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 3
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_example_app_shows_every_rule() -> None:
+    result = run_flake8(ROOT / "examples", "--select=HS")
+    codes = {line.split(": ")[1].split()[0] for line in result.stdout.splitlines()}
+    from flake8_httpstatus.rules import RULES
+
+    assert codes == {code for code, rule in RULES.items() if rule.default_enabled}
+
+
+def test_self_lint_is_clean() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flake8",
+            "--select=HS",
+            "--extend-exclude=tests/fixtures",
+            "flake8_httpstatus",
+            "tests",
+            "benchmarks",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout == ""
+    assert result.returncode == 0
