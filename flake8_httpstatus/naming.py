@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flake8_httpstatus.findings import ImportSpec
 from flake8_httpstatus.registry import Version, constant_for
 
-FIXABLE_STYLES = ("stdlib", "drf", "fastapi", "starlette", "litestar")
+_FRAMEWORK_MODULES = ("drf", "fastapi", "starlette", "litestar")
 # The module each style's constants are imported from, and the name of that module.
 _MODULES = {
     "stdlib": ("http", "HTTPStatus"),
@@ -134,9 +134,12 @@ def _is_shadowed(text: str, shadowed: Sequence[set[str]]) -> bool:
 
 
 def _auto_style(packages: set[str], style_uses: Counter[str]) -> str:
-    used = [(count, style) for style, count in style_uses.items() if style in FIXABLE_STYLES]
+    # A framework's status module the file uses wins over HTTPStatus; among several, the most used.
+    used = [(count, style) for style, count in style_uses.items() if style in _FRAMEWORK_MODULES]
     if used:
         return max(used, key=lambda item: item[0])[1]
+    if style_uses["stdlib"]:
+        return "stdlib"
     if len({_FAMILIES[package] for package in packages if package in _FAMILIES}) > 1:
         return "stdlib"
     for package, style in _FRAMEWORK_STYLES:
