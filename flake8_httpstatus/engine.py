@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from flake8_httpstatus import frameworks
+from flake8_httpstatus import flow, frameworks
 from flake8_httpstatus.findings import Finding, Fix
-from flake8_httpstatus.frameworks import Param, Sink
+from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
+from flake8_httpstatus.frameworks import Kind, Param, Sink
 from flake8_httpstatus.naming import ConstantNamer
 from flake8_httpstatus.settings import Settings, Versions, target_python_for
 from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
@@ -38,6 +39,8 @@ class Scope:
     is_class: bool = False
     # For a class: the class attribute that holds its status, if it is a status class.
     status_attribute: str | None = None
+    # For a function: what it does with responses (see flow.py).
+    facts: FunctionFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,18 @@ class FileContext:
     # Local classes whose class attribute holds a status, mapped to that attribute.
     status_classes: dict[str, str] = field(default_factory=dict)
     view_classes: set[str] = field(default_factory=set)
+    # The statement blocks enclosing the current node, innermost last.
+    blocks: list[int] = field(default_factory=list)
+    # Every function's facts, by name, for rules that follow calls.
+    functions: dict[str, FunctionFacts] = field(default_factory=dict)
+
+    @property
+    def facts(self) -> FunctionFacts | None:
+        """The facts of the innermost enclosing function, if any (not through classes)."""
+        return self.scopes[-1].facts
+
+    def event(self, node: ast.AST) -> Event:
+        return Event(node, tuple(self.blocks))
 
     @property
     def scope(self) -> Scope:
@@ -126,15 +141,24 @@ class FileContext:
 SiteRule = Callable[[FileContext, Site], Iterable[RawFinding]]
 ConstantRule = Callable[[FileContext, ast.AST, str, str], Iterable[RawFinding]]
 ImportRule = Callable[[FileContext, ast.AST, str], Iterable[RawFinding]]
+CallRule = Callable[[FileContext, ast.Call, Sink], Iterable[RawFinding]]
+FunctionRule = Callable[[FileContext, FunctionFacts], Iterable[RawFinding]]
+ReturnRule = Callable[[FileContext, FunctionFacts, ast.Return], Iterable[RawFinding]]
+ModuleRule = Callable[[FileContext], Iterable[RawFinding]]
 
 
 @dataclass(frozen=True)
 class Rules:
-    """The callbacks the engine calls: for each site, each constant name, each import."""
+    """The callbacks the engine calls: for each site, constant name and import as met; for
+    each return in a route; for each function once its body is walked; and once at the end."""
 
     sites: tuple[SiteRule, ...] = ()
     constants: tuple[ConstantRule, ...] = ()
     imports: tuple[ImportRule, ...] = ()
+    calls: tuple[CallRule, ...] = ()
+    returns: tuple[ReturnRule, ...] = ()
+    functions: tuple[FunctionRule, ...] = ()
+    module: tuple[ModuleRule, ...] = ()
 
 
 class _Enter:
@@ -148,7 +172,19 @@ class _Exit:
     __slots__ = ()
 
 
+class _BlockEnter:
+    __slots__ = ()
+
+
+class _BlockExit:
+    __slots__ = ()
+
+
 _EXIT = _Exit()
+_BLOCK_ENTER = _BlockEnter()
+_BLOCK_EXIT = _BlockExit()
+# Fields that hold a block of statements.
+_BLOCK_FIELDS = frozenset({"body", "orelse", "finalbody"})
 _IGNORED_FIELDS = frozenset(
     {
         "ctx",
@@ -199,10 +235,22 @@ class Engine:
         self.rules = rules
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
-        self._fields: dict[type, tuple[str, ...]] = {_Enter: (), _Exit: ()}
+        self._fields: dict[type, tuple[str, ...]] = {
+            _Enter: (),
+            _Exit: (),
+            _BlockEnter: (),
+            _BlockExit: (),
+        }
+        self._block_counter = 0
+        # Calls whose result is assigned to a name, and calls that are raised.
+        self._assigned: dict[int, str] = {}
+        self._raised: set[int] = set()
         self._dispatch: dict[type, Callable[[ast.AST], None]] = {
             _Enter: self._enter,  # type: ignore[dict-item]
             _Exit: self._exit,  # type: ignore[dict-item]
+            _BlockEnter: self._block_enter,  # type: ignore[dict-item]
+            _BlockExit: self._block_exit,  # type: ignore[dict-item]
+            ast.Raise: self._raise,  # type: ignore[dict-item]
             ast.Import: self._import,  # type: ignore[dict-item]
             ast.ImportFrom: self._import_from,  # type: ignore[dict-item]
             ast.Call: self._call,  # type: ignore[dict-item]
@@ -223,6 +271,8 @@ class Engine:
 
     def run(self, tree: ast.AST) -> list[Finding]:
         self._walk(tree)
+        for module_rule in self.rules.module:
+            self._report(module_rule(self.ctx))
         ctx = self.ctx
         namer = ConstantNamer(
             ctx.settings.style, ctx.imports, ctx.packages, ctx.style_uses, ctx.versions
@@ -261,7 +311,12 @@ class Engine:
             for name in names:
                 value = getattr(node, name, None)
                 if type(value) is list:
-                    stack.extend(reversed(value))
+                    if name in _BLOCK_FIELDS:
+                        push(_BLOCK_EXIT)
+                        stack.extend(reversed(value))
+                        push(_BLOCK_ENTER)
+                    else:
+                        stack.extend(reversed(value))
                 elif value is not None:
                     push(value)
 
@@ -285,6 +340,8 @@ class Engine:
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             _bind(ctx.scope, node.name)
             scope.view = self._is_view(node)
+            scope.facts = FunctionFacts(node, route=self._route_of(node))
+            ctx.functions.setdefault(node.name, scope.facts)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             arguments = node.args
             for arg in (
@@ -297,9 +354,65 @@ class Engine:
                 if arg is not None:
                     _bind(scope, arg.arg)
         ctx.scopes.append(scope)
+        self._block_enter(_BLOCK_ENTER)
 
     def _exit(self, _: _Exit) -> None:
-        self.ctx.scopes.pop()
+        self._block_exit(_BLOCK_EXIT)
+        scope = self.ctx.scopes.pop()
+        if scope.facts is not None:
+            for rule in self.rules.functions:
+                self._report_in(rule(self.ctx, scope.facts), scope)
+
+    def _report_in(self, findings: Iterable[RawFinding], scope: Scope) -> None:
+        scopes = (*self.ctx.scopes, scope)
+        for raw in findings:
+            self.raw.append((raw, scopes))
+
+    def _block_enter(self, _: _BlockEnter) -> None:
+        self._block_counter += 1
+        self.ctx.blocks.append(self._block_counter)
+
+    def _block_exit(self, _: _BlockExit) -> None:
+        self.ctx.blocks.pop()
+
+    def _route_of(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> RouteInfo | None:
+        """The route a function's decorator declares, with its status, if any."""
+        for decorator in node.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            for sink in self._sinks_for(decorator):
+                if sink.kind is not Kind.ROUTE or sink.status is None:
+                    continue
+                expr = argument(decorator, sink.status)
+                code = self.ctx.status_value(expr)[0] if expr is not None else sink.default
+                return RouteInfo(
+                    decorator,
+                    sink,
+                    code,
+                    expr if expr is not None else decorator,
+                    self._documented(decorator, sink, code),
+                )
+        return None
+
+    def _documented(self, call: ast.Call, sink: Sink, code: int | None) -> frozenset[int] | None:
+        documented = {code} if code is not None else set()
+        responses = keyword_value(call, "responses")
+        if responses is None:
+            return frozenset(documented)
+        if not isinstance(responses, ast.Dict):
+            return None
+        for key in responses.keys:
+            if key is None:
+                return None
+            value = self.ctx.status_value(key)[0]
+            if value is None and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                if not key.value.isdigit():
+                    return None  # "4XX", "default": a whole class is documented
+                value = int(key.value)
+            if value is None:
+                return None
+            documented.add(value)
+        return frozenset(documented)
 
     def _bind_target(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
@@ -439,7 +552,15 @@ class Engine:
             return
         if where is Where.COMPARISON and self._client_code(code):
             return
-        self._site(Site(where, expr, code, literal, sink, call))
+        target = raised = None
+        if call is not None:
+            target = self._assigned.get(id(call))
+            raised = id(call) in self._raised
+        site = Site(where, expr, code, literal, sink, call, target, bool(raised))
+        facts = self.ctx.facts
+        if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
+            facts.raised.append(site)
+        self._site(site)
 
     def _sinks_for(self, node: ast.Call) -> list[Sink]:
         ctx = self.ctx
@@ -474,19 +595,98 @@ class Engine:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in frameworks.UNITTEST_COMPARISONS:
             self._unittest_comparison(node)
+        facts = self.ctx.facts
+        if facts is not None:
+            self._response_method(facts, node)
         seen: set[int] = set()
         for sink in self._sinks_for(node):
             if sink.status is not None:
-                expr = _argument(node, sink.status)
+                expr = argument(node, sink.status)
                 # Two frameworks' methods of one name may read the same argument.
                 if expr is not None and id(expr) not in seen:
                     seen.add(id(expr))
                     self._value_site(Where.CALL, expr, sink, node)
+            if facts is not None and id(node) in self._assigned:
+                self._response_created(facts, node, sink)
+            for rule in self.rules.calls:
+                self._report(rule(self.ctx, node, sink))
             for keyword in node.keywords:
                 if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):
                     for key in keyword.value.keys:
                         if key is not None:
                             self._value_site(Where.MAPPING_KEY, key, sink, node)
+
+    def _response_created(self, facts: FunctionFacts, node: ast.Call, sink: Sink) -> None:
+        """`resp = HttpResponse(...)`: start following `resp` in this function."""
+        if sink.kind not in (Kind.RESPONSE, Kind.REDIRECT, Kind.EXCEPTION):
+            return
+        state = facts.response(self._assigned[id(node)])
+        state.sink = sink
+        expr = argument(node, sink.status) if sink.status is not None else None
+        state.code = self.ctx.status_value(expr)[0] if expr is not None else sink.default
+        state.status = self.ctx.event(expr if expr is not None else node)
+        headers = argument(node, sink.headers) if sink.headers is not None else None
+        names = flow.literal_header_names(headers)
+        state.headers_visible = sink.headers is not None and names is not None
+        state.headers |= names or set()
+
+    def _response_method(self, facts: FunctionFacts, node: ast.Call) -> None:
+        """Calls that set a response's status, headers or body: `self.set_status(204)`,
+        `resp.set_header("Allow", ...)`, `resp.headers.update(...)`, `self.write(...)`."""
+        func = node.func
+        if isinstance(func, ast.Name):
+            facts.calls.append((func.id, node))
+            return
+        if not isinstance(func, ast.Attribute):
+            return
+        method = func.attr
+        key = flow.key_of(func.value)
+        if key is not None:
+            if method == "set_status" and node.args:
+                state = facts.response(key)
+                state.code = self.ctx.status_value(node.args[0])[0]
+                state.status = self.ctx.event(node.args[0])
+            elif method in flow.HEADER_METHODS and node.args:
+                self._header_set(facts, key, node.args[0])
+            elif method in flow.BODY_METHODS and (
+                node.keywords or not all(flow.is_empty_body(arg) for arg in node.args)
+            ):
+                facts.response(key).bodies.append(self.ctx.event(node))
+        receiver = func.value
+        if (
+            method in flow.HEADERS_METHODS
+            and isinstance(receiver, ast.Attribute)
+            and receiver.attr == "headers"
+        ):
+            owner = flow.key_of(receiver.value)
+            if owner is not None:
+                state = facts.response(owner)
+                names = flow.literal_header_names(node.args[0]) if node.args else set()
+                if method in {"add", "set", "setdefault", "add_header"} and node.args:
+                    first = node.args[0]
+                    names = (
+                        {first.value.lower()}
+                        if isinstance(first, ast.Constant) and isinstance(first.value, str)
+                        else None
+                    )
+                if names is None:
+                    state.headers_unknown = True
+                else:
+                    state.headers |= names
+                    state.headers |= {
+                        k.arg.replace("_", "-").lower() for k in node.keywords if k.arg
+                    }
+
+    def _header_set(self, facts: FunctionFacts, key: str, name: ast.expr) -> None:
+        state = facts.response(key)
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            state.headers.add(name.value.lower())
+        else:
+            state.headers_unknown = True
+
+    def _raise(self, node: ast.Raise) -> None:
+        if isinstance(node.exc, ast.Call):
+            self._raised.add(id(node.exc))
 
     def _unittest_comparison(self, node: ast.Call) -> None:
         if len(node.args) < 2:
@@ -558,6 +758,51 @@ class Engine:
         for target in node.targets:
             self._bind_target(target)
             self._status_attribute_assignment(target, node.value)
+            self._response_assignment(target, node.value)
+
+    def _response_assignment(self, target: ast.expr, value: ast.expr) -> None:
+        """`resp = Response(...)`, `resp.status_code = 204`, `resp.text = ...`,
+        `resp["Allow"] = ...`, `resp.headers["Allow"] = ...`, `resp.allow = [...]`."""
+        facts = self.ctx.facts
+        if facts is None:
+            return
+        if isinstance(value, ast.Call):
+            key = flow.key_of(target)
+            if key is not None:
+                self._assigned[id(value)] = key
+                facts.responses.pop(key, None)  # a new object under that name
+        if isinstance(target, ast.Subscript):
+            owner = target.value
+            if isinstance(owner, ast.Attribute) and owner.attr == "headers":
+                owner = owner.value
+            key = flow.key_of(owner)
+            if key is not None:
+                self._header_set(facts, key, target.slice)
+            return
+        if not isinstance(target, ast.Attribute):
+            return
+        key = flow.key_of(target.value)
+        if key is None:
+            return
+        attr = target.attr
+        if attr in frameworks.STATUS_ATTRIBUTES or attr == "status":
+            code = self.ctx.status_value(value)[0]
+            if code is not None:
+                state = facts.response(key)
+                state.code = code
+                state.status = self.ctx.event(value)
+        elif attr in flow.BODY_ATTRIBUTES:
+            if not flow.is_empty_body(value):
+                facts.response(key).bodies.append(self.ctx.event(target))
+        elif attr in flow.HEADER_ATTRIBUTES:
+            facts.response(key).headers.add(flow.HEADER_ATTRIBUTES[attr])
+        elif attr == "headers":
+            state = facts.response(key)
+            names = flow.literal_header_names(value)
+            if names is None:
+                state.headers_unknown = True
+            else:
+                state.headers |= names
 
     def _ann_assign(self, node: ast.AnnAssign) -> None:
         self._bind_target(node.target)
@@ -573,6 +818,11 @@ class Engine:
             self._value_site(Where.ATTRIBUTE, value, status_range_only=True)
 
     def _return(self, node: ast.Return) -> None:
+        facts = self.ctx.facts
+        if facts is not None and facts.route is not None:
+            facts.returns.append(node)
+            for rule in self.rules.returns:
+                self._report(rule(self.ctx, facts, node))
         value = node.value
         if not self.ctx.scope.view or not isinstance(value, ast.Tuple):
             return
@@ -581,7 +831,9 @@ class Engine:
         status = value.elts[1]
         if isinstance(status, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return  # (body, headers)
-        self._value_site(Where.VIEW_RETURN, status)
+        code, literal = self.ctx.status_value(status)
+        if code is not None or literal:
+            self._site(Site(Where.VIEW_RETURN, status, code, literal, body=value.elts[0]))
 
     def _attribute(self, node: ast.Attribute) -> None:
         if not self.rules.constants:
@@ -605,7 +857,7 @@ def _bind(scope: Scope, name: str) -> None:
         scope.bound.add(name)
 
 
-def _argument(call: ast.Call, param: Param) -> ast.expr | None:
+def argument(call: ast.Call, param: Param) -> ast.expr | None:
     """The argument passed for `param`, if the call passes it visibly."""
     if param.keyword is not None:
         for keyword in call.keywords:
@@ -617,6 +869,13 @@ def _argument(call: ast.Call, param: Param) -> ast.expr | None:
                 return None
             if index == param.position:
                 return arg
+    return None
+
+
+def keyword_value(call: ast.Call, name: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
     return None
 
 

@@ -37,6 +37,14 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Trap:
+    """A positional argument where a status goes unnoticed: `position` None means any."""
+
+    position: int | None
+    meaning: str
+
+
+@dataclass(frozen=True)
 class Sink:
     """A callable that takes a status.
 
@@ -53,6 +61,18 @@ class Sink:
     headers: Param | None = None
     default: int | None = None
     mappings: tuple[str, ...] = ()
+    # For a class with a code of its own: the codes that agree with it.
+    fixed: frozenset[int] = frozenset()
+    # Positions where a status is silently read as something else.
+    traps: tuple[Trap, ...] = ()
+    # The only codes the callable can take, where it fails on the others.
+    accepted: frozenset[int] | None = None
+    # Whether a None body is rendered (JSONResponse(None) sends "null").
+    none_is_body: bool = False
+    # Headers the callable sets itself (lower case).
+    sets_headers: frozenset[str] = frozenset()
+    # An exception helper meant for every status, redirects included (Pyramid).
+    any_status: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,100 @@ def _status(position: int | None, keyword: str = "status") -> Param:
     return Param(keyword, position)
 
 
+# Werkzeug's `default_exceptions`: the only codes `abort` and `errorhandler` accept.
+WERKZEUG_CODES = frozenset(
+    {
+        400,
+        401,
+        403,
+        404,
+        405,
+        406,
+        408,
+        409,
+        410,
+        411,
+        412,
+        413,
+        414,
+        415,
+        416,
+        417,
+        418,
+        421,
+        422,
+        423,
+        424,
+        428,
+        429,
+        431,
+        451,
+        500,
+        501,
+        502,
+        503,
+        504,
+        505,
+    }
+)
+# Pyramid's `httpexceptions.status_map`: the codes `exception_response` accepts.
+PYRAMID_CODES = frozenset(
+    {
+        200,
+        201,
+        202,
+        203,
+        204,
+        205,
+        206,
+        300,
+        301,
+        302,
+        303,
+        304,
+        305,
+        307,
+        308,
+        400,
+        401,
+        402,
+        403,
+        404,
+        405,
+        406,
+        407,
+        408,
+        409,
+        410,
+        411,
+        412,
+        413,
+        414,
+        415,
+        416,
+        417,
+        418,
+        422,
+        423,
+        424,
+        428,
+        429,
+        431,
+        500,
+        501,
+        502,
+        503,
+        504,
+        505,
+        507,
+        520,
+    }
+)
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+_LOCATION = frozenset({"location"})
+_CONTENT_TYPE_TRAP = (Trap(1, "the content type"),)
+
+
 # -- Django ------------------------------------------------------------------------------------
 _DJANGO_CONTENT = (Param("content", 0),)
 _DJANGO_FIXED = {
@@ -84,7 +198,15 @@ _DJANGO_FIXED = {
 CALLS: dict[str, Sink] = {
     **_rows(
         ("django.http.HttpResponse", "django.http.response.HttpResponse"),
-        Sink(Kind.RESPONSE, "django", _status(2), _DJANGO_CONTENT, Param("headers", 5), 200),
+        Sink(
+            Kind.RESPONSE,
+            "django",
+            _status(2),
+            _DJANGO_CONTENT,
+            Param("headers", 5),
+            200,
+            traps=_CONTENT_TYPE_TRAP,
+        ),
     ),
     **_rows(
         ("django.http.JsonResponse", "django.http.response.JsonResponse"),
@@ -99,6 +221,7 @@ CALLS: dict[str, Sink] = {
             (Param("streaming_content", 0),),
             Param("headers", 5),
             200,
+            traps=_CONTENT_TYPE_TRAP,
         ),
     ),
     **_rows(
@@ -106,7 +229,16 @@ CALLS: dict[str, Sink] = {
         Sink(Kind.RESPONSE, "django", _status(2), (), Param("headers", 5), 200),
     ),
     **{
-        name: Sink(Kind.RESPONSE, "django", _status(None), _DJANGO_CONTENT, Param("headers"), code)
+        name: Sink(
+            Kind.RESPONSE,
+            "django",
+            _status(None),
+            _DJANGO_CONTENT,
+            Param("headers"),
+            code,
+            fixed=frozenset({code}),
+            traps=_CONTENT_TYPE_TRAP,
+        )
         for cls, code in _DJANGO_FIXED.items()
         for name in (f"django.http.{cls}", f"django.http.response.{cls}")
     },
@@ -114,14 +246,34 @@ CALLS: dict[str, Sink] = {
     # is `preserve_request` from Django 5.2 on, and content before that.
     **_rows(
         ("django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect"),
-        Sink(Kind.REDIRECT, "django", _status(None), (), Param("headers"), 302),
+        Sink(
+            Kind.REDIRECT,
+            "django",
+            _status(None),
+            (),
+            Param("headers"),
+            302,
+            fixed=frozenset({302, 303, 307}),
+            traps=(Trap(1, "preserve_request (Django 5.2+; the content before)"),),
+            sets_headers=_LOCATION,
+        ),
     ),
     **_rows(
         (
             "django.http.HttpResponsePermanentRedirect",
             "django.http.response.HttpResponsePermanentRedirect",
         ),
-        Sink(Kind.REDIRECT, "django", _status(None), (), Param("headers"), 301),
+        Sink(
+            Kind.REDIRECT,
+            "django",
+            _status(None),
+            (),
+            Param("headers"),
+            301,
+            fixed=frozenset({301, 308}),
+            traps=(Trap(1, "preserve_request (Django 5.2+; the content before)"),),
+            sets_headers=_LOCATION,
+        ),
     ),
     "django.shortcuts.render": Sink(Kind.RESPONSE, "django", _status(4), default=200),
     **_rows(
@@ -155,15 +307,15 @@ CALLS: dict[str, Sink] = {
     ),
     **_rows(
         ("flask.abort", "flask.helpers.abort", "quart.abort"),
-        Sink(Kind.ABORT, "flask", _status(0, "code")),
+        Sink(Kind.ABORT, "flask", _status(0, "code"), accepted=WERKZEUG_CODES),
     ),
     **_rows(
         ("werkzeug.exceptions.abort",),
-        Sink(Kind.ABORT, "flask", _status(0)),
+        Sink(Kind.ABORT, "flask", _status(0), accepted=WERKZEUG_CODES),
     ),
     **_rows(
         ("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"),
-        Sink(Kind.REDIRECT, "flask", _status(1, "code"), default=302),
+        Sink(Kind.REDIRECT, "flask", _status(1, "code"), default=302, sets_headers=_LOCATION),
     ),
     # -- Starlette / FastAPI -------------------------------------------------------------------
     **{
@@ -174,6 +326,7 @@ CALLS: dict[str, Sink] = {
             (Param("content", 0),),
             Param("headers", 2),
             200,
+            none_is_body="JSON" in name,
         )
         for name in (
             "fastapi.Response",
@@ -200,7 +353,13 @@ CALLS: dict[str, Sink] = {
     },
     **{
         f"{module}.RedirectResponse": Sink(
-            Kind.REDIRECT, "starlette", _status(1, "status_code"), (), Param("headers", 2), 307
+            Kind.REDIRECT,
+            "starlette",
+            _status(1, "status_code"),
+            (),
+            Param("headers", 2),
+            307,
+            sets_headers=_LOCATION,
         )
         for module in ("starlette.responses", "fastapi.responses")
     },
@@ -254,6 +413,7 @@ CALLS: dict[str, Sink] = {
             (Param("data", 0), Param("text"), Param("body")),
             Param("headers"),
             200,
+            none_is_body=True,
         ),
     ),
     **_rows(
@@ -275,11 +435,22 @@ CALLS: dict[str, Sink] = {
             *(
                 f"{module}.{name}"
                 for module in ("sanic", "sanic.response")
-                for name in ("json", "text", "html", "raw", "HTTPResponse")
+                for name in ("text", "html", "raw", "HTTPResponse")
             ),
-            "sanic.response.JSONResponse",
         ),
         Sink(Kind.RESPONSE, "sanic", _status(1), (Param("body", 0),), Param("headers", 2), 200),
+    ),
+    **_rows(
+        ("sanic.json", "sanic.response.json", "sanic.response.JSONResponse"),
+        Sink(
+            Kind.RESPONSE,
+            "sanic",
+            _status(1),
+            (Param("body", 0),),
+            Param("headers", 2),
+            200,
+            none_is_body=True,
+        ),
     ),
     **_rows(
         ("sanic.file", "sanic.response.file"),
@@ -294,7 +465,16 @@ CALLS: dict[str, Sink] = {
     ),
     **_rows(
         ("sanic.redirect", "sanic.response.redirect"),
-        Sink(Kind.REDIRECT, "sanic", _status(2), (), Param("headers", 1), 302),
+        Sink(
+            Kind.REDIRECT,
+            "sanic",
+            _status(2),
+            (),
+            Param("headers", 1),
+            302,
+            traps=(Trap(1, "the headers"),),
+            sets_headers=_LOCATION,
+        ),
     ),
     **_rows(
         ("sanic.SanicException", "sanic.exceptions.SanicException"),
@@ -305,6 +485,7 @@ CALLS: dict[str, Sink] = {
             (Param("message", 0),),
             Param("headers"),
             500,
+            traps=(Trap(0, "the message"),),
         ),
     ),
     # -- Falcon --------------------------------------------------------------------------------
@@ -329,29 +510,47 @@ CALLS: dict[str, Sink] = {
     ),
     **_rows(
         ("litestar.response.Redirect", "litestar.response.redirect.Redirect"),
-        Sink(Kind.REDIRECT, "litestar", _status(None, "status_code"), (), Param("headers"), 302),
+        Sink(
+            Kind.REDIRECT,
+            "litestar",
+            _status(None, "status_code"),
+            (),
+            Param("headers"),
+            302,
+            sets_headers=_LOCATION,
+        ),
     ),
     **_rows(
         ("litestar.exceptions.HTTPException", "litestar.exceptions.http_exceptions.HTTPException"),
-        Sink(Kind.EXCEPTION, "litestar", _status(None, "status_code"), (), Param("headers"), 500),
+        Sink(
+            Kind.EXCEPTION,
+            "litestar",
+            _status(None, "status_code"),
+            (),
+            Param("headers"),
+            500,
+            traps=(Trap(None, "the detail"),),
+        ),
     ),
+    # Litestar's default status depends on the method: POST 201, DELETE 204, others 200.
     **{
-        f"litestar.{method}": Sink(
+        f"{module}.{method}": Sink(
             Kind.ROUTE,
             "litestar",
             _status(None, "status_code"),
+            default=default,
             mappings=("responses", "exception_handlers"),
         )
-        for method in ("get", "post", "put", "patch", "delete", "head", "route")
-    },
-    **{
-        f"litestar.handlers.{method}": Sink(
-            Kind.ROUTE,
-            "litestar",
-            _status(None, "status_code"),
-            mappings=("responses", "exception_handlers"),
+        for module in ("litestar", "litestar.handlers")
+        for method, default in (
+            ("get", 200),
+            ("post", 201),
+            ("put", 200),
+            ("patch", 200),
+            ("delete", 204),
+            ("head", 200),
+            ("route", None),
         )
-        for method in ("get", "post", "put", "patch", "delete", "head", "route")
     },
     **_rows(
         ("litestar.Litestar", "litestar.Router"),
@@ -366,13 +565,25 @@ CALLS: dict[str, Sink] = {
     ),
     **_rows(
         ("pyramid.httpexceptions.exception_response",),
-        Sink(Kind.EXCEPTION, "pyramid", _status(0, "status_code")),
+        Sink(
+            Kind.EXCEPTION,
+            "pyramid",
+            _status(0, "status_code"),
+            accepted=PYRAMID_CODES,
+            any_status=True,
+        ),
     ),
 }
 
-_FASTAPI_ROUTE = Sink(Kind.ROUTE, "fastapi", _status(None, "status_code"), mappings=("responses",))
-_FLASK_ERROR_HANDLER = Sink(Kind.ERROR_HANDLER, "flask", Param("code_or_exception", 0))
-_BLUEPRINT_ERROR_HANDLER = Sink(Kind.ERROR_HANDLER, "flask", Param("code", 0))
+_FASTAPI_ROUTE = Sink(
+    Kind.ROUTE, "fastapi", _status(None, "status_code"), default=200, mappings=("responses",)
+)
+_FLASK_ERROR_HANDLER = Sink(
+    Kind.ERROR_HANDLER, "flask", Param("code_or_exception", 0), accepted=WERKZEUG_CODES
+)
+_BLUEPRINT_ERROR_HANDLER = Sink(
+    Kind.ERROR_HANDLER, "flask", Param("code", 0), accepted=WERKZEUG_CODES
+)
 _STARLETTE_ERROR_HANDLER = Sink(
     Kind.ERROR_HANDLER, "starlette", Param("exc_class_or_status_code", 0)
 )
@@ -420,7 +631,7 @@ METHODS: dict[str, tuple[MethodSink, ...]] = _methods(
     (
         ("redirect",),
         frozenset({"tornado"}),
-        Sink(Kind.REDIRECT, "tornado", _status(2), default=302),
+        Sink(Kind.REDIRECT, "tornado", _status(2), default=302, sets_headers=_LOCATION),
     ),
     # Django's SimpleTestCase assertions.
     (("assertContains",), _DJANGO, Sink(Kind.ASSERTION, "django", _status(3, "status_code"))),

@@ -28,6 +28,12 @@ class Site:
     literal: bool
     sink: Sink | None = None
     call: ast.Call | None = None
+    # The name the call's result is assigned to (its headers may be set later), if any.
+    target: str | None = None
+    # Whether the call is raised right where it is made.
+    raised: bool = False
+    # For a view's returned tuple: the body beside the status.
+    body: ast.expr | None = None
 
     @property
     def kind(self) -> Kind | None:

@@ -3,7 +3,8 @@
 A trailing comment `# HS101:23` expects HS101 at 0-based column 23 of that line; several may
 follow each other, and each may carry a quoted piece of its message:
 `# HS101:23 "use HTTPStatus.NOT_FOUND" HS201:40`. Header lines `# config: name=value` set
-options (the `httpstatus-` prefix may be left out).
+options (the `httpstatus-` prefix may be left out); `# config: enable=HS406` turns on rules
+that are off by default, as `extend-select` does in flake8.
 """
 
 from __future__ import annotations
@@ -33,16 +34,32 @@ def _comment(line: str) -> str:
     return line[index:] if index >= 0 else ""
 
 
+@dataclass(frozen=True)
+class Fixture:
+    expected: list[Expected]
+    settings: Settings
+    enabled: frozenset[str]
+
+
 def read_fixture(path: Path) -> tuple[list[Expected], Settings]:
+    fixture = load_fixture(path)
+    return fixture.expected, fixture.settings
+
+
+def load_fixture(path: Path) -> Fixture:
     expected = []
+    enabled: set[str] = set()
     options = {option.field: option.parse(option.default) for option in OPTIONS}
     by_name = {option.name.removeprefix("httpstatus-"): option for option in OPTIONS}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         config = _CONFIG.match(line)
+        if config is not None and config.group(1) == "enable":
+            enabled.update(code.strip() for code in config.group(2).split(","))
+            continue
         if config is not None:
             option = by_name[config.group(1).removeprefix("httpstatus-")]
             options[option.field] = option.parse(config.group(2))
             continue
         for code, col, text in _EXPECTATION.findall(_comment(line)):
             expected.append(Expected(number, code, int(col), text or None))
-    return expected, settings_from(options)
+    return Fixture(expected, settings_from(options), frozenset(enabled))

@@ -12,17 +12,21 @@ import re
 import sys
 from pathlib import Path
 
-from flake8_httpstatus.rules import check
-from tests.expectations import read_fixture
+from flake8_httpstatus.rules import RULES, check
+from tests.expectations import load_fixture
 
 
 def main(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     text = re.sub(r"(HS\d{3}):\?", r"\1:0", source)
     path.write_text(text, encoding="utf-8")
-    _, settings = read_fixture(path)
+    fixture = load_fixture(path)
     path.write_text(source, encoding="utf-8")
-    findings = check(ast.parse(source), settings, str(path))
+    findings = [
+        finding
+        for finding in check(ast.parse(source), fixture.settings, str(path))
+        if RULES[finding.code].default_enabled or finding.code in fixture.enabled
+    ]
     by_line: dict[tuple[int, str], list[int]] = {}
     for finding in findings:
         by_line.setdefault((finding.line, finding.code), []).append(finding.col)

@@ -7,17 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.rules import check
-from tests.expectations import read_fixture
+from flake8_httpstatus.rules import RULES, check
+from tests.expectations import load_fixture, read_fixture
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[path.stem for path in FIXTURES])
 def test_fixture(path: Path) -> None:
-    expected, settings = read_fixture(path)
+    fixture = load_fixture(path)
+    expected = fixture.expected
     source = path.read_text(encoding="utf-8")
-    findings = check(ast.parse(source), settings, str(path))
+    findings = [
+        finding
+        for finding in check(ast.parse(source), fixture.settings, str(path))
+        if RULES[finding.code].default_enabled or finding.code in fixture.enabled
+    ]
     got = sorted((f.line, f.code, f.col) for f in findings)
     want = sorted((e.line, e.code, e.col) for e in expected)
     lines = source.splitlines()
@@ -29,9 +34,8 @@ def test_fixture(path: Path) -> None:
 
     missing = sorted(set(want) - set(got))
     unexpected = sorted(set(got) - set(want))
-    report = (
-        f"\nmissing:\n{show(missing)}\nunexpected:\n{show(unexpected)}\n"
-        + "\n".join(f"  {f.line}:{f.col} {f.message}" for f in findings)
+    report = f"\nmissing:\n{show(missing)}\nunexpected:\n{show(unexpected)}\n" + "\n".join(
+        f"  {f.line}:{f.col} {f.message}" for f in findings
     )
     assert not missing, report
     assert not unexpected, report

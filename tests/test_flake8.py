@@ -200,12 +200,22 @@ def test_bad_option_is_a_one_line_error(
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_example_app_shows_every_rule() -> None:
-    result = run_flake8(ROOT / "examples", "--select=HS")
+def test_example_app_shows_every_rule_on_by_default() -> None:
+    # The README's quick start: plain `flake8 examples/`, nothing else to report.
+    result = run_flake8(ROOT / "examples")
     codes = {line.split(": ")[1].split()[0] for line in result.stdout.splitlines()}
     from flake8_httpstatus.rules import RULES
 
     assert codes == {code for code, rule in RULES.items() if rule.default_enabled}
+
+
+def test_off_by_default_rules_follow_flake8_selection(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"app.py": "from django.http import HttpResponse\n\nHttpResponse(status=200)\n"},
+    )
+    assert "HS406" not in run_flake8(tmp_path).stdout
+    assert "HS406" in run_flake8(tmp_path, "--extend-select=HS406").stdout
 
 
 def test_self_lint_is_clean() -> None:

@@ -27,7 +27,25 @@ def create_book(payload: dict):
 
 @app.delete("/books/{book_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_book(book_id: int):
-    BOOKS.pop(book_id, None)
+    book = BOOKS.pop(book_id, None)
+    return {"deleted": book is not None}
+
+
+@app.delete("/books", status_code=status.HTTP_204_NO_CONTENT)
+def clear_books():
+    BOOKS.clear()
+
+
+@app.delete("/reviews/{review_id}")
+def delete_review(review_id: int):
+    return JSONResponse({"deleted": review_id}, status_code=status.HTTP_204_NO_CONTENT)
+
+
+@app.get("/account")
+def account(session: Optional[str] = None):
+    if session is None:
+        raise HTTPException(status_code=303, headers={"Location": "/login"})
+    return {"session": session}
 
 
 @app.get("/books/{book_id}/reviews")

@@ -7,7 +7,7 @@ from litestar import get
 from litestar.exceptions import HTTPException
 from pyramid.httpexceptions import exception_response
 from pyramid.response import Response
-from sanic import json
+from sanic import json, redirect
 from sanic.exceptions import SanicException
 
 
@@ -35,6 +35,8 @@ class SearchHandler(tornado.web.RequestHandler):
 async def cover(request, book_id):
     if book_id > 10_000:
         raise SanicException("No such cover", status_code=404)
+    if book_id < 0:
+        return redirect("/covers/default.jpg", 301)
     return json({"url": f"/covers/{book_id}.jpg"}, 200)
 
 

@@ -29,6 +29,11 @@ def offers():
     return redirect("/promotions", code=HTTPStatus.MOVED_PERMANENTLY)
 
 
+@app.route("/sale")
+def sale():
+    return redirect("/promotions", code=HTTPStatus.OK)
+
+
 @cart.post("/")
 def add_to_cart():
     items = CARTS.setdefault(request.remote_addr, [])

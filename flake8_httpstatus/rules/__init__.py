@@ -6,19 +6,32 @@ import ast
 
 from flake8_httpstatus.engine import Engine, Rules
 from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.rules import codes, magic_numbers
+from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import Rule
 from flake8_httpstatus.settings import Settings
 
 __all__ = ["RULES", "Rule", "check"]
 
-RULES: dict[str, Rule] = {rule.code: rule for rule in (*magic_numbers.RULES, *codes.RULES)}
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        *magic_numbers.RULES,
+        *codes.RULES,
+        *protocol.RULES,
+        *misuse.RULES,
+        *documentation.RULES,
+    )
+}
 DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_enabled)
 
 _CALLBACKS = Rules(
-    sites=(magic_numbers.check_site, codes.check_site),
+    sites=(magic_numbers.check_site, codes.check_site, protocol.check_site, misuse.check_site),
     constants=(codes.check_constant,),
     imports=(codes.check_import,),
+    calls=(misuse.check_call,),
+    returns=(protocol.check_return,),
+    functions=(protocol.check_function,),
+    module=(documentation.check_module,),
 )
 
 

@@ -49,6 +49,11 @@ def ping(request):
     return HttpResponse(status=299)
 
 
+def start_export(request):
+    job_id = Book.objects.count()
+    return JsonResponse({"job": job_id}, status=HTTPStatus.PROCESSING)
+
+
 class BookList(APIView):
     def get(self, request):
         books = Book.objects.all()[:PAGE_SIZE]

@@ -1,0 +1,337 @@
+"""HS4xx: a status the framework takes in a way that silently does something else."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from flake8_httpstatus.engine import FileContext, RawFinding
+from flake8_httpstatus.frameworks import REDIRECT_CODES, Kind, Sink
+from flake8_httpstatus.registry import lookup
+from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.sites import Site, Where
+
+HS401 = Rule(
+    "HS401",
+    "error-helper-without-error",
+    "An error helper given a status below 400.",
+    """
+## What it does
+Flags a status below 400 given to something meant for errors: `HTTPException(status_code=200)`
+(Starlette, FastAPI, Litestar), Tornado's `HTTPError(304)` and `send_error(204)`,
+`SanicException(status_code=302)`, `falcon.HTTPError(200)`, `abort(302)`, and error handler
+registrations such as `@app.errorhandler(200)` or `@app.exception_handler(302)`. Pyramid's
+`exception_response` is meant for every status and is not flagged.
+
+## Why is this bad?
+Error machinery renders an error page, logs an error and often skips the normal response path:
+a 2xx or 3xx raised through it reaches the client with an error body, without the headers a
+redirect needs, or not at all (`abort(302)` raises `LookupError`, a 500). Return a response, or
+use the framework's redirect helper.
+
+## Example
+```python
+from fastapi import HTTPException
+
+def moved():
+    raise HTTPException(status_code=301, detail="moved")
+```
+
+## Use instead
+```python
+from fastapi.responses import RedirectResponse
+
+def moved():
+    return RedirectResponse("/new-place", status_code=301)
+```
+
+## References
+- [RFC 9110 §15.5: Client Error 4xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.5)
+""",
+)
+
+HS402 = Rule(
+    "HS402",
+    "redirect-without-redirect-status",
+    "A redirect helper given a status that is not a redirect.",
+    """
+## What it does
+Flags a redirect helper given anything but 301, 302, 303, 307 or 308:
+`redirect(url, code=200)` (Flask, Quart, Werkzeug), `RedirectResponse(url, status_code=404)`,
+`HttpResponseRedirect(url, status=200)`, Tornado's `self.redirect(url, status=200)`, Sanic's
+`redirect(url, status=200)` and Litestar's `Redirect(path, status_code=200)`.
+
+## Why is this bad?
+Flask, Starlette, Django and Sanic send whatever they are given, with a Location header that the
+client ignores outside a redirect: the user sees an empty page. Tornado asserts and answers
+500; Litestar raises `ImproperlyConfiguredException`. `300` and `304` are 3xx codes but not
+redirects a helper can make.
+
+## Example
+```python
+from flask import redirect
+
+def old_page():
+    return redirect("/new", code=200)
+```
+
+## Use instead
+```python
+from flask import redirect
+
+def old_page():
+    return redirect("/new", code=301)
+```
+
+## References
+- [RFC 9110 §15.4: Redirection 3xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.4)
+""",
+)
+
+HS403 = Rule(
+    "HS403",
+    "status-contradicts-class",
+    "A status that contradicts the response class it overrides.",
+    """
+## What it does
+Flags a `status=` that overrides the code a Django response class exists for:
+`HttpResponseNotFound(status=200)`, `HttpResponseGone(status=500)`,
+`HttpResponsePermanentRedirect(url, status=302)` (a permanent redirect class sending a
+temporary one). Redirect classes given a non-redirect status are HS402's.
+
+## Why is this bad?
+Django accepts the override silently: `HttpResponseNotFound(b"x", status=200)` sends 200. The
+class name then lies to every reader, and a search for 404 responses misses it.
+
+## Example
+```python
+from django.http import HttpResponseNotFound
+
+def page(request):
+    return HttpResponseNotFound("gone for good", status=410)
+```
+
+## Use instead
+```python
+from django.http import HttpResponseGone
+
+def page(request):
+    return HttpResponseGone("gone for good")
+```
+
+## References
+- [Django: HttpResponse subclasses](https://docs.djangoproject.com/en/stable/ref/request-response/#httpresponse-subclasses)
+""",
+)
+
+HS404 = Rule(
+    "HS404",
+    "status-where-not-taken",
+    "A status passed where the framework does not take it.",
+    """
+## What it does
+Flags a status passed as a positional argument that means something else, so the response goes
+out with another status or fails:
+- Litestar `HTTPException(404)`: positional arguments are the detail; a 500 is sent;
+- Sanic `SanicException(404)`: the first argument is the message; a 500 is sent;
+- Sanic `redirect(url, 301)`: the second argument is the headers (TypeError);
+- Django `HttpResponseRedirect(url, 301)` and `HttpResponsePermanentRedirect(url, 308)`: the
+  second argument is `preserve_request` from Django 5.2 on (content before): a 302 is sent;
+- Django `HttpResponse("x", 404)`: the second argument is the content type; a 200 is sent.
+
+## Why is this bad?
+Each of these runs without complaint in a quick test and sends the wrong status in production.
+
+## Example
+```python
+from litestar.exceptions import HTTPException
+
+def missing():
+    raise HTTPException(404)
+```
+
+## Use instead
+```python
+from litestar.exceptions import HTTPException
+
+def missing():
+    raise HTTPException(status_code=404)
+```
+
+## References
+- [Litestar exceptions](https://docs.litestar.dev/latest/usage/exceptions.html)
+- [Django 5.2: `preserve_request`](https://docs.djangoproject.com/en/5.2/ref/request-response/#django.http.HttpResponseRedirect)
+""",
+)
+
+HS405 = Rule(
+    "HS405",
+    "status-framework-cannot-raise",
+    "A code the framework cannot raise or register.",
+    """
+## What it does
+Flags Flask, Quart and Werkzeug `abort(N)`, `errorhandler(N)`, `register_error_handler(N, f)` and
+`app_errorhandler(N)` with a 4xx or 5xx code that Werkzeug has no exception for (402, 407, 425,
+426, 506–511, ...), and Pyramid's `exception_response(N)` with a code outside its status map
+(451, 511, 299, ...).
+
+## Why is this bad?
+`abort(402)` raises `LookupError: no exception for 402`: the client gets a 500.
+`@app.errorhandler(402)` raises `ValueError` when the app starts. Pyramid raises `KeyError`.
+Define an `HTTPException` subclass with that `code` and raise or register it instead.
+
+## Example
+```python
+from flask import abort
+
+def checkout(paid):
+    if not paid:
+        abort(402)
+```
+
+## Use instead
+```python
+from flask import abort
+from werkzeug.exceptions import HTTPException
+
+class PaymentRequired(HTTPException):
+    code = 402
+    description = "Payment required."
+
+def checkout(paid):
+    if not paid:
+        raise PaymentRequired()
+```
+
+## References
+- [Werkzeug: `default_exceptions`](https://werkzeug.palletsprojects.com/en/stable/exceptions/)
+""",
+)
+
+HS406 = Rule(
+    "HS406",
+    "redundant-default-status",
+    "A status equal to what the callable sends anyway.",
+    """
+## What it does
+Flags a status argument equal to the callable's default: `HttpResponse(status=200)`,
+`redirect(url, code=302)`, `RedirectResponse(url, status_code=307)`,
+`@app.get("/", status_code=200)`, Litestar's `@post("/", status_code=201)`.
+
+Off by default: some teams prefer to spell every status out. Enable it with
+`extend-select = HS406`.
+
+## Why is this bad?
+The argument adds nothing, and a reader may think it differs from the default.
+
+## Example
+```python
+from django.http import HttpResponse
+
+def ok(request):
+    return HttpResponse("fine", status=200)
+```
+
+## Use instead
+```python
+from django.http import HttpResponse
+
+def ok(request):
+    return HttpResponse("fine")
+```
+
+## References
+- [RFC 9110 §15.3.1: 200 OK](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1)
+""",
+    default_enabled=False,
+)
+
+RULES = (HS401, HS402, HS403, HS404, HS405, HS406)
+
+_ERROR_KINDS = (Kind.EXCEPTION, Kind.ABORT, Kind.ERROR_HANDLER)
+
+
+def _callee(call: ast.Call | None) -> str:
+    if call is None:
+        return "the call"
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else ast.unparse(func)
+    return f"{name}()"
+
+
+def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    sink, code = site.sink, site.code
+    if site.where is not Where.CALL or sink is None or code is None:
+        return
+    known = lookup(code) is not None
+    if sink.kind in _ERROR_KINDS and not sink.any_status and known and code < 400:
+        yield RawFinding(
+            "HS401",
+            site.expr,
+            f"HS401 {_callee(site.call)} given status {code}, which is not an error: "
+            "return a response or use a redirect",
+        )
+    if sink.kind is Kind.REDIRECT and code not in REDIRECT_CODES:
+        yield RawFinding(
+            "HS402",
+            site.expr,
+            f"HS402 {_callee(site.call)} given status {code}, which is not a redirect "
+            "status (301, 302, 303, 307, 308)",
+        )
+    if (
+        sink.fixed
+        and code not in sink.fixed
+        and (sink.kind is not Kind.REDIRECT or code in REDIRECT_CODES)
+    ):
+        own = "/".join(str(fixed) for fixed in sorted(sink.fixed))
+        yield RawFinding(
+            "HS403",
+            site.expr,
+            f"HS403 {_callee(site.call)} given status {code}, which contradicts its own {own}",
+        )
+    yield from _cannot_raise(site, sink, code)
+    if sink.default is not None and code == sink.default and site.kind is not Kind.ASSERTION:
+        yield RawFinding(
+            "HS406",
+            site.expr,
+            f"HS406 status {code} is what {_callee(site.call)} sends anyway: drop the argument",
+        )
+
+
+def _cannot_raise(site: Site, sink: Sink, code: int) -> Iterator[RawFinding]:
+    if sink.accepted is None or code in sink.accepted:
+        return
+    if not sink.any_status and code < 400:
+        return  # HS401's
+    callee = _callee(site.call)
+    if sink.framework == "pyramid":
+        why = f"Pyramid's status_map has no {code} (KeyError)"
+    elif sink.kind is Kind.ERROR_HANDLER:
+        why = f"Werkzeug has no exception for {code} (ValueError at startup)"
+    else:
+        why = f"Werkzeug has no exception for {code} (LookupError, a 500 is sent)"
+    yield RawFinding(
+        "HS405",
+        site.expr,
+        f"HS405 {callee} cannot take {code}: {why}; use an HTTPException subclass with that code",
+    )
+
+
+def check_call(ctx: FileContext, node: ast.Call, sink: Sink) -> Iterator[RawFinding]:
+    """HS404: a status at a position where the callable reads something else."""
+    for trap in sink.traps:
+        for index, arg in enumerate(node.args):
+            if isinstance(arg, ast.Starred):
+                break
+            if trap.position is not None and index != trap.position:
+                continue
+            code = ctx.status_value(arg)[0]
+            if code is None or not 100 <= code <= 599:
+                continue
+            keyword = sink.status.keyword if sink.status is not None else "status"
+            yield RawFinding(
+                "HS404",
+                arg,
+                f"HS404 {code} passed to {_callee(node)} as {trap.meaning}, not as the status: "
+                f"pass {keyword}={code}",
+            )

@@ -1,0 +1,404 @@
+"""HS3xx: responses that break HTTP itself: content where the status forbids it, 1xx as a final
+status, required headers missing."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from flake8_httpstatus import flow
+from flake8_httpstatus.engine import FileContext, RawFinding, argument, keyword_value
+from flake8_httpstatus.flow import FunctionFacts, ResponseState
+from flake8_httpstatus.frameworks import Kind, Sink
+from flake8_httpstatus.registry import Requirement, StatusCode, lookup
+from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.sites import Site, Where
+
+HS301 = Rule(
+    "HS301",
+    "content-with-no-content-status",
+    "Content sent with a status that forbids it (1xx, 204, 205, 304).",
+    """
+## What it does
+Flags a body that goes out with a status that must not have one:
+- a call that passes both, `JSONResponse({"deleted": True}, status_code=204)`, DRF
+  `Response(data, status=204)`, aiohttp `web.Response(text="x", status=204)`, Sanic
+  `json(data, status=204)`, Werkzeug/Flask/Quart `Response("x", status=304)`, Pyramid
+  `Response("x", status=204)`, and `JSONResponse(None, status_code=204)`, which renders `null`;
+- a Flask or Quart view returning `(body, 204)` with a non-empty body;
+- a body set on a response whose status was set to such a code earlier in the same function,
+  on every path to it: `resp.status_code = 204` then `resp.text = "..."`,
+  `self.set_status(204)` then `self.write(...)` in Tornado.
+
+An empty body (`None` where it renders nothing, `""`, `b""`) is fine: `HttpResponse(status=204)`
+and DRF's `Response(None, status=204)` stay clean.
+
+## Why is this bad?
+RFC 9110 §15.3.5, §15.4.5, §15.2: a 204, 304 or 1xx response "cannot contain content", and
+§15.3.6: "a server MUST NOT generate content in a 205 response". What happens instead depends on
+the stack, and the test clients hide it: Django sends the body after the 204 headers (its test
+client strips it), uvicorn raises `LocalProtocolError` and the client gets headers only,
+Starlette's TestClient returns the body, hypercorn keeps a lying `content-length`, Tornado
+raises a 500, Litestar raises. FastAPI, Flask and aiohttp drop it silently.
+
+## Example
+```python
+from starlette.responses import JSONResponse
+
+async def delete_book(request):
+    return JSONResponse({"deleted": True}, status_code=204)
+```
+
+## Use instead
+```python
+from starlette.responses import Response
+
+async def delete_book(request):
+    return Response(status_code=204)
+```
+
+## References
+- [RFC 9110 §15.3.5: 204 No Content](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.5)
+- [RFC 9110 §15.3.6: 205 Reset Content](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.6)
+- [Starlette #1764: bodies are not stripped, it is the application's job](https://github.com/Kludex/starlette/issues/1764)
+""",
+)
+
+HS302 = Rule(
+    "HS302",
+    "no-content-route-returns-data",
+    "A route that declares a no-content status but returns data or declares a response body.",
+    """
+## What it does
+Flags a FastAPI or Litestar route whose decorator declares a status that forbids content
+(`status_code=204`, `304`, 1xx; in Litestar also the default 204 of `@delete`) while the handler:
+- returns something other than `None` or a `Response` object,
+- declares a return type other than `None` or a `Response` type, or
+- passes `response_model=` (FastAPI).
+
+## Why is this bad?
+FastAPI refuses such a route at startup when it has a return type or `response_model`
+(`AssertionError: Status code 204 must not have a response body`), and Litestar raises
+`ImproperlyConfiguredException`. Without them, FastAPI strips the data it was given, so the
+`return` is dead code that misleads the reader.
+
+## Example
+```python
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.delete("/books/{book_id}", status_code=204)
+def delete_book(book_id: int) -> dict:
+    return {"deleted": book_id}
+```
+
+## Use instead
+```python
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.delete("/books/{book_id}", status_code=204)
+def delete_book(book_id: int) -> None:
+    return None
+```
+
+## References
+- [FastAPI: Response Status Code](https://fastapi.tiangolo.com/tutorial/response-status-code/)
+- [fastapi/fastapi#5145: bodies stripped for statuses that forbid them](https://github.com/fastapi/fastapi/pull/5145)
+""",
+)
+
+HS303 = Rule(
+    "HS303",
+    "informational-final-status",
+    "An informational (1xx) status used as the final status of a response.",
+    """
+## What it does
+Flags a 1xx status given to a response, a route, a status attribute or a view's return tuple:
+`HttpResponse(status=100)`, `@app.post("/", status_code=102)`, `resp.status_code = 103`.
+
+## Why is this bad?
+A 1xx response is interim (RFC 9110 §15.2): the client keeps waiting for the final one, and
+"a server MUST NOT send a 1xx response to an HTTP/1.0 client". Frameworks do not send 1xx from
+handlers correctly: Sanic rejects them with a 500, others send a response the client cannot
+use. `101 Switching Protocols` belongs to the WebSocket and upgrade machinery, not to a view.
+
+## Example
+```python
+from django.http import JsonResponse
+
+def start_export(request):
+    return JsonResponse({"job": 1}, status=102)
+```
+
+## Use instead
+```python
+from django.http import JsonResponse
+
+def start_export(request):
+    return JsonResponse({"job": 1}, status=202)
+```
+
+## References
+- [RFC 9110 §15.2: Informational 1xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.2)
+""",
+)
+
+HS304 = Rule(
+    "HS304",
+    "missing-required-header",
+    "A response whose status requires a header that it does not set.",
+    """
+## What it does
+Flags a response with a status that requires a header, when the headers are visible and the
+header is not among them:
+- MUST: `401` WWW-Authenticate, `405` Allow, `407` Proxy-Authenticate, `426` Upgrade;
+- SHOULD (reported with that word): `301`, `302`, `307`, `308` Location, `416` Content-Range.
+
+"Visible" means the call has no `headers=` argument or a literal mapping, and, for a response
+kept in a variable, that the same function never sets the header on it (`resp["Allow"] = ...`,
+`resp.headers["Allow"] = ...`, `resp.headers.update(...)`, `self.set_header("Allow", ...)`,
+`resp.allow = [...]`). Helpers that add the header themselves are not flagged: redirect helpers
+add Location, `HttpResponseNotAllowed` and `MethodNotAllowed(valid_methods=...)` add Allow, and
+`abort(401)` or DRF's `NotAuthenticated` are not status sites at all.
+
+## Why is this bad?
+RFC 9110 §15.5.2: "The server generating a 401 response MUST send a WWW-Authenticate header
+field"; §15.5.6: "The origin server MUST generate an Allow header field in a 405 response";
+§15.5.22 the same for Upgrade on 426. Clients rely on them: a 401 without a challenge cannot be
+answered, a redirect without Location goes nowhere.
+
+## Example
+```python
+from fastapi import HTTPException
+
+def require_token(token):
+    if token is None:
+        raise HTTPException(status_code=401, detail="Not authenticated")
+```
+
+## Use instead
+```python
+from fastapi import HTTPException
+
+def require_token(token):
+    if token is None:
+        raise HTTPException(
+            status_code=401,
+            detail="Not authenticated",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+```
+
+## References
+- [RFC 9110 §15.5.2: 401 Unauthorized](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2)
+- [RFC 9110 §15.5.6: 405 Method Not Allowed](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6)
+- [RFC 9110 §15.4: Redirection 3xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.4)
+""",
+)
+
+RULES = (HS301, HS302, HS303, HS304)
+
+# FastAPI strips bodies for these (fastapi/utils.py); Litestar refuses <200, 204 and 304.
+_ROUTE_NO_CONTENT = {"fastapi": frozenset({204, 205, 304}), "litestar": frozenset({204, 304})}
+# The headers HS304 checks: RFC 9110's MUST and SHOULD rules, but not 101 (HS303's) nor 206,
+# whose Content-Range may instead be a multipart/byteranges body.
+_HEADER_CODES = frozenset({301, 302, 307, 308, 401, 405, 407, 416, 426})
+
+
+def _no_content(code: int | None) -> StatusCode | None:
+    entry = lookup(code) if code is not None else None
+    return entry if entry is not None and not entry.content_allowed else None
+
+
+def _label(entry: StatusCode) -> str:
+    return f"{entry.code} ({entry.phrase})"
+
+
+def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    yield from _content(ctx, site)
+    yield from _informational(site)
+    yield from _headers_of_call(site)
+
+
+def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    entry = _no_content(site.code)
+    if entry is None:
+        return
+    if site.where is Where.VIEW_RETURN and site.body is not None:
+        if not flow.is_empty_body(site.body):
+            yield RawFinding(
+                "HS301",
+                site.body,
+                f"HS301 view returns a body with status {_label(entry)}, which forbids "
+                "content: return an empty body",
+            )
+        return
+    sink, call = site.sink, site.call
+    if site.where is not Where.CALL or sink is None or call is None:
+        return
+    if sink.kind is not Kind.RESPONSE:
+        return
+    for param in sink.body:
+        body = argument(call, param)
+        if body is None:
+            continue
+        renders_none = sink.none_is_body and isinstance(body, ast.Constant) and body.value is None
+        if flow.is_empty_body(body) and not renders_none:
+            continue
+        what = "None, which renders `null`," if renders_none else "a body"
+        yield RawFinding(
+            "HS301",
+            body,
+            f"HS301 {what} sent with status {_label(entry)}, which forbids content: "
+            "drop the body or use another status",
+        )
+
+
+def _informational(site: Site) -> Iterator[RawFinding]:
+    code = site.code
+    if code is None or not 100 <= code <= 199:
+        return
+    final = site.where in (Where.VIEW_RETURN, Where.ATTRIBUTE) or (
+        site.where is Where.CALL and site.kind in (Kind.RESPONSE, Kind.ROUTE)
+    )
+    if final:
+        entry = lookup(code)
+        label = _label(entry) if entry is not None else str(code)
+        yield RawFinding(
+            "HS303",
+            site.expr,
+            f"HS303 informational status {label} used as a final status: 1xx responses are "
+            "interim, the client waits for another",
+        )
+
+
+def _missing_headers(code: int | None, present: set[str], sink: Sink | None) -> list[str]:
+    if code not in _HEADER_CODES:
+        return []
+    entry = lookup(code) if code is not None else None
+    if entry is None:
+        return []
+    added = sink.sets_headers if sink is not None else frozenset()
+    return [
+        f"{rule.header} ({rule.level.value}, {rule.reference})"
+        for rule in entry.headers
+        if rule.level in (Requirement.MUST, Requirement.SHOULD)
+        and rule.header.lower() not in present
+        and rule.header.lower() not in added
+    ]
+
+
+def _header_finding(node: ast.AST, code: int, missing: list[str]) -> RawFinding:
+    entry = lookup(code)
+    label = _label(entry) if entry is not None else str(code)
+    return RawFinding(
+        "HS304",
+        node,
+        f"HS304 {label} response without {' or '.join(missing)}",
+    )
+
+
+def _headers_of_call(site: Site) -> Iterator[RawFinding]:
+    sink, call = site.sink, site.call
+    if site.where is not Where.CALL or sink is None or call is None or site.target is not None:
+        return
+    if sink.kind not in (Kind.RESPONSE, Kind.EXCEPTION) or sink.headers is None:
+        return
+    present = flow.literal_header_names(argument(call, sink.headers))
+    if present is None or site.code is None:
+        return
+    if sink.kind is Kind.EXCEPTION and site.code < 400:
+        return  # an exception with a non-error status is HS401's
+    missing = _missing_headers(site.code, present, sink)
+    if missing:
+        yield _header_finding(site.expr, site.code, missing)
+
+
+def check_function(ctx: FileContext, facts: FunctionFacts) -> Iterator[RawFinding]:
+    for state in facts.responses.values():
+        yield from _body_after_status(state)
+        yield from _headers_of_state(state)
+    yield from _route_declarations(ctx, facts)
+
+
+def _body_after_status(state: ResponseState) -> Iterator[RawFinding]:
+    entry = _no_content(state.code)
+    if entry is None or state.status is None:
+        return
+    for body in state.bodies:
+        if state.status.dominates(body):
+            yield RawFinding(
+                "HS301",
+                body.node,
+                f"HS301 body set on `{state.key}`, whose status is {_label(entry)}, which "
+                "forbids content",
+            )
+
+
+def _headers_of_state(state: ResponseState) -> Iterator[RawFinding]:
+    if not state.headers_visible or state.headers_unknown or state.status is None:
+        return
+    if state.code is None:
+        return
+    missing = _missing_headers(state.code, state.headers, state.sink)
+    if missing:
+        yield _header_finding(state.status.node, state.code, missing)
+
+
+def _route_no_content(facts: FunctionFacts) -> StatusCode | None:
+    route = facts.route
+    if route is None or route.code is None:
+        return None
+    codes = _ROUTE_NO_CONTENT.get(route.sink.framework)
+    if codes is None or not (route.code in codes or 100 <= route.code <= 199):
+        return None
+    return lookup(route.code)
+
+
+def _is_response_type(node: ast.expr) -> bool:
+    text = ast.unparse(node)
+    return "Response" in text or "Redirect" in text
+
+
+def _route_declarations(ctx: FileContext, facts: FunctionFacts) -> Iterator[RawFinding]:
+    entry = _route_no_content(facts)
+    if entry is None or facts.route is None:
+        return
+    returns = facts.node.returns
+    if returns is not None and not _is_none(returns) and not _is_response_type(returns):
+        yield RawFinding(
+            "HS302",
+            returns,
+            f"HS302 route declares status {_label(entry)} but its return type is "
+            f"`{ast.unparse(returns)}`: declare `-> None`",
+        )
+    model = keyword_value(facts.route.decorator, "response_model")
+    if model is not None and not _is_none(model):
+        yield RawFinding(
+            "HS302",
+            model,
+            f"HS302 route declares status {_label(entry)} but has a response_model: drop it",
+        )
+
+
+def check_return(ctx: FileContext, facts: FunctionFacts, node: ast.Return) -> Iterator[RawFinding]:
+    entry = _route_no_content(facts)
+    value = node.value
+    if entry is None or value is None or _is_none(value):
+        return
+    if isinstance(value, ast.Call) and _is_response_type(value.func):
+        return
+    yield RawFinding(
+        "HS302",
+        value,
+        f"HS302 route declares status {_label(entry)} but returns data: return None",
+    )
+
+
+def _is_none(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Constant) and node.value is None) or (
+        isinstance(node, ast.Name) and node.id == "None"
+    )
