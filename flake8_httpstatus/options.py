@@ -45,7 +45,7 @@ OPTIONS = (
         parse_target_python,
         "",
         "lowest Python the code runs on, e.g. 3.9 (default: from requires-python in the "
-        "nearest pyproject.toml, else 3.9)",
+        "nearest pyproject.toml, else its .python-version, else 3.9)",
     ),
     Option(
         "httpstatus-library-versions",

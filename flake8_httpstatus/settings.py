@@ -220,17 +220,29 @@ def lowest_python(requires_python: str) -> Version | None:
     return None
 
 
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 @functools.cache
 def _requires_python_in(directory: Path) -> Version | None:
-    pyproject = directory / "pyproject.toml"
-    try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = None
+    """From the nearest pyproject.toml up the tree: its requires-python, else the version an
+    application pins in `.python-version` beside it (pyenv, uv)."""
+    text = _read(directory / "pyproject.toml")
     if text is not None:
         match = _REQUIRES.search(text)
         if match is not None:
             return lowest_python(match.group(1))
+        pinned = _read(directory / ".python-version")
+        if pinned is not None and pinned.strip():
+            try:
+                version = parse_version(pinned.strip().splitlines()[0])
+            except ValueError:
+                return None
+            return version[:2] if len(version) >= 2 and version[0] == 3 else None
         return None
     parent = directory.parent
     return None if parent == directory else _requires_python_in(parent)

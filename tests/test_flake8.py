@@ -251,3 +251,21 @@ def test_flake8_path_never_imports_libcst() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_target_python_from_python_version_file(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "app"\n',
+            ".python-version": "3.14.7\n",
+            "app.py": """\
+                from http import HTTPStatus
+
+
+                def check(response):
+                    assert response.status_code == HTTPStatus.UNPROCESSABLE_CONTENT
+            """,
+        },
+    )
+    assert "HS204" not in run_flake8(tmp_path, "--select=HS").stdout

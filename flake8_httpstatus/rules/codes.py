@@ -187,7 +187,7 @@ Names imported with `from ... import` and `import fastapi.status` are reported, 
 
 ## Options
 - `httpstatus-target-python`: the lowest Python the code runs on (default: from
-  `requires-python`, else 3.9).
+  `requires-python`, else `.python-version`, else 3.9).
 - `httpstatus-library-versions`: e.g. `starlette=0.47` (default: the installed versions).
 
 ## References
@@ -263,6 +263,8 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
         holder = ctx.qualname(node.value)
         if holder not in STRICT_HOLDERS:
             return
+    elif style == "stdlib":
+        return  # from http.client import ...: that module holds far more than constants
     problem = check_name(style, name, ctx.versions)
     if problem is None:
         return

@@ -16,7 +16,8 @@ _OPTIONS = """
   to suggest. `auto` uses the style the file already uses, else its framework's, else
   `http.HTTPStatus`.
 - `httpstatus-target-python`: names that do not exist on this Python are never suggested
-  (default: the lowest version `requires-python` allows, else 3.9).
+  (default: the lowest version `requires-python` allows, else the version in
+  `.python-version`, else 3.9).
 - `httpstatus-library-versions`: the Starlette version (and others) names are checked against
   (default: the installed versions).
 - `httpstatus-allow-codes`: codes whose literals are fine (e.g. `200`).

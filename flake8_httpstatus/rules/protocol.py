@@ -118,12 +118,13 @@ HS303 = Rule(
 ## What it does
 Flags a 1xx status given to a response, a route, a status attribute or a view's return tuple:
 `HttpResponse(status=100)`, `@app.post("/", status_code=102)`, `resp.status_code = 103`.
+`101 Switching Protocols` is left alone: it is how WebSocket and other upgrade handlers answer.
 
 ## Why is this bad?
 A 1xx response is interim (RFC 9110 §15.2): the client keeps waiting for the final one, and
 "a server MUST NOT send a 1xx response to an HTTP/1.0 client". Frameworks do not send 1xx from
 handlers correctly: Sanic rejects them with a 500, others send a response the client cannot
-use. `101 Switching Protocols` belongs to the WebSocket and upgrade machinery, not to a view.
+use.
 
 ## Example
 ```python
@@ -259,7 +260,8 @@ def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
 
 def _informational(site: Site) -> Iterator[RawFinding]:
     code = site.code
-    if code is None or not 100 <= code <= 199:
+    # 101 is how the upgrade (WebSocket) machinery answers: not a final status misused.
+    if code is None or not 100 <= code <= 199 or code == 101:
         return
     final = site.where in (Where.VIEW_RETURN, Where.ATTRIBUTE) or (
         site.where is Where.CALL and site.kind in (Kind.RESPONSE, Kind.ROUTE)
