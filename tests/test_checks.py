@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,11 @@ def test_fixture(path: Path) -> None:
     for item in expected:
         if item.text is not None:
             assert item.text in messages[(item.line, item.code, item.col)]
+
+
+def test_no_placeholder_left() -> None:
+    for path in FIXTURES:
+        assert not re.search(r"HS\d{3}:\?", path.read_text(encoding="utf-8")), path.name
 
 
 def test_every_fixture_expects_something_or_says_it_is_clean() -> None:
