@@ -58,6 +58,9 @@ class RawFinding:
     fallback: str = ""
     suggest: int | None = None
     fix: Fix | None = None
+    # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
+    # framework turns it into a string (mapping keys), else "".
+    spelling: str = ""
 
 
 @dataclass
@@ -737,6 +740,14 @@ class Engine:
             if package in self.ctx.packages
         )
 
+    def _pattern_site(self, value: ast.expr, generic: bool) -> None:
+        code, literal = self.ctx.status_value(value)
+        if (code is None and not literal) or (generic and (code is None or not 100 <= code <= 599)):
+            return
+        if self._client_code(code):
+            return
+        self._site(Site(Where.COMPARISON, value, code, literal, in_pattern=True))
+
     def _match(self, node: ast.Match) -> None:
         if not self.ctx.is_status_expression(node.subject):
             return
@@ -748,7 +759,7 @@ class Engine:
         while patterns:
             pattern = patterns.pop()
             if isinstance(pattern, ast.MatchValue):
-                self._value_site(Where.COMPARISON, pattern.value, status_range_only=generic)
+                self._pattern_site(pattern.value, generic)
             elif isinstance(pattern, ast.MatchOr):
                 patterns.extend(pattern.patterns)
             elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
@@ -892,7 +903,7 @@ def _render(raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer) ->
         # Class bodies do not enclose the functions inside them.
         visible = [scope.bound for scope in scopes[:-1] if not scope.is_class]
         visible.append(scopes[-1].bound)
-        suggestion = namer.suggest(raw.suggest, visible)
+        suggestion = namer.suggest(raw.suggest, visible, raw.spelling)
         if suggestion is None:
             message = raw.fallback.format(holder=namer.holder)
         else:

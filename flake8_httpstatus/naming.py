@@ -85,21 +85,38 @@ class ConstantNamer:
     def holder(self) -> str:
         return HOLDER_LABELS[self.style]
 
-    def suggest(self, code: int, shadowed: Sequence[set[str]]) -> Suggestion | None:
+    def suggest(
+        self, code: int, shadowed: Sequence[set[str]], spelling: str = ""
+    ) -> Suggestion | None:
         """The constant for `code`, spelled so that it works in a scope whose enclosing
-        scopes bind the names in `shadowed`; None when the style has no such constant."""
+        scopes bind the names in `shadowed`; None when the style has no such constant.
+
+        `spelling` "dotted" refuses a bare name (a capture pattern in `case`); "int" makes an
+        HTTPStatus member a plain int where the target Python's `str()` of it is not the
+        number (before 3.11), as FastAPI does with `responses=` keys.
+        """
         constant = constant_for(code, self.style, self.versions)
         if constant is None:
             return None
         spelled = self._spell(self.style, constant.name)
-        if not _is_shadowed(spelled.text, shadowed) or self.style == "stdlib":
-            return spelled
-        fallback = constant_for(code, "stdlib", self.versions)
-        if fallback is not None:
-            stdlib = self._spell("stdlib", fallback.name)
-            if not _is_shadowed(stdlib.text, shadowed):
-                return stdlib
+        usable = not _is_shadowed(spelled.text, shadowed) and (
+            spelling != "dotted" or "." in spelled.text
+        )
+        if not usable and self.style != "stdlib":
+            fallback = constant_for(code, "stdlib", self.versions)
+            if fallback is not None:
+                stdlib = self._spell("stdlib", fallback.name)
+                if not _is_shadowed(stdlib.text, shadowed):
+                    spelled = stdlib
+        if spelling == "int" and spelled.text.count(".") and self._is_enum(spelled.text):
+            python = self.versions.get("python")
+            if python is not None and python < (3, 11):
+                spelled = Suggestion(f"{spelled.text}.value", spelled.needs)
         return spelled
+
+    def _is_enum(self, text: str) -> bool:
+        head = text.partition(".")[0]
+        return self.imports.get(head) in {"http.HTTPStatus", "http"} or head == "HTTPStatus"
 
     def _spell(self, style: str, name: str) -> Suggestion:
         package, module = _MODULES[style]

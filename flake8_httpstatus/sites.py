@@ -34,6 +34,8 @@ class Site:
     raised: bool = False
     # For a view's returned tuple: the body beside the status.
     body: ast.expr | None = None
+    # A `case` value: a bare name there would be a capture pattern, not a value.
+    in_pattern: bool = False
 
     @property
     def kind(self) -> Kind | None:

@@ -2,9 +2,13 @@
 cases word for word from http-status-codes-reference.txt), the rest of the IANA registry, and the
 common non-standard codes, with their named constants in each ecosystem.
 
-Constants were read from the real modules (http.HTTPStatus on Python 3.8 and 3.13, Starlette 1.10,
+Constants were read from the real modules (http.HTTPStatus on Python 3.8 to 3.13, Starlette 1.10,
 DRF 3.18, Litestar 2.25, Falcon 4.4, httpx 0.28, requests 2.34); tests/test_registry.py checks them
-against whatever is installed.
+against whatever is installed. `since` is the Python version for the stdlib and the distribution's
+version otherwise: Starlette's from the history of starlette/status.py, Falcon's (4, 0) from the
+3.1.3 and 4.0.0 wheels (falcon.HTTP_REQUEST_ENTITY_TOO_LARGE, exported only up to 3.1, is left
+out), requests' (2, 32) from the 2.31.0 and 2.32.0 wheels. DRF 3.14, Litestar 2.8 and httpx 0.27
+have the same names as the versions above.
 """
 
 from __future__ import annotations
@@ -34,8 +38,8 @@ CODES: tuple[StatusCode, ...] = (
             C("falcon", "HTTP_100"),
             C("falcon", "HTTP_CONTINUE", alias=True),
             C("httpx", "CONTINUE"),
-            C("requests", "continue"),
-            C("requests", "CONTINUE", alias=True),
+            # requests.codes.continue is a SyntaxError (a keyword): only the UPPER name is usable.
+            C("requests", "CONTINUE"),
         ),
         in_seed=True,
     ),
@@ -101,14 +105,17 @@ CODES: tuple[StatusCode, ...] = (
             C("fastapi", "HTTP_103_EARLY_HINTS", since=(0, 15)),
             C("drf", "HTTP_103_EARLY_HINTS"),
             C("litestar", "HTTP_103_EARLY_HINTS"),
-            C("falcon", "HTTP_103"),
-            C("falcon", "HTTP_EARLY_HINTS", alias=True),
+            C("falcon", "HTTP_103", since=(4, 0)),
+            C("falcon", "HTTP_EARLY_HINTS", since=(4, 0), alias=True),
             C("httpx", "EARLY_HINTS"),
             C("requests", "checkpoint"),
             C("requests", "CHECKPOINT", alias=True),
         ),
         in_seed=True,
-        note='Google Gears once used 103 for "Checkpoint" (requests.codes.checkpoint).',
+        note=(
+            'Google Gears once used 103 for "Checkpoint" (requests.codes.checkpoint). requests has no '
+            'early_hints name, and requests.codes["early-hints"] is 102 (psf/requests#7611).'
+        ),
     ),
     StatusCode(
         code=104,
@@ -121,7 +128,7 @@ CODES: tuple[StatusCode, ...] = (
         headers=(),
         constants=(),
         in_seed=False,
-        note="Temporary IANA registration (2024-11-13), extended to 2026-11-13.",
+        note="Temporary IANA registration (2024-11-13, extended 2025-09-15) that expires 2026-11-13 unless renewed.",
     ),
     StatusCode(
         code=122,
@@ -133,11 +140,11 @@ CODES: tuple[StatusCode, ...] = (
         content_allowed=False,
         headers=(),
         constants=(
+            C("requests", "request_uri_too_long"),
             C("requests", "REQUEST_URI_TOO_LONG", alias=True),
-            C("requests", "request_uri_too_long", alias=True),
         ),
         in_seed=False,
-        note="requests.codes.request_uri_too_long is 122.",
+        note="requests.codes.request_uri_too_long is 122; requests.codes.uri_too_long was 122 too before requests 2.32 and is 414 since.",
     ),
     StatusCode(
         code=200,
@@ -961,14 +968,15 @@ CODES: tuple[StatusCode, ...] = (
             C("drf", "HTTP_413_REQUEST_ENTITY_TOO_LARGE"),
             C("litestar", "HTTP_413_REQUEST_ENTITY_TOO_LARGE"),
             C("falcon", "HTTP_413"),
-            C("falcon", "HTTP_CONTENT_TOO_LARGE", alias=True),
+            C("falcon", "HTTP_CONTENT_TOO_LARGE", since=(4, 0), alias=True),
             C("httpx", "REQUEST_ENTITY_TOO_LARGE"),
             C("requests", "request_entity_too_large"),
-            C("requests", "CONTENT_TOO_LARGE", alias=True),
+            C("requests", "CONTENT_TOO_LARGE", since=(2, 32), alias=True),
             C("requests", "REQUEST_ENTITY_TOO_LARGE", alias=True),
-            C("requests", "content_too_large", alias=True),
+            C("requests", "content_too_large", since=(2, 32), alias=True),
         ),
         in_seed=True,
+        note='RFC 9110 renamed 413 "Content Too Large" (previously "Payload Too Large", RFC 7231).',
     ),
     StatusCode(
         code=414,
@@ -993,8 +1001,8 @@ CODES: tuple[StatusCode, ...] = (
             C("httpx", "REQUEST_URI_TOO_LONG"),
             C("requests", "request_uri_too_large"),
             C("requests", "REQUEST_URI_TOO_LARGE", alias=True),
-            C("requests", "URI_TOO_LONG", alias=True),
-            C("requests", "uri_too_long", alias=True),
+            C("requests", "URI_TOO_LONG", since=(2, 32), alias=True),
+            C("requests", "uri_too_long", since=(2, 32), alias=True),
         ),
         in_seed=True,
     ),
@@ -1146,8 +1154,8 @@ CODES: tuple[StatusCode, ...] = (
             C("fastapi", "HTTP_421_MISDIRECTED_REQUEST", since=(0, 15)),
             C("drf", "HTTP_421_MISDIRECTED_REQUEST"),
             C("litestar", "HTTP_421_MISDIRECTED_REQUEST"),
-            C("falcon", "HTTP_421"),
-            C("falcon", "HTTP_MISDIRECTED_REQUEST", alias=True),
+            C("falcon", "HTTP_421", since=(4, 0)),
+            C("falcon", "HTTP_MISDIRECTED_REQUEST", since=(4, 0), alias=True),
             C("httpx", "MISDIRECTED_REQUEST"),
             C("requests", "misdirected_request"),
             C("requests", "MISDIRECTED_REQUEST", alias=True),
@@ -1177,12 +1185,13 @@ CODES: tuple[StatusCode, ...] = (
             C("httpx", "UNPROCESSABLE_ENTITY"),
             C("requests", "unprocessable_entity"),
             C("requests", "UNPROCESSABLE", alias=True),
-            C("requests", "UNPROCESSABLE_CONTENT", alias=True),
+            C("requests", "UNPROCESSABLE_CONTENT", since=(2, 32), alias=True),
             C("requests", "UNPROCESSABLE_ENTITY", alias=True),
             C("requests", "unprocessable", alias=True),
-            C("requests", "unprocessable_content", alias=True),
+            C("requests", "unprocessable_content", since=(2, 32), alias=True),
         ),
         in_seed=True,
+        note='RFC 9110 renamed 422 "Unprocessable Content" (previously "Unprocessable Entity", RFC 4918).',
     ),
     StatusCode(
         code=423,
@@ -1247,14 +1256,14 @@ CODES: tuple[StatusCode, ...] = (
             C("fastapi", "HTTP_425_TOO_EARLY", since=(0, 13)),
             C("drf", "HTTP_425_TOO_EARLY"),
             C("litestar", "HTTP_425_TOO_EARLY"),
-            C("falcon", "HTTP_425"),
-            C("falcon", "HTTP_TOO_EARLY", alias=True),
+            C("falcon", "HTTP_425", since=(4, 0)),
+            C("falcon", "HTTP_TOO_EARLY", since=(4, 0), alias=True),
             C("httpx", "TOO_EARLY"),
             C("requests", "unordered_collection"),
-            C("requests", "TOO_EARLY", alias=True),
+            C("requests", "TOO_EARLY", since=(2, 32), alias=True),
             C("requests", "UNORDERED", alias=True),
             C("requests", "UNORDERED_COLLECTION", alias=True),
-            C("requests", "too_early", alias=True),
+            C("requests", "too_early", since=(2, 32), alias=True),
             C("requests", "unordered", alias=True),
         ),
         in_seed=True,
@@ -1734,8 +1743,8 @@ CODES: tuple[StatusCode, ...] = (
             C("fastapi", "HTTP_506_VARIANT_ALSO_NEGOTIATES", since=(0, 15)),
             C("drf", "HTTP_506_VARIANT_ALSO_NEGOTIATES"),
             C("litestar", "HTTP_506_VARIANT_ALSO_NEGOTIATES"),
-            C("falcon", "HTTP_506"),
-            C("falcon", "HTTP_VARIANT_ALSO_NEGOTIATES", alias=True),
+            C("falcon", "HTTP_506", since=(4, 0)),
+            C("falcon", "HTTP_VARIANT_ALSO_NEGOTIATES", since=(4, 0), alias=True),
             C("httpx", "VARIANT_ALSO_NEGOTIATES"),
             C("requests", "variant_also_negotiates"),
             C("requests", "VARIANT_ALSO_NEGOTIATES", alias=True),
@@ -1820,8 +1829,8 @@ CODES: tuple[StatusCode, ...] = (
             C("fastapi", "HTTP_510_NOT_EXTENDED", since=(0, 15)),
             C("drf", "HTTP_510_NOT_EXTENDED"),
             C("litestar", "HTTP_510_NOT_EXTENDED"),
-            C("falcon", "HTTP_510"),
-            C("falcon", "HTTP_NOT_EXTENDED", alias=True),
+            C("falcon", "HTTP_510", since=(4, 0)),
+            C("falcon", "HTTP_NOT_EXTENDED", since=(4, 0), alias=True),
             C("httpx", "NOT_EXTENDED"),
             C("requests", "not_extended"),
             C("requests", "NOT_EXTENDED", alias=True),
@@ -1967,10 +1976,10 @@ CODES: tuple[StatusCode, ...] = (
     StatusCode(
         code=530,
         phrase="Site Frozen",
-        description="Cloudflare returns 530 together with a 1xxx error in the body; Pantheon uses it for a frozen site.",
+        description="Pantheon's code for a frozen site; Cloudflare returns 530 together with a 1xxx error in the body.",
         use_cases=(),
         standing=S.NONSTANDARD,
-        reference="Cloudflare",
+        reference="Pantheon, Cloudflare",
         content_allowed=True,
         headers=(),
         constants=(),

@@ -300,4 +300,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         f"{rule.code} magic status code {code}{where}: {{holder}} has no constant for it; "
         f"see `flake8-httpstatus explain {code}`",
         suggest=code,
+        spelling="dotted"
+        if site.in_pattern
+        else ("int" if site.where is Where.MAPPING_KEY else ""),
     )
