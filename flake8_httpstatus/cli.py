@@ -1,16 +1,22 @@
-"""The `flake8-httpstatus` command: the registry and the rule docs, served."""
+"""The `flake8-httpstatus` command: `check` and `fix` without flake8, and the registry and
+the rule docs, served by `explain` and `codes`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from flake8_httpstatus import __version__
+from flake8_httpstatus.config import RUNNER_KEYS, ConfigError, find_config
 from flake8_httpstatus.explain import code_to_json, explain_code, explain_rule, list_codes
+from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.registry import all_codes, search
 from flake8_httpstatus.rules import RULES
+from flake8_httpstatus.runner import FileResult, Job, Selection, discover, process, run
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
@@ -40,14 +46,140 @@ def _parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="the whole registry, not only the reference's codes"
     )
     codes.add_argument("--json", action="store_true", help="print a JSON list")
+
+    check = commands.add_parser("check", help="report findings, without flake8")
+    _common(check)
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes to use (default 1; 0 for one per CPU)",
+    )
+
+    fix = commands.add_parser("fix", help="replace magic numbers and bad constants in place")
+    _common(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    fix.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when something would change"
+    )
+    fix.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes to use (default 1; 0 for one per CPU)",
+    )
     return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input"
+    )
+    parser.add_argument("--select", metavar="CODES", help="rule codes or prefixes to report")
+    parser.add_argument("--ignore", metavar="CODES", help="rule codes or prefixes to leave out")
+    parser.add_argument(
+        "--exclude", metavar="PATTERNS", help="comma-separated glob patterns of paths to skip"
+    )
+    for option in OPTIONS:
+        parser.add_argument(f"--{option.name}", dest=option.name, metavar="VALUE", help=option.help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "explain":
         return _explain(args.subject)
-    return _codes(args)
+    if args.command == "codes":
+        return _codes(args)
+    try:
+        job, excludes = _job(args)
+    except ConfigError as error:
+        print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
+        return 2
+    return _lint(args, job, excludes)
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(item.strip().upper() for item in text.replace(" ", ",").split(",") if item.strip())
+
+
+def _job(args: argparse.Namespace) -> tuple[Job, tuple[str, ...]]:
+    """Settings from the config file, then the command line, which wins."""
+    config = find_config(Path.cwd())
+    raw = dict(config.values)
+    for option in OPTIONS:
+        value = getattr(args, option.name)
+        if value is not None:
+            raw[option.name.removeprefix("httpstatus-")] = value
+    for key in RUNNER_KEYS:
+        value = getattr(args, key)
+        if value is not None:
+            raw[key] = value
+    values = {}
+    for option in OPTIONS:
+        key = option.name.removeprefix("httpstatus-")
+        text = raw.get(key, option.default)
+        try:
+            values[option.field] = option.parse(text)
+        except ValueError as error:
+            where = f" (in {config.source})" if key in config.values and config.source else ""
+            raise ConfigError(f"{option.name}{where}: {error}") from None
+    selection = Selection(_split(raw.get("select")), _split(raw.get("ignore")))
+    for code in (*selection.select, *selection.ignore):
+        if not code.startswith("HS") or not any(rule.startswith(code) for rule in RULES):
+            raise ConfigError(f"--select/--ignore: {code!r} matches no rule")
+    mode = "check"
+    if args.command == "fix":
+        mode = "diff" if args.diff or args.check else "fix"
+    elif args.fix:
+        mode = "fix"
+    excludes = tuple(p.strip() for p in (raw.get("exclude") or "").split(",") if p.strip())
+    return Job(settings_from(values), selection, mode), excludes
+
+
+def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
+    errors: list[str] = []
+    results: list[FileResult] = []
+    if args.paths == ["-"]:
+        results.append(process("-", job, sys.stdin.buffer.read()))
+    else:
+        files = list(discover(args.paths, excludes, errors))
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        results = run(files, job, jobs)
+    errors += [result.error for result in results if result.error]
+    fixed = sum(result.fixed for result in results)
+    if args.command == "fix":
+        for result in results:
+            if args.paths == ["-"] and result.text is not None and not args.check:
+                sys.stdout.write(result.text if not args.diff else result.diff)
+            elif args.diff and result.diff:
+                sys.stdout.write(result.diff)
+            elif result.fixed and not args.check:
+                print(f"Fixed {result.fixed} in {result.path}", file=sys.stderr)
+            elif result.fixed:
+                print(f"Would fix {result.fixed} in {result.path}", file=sys.stderr)
+    else:
+        from flake8_httpstatus.report import render
+
+        output = render(results, args.format)
+        if output:
+            print(output)
+        if fixed:
+            print(f"Fixed {fixed} finding(s).", file=sys.stderr)
+    for error in errors:
+        print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
+    if errors:
+        return 2
+    if args.command == "fix":
+        return 1 if fixed else 0
+    return 1 if any(result.findings for result in results) else 0
 
 
 def _explain(subject: str) -> int:

@@ -488,9 +488,12 @@ def test_deprecated_names_warn_and_the_others_do_not(style: str) -> None:
                 getattr(holder, name)
 
 
-def _public(holder: Any) -> set[str]:
+def _public(style: str, holder: Any) -> set[str]:
+    """What a user sees: dir() (Starlette's module __dir__ hides its imports), plus for httpx
+    the lower-case aliases that dir() of the enum leaves out and requests' LookupDict entries."""
     names = {name for name in dir(holder) if not name.startswith("_")}
-    names |= {name for name in vars(holder) if not name.startswith("_")}
+    if style in {"httpx", "requests"}:
+        names |= {name for name in vars(holder) if not name.startswith("_")}
     return names
 
 
@@ -513,9 +516,9 @@ def _real_constants(style: str, holder: Any) -> dict[str, int]:
         return {name: int(member) for name, member in holder.__members__.items()}
     if style == "requests":
         return {
-            name: getattr(holder, name)
-            for name in vars(holder)
-            if name.isidentifier() and not keyword.iskeyword(name)
+            name: value
+            for name, value in vars(holder).items()
+            if name.isidentifier() and not keyword.iskeyword(name) and isinstance(value, int)
         }
     raise AssertionError(style)
 
@@ -534,7 +537,7 @@ def test_every_constant_of_the_installed_package_is_known(style: str) -> None:
 def test_every_public_name_is_a_constant_or_an_other_name(style: str) -> None:
     """Otherwise check_name would call a real name a misspelling."""
     holder = _holder(style)
-    public = _public(holder)
+    public = _public(style, holder)
     if style == "falcon":  # only HTTP* names are ever checked in the big falcon namespace
         public = {name for name in public if name.startswith("HTTP")}
     if style == "requests":
@@ -559,9 +562,11 @@ def test_requests_canonical_names() -> None:
     if not titles:
         pytest.skip("requests.status_codes._codes is gone")
     for code, names in titles.items():
+        # requests also sets each name in upper case; codes.continue is a syntax error, so 100's
+        # only usable name is CONTINUE.
         usable = [
             name
-            for name in names
+            for name in [*names, *(name.upper() for name in names)]
             if name.isidentifier() and not keyword.iskeyword(name) and getattr(codes, name) == code
         ]
         canonical = [
@@ -692,8 +697,7 @@ def test_check_name() -> None:
     assert check_name("stdlib", "is_success", {"python": (3, 12)}) is None
     missing = check_name("stdlib", "UNPROCESSABLE_CONTENT", {"python": (3, 9)})
     assert missing is not None
-    assert missing.problem == "missing"
-    assert missing.code == 422
+    assert (missing.problem, missing.code) == ("missing", 422)
     assert missing.replacement is not None
     assert missing.replacement.name == "UNPROCESSABLE_ENTITY"
     assert check_name("stdlib", "UNPROCESSABLE_ENTITY", {"python": (3, 13)}) is None
@@ -709,8 +713,7 @@ def test_check_name() -> None:
     unknown = check_name("stdlib", "NOT_FOUN", {})
     assert unknown is not None
     assert unknown.problem == "unknown"
-    assert unknown.guess == "NOT_FOUND"
-    assert unknown.code == 404
+    assert (unknown.guess, unknown.code) == ("NOT_FOUND", 404)
     assert check_name("drf", "is_redirection", {}) is not None
     assert check_name("drf", "is_redirect", {}) is None
     assert check_name("starlette", "WS_1008_POLICY_VIOLATION", {}) is None
@@ -721,3 +724,97 @@ def test_check_name() -> None:
     falcon_too_new = check_name("falcon", "HTTP_TOO_EARLY", {"falcon": (3, 1)})
     assert falcon_too_new is not None
     assert falcon_too_new.problem == "missing"
+
+
+# -- version data of the other styles --------------------------------------------------------------
+_STARLETTE_SINCE = {
+    "HTTP_425_TOO_EARLY": (0, 13),
+    "HTTP_418_IM_A_TEAPOT": (0, 14),
+    "HTTP_102_PROCESSING": (0, 15),
+    "HTTP_103_EARLY_HINTS": (0, 15),
+    "HTTP_208_ALREADY_REPORTED": (0, 15),
+    "HTTP_226_IM_USED": (0, 15),
+    "HTTP_308_PERMANENT_REDIRECT": (0, 15),
+    "HTTP_421_MISDIRECTED_REQUEST": (0, 15),
+    "HTTP_426_UPGRADE_REQUIRED": (0, 15),
+    "HTTP_506_VARIANT_ALSO_NEGOTIATES": (0, 15),
+    "HTTP_508_LOOP_DETECTED": (0, 15),
+    "HTTP_510_NOT_EXTENDED": (0, 15),
+    "HTTP_413_CONTENT_TOO_LARGE": (0, 48),
+    "HTTP_414_URI_TOO_LONG": (0, 48),
+    "HTTP_416_RANGE_NOT_SATISFIABLE": (0, 48),
+    "HTTP_422_UNPROCESSABLE_CONTENT": (0, 48),
+}
+
+
+def test_starlette_versions_and_fastapi_mirrors_them() -> None:
+    starlette = _constants("starlette")
+    assert "HTTP_306_RESERVED" in starlette
+    assert len(starlette) == 67  # 63 current names + 4 deprecated ones (Starlette 1.10)
+    for name, (_, constant) in starlette.items():
+        assert constant.since == _STARLETTE_SINCE.get(name), name
+        assert not constant.alias, name
+        if constant.deprecated_since is not None:
+            assert constant.deprecated_since == (0, 48), name
+    fastapi = {
+        name: (code, constant.since, constant.deprecated_since, constant.alias)
+        for name, (code, constant) in _constants("fastapi").items()
+    }
+    assert fastapi == {
+        name: (code, constant.since, constant.deprecated_since, constant.alias)
+        for name, (code, constant) in starlette.items()
+    }
+
+
+def test_drf_litestar_httpx_names() -> None:
+    drf = _constants("drf")
+    assert "HTTP_509_BANDWIDTH_LIMIT_EXCEEDED" in drf
+    assert "HTTP_306_RESERVED" in drf
+    assert "HTTP_422_UNPROCESSABLE_CONTENT" not in drf
+    assert "HTTP_306_RESERVED" in _constants("litestar")
+    assert "HTTP_422_UNPROCESSABLE_CONTENT" not in _constants("litestar")
+    assert "UNPROCESSABLE_CONTENT" not in _constants("httpx")
+    for style in ("drf", "litestar", "httpx"):
+        for name, (_, constant) in _constants(style).items():
+            assert constant.since is None, (style, name)
+            assert constant.deprecated_since is None, (style, name)
+
+
+def test_falcon_versions_and_aliases() -> None:
+    falcon = _constants("falcon")
+    new_in_4 = {name for name, (_, constant) in falcon.items() if constant.since == (4, 0)}
+    assert new_in_4 == {
+        "HTTP_103",
+        "HTTP_EARLY_HINTS",
+        "HTTP_421",
+        "HTTP_MISDIRECTED_REQUEST",
+        "HTTP_425",
+        "HTTP_TOO_EARLY",
+        "HTTP_506",
+        "HTTP_VARIANT_ALSO_NEGOTIATES",
+        "HTTP_510",
+        "HTTP_NOT_EXTENDED",
+        "HTTP_CONTENT_TOO_LARGE",
+    }
+    for name, (code, constant) in falcon.items():
+        numeric = name == f"HTTP_{code}"
+        assert constant.alias is not numeric, name
+    assert not [name for name, (code, _) in falcon.items() if code >= 600]
+
+
+def test_requests_versions() -> None:
+    new_in_2_32 = {
+        name for name, (_, constant) in _constants("requests").items() if constant.since is not None
+    }
+    assert new_in_2_32 == {
+        "content_too_large",
+        "CONTENT_TOO_LARGE",
+        "uri_too_long",
+        "URI_TOO_LONG",
+        "unprocessable_content",
+        "UNPROCESSABLE_CONTENT",
+        "too_early",
+        "TOO_EARLY",
+    }
+    for name in new_in_2_32:
+        assert _constants("requests")[name][1].since == (2, 32)

@@ -1,0 +1,152 @@
+"""Findings as text, JSON, SARIF 2.1.0 or GitHub Actions annotations.
+
+Columns: text and GitHub show 1-based characters; SARIF counts UTF-16 code units, its default.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from flake8_httpstatus import __version__
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.positions import byte_to_char, byte_to_utf16
+from flake8_httpstatus.rules import RULES
+from flake8_httpstatus.runner import FileResult
+
+FORMATS = ("text", "json", "sarif", "github")
+DOCS = "https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{}.md"
+
+
+def _line(lines: Sequence[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _char_column(lines: Sequence[str], finding: Finding, end: bool = False) -> int:
+    line, col = (finding.end_line, finding.end_col) if end else (finding.line, finding.col)
+    return byte_to_char(_line(lines, line), col) + 1
+
+
+Located = tuple[str, Sequence[str], Finding]
+
+
+def render(results: Sequence[FileResult], fmt: str) -> str:
+    findings = [
+        (result.path, result.lines, finding) for result in results for finding in result.findings
+    ]
+    if fmt == "json":
+        return json.dumps([_json(*item) for item in findings], indent=2)
+    if fmt == "sarif":
+        return json.dumps(_sarif(findings), indent=2)
+    if fmt == "github":
+        return "\n".join(_github(*item) for item in findings)
+    return "\n".join(
+        f"{path}:{finding.line}:{_char_column(lines, finding)}: {finding.message}"
+        for path, lines, finding in findings
+    )
+
+
+def _json(path: str, lines: Sequence[str], finding: Finding) -> dict[str, Any]:
+    fix = None
+    if finding.fix is not None:
+        needs = finding.fix.needs
+        fix = {
+            "replacement": finding.fix.replacement,
+            "import": needs.statement() if needs is not None else None,
+        }
+    return {
+        "filename": path,
+        "line": finding.line,
+        "column": _char_column(lines, finding),
+        "end_line": finding.end_line,
+        "end_column": _char_column(lines, finding, end=True),
+        "code": finding.code,
+        "message": finding.message,
+        "fix": fix,
+    }
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _github(path: str, lines: Sequence[str], finding: Finding) -> str:
+    level = "error" if finding.code[2] in "345" else "warning"
+    properties = ",".join(
+        [
+            f"file={_escape(path, True)}",
+            f"line={finding.line}",
+            f"col={_char_column(lines, finding)}",
+            f"endLine={finding.end_line}",
+            f"endColumn={_char_column(lines, finding, end=True)}",
+            f"title={finding.code}",
+        ]
+    )
+    return f"::{level} {properties}::{_escape(finding.message)}"
+
+
+def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "helpUri": DOCS.format(rule.code),
+            "help": {"text": rule.page(), "markdown": rule.page()},
+            "defaultConfiguration": {
+                "level": "error" if rule.code[2] in "345" else "warning",
+                "enabled": rule.default_enabled,
+            },
+        }
+        for rule in RULES.values()
+    ]
+    index = {rule["id"]: position for position, rule in enumerate(rules)}
+    results = []
+    for path, lines, finding in findings:
+        start = _line(lines, finding.line)
+        end = _line(lines, finding.end_line)
+        results.append(
+            {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": "error" if finding.code[2] in "345" else "warning",
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": Path(path).as_posix()},
+                            "region": {
+                                "startLine": finding.line,
+                                "startColumn": byte_to_utf16(start, finding.col) + 1,
+                                "endLine": finding.end_line,
+                                "endColumn": byte_to_utf16(end, finding.end_col) + 1,
+                            },
+                        }
+                    }
+                ],
+            }
+        )
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "flake8-httpstatus",
+                        "version": __version__,
+                        "informationUri": "https://github.com/flake8-httpstatus/flake8-httpstatus",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "utf16CodeUnits",
+                "results": results,
+            }
+        ],
+    }

@@ -1,0 +1,184 @@
+"""The standalone checker and fixer: files in, findings and fixed files out, errors as one line
+each. Used by `flake8-httpstatus check` and `fix`; flake8 and the language server have their own
+front ends over the same engine."""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flake8_httpstatus import sources
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.rules import RULES, check
+from flake8_httpstatus.settings import Settings
+
+DEFAULT_EXCLUDES = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    ".eggs",
+    "*.egg-info",
+    "build",
+    "dist",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "node_modules",
+    "site-packages",
+)
+# flake8's noqa comment: bare, or with codes.
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]+(?:[,\s]+[A-Z][0-9]+)*))?", re.I)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules to report: prefixes, as flake8's --select/--ignore take them."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def __contains__(self, code: str) -> bool:
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            selected = [p for p in self.select if code.startswith(p)]
+            ignored = [p for p in self.ignore if code.startswith(p)]
+            return bool(selected) and max(map(len, selected)) > max(map(len, ignored))
+        if self.select:
+            return any(code.startswith(prefix) for prefix in self.select)
+        return RULES[code].default_enabled
+
+
+@dataclass(frozen=True)
+class Job:
+    settings: Settings
+    selection: Selection
+    mode: str = "check"  # "check", "fix", "diff" (fix without writing)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    fixed: int = 0
+    diff: str = ""
+    text: str | None = None  # the fixed text, for stdin
+    lines: list[str] = field(default_factory=list)  # the source as checked, for columns
+
+
+def _noqa_codes(line: str) -> frozenset[str] | None:
+    """None: no noqa; empty: a bare noqa (everything); else the codes it names."""
+    match = _NOQA.search(line)
+    if match is None:
+        return None
+    codes = match.group("codes")
+    if not codes:
+        return frozenset()
+    return frozenset(code.upper() for code in re.split(r"[,\s]+", codes) if code)
+
+
+def _visible(
+    findings: Iterable[Finding], lines: Sequence[str], selection: Selection
+) -> list[Finding]:
+    shown = []
+    for finding in findings:
+        if finding.code not in selection:
+            continue
+        line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
+        noqa = _noqa_codes(line) if "noqa" in line.lower() else None
+        if noqa is not None and (not noqa or any(finding.code.startswith(c) for c in noqa)):
+            continue
+        shown.append(finding)
+    return shown
+
+
+def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
+    """Check (and fix) one file. `raw` is given for stdin; otherwise the file is read."""
+    result = FileResult(path)
+    try:
+        source = sources.decode(path, raw) if raw is not None else sources.read(path)
+        tree = sources.parse(source)
+        lines = source.text.splitlines()
+        result.lines = lines
+        findings = _visible(
+            check(tree, job.settings, None if raw is not None else path), lines, job.selection
+        )
+        if job.mode == "check":
+            result.findings = findings
+            return result
+        from flake8_httpstatus.fixer import fix_text
+
+        fixed = fix_text(source.text, findings) if any(f.fix for f in findings) else None
+        if fixed is None or fixed.text == source.text:
+            result.findings = findings
+            result.text = source.text
+            return result
+        result.fixed = len(fixed.applied)
+        result.text = fixed.text
+        applied = {id(finding) for finding in fixed.applied}
+        result.findings = [finding for finding in findings if id(finding) not in applied]
+        if job.mode == "diff":
+            result.diff = "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    fixed.text.splitlines(keepends=True),
+                    fromfile=path,
+                    tofile=path,
+                )
+            )
+        elif raw is None:
+            sources.write(source, fixed.text)
+    except sources.SourceError as error:
+        result.error = str(error)
+        result.findings = []
+    except RecursionError:
+        result.error = f"{path}: too deeply nested to check"
+        result.findings = []
+    return result
+
+
+def _excluded(path: Path, patterns: Sequence[str]) -> bool:
+    text = path.as_posix()
+    return any(
+        fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
+        for pattern in patterns
+    )
+
+
+def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -> Iterator[str]:
+    """The Python files under `paths`, in a stable order, skipping the usual directories."""
+    patterns = (*DEFAULT_EXCLUDES, *excludes)
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+
+            def report(error: OSError) -> None:
+                errors.append(f"{error.filename}: cannot read directory: {error.strerror}")
+
+            for root, dirs, files in os.walk(path, onerror=report):
+                dirs[:] = sorted(d for d in dirs if not _excluded(Path(root, d), patterns))
+                for name in sorted(files):
+                    file = Path(root, name)
+                    if name.endswith((".py", ".pyi")) and not _excluded(file, patterns):
+                        yield str(file)
+        elif path.exists() or path.is_symlink():
+            yield given
+        else:
+            errors.append(f"{given}: no such file or directory")
+
+
+def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(process, files, [job] * len(files), chunksize=8))
+    return [process(path, job) for path in files]

@@ -1,0 +1,170 @@
+"""The fixer: golden before/after files, and what must hold for every fix (the result parses,
+a second run changes nothing, each constant equals the literal it replaced, no undefined or
+redefined names), including CRLF, BOM and encoding cookies kept byte for byte."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.rules import RULES, check
+from tests.expectations import load_fixture
+
+FIX = Path(__file__).parent / "fixtures" / "fix"
+CASES = sorted(path for path in FIX.glob("*.py") if not path.name.endswith(".fixed.py"))
+
+
+def fixed(text: str, path: Path) -> tuple[str, list[Finding]]:
+    fixture = load_fixture(path)
+    findings = [
+        f
+        for f in check(ast.parse(text), fixture.settings, str(path))
+        if RULES[f.code].default_enabled
+    ]
+    result = fix_text(text, findings)
+    return result.text, list(result.applied)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_golden(path: Path) -> None:
+    before = path.read_text(encoding="utf-8")
+    after, _ = fixed(before, path)
+    expected = path.with_name(path.stem + ".fixed.py")
+    if expected.exists():
+        assert after == expected.read_text(encoding="utf-8")
+    else:
+        assert after == before, "a noop case must stay byte-identical"
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_fix_invariants(path: Path) -> None:
+    before = path.read_text(encoding="utf-8")
+    after, applied = fixed(before, path)
+    ast.parse(after)
+    assert fixed(after, path)[0] == after, "a second run must change nothing"
+    old_names, new_names = _namespace(before), _namespace(after)
+    for finding in applied:
+        segment = _segment(before, finding.line, finding.col, finding.end_line, finding.end_col)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # deprecated Starlette names warn on access
+            try:
+                original = eval(segment, dict(old_names))
+            except AttributeError:
+                original = _intended_code(segment, old_names)
+            assert eval(finding.fix.replacement, dict(new_names)) == original, finding
+    result = subprocess.run(
+        [sys.executable, "-m", "pyflakes", "-"], input=after, capture_output=True, text=True
+    )
+    problems = [
+        line
+        for line in result.stdout.splitlines()
+        if "undefined name" in line or "redefinition" in line
+    ]
+    assert not problems, problems
+
+
+def _intended_code(segment: str, names: dict[str, object]) -> int | None:
+    """The code a constant name that does not exist here stands for (a newer name, or the
+    name it misspells), from the registry."""
+    import http
+
+    from flake8_httpstatus.registry import check_name
+
+    holder_text, _, name = segment.rpartition(".")
+    holder = eval(holder_text, dict(names))
+    style = "stdlib" if holder is http.HTTPStatus else holder.__name__.partition(".")[0]
+    problem = check_name(style, name, {"python": (3, 9)})
+    assert problem is not None
+    return problem.code
+
+
+def _segment(text: str, line: int, col: int, end_line: int, end_col: int) -> str:
+    lines = text.splitlines()
+    assert line == end_line
+    return lines[line - 1].encode()[col:end_col].decode()
+
+
+# Modules that hold status constants, safe to import without configuring a framework.
+_HOLDER_MODULES = {
+    "http",
+    "http.client",
+    "rest_framework",
+    "rest_framework.status",
+    "starlette",
+    "starlette.status",
+    "fastapi",
+    "litestar",
+    "litestar.status_codes",
+    "falcon",
+    "httpx",
+    "requests",
+}
+
+
+def _namespace(text: str) -> dict[str, object]:
+    """A file's imports of constant holders, run for real (never the file itself)."""
+    namespace: dict[str, object] = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.ImportFrom) and node.module in _HOLDER_MODULES:
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                value = getattr(module, alias.name, None)
+                if value is None:
+                    try:
+                        value = importlib.import_module(f"{node.module}.{alias.name}")
+                    except ImportError:
+                        continue
+                namespace[alias.asname or alias.name] = value
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name not in _HOLDER_MODULES:
+                    continue
+                head = alias.name.partition(".")[0]
+                namespace[alias.asname or head] = importlib.import_module(
+                    alias.name if alias.asname else head
+                )
+    return namespace
+
+
+def test_files_without_fixes_are_not_parsed_by_libcst(monkeypatch: pytest.MonkeyPatch) -> None:
+    import libcst
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("LibCST parsed a file with nothing to fix")
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    text = (FIX / "noop_nothing_fixable.py").read_text(encoding="utf-8")
+    assert fixed(text, FIX / "noop_nothing_fixable.py")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("crlf", lambda text: text.replace("\n", "\r\n").encode()),
+        ("bom", lambda text: b"\xef\xbb\xbf" + text.encode()),
+        (
+            "latin-1 cookie",
+            lambda text: ("# -*- coding: latin-1 -*-\n# café\n" + text).encode("latin-1"),
+        ),
+    ],
+)
+def test_bytes_survive_the_fix(tmp_path: Path, name: str, encode) -> None:
+    from flake8_httpstatus.cli import main
+
+    before = (FIX / "stdlib_adds_import.py").read_text(encoding="utf-8")
+    after = (FIX / "stdlib_adds_import.fixed.py").read_text(encoding="utf-8")
+    target = tmp_path / "app.py"
+    target.write_bytes(encode(before))
+    target.chmod(0o640)
+    assert main(["fix", str(target)]) == 1
+    assert target.read_bytes() == encode(after)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert main(["fix", str(target)]) == 0
