@@ -59,6 +59,7 @@ def test_fix_invariants(path: Path) -> None:
                 original = eval(segment, dict(old_names))
             except AttributeError:
                 original = _intended_code(segment, old_names)
+            assert finding.fix is not None
             assert eval(finding.fix.replacement, dict(new_names)) == original, finding
     result = subprocess.run(
         [sys.executable, "-m", "pyflakes", "-"], input=after, capture_output=True, text=True
