@@ -1,0 +1,302 @@
+"""`flake8-httpstatus check` and `fix`: flags, formats, configuration, exit codes, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus import sources
+from flake8_httpstatus.cli import main
+
+APP = textwrap.dedent(
+    """\
+    from django.http import HttpResponse
+
+
+    def view(request):  # café
+        return HttpResponse(status=404)
+    """
+)
+FIXED = APP.replace(
+    "from django.http import HttpResponse\n",
+    "from django.http import HttpResponse\nfrom http import HTTPStatus\n",
+).replace("status=404", "status=HTTPStatus.NOT_FOUND")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.py").write_text(APP, encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_reports_and_exits_1(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "app.py")
+    assert code == 1
+    assert out == "app.py:5:32: HS101 magic status code 404: use HTTPStatus.NOT_FOUND\n"
+
+
+def test_check_clean_exits_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "app.py").write_text("x = 1\n", encoding="utf-8")
+    assert run(capsys, "check", ".") == (0, "", "")
+
+
+def test_columns_are_characters(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "app.py").write_text(
+        "from flask import abort\n\nabort(404) if 'é😀' else abort(404)\n", encoding="utf-8"
+    )
+    _, out, _ = run(capsys, "check", "app.py")
+    # 1-based characters: the second 404 is the 31st character, its 35th byte.
+    assert [line.split(":")[2] for line in out.splitlines()] == ["7", "31"]
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        ((), True),
+        (("--select", "HS2"), False),
+        (("--ignore", "HS101"), False),
+        (("--ignore", "HS1", "--select", "HS101"), True),
+    ],
+)
+def test_select_and_ignore(project: Path, capsys: pytest.CaptureFixture[str], args, shown) -> None:
+    _, out, _ = run(capsys, "check", *args, "app.py")
+    assert ("HS101" in out) is shown
+
+
+def test_default_off_rule_needs_selecting(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "app.py").write_text(APP.replace("404", "200"), encoding="utf-8")
+    assert "HS406" not in run(capsys, "check", "app.py")[1]
+    assert "HS406" in run(capsys, "check", "--select", "HS406", "app.py")[1]
+
+
+def test_bad_select_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "--select", "XYZ1", "app.py")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "XYZ1" in err
+
+
+@pytest.mark.parametrize(
+    ("comment", "shown"),
+    [
+        ("  # noqa", False),
+        ("  # noqa: HS101", False),
+        ("  # noqa:HS1", False),
+        ("  # noqa: E501", True),
+    ],
+)
+def test_noqa(project: Path, capsys: pytest.CaptureFixture[str], comment: str, shown: bool) -> None:
+    (project / "app.py").write_text(
+        APP.replace("status=404)", "status=404)" + comment), encoding="utf-8"
+    )
+    assert ("HS101" in run(capsys, "check", "app.py")[1]) is shown
+
+
+def test_json_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "--format", "json", "app.py")
+    (item,) = json.loads(out)
+    assert item["code"] == "HS101"
+    assert item["line"] == 5
+    assert item["column"] == 32
+    assert item["fix"] == {
+        "replacement": "HTTPStatus.NOT_FOUND",
+        "import": "from http import HTTPStatus",
+    }
+
+
+def test_sarif_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "--format", "sarif", "app.py")
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "HS101"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 5, "startColumn": 32, "endLine": 5, "endColumn": 35}
+    rules = {rule["id"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert "HS101" in rules
+    assert "HS501" in rules
+
+
+def test_github_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "--format", "github", "app.py")
+    assert out.startswith(
+        "::warning file=app.py,line=5,col=32,endLine=5,endColumn=35,title=HS101::"
+    )
+
+
+def test_jobs_give_the_same_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for index in range(6):
+        (project / f"mod{index}.py").write_text(APP, encoding="utf-8")
+    one = run(capsys, "check", "--jobs", "1", ".")
+    two = run(capsys, "check", "--jobs", "2", ".")
+    assert one == two
+    assert one[1].count("HS101") == 7
+
+
+def test_directories_skip_the_usual_excludes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in (
+        ".venv/lib/x.py",
+        "build/x.py",
+        "node_modules/x.py",
+        "pkg/keep.py",
+        "pkg/generated/skip.py",
+    ):
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(APP, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--exclude", "*/generated/*", ".")
+    files = sorted({line.split(":")[0] for line in out.splitlines()})
+    assert files == ["app.py", "pkg/keep.py"]
+
+
+def test_stdin(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(APP.encode())))
+    code, out, _ = run(capsys, "check", "-")
+    assert code == 1
+    assert out.startswith("-:5:32: HS101")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(APP.encode())))
+    code, out, _ = run(capsys, "fix", "-")
+    assert code == 1
+    assert out == FIXED
+
+
+def test_fix_writes_and_is_idempotent(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "fix", ".")
+    assert code == 1
+    assert "Fixed 1 in" in err
+    assert (project / "app.py").read_text(encoding="utf-8") == FIXED
+    assert run(capsys, "fix", ".")[0] == 0
+
+
+def test_fix_diff_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "fix", "--diff", "app.py")
+    assert code == 1
+    assert "-    return HttpResponse(status=404)" in out
+    assert "+    return HttpResponse(status=HTTPStatus.NOT_FOUND)" in out
+    assert (project / "app.py").read_text(encoding="utf-8") == APP
+
+
+def test_fix_check_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "fix", "--check", "app.py")
+    assert code == 1
+    assert out == ""
+    assert "Would fix 1" in err
+    assert (project / "app.py").read_text(encoding="utf-8") == APP
+
+
+def test_check_fix_reports_what_remains(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "app.py").write_text(
+        APP + "\n\ndef odd(request):\n    return HttpResponse(status=299)\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "check", "--fix", "app.py")
+    assert code == 1
+    assert "HS201" in out
+    assert "HS101" not in out
+    assert "Fixed 1" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("broken.py", b"def f(:\n", "cannot parse"),
+        ("latin.py", b"x = '\xe9'\n", "cannot decode"),
+        ("nul.py", b"x = 1\0\n", "NUL"),
+        ("cookie.py", b"# -*- coding: klingon -*-\nx = 1\n", "cannot decode"),
+    ],
+)
+def test_bad_files_are_one_line_errors(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, message: str
+) -> None:
+    (project / name).write_bytes(content)
+    code, _out, err = run(capsys, "fix", ".")
+    assert code == 2
+    (line,) = err.strip().splitlines()[-1:]
+    assert name in line
+    assert message in line
+    assert "Traceback" not in err
+    assert (project / name).read_bytes() == content
+    assert (project / "app.py").read_text(encoding="utf-8") == FIXED  # the others were fixed
+
+
+def test_missing_path(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "nope.py")
+    assert code == 2
+    assert "nope.py: no such file or directory" in err
+
+
+def test_changed_on_disk_is_refused(project: Path) -> None:
+    source = sources.read(str(project / "app.py"))
+    (project / "app.py").write_text(APP + "# edited\n", encoding="utf-8")
+    with pytest.raises(sources.SourceError, match="changed on disk"):
+        sources.write(source, FIXED)
+    assert (project / "app.py").read_text(encoding="utf-8") == APP + "# edited\n"
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("pyproject.toml", '[tool.flake8-httpstatus]\nstyle = "drf"\n'),
+        ("pyproject.toml", '[tool.flake8-httpstatus]\nhttpstatus-style = "drf"\n'),
+        ("setup.cfg", "[flake8]\nhttpstatus-style = drf\n"),
+        ("tox.ini", "[flake8]\nhttpstatus-style = drf\n"),
+        (".flake8", "[flake8]\nhttpstatus-style = drf\n"),
+    ],
+)
+def test_configuration_files(
+    project: Path, capsys: pytest.CaptureFixture[str], filename: str, content: str
+) -> None:
+    (project / filename).write_text(content, encoding="utf-8")
+    assert "use status.HTTP_404_NOT_FOUND" in run(capsys, "check", "app.py")[1]
+
+
+def test_command_line_wins(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "setup.cfg").write_text("[flake8]\nhttpstatus-style = drf\n", encoding="utf-8")
+    out = run(capsys, "check", "--httpstatus-style", "stdlib", "app.py")[1]
+    assert "use HTTPStatus.NOT_FOUND" in out
+
+
+def test_list_values_in_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.flake8-httpstatus]\nallow-codes = [404]\nignore = ["HS2"]\n', encoding="utf-8"
+    )
+    assert run(capsys, "check", "app.py") == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "names"),
+    [
+        ("pyproject.toml", '[tool.flake8-httpstatus]\nstyle = "bogus"\n', "httpstatus-style"),
+        ("pyproject.toml", '[tool.flake8-httpstatus]\nstyel = "drf"\n', "styel"),
+        ("pyproject.toml", "[tool.flake8-httpstatus\n", "invalid TOML"),
+        ("setup.cfg", "[flake8]\nhttpstatus-allow-codes = 4o4\n", "httpstatus-allow-codes"),
+        ("tox.ini", "[flake8]\nhttpstatus-target-python = two\n", "httpstatus-target-python"),
+        (".flake8", "[flake8]\nhttpstatus-extra-sinks = nope\n", "httpstatus-extra-sinks"),
+    ],
+)
+def test_bad_configuration_is_a_one_line_error(
+    project: Path, capsys: pytest.CaptureFixture[str], filename: str, content: str, names: str
+) -> None:
+    (project / filename).write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "check", "app.py")
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert names in err
+    assert "Traceback" not in err
