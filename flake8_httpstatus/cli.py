@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config import RUNNER_KEYS, ConfigError, find_config
+from flake8_httpstatus.config import RUNNER_KEYS, ConfigError
 from flake8_httpstatus.explain import code_to_json, explain_code, explain_rule, list_codes
-from flake8_httpstatus.options import OPTIONS, settings_from
+from flake8_httpstatus.options import OPTIONS
 from flake8_httpstatus.registry import all_codes, search
 from flake8_httpstatus.rules import RULES
-from flake8_httpstatus.runner import FileResult, Job, Selection, discover, process, run
+from flake8_httpstatus.runner import FileResult, Job, discover, job_for, process, run
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes to use (default 1; 0 for one per CPU)",
     )
+    commands.add_parser("lsp", help="start the language server on stdio (extra [lsp])")
     return parser
 
 
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _explain(args.subject)
     if args.command == "codes":
         return _codes(args)
+    if args.command == "lsp":
+        return _lsp()
     try:
         job, excludes = _job(args)
     except ConfigError as error:
@@ -104,44 +107,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _lint(args, job, excludes)
 
 
-def _split(text: str | None) -> tuple[str, ...]:
-    if not text:
-        return ()
-    return tuple(item.strip().upper() for item in text.replace(" ", ",").split(",") if item.strip())
-
-
 def _job(args: argparse.Namespace) -> tuple[Job, tuple[str, ...]]:
-    """Settings from the config file, then the command line, which wins."""
-    config = find_config(Path.cwd())
-    raw = dict(config.values)
-    for option in OPTIONS:
-        value = getattr(args, option.name)
-        if value is not None:
-            raw[option.name.removeprefix("httpstatus-")] = value
-    for key in RUNNER_KEYS:
-        value = getattr(args, key)
-        if value is not None:
-            raw[key] = value
-    values = {}
-    for option in OPTIONS:
-        key = option.name.removeprefix("httpstatus-")
-        text = raw.get(key, option.default)
-        try:
-            values[option.field] = option.parse(text)
-        except ValueError as error:
-            where = f" (in {config.source})" if key in config.values and config.source else ""
-            raise ConfigError(f"{option.name}{where}: {error}") from None
-    selection = Selection(_split(raw.get("select")), _split(raw.get("ignore")))
-    for code in (*selection.select, *selection.ignore):
-        if not code.startswith("HS") or not any(rule.startswith(code) for rule in RULES):
-            raise ConfigError(f"--select/--ignore: {code!r} matches no rule")
+    """Settings from the configuration file, then the command line, which wins."""
+    overrides = {
+        option.name.removeprefix("httpstatus-"): getattr(args, option.name)
+        for option in OPTIONS
+        if getattr(args, option.name) is not None
+    }
+    overrides.update({key: getattr(args, key) for key in RUNNER_KEYS if getattr(args, key)})
     mode = "check"
     if args.command == "fix":
         mode = "diff" if args.diff or args.check else "fix"
     elif args.fix:
         mode = "fix"
-    excludes = tuple(p.strip() for p in (raw.get("exclude") or "").split(",") if p.strip())
-    return Job(settings_from(values), selection, mode), excludes
+    return job_for(Path.cwd(), overrides, mode)
 
 
 def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
@@ -180,6 +159,19 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     if args.command == "fix":
         return 1 if fixed else 0
     return 1 if any(result.findings for result in results) else 0
+
+
+def _lsp() -> int:
+    try:
+        from flake8_httpstatus.lsp import start
+    except ImportError:
+        print(
+            "flake8-httpstatus: error: the language server needs the lsp extra: "
+            "pip install 'flake8-httpstatus[lsp]'",
+            file=sys.stderr,
+        )
+        return 2
+    return start()
 
 
 def _explain(subject: str) -> int:

@@ -100,6 +100,37 @@ def explain_code(code: int) -> str:
     return "\n".join(lines)
 
 
+def code_markdown(code: int) -> str:
+    """`explain_code` as Markdown, for hovers."""
+    text = explain_code(code)
+    title, _, rest = text.partition("\n")
+    entry = lookup(code)
+    if entry is None:
+        return f"**{title}**\n\n{rest.strip()}"
+    body = (
+        rest.replace("Common use cases:", "**Common use cases:**")
+        .replace("Headers:", "**Headers:**")
+        .replace("Constants:", "**Constants:**")
+    )
+    lines = []
+    for line in body.strip().splitlines():
+        stripped = line.strip()
+        if line.startswith("    ") and not stripped.startswith("-"):
+            lines.append(f"    - `{stripped}`")
+        elif line.startswith("  ") and stripped.endswith(":") and not stripped.startswith("-"):
+            lines.append(f"  - {stripped}")
+        elif ":" in stripped and stripped.split(":")[0] in {
+            "Class",
+            "Standing",
+            "Reference",
+            "Content",
+        }:
+            lines.append(f"{stripped}  ")
+        else:
+            lines.append(line)
+    return f"### {title}\n\n" + "\n".join(lines)
+
+
 def list_codes(entries: list[StatusCode], total: int) -> str:
     lines = ["HTTP Status Codes Reference", "", f"Showing {len(entries)} of {total} status codes"]
     current = None

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flake8_httpstatus import sources
+from flake8_httpstatus.config import ConfigError, find_config
 from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
 
@@ -76,6 +78,38 @@ class FileResult:
     lines: list[str] = field(default_factory=list)  # the source as checked, for columns
 
 
+def _codes(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(item.strip().upper() for item in text.replace(" ", ",").split(",") if item.strip())
+
+
+def job_for(
+    directory: Path | None, overrides: dict[str, str] | None = None, mode: str = "check"
+) -> tuple[Job, tuple[str, ...]]:
+    """The job the configuration found from `directory` upwards describes (none if None),
+    with `overrides` (option key without the prefix, or select/ignore/exclude) on top, and
+    the exclude patterns. Raises ConfigError naming the option for a bad value."""
+    config = find_config(directory) if directory is not None else None
+    found = config.values if config is not None else {}
+    raw = {**found, **(overrides or {})}
+    values = {}
+    for option in OPTIONS:
+        key = option.name.removeprefix("httpstatus-")
+        try:
+            values[option.field] = option.parse(raw.get(key, option.default))
+        except ValueError as error:
+            source = config.source if config is not None and key in found else None
+            where = f" (in {source})" if source else ""
+            raise ConfigError(f"{option.name}{where}: {error}") from None
+    selection = Selection(_codes(raw.get("select")), _codes(raw.get("ignore")))
+    for code in (*selection.select, *selection.ignore):
+        if not any(rule.startswith(code) for rule in RULES):
+            raise ConfigError(f"select/ignore: {code!r} matches no rule")
+    excludes = tuple(p.strip() for p in (raw.get("exclude") or "").split(",") if p.strip())
+    return Job(settings_from(values), selection, mode), excludes
+
+
 def _noqa_codes(line: str) -> frozenset[str] | None:
     """None: no noqa; empty: a bare noqa (everything); else the codes it names."""
     match = _NOQA.search(line)
@@ -87,7 +121,7 @@ def _noqa_codes(line: str) -> frozenset[str] | None:
     return frozenset(code.upper() for code in re.split(r"[,\s]+", codes) if code)
 
 
-def _visible(
+def visible(
     findings: Iterable[Finding], lines: Sequence[str], selection: Selection
 ) -> list[Finding]:
     shown = []
@@ -110,7 +144,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         tree = sources.parse(source)
         lines = source.text.splitlines()
         result.lines = lines
-        findings = _visible(
+        findings = visible(
             check(tree, job.settings, None if raw is not None else path), lines, job.selection
         )
         if job.mode == "check":

@@ -1,0 +1,318 @@
+"""The language server (`flake8-httpstatus lsp`, extra `[lsp]`): diagnostics, hover and quick
+fixes from the same engine, configuration and fixer as `check` and `fix`.
+
+Columns: the engine reports UTF-8 bytes, LSP counts UTF-16 code units; `positions` converts.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from flake8_httpstatus import __version__
+from flake8_httpstatus.config import ConfigError
+from flake8_httpstatus.explain import code_markdown
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
+from flake8_httpstatus.registry import MODULES, code_of
+from flake8_httpstatus.rules import RULES, check
+from flake8_httpstatus.runner import Job, job_for, visible
+
+DOCS = "https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{}.md"
+DEBOUNCE_SECONDS = 0.05
+_SEVERITY = {
+    "1": types.DiagnosticSeverity.Information,
+    "2": types.DiagnosticSeverity.Warning,
+    "3": types.DiagnosticSeverity.Error,
+    "4": types.DiagnosticSeverity.Error,
+    "5": types.DiagnosticSeverity.Information,
+}
+# A status literal or a dotted constant name around the cursor.
+_WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
+
+
+@dataclass
+class DocumentState:
+    """The last successful check of a document: kept while the user types a syntax error."""
+
+    version: int | None = None
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+class HttpStatusServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("flake8-httpstatus", __version__)
+        self.documents: dict[str, DocumentState] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.jobs: dict[Path, Job] = {}
+
+    def job(self, uri: str) -> Job:
+        directory = _path(uri).parent if uri.startswith("file:") else Path.cwd()
+        job = self.jobs.get(directory)
+        if job is None:
+            try:
+                job = job_for(directory)[0]
+            except ConfigError as error:
+                self.window_show_message(
+                    types.ShowMessageParams(types.MessageType.Error, f"flake8-httpstatus: {error}")
+                )
+                job = job_for(None)[0]
+            self.jobs[directory] = job
+        return job
+
+
+def _path(uri: str) -> Path:
+    return Path(unquote(urlparse(uri).path))
+
+
+def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | None:
+    """The findings to show, or None when the text does not parse (keep the last ones)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = text.splitlines()
+    return visible(check(tree, job.settings, filename), lines, job.selection)
+
+
+def to_range(lines: list[str], finding: Finding) -> types.Range:
+    def line(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    return types.Range(
+        start=types.Position(finding.line - 1, byte_to_utf16(line(finding.line), finding.col)),
+        end=types.Position(
+            finding.end_line - 1, byte_to_utf16(line(finding.end_line), finding.end_col)
+        ),
+    )
+
+
+def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=to_range(lines, finding),
+        message=finding.message,
+        severity=_SEVERITY.get(finding.code[2], types.DiagnosticSeverity.Warning),
+        code=finding.code,
+        code_description=types.CodeDescription(href=DOCS.format(finding.code)),
+        source="flake8-httpstatus",
+    )
+
+
+server = HttpStatusServer()
+
+
+def validate(ls: HttpStatusServer, uri: str) -> None:
+    document = ls.workspace.get_text_document(uri)
+    state = ls.documents.setdefault(uri, DocumentState())
+    filename = str(_path(uri)) if uri.startswith("file:") else None
+    findings = findings_for(document.source, ls.job(uri), filename)
+    if findings is not None:
+        state.findings, state.text, state.version = findings, document.source, document.version
+    lines = state.text.splitlines()
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(
+            uri=uri,
+            version=state.version,
+            diagnostics=[to_diagnostic(lines, finding) for finding in state.findings],
+        )
+    )
+
+
+def _schedule(ls: HttpStatusServer, uri: str) -> None:
+    pending = ls.pending.pop(uri, None)
+    if pending is not None:
+        pending.cancel()
+    loop = asyncio.get_running_loop()
+    ls.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, validate, ls, uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: HttpStatusServer, params: types.DidOpenTextDocumentParams) -> None:
+    validate(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+    _schedule(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: HttpStatusServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.jobs.clear()  # a saved configuration file applies from now on
+    validate(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: HttpStatusServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.documents.pop(uri, None)
+    pending = ls.pending.pop(uri, None)
+    if pending is not None:
+        pending.cancel()
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def _word_at(line: str, character: int) -> tuple[str, int, int] | None:
+    column = utf16_to_char(line, character)
+    for match in _WORD.finditer(line):
+        if match.start() <= column <= match.end():
+            return match.group(), match.start(), match.end()
+    return None
+
+
+def code_under_cursor(word: str) -> int | None:
+    """A status literal, or the code of a constant name (`HTTPStatus.NOT_FOUND`,
+    `status.HTTP_404_NOT_FOUND`, `falcon.HTTP_404`) under the cursor."""
+    if word.isdigit():
+        return int(word) if len(word) == 3 else None
+    name = word.rpartition(".")[2]
+    for style in MODULES:
+        code = code_of(style, name)
+        if code is not None:
+            return code
+    return None
+
+
+def hover_text(state: DocumentState, line_number: int, character: int, line: str) -> str | None:
+    parts = []
+    lines = state.text.splitlines()
+    for finding in state.findings:
+        span = to_range(lines, finding)
+        if (
+            span.start.line <= line_number <= span.end.line
+            and (line_number != span.start.line or span.start.character <= character)
+            and (line_number != span.end.line or character <= span.end.character)
+        ):
+            rule = RULES[finding.code]
+            parts.append(f"**{finding.code}** {rule.summary} ([docs]({DOCS.format(rule.code)}))")
+    word = _word_at(line, character)
+    code = code_under_cursor(word[0]) if word is not None else None
+    if code is not None:
+        parts.append(code_markdown(code))
+    return "\n\n---\n\n".join(parts) if parts else None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
+    uri = params.text_document.uri
+    document = ls.workspace.get_text_document(uri)
+    state = ls.documents.get(uri, DocumentState())
+    lines = document.lines
+    if params.position.line >= len(lines):
+        return None
+    text = hover_text(
+        state,
+        params.position.line,
+        params.position.character,
+        lines[params.position.line].rstrip("\r\n"),
+    )
+    if text is None:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+
+def _whole_document(text: str) -> types.Range:
+    lines = text.split("\n")
+    return types.Range(
+        start=types.Position(0, 0),
+        end=types.Position(len(lines) - 1, len(lines[-1].encode("utf-16-le")) // 2),
+    )
+
+
+def _fix_action(
+    uri: str, title: str, text: str, findings: list[Finding], diagnostics: list[types.Diagnostic]
+) -> types.CodeAction | None:
+    result = fix_text(text, findings)
+    if result.text == text:
+        return None
+    edit = types.TextEdit(range=_whole_document(text), new_text=result.text)
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=diagnostics,
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _noqa_action(
+    uri: str, lines: list[str], finding: Finding, diagnostic: types.Diagnostic
+) -> types.CodeAction:
+    line = lines[finding.line - 1]
+    existing = re.search(r"#\s*noqa:\s*[A-Z0-9, ]+", line, re.IGNORECASE)
+    end = len(line.encode("utf-16-le")) // 2
+    if existing is not None:
+        new_line = line[: existing.end()].rstrip() + f",{finding.code}" + line[existing.end() :]
+    else:
+        new_line = line.rstrip() + f"  # noqa: {finding.code}"
+    edit = types.TextEdit(
+        range=types.Range(
+            types.Position(finding.line - 1, 0), types.Position(finding.line - 1, end)
+        ),
+        new_text=new_line,
+    )
+    return types.CodeAction(
+        title=f"Add `# noqa: {finding.code}`",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    state = ls.documents.get(uri)
+    document = ls.workspace.get_text_document(uri)
+    if state is None or state.text != document.source:
+        return []  # stale findings: offer nothing until the document parses again
+    lines = state.text.splitlines()
+    wanted = params.range
+    actions: list[types.CodeAction] = []
+    for finding in state.findings:
+        diagnostic = to_diagnostic(lines, finding)
+        span = diagnostic.range
+        if (span.end.line, span.end.character) < (wanted.start.line, wanted.start.character):
+            continue
+        if (span.start.line, span.start.character) > (wanted.end.line, wanted.end.character):
+            continue
+        if finding.fix is not None:
+            action = _fix_action(
+                uri,
+                f"Replace with `{finding.fix.replacement}`",
+                state.text,
+                [finding],
+                [diagnostic],
+            )
+            if action is not None:
+                action.is_preferred = True
+                actions.append(action)
+        actions.append(_noqa_action(uri, lines, finding, diagnostic))
+    fixable = [finding for finding in state.findings if finding.fix is not None]
+    if fixable:
+        action = _fix_action(
+            uri,
+            "Fix all HTTP status findings in this file",
+            state.text,
+            fixable,
+            [to_diagnostic(lines, f) for f in fixable],
+        )
+        if action is not None:
+            actions.append(action)
+    return actions
+
+
+def start() -> int:
+    server.start_io()
+    return 0

@@ -1,0 +1,166 @@
+"""The language server through a real LSP client (pytest-lsp) over stdio."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+pytestmark = pytest.mark.slow
+
+SOURCE = (
+    "from django.http import HttpResponse\n"
+    "\n"
+    "\n"
+    "def view(request):\n"
+    "    x = 'é😀'; return HttpResponse(status=404)\n"
+)
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
+)
+async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    (tmp_path / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = 418\n")
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=tmp_path.as_uri(),
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def open_document(client: LanguageClient, path: Path, text: str) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=1, text=text
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return uri
+
+
+async def test_diagnostics_on_open(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SOURCE)
+    (diagnostic,) = client.diagnostics[uri]
+    assert diagnostic.code == "HS101"
+    assert diagnostic.message == "HS101 magic status code 404: use HTTPStatus.NOT_FOUND"
+    assert diagnostic.source == "flake8-httpstatus"
+    assert diagnostic.severity == types.DiagnosticSeverity.Information
+    assert diagnostic.code_description is not None
+    assert diagnostic.code_description.href.endswith("docs/rules/HS101.md")
+    # UTF-16 columns: 'é' counts 1, '😀' counts 2.
+    column = SOURCE.splitlines()[4].index("404") + 1
+    assert diagnostic.range.start == types.Position(line=4, character=column)
+    assert diagnostic.range.end == types.Position(line=4, character=column + 3)
+
+
+async def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+async def test_change_and_syntax_error(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SOURCE)
+    await change(client, uri, 2, SOURCE.replace("404", "299"))
+    assert [d.code for d in client.diagnostics[uri]] == ["HS201"]
+    # A half-typed line keeps the last good diagnostics rather than clearing them.
+    await change(client, uri, 3, SOURCE.replace("404", "299") + "def broken(:\n")
+    assert [d.code for d in client.diagnostics[uri]] == ["HS201"]
+    await change(client, uri, 4, "x = 1\n")
+    assert list(client.diagnostics[uri]) == []
+
+
+async def test_configuration_applies(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SOURCE.replace("404", "418"))
+    assert [d.code for d in client.diagnostics[uri]] == []
+
+
+async def test_hover_on_literal_and_constant(client: LanguageClient, tmp_path: Path) -> None:
+    text = SOURCE + "\n\nCODE = HTTPStatus.NOT_FOUND\n"
+    uri = await open_document(client, tmp_path / "app.py", text)
+    column = SOURCE.splitlines()[4].index("404") + 1 + 1  # inside the literal, UTF-16
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=4, character=column),
+        )
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, types.MarkupContent)
+    value = hover.contents.value
+    assert "404 Not Found" in value
+    assert "The server can not find the requested resource" in value
+    assert "**HS101**" in value
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=7, character=12),
+        )
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, types.MarkupContent)
+    assert "404 Not Found" in hover.contents.value
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=3, character=1),
+        )
+    )
+    assert nothing is None
+
+
+def apply(text: str, edit: types.TextEdit) -> str:
+    lines = text.split("\n")
+    start, end = edit.range.start, edit.range.end
+    assert start.character == 0
+    head = "\n".join(lines[: start.line])
+    prefix = head + ("\n" if start.line else "")
+    tail_line = lines[end.line] if end.line < len(lines) else ""
+    rest = tail_line.encode("utf-16-le")[end.character * 2 :].decode("utf-16-le")
+    after = "\n".join([rest, *lines[end.line + 1 :]])
+    return prefix + edit.new_text + after
+
+
+async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SOURCE)
+    (diagnostic,) = client.diagnostics[uri]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    assert actions is not None
+    by_title = {action.title: action for action in actions if isinstance(action, types.CodeAction)}
+    assert set(by_title) == {
+        "Replace with `HTTPStatus.NOT_FOUND`",
+        "Add `# noqa: HS101`",
+        "Fix all HTTP status findings in this file",
+    }
+    for title, expected in [
+        ("Replace with `HTTPStatus.NOT_FOUND`", "status=HTTPStatus.NOT_FOUND)"),
+        ("Fix all HTTP status findings in this file", "from http import HTTPStatus"),
+        ("Add `# noqa: HS101`", "status=404)  # noqa: HS101"),
+    ]:
+        edit_set = by_title[title].edit
+        assert edit_set is not None
+        assert edit_set.changes is not None
+        (edit,) = edit_set.changes[uri]
+        assert expected in apply(SOURCE, edit)
