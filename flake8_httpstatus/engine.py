@@ -220,6 +220,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return tuple(name for name in reversed(getattr(kind, "_fields", ())) if name not in ignored)
 
 
+# Leaves no handler looks at: not worth a trip through the stack.
+_INERT = frozenset({ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass})
+
 # Parts of a scope-creating node that belong to the enclosing scope, and its body.
 _OUTER_FIELDS = {
     ast.FunctionDef: ("returns", "args", "decorator_list"),
@@ -238,12 +241,9 @@ class Engine:
         self.rules = rules
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
-        self._fields: dict[type, tuple[str, ...]] = {
-            _Enter: (),
-            _Exit: (),
-            _BlockEnter: (),
-            _BlockExit: (),
-        }
+        self._plans: dict[
+            type, tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]
+        ] = {}
         self._block_counter = 0
         # Calls whose result is assigned to a name, and calls that are raised.
         self._assigned: dict[int, str] = {}
@@ -285,47 +285,56 @@ class Engine:
         return findings
 
     # -- the walk -----------------------------------------------------------------------------
+    def _plan(
+        self, kind: type
+    ) -> tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]:
+        """For a node type: its handler, whether it opens a scope, and its child fields,
+        split into blocks of statements and the others (both in reverse order)."""
+        outer = _OUTER_FIELDS.get(kind)
+        names = outer if outer is not None else _child_fields(kind)
+        blocks = tuple(name for name in names if name in _BLOCK_FIELDS and outer is None)
+        return self._dispatch.get(kind), outer is not None, names, blocks
+
     def _walk(self, tree: ast.AST) -> None:
-        fields = self._fields
-        dispatch = self._dispatch
+        plans = self._plans
         stack: list[object] = [tree]
-        pop, push = stack.pop, stack.append
+        pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
             node = pop()
             kind = type(node)
-            handler = dispatch.get(kind)
+            plan = plans.get(kind)
+            if plan is None:
+                plan = plans[kind] = self._plan(kind)
+            handler, scoped, names, blocks = plan
             if handler is not None:
                 handler(node)  # type: ignore[arg-type]
-            outer = _OUTER_FIELDS.get(kind)
-            if outer is not None:
+            if scoped:
                 # Body in a scope of its own; decorators, defaults and bases before it, outside.
                 push(_EXIT)
                 body = node.body  # type: ignore[attr-defined]
                 if type(body) is list:
-                    stack.extend(reversed(body))
+                    extend(reversed(body))
                 else:
                     push(body)
                 push(_Enter(node))  # type: ignore[arg-type]
-                names = outer
-            else:
-                names = fields.get(kind)  # type: ignore[assignment]
-                if names is None:
-                    names = fields[kind] = _child_fields(kind)
             for name in names:
                 value = getattr(node, name, None)
                 if type(value) is list:
-                    if name in _BLOCK_FIELDS:
-                        push(_BLOCK_EXIT)
-                        stack.extend(reversed(value))
-                        push(_BLOCK_ENTER)
-                    else:
-                        stack.extend(reversed(value))
-                elif value is not None:
+                    if value:
+                        if blocks and name in blocks:
+                            push(_BLOCK_EXIT)
+                            extend(reversed(value))
+                            push(_BLOCK_ENTER)
+                        else:
+                            extend(reversed(value))
+                elif value is not None and type(value) not in _INERT:
                     push(value)
 
     def _report(self, findings: Iterable[RawFinding]) -> None:
-        scopes = tuple(self.ctx.scopes)
+        scopes: tuple[Scope, ...] | None = None
         for raw in findings:
+            if scopes is None:  # most rule calls find nothing: copy the scopes only if needed
+                scopes = tuple(self.ctx.scopes)
             self.raw.append((raw, scopes))
 
     def _site(self, site: Site) -> None:

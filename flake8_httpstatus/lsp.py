@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.runner import Job, job_for, visible
 
 DOCS = "https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{}.md"
+# At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
 _SEVERITY = {
     "1": types.DiagnosticSeverity.Information,
@@ -53,6 +55,7 @@ class HttpStatusServer(LanguageServer):
         super().__init__("flake8-httpstatus", __version__)
         self.documents: dict[str, DocumentState] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.last_check: dict[str, float] = {}
         self.jobs: dict[Path, Job] = {}
 
     def job(self, uri: str) -> Job:
@@ -114,7 +117,14 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     document = ls.workspace.get_text_document(uri)
     state = ls.documents.setdefault(uri, DocumentState())
     filename = str(_path(uri)) if uri.startswith("file:") else None
-    findings = findings_for(document.source, ls.job(uri), filename)
+    # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        findings = findings_for(document.source, ls.job(uri), filename)
+    finally:
+        if collecting:
+            gc.enable()
     if findings is not None:
         state.findings, state.text, state.version = findings, document.source, document.version
     lines = state.text.splitlines()
@@ -128,11 +138,20 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
 
 
 def _schedule(ls: HttpStatusServer, uri: str) -> None:
-    pending = ls.pending.pop(uri, None)
-    if pending is not None:
-        pending.cancel()
+    """Check a change at once after a quiet spell; during a burst of typing, once per
+    DEBOUNCE_SECONDS, always ending with the latest text."""
     loop = asyncio.get_running_loop()
-    ls.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, validate, ls, uri)
+    now = loop.time()
+    if uri in ls.pending:
+        return  # a check of the latest text is already due
+    wait = ls.last_check.get(uri, -DEBOUNCE_SECONDS) + DEBOUNCE_SECONDS - now
+
+    def run() -> None:
+        ls.pending.pop(uri, None)
+        ls.last_check[uri] = loop.time()
+        validate(ls, uri)
+
+    ls.pending[uri] = loop.call_later(max(wait, 0.0), run)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -155,6 +174,7 @@ def did_save(ls: HttpStatusServer, params: types.DidSaveTextDocumentParams) -> N
 def did_close(ls: HttpStatusServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.documents.pop(uri, None)
+    ls.last_check.pop(uri, None)
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()

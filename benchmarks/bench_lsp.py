@@ -1,0 +1,100 @@
+"""The language server's latency, measured with a real client over stdio.
+
+- diagnostics: from a `didChange` of a 5,000-line file to its `publishDiagnostics`
+  (the 50 ms debounce included). Target: within 100 ms.
+- hover: a hover request's round trip on that file. Target: within 20 ms.
+
+Usage: python benchmarks/bench_lsp.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+BLOCK = '''
+
+def view_{n}(request, pk):
+    if pk is None:
+        return HttpResponse(status=404)
+    response = HttpResponse("é😀 ok")
+    response["X-Id"] = str(pk)
+    return JsonResponse({{"pk": pk, "page": {n}}}, status=HTTPStatus.OK)
+'''
+
+
+def document(lines: int) -> str:
+    header = "from http import HTTPStatus\n\nfrom django.http import HttpResponse, JsonResponse\n"
+    blocks, n = [header], 0
+    while sum(block.count("\n") for block in blocks) < lines:
+        blocks.append(BLOCK.format(n=n))
+        n += 1
+    return "".join(blocks)
+
+
+async def run(rounds: int) -> None:
+    client = LanguageClient("bench", "1")
+    published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+        published.put_nowait(params)
+
+    await client.start_io(sys.executable, "-m", "flake8_httpstatus", "lsp")
+    with tempfile.TemporaryDirectory() as tmp:
+        await client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(),
+                                   root_uri=Path(tmp).as_uri())
+        )
+        client.initialized(types.InitializedParams())
+        text = document(5000)
+        uri = (Path(tmp) / "big.py").as_uri()
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
+        first = await published.get()
+        changes = []
+        for version in range(2, rounds + 2):
+            text = text.replace("status=404", "status=410" if version % 2 else "status=404", 1)
+            start = time.perf_counter()
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+            await published.get()
+            changes.append(time.perf_counter() - start)
+        line = next(i for i, l in enumerate(text.splitlines()) if "status=404" in l)
+        column = text.splitlines()[line].index("404") + 1
+        hovers = []
+        for _ in range(rounds * 2):
+            start = time.perf_counter()
+            await client.text_document_hover_async(types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=column)))
+            hovers.append(time.perf_counter() - start)
+        await client.shutdown_async(None)
+        client.exit(None)
+    await client.stop()
+    lines = text.count("\n")
+    print(f"document: {lines} lines, {len(first.diagnostics)} diagnostics")
+    print(f"change -> diagnostics: median {statistics.median(changes) * 1000:.0f} ms, "
+          f"max {max(changes) * 1000:.0f} ms over {len(changes)} changes (target <= 100 ms)")
+    print(f"hover: median {statistics.median(hovers) * 1000:.1f} ms, "
+          f"max {max(hovers) * 1000:.1f} ms over {len(hovers)} requests (target <= 20 ms)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    asyncio.run(run(parser.parse_args().rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
