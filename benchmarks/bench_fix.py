@@ -48,10 +48,14 @@ def main() -> int:
     applied = sum(result.fixed for result in fixed)
     print(f"corpus: {len(files)} files")
     print(f"check: {check_time:.2f} s ({len(files) / check_time:.0f} files/s)")
-    print(f"fix --diff: {fix_time:.2f} s ({len(files) / fix_time:.0f} files/s), "
-          f"ratio {fix_time / check_time:.2f} to check")
-    print(f"LibCST parses: {parses} (files with a fix: {with_fix}; files changed: {changed}, "
-          f"{applied} fixes)")
+    print(
+        f"fix --diff: {fix_time:.2f} s ({len(files) / fix_time:.0f} files/s), "
+        f"ratio {fix_time / check_time:.2f} to check"
+    )
+    print(
+        f"LibCST parses: {parses} (files with a fix: {with_fix}; files changed: {changed}, "
+        f"{applied} fixes)"
+    )
     return 0 if parses == with_fix else 1
 
 

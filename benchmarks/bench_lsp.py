@@ -20,7 +20,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-BLOCK = '''
+BLOCK = """
 
 def view_{n}(request, pk):
     if pk is None:
@@ -28,7 +28,7 @@ def view_{n}(request, pk):
     response = HttpResponse("é😀 ok")
     response["X-Id"] = str(pk)
     return JsonResponse({{"pk": pk, "page": {n}}}, status=HTTPStatus.OK)
-'''
+"""
 
 
 def document(lines: int) -> str:
@@ -51,42 +51,56 @@ async def run(rounds: int) -> None:
     await client.start_io(sys.executable, "-m", "flake8_httpstatus", "lsp")
     with tempfile.TemporaryDirectory() as tmp:
         await client.initialize_async(
-            types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                   root_uri=Path(tmp).as_uri())
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(), root_uri=Path(tmp).as_uri()
+            )
         )
         client.initialized(types.InitializedParams())
         text = document(5000)
         uri = (Path(tmp) / "big.py").as_uri()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+            )
+        )
         first = await published.get()
         changes = []
         for version in range(2, rounds + 2):
             text = text.replace("status=404", "status=410" if version % 2 else "status=404", 1)
             start = time.perf_counter()
-            client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+                )
+            )
             await published.get()
             changes.append(time.perf_counter() - start)
-        line = next(i for i, l in enumerate(text.splitlines()) if "status=404" in l)
+        line = next(i for i, text_line in enumerate(text.splitlines()) if "status=404" in text_line)
         column = text.splitlines()[line].index("404") + 1
         hovers = []
         for _ in range(rounds * 2):
             start = time.perf_counter()
-            await client.text_document_hover_async(types.HoverParams(
-                text_document=types.TextDocumentIdentifier(uri=uri),
-                position=types.Position(line=line, character=column)))
+            await client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    position=types.Position(line=line, character=column),
+                )
+            )
             hovers.append(time.perf_counter() - start)
         await client.shutdown_async(None)
         client.exit(None)
     await client.stop()
     lines = text.count("\n")
     print(f"document: {lines} lines, {len(first.diagnostics)} diagnostics")
-    print(f"change -> diagnostics: median {statistics.median(changes) * 1000:.0f} ms, "
-          f"max {max(changes) * 1000:.0f} ms over {len(changes)} changes (target <= 100 ms)")
-    print(f"hover: median {statistics.median(hovers) * 1000:.1f} ms, "
-          f"max {max(hovers) * 1000:.1f} ms over {len(hovers)} requests (target <= 20 ms)")
+    print(
+        f"change -> diagnostics: median {statistics.median(changes) * 1000:.0f} ms, "
+        f"max {max(changes) * 1000:.0f} ms over {len(changes)} changes (target <= 100 ms)"
+    )
+    print(
+        f"hover: median {statistics.median(hovers) * 1000:.1f} ms, "
+        f"max {max(hovers) * 1000:.1f} ms over {len(hovers)} requests (target <= 20 ms)"
+    )
 
 
 def main() -> int:
