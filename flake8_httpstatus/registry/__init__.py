@@ -130,6 +130,8 @@ class NameCheck:
     code: int | None
     replacement: Constant | None
     guess: str | None = None
+    # The flagged name's own record, when the registry knows it (its since / deprecated_since).
+    constant: Constant | None = None
 
 
 def check_name(style: str, name: str, versions: Mapping[str, Version]) -> NameCheck | None:
@@ -150,7 +152,7 @@ def check_name(style: str, name: str, versions: Mapping[str, Version]) -> NameCh
     code, constant = found
     version = _version(style, versions)
     if not _exists(constant, version):
-        return NameCheck("missing", code, constant_for(code, style, versions))
+        return NameCheck("missing", code, constant_for(code, style, versions), None, constant)
     if _deprecated(constant, version):
-        return NameCheck("deprecated", code, constant_for(code, style, versions))
+        return NameCheck("deprecated", code, constant_for(code, style, versions), None, constant)
     return None

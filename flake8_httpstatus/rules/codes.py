@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.findings import Fix
-from flake8_httpstatus.registry import MODULES, Standing, check_name, lookup
+from flake8_httpstatus.registry import MODULES, Standing, Version, check_name, lookup
 from flake8_httpstatus.rules._rule import Rule
 from flake8_httpstatus.sites import STRICT_HOLDERS, Site, Where
 
@@ -237,20 +237,24 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
             f"({entry.reference})",
         )
     elif standing is not Standing.STANDARD:
+        phrase = entry.phrase if entry.phrase.startswith("(") else f"({entry.phrase})"
         yield RawFinding(
             "HS203",
             site.expr,
-            f"HS203 {standing.value} status code {code} ({entry.phrase}): see {entry.reference}",
+            f"HS203 {standing.value} status code {code} {phrase}: see {entry.reference}",
         )
 
 
-def _version_text(ctx: FileContext, style: str) -> str:
+def _version_text(ctx: FileContext, style: str, since: Version | None = None) -> str:
+    """`Python 3.9`, or with `since`: `Starlette 0.48 (installed: 1.10.0)`."""
     distribution = MODULES[style].version_of
     label = _LIBRARY_NAMES.get(distribution, distribution)
     version = ctx.versions.get(distribution)
-    if version is None:
-        return f"the newest {label}"
-    return f"{label} {'.'.join(map(str, version))}"
+    shown = ".".join(map(str, version)) if version is not None else "newest"
+    if since is None:
+        return f"{label} {shown}"
+    where = "target" if distribution == "python" else "installed"
+    return f"{label} {'.'.join(map(str, since))} ({where}: {shown})"
 
 
 def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> Iterator[RawFinding]:
@@ -281,10 +285,12 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
         what = f"HS204 {shown} does not exist in {where}"
         advice = f": use {use}" if use else ""
     elif problem.problem == "missing":
-        what = f"HS204 {shown} does not exist in {_version_text(ctx, style)}"
+        since = problem.constant.since if problem.constant is not None else None
+        what = f"HS204 {shown} needs {_version_text(ctx, style, since)}"
         advice = f": use {use}" if use else ""
     else:
-        what = f"HS204 {shown} is deprecated in {_version_text(ctx, style)}"
+        since = problem.constant.deprecated_since if problem.constant is not None else None
+        what = f"HS204 {shown} is deprecated since {_version_text(ctx, style, since)}"
         advice = f": use {use}" if use else ""
     fix = Fix(use) if prefix and use else None
     yield RawFinding("HS204", node, what + advice, fix=fix)
