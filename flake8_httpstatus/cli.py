@@ -51,28 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="processes to use (default 1; 0 for one per CPU)",
-    )
 
     fix = commands.add_parser("fix", help="replace magic numbers and bad constants in place")
     _common(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     fix.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 when something would change"
-    )
-    fix.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="processes to use (default 1; 0 for one per CPU)",
     )
     commands.add_parser("lsp", help="start the language server on stdio (extra [lsp])")
     return parser
@@ -89,6 +73,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     for option in OPTIONS:
         parser.add_argument(f"--{option.name}", dest=option.name, metavar="VALUE", help=option.help)
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes to use (default 1; 0 for one per CPU)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from flake8_httpstatus import __version__
+from flake8_httpstatus.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.rules import DEFAULT_OFF, check
 from flake8_httpstatus.settings import Settings
@@ -20,28 +21,13 @@ from flake8_httpstatus.settings import Settings
 _TRIGGER_WORDS = (
     "status",
     "HTTP",
-    "http",
     "abort",
     "redirect",
     "errorhandler",
     "exception_handler",
     "set_status",
     "send_error",
-    "django",
-    "flask",
-    "quart",
-    "werkzeug",
-    "fastapi",
-    "starlette",
-    "aiohttp",
-    "tornado",
-    "sanic",
-    "falcon",
-    "litestar",
-    "pyramid",
-    "webob",
-    "rest_framework",
-    "requests",
+    *sorted(HTTP_PACKAGES),
 )
 
 

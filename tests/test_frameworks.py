@@ -199,3 +199,17 @@ def test_status_class_modules_hold_status_classes(module: str) -> None:
         cls for cls in classes if isinstance(inspect.getattr_static(cls, attribute, None), int)
     ]
     assert with_status, f"no class in {module} has an int {attribute!r}"
+
+
+def test_werkzeug_codes_are_its_default_exceptions() -> None:
+    exceptions = pytest.importorskip("werkzeug.exceptions")
+    from flake8_httpstatus.frameworks import WERKZEUG_CODES
+
+    assert frozenset(exceptions.default_exceptions) == WERKZEUG_CODES
+
+
+def test_pyramid_codes_are_its_status_map() -> None:
+    httpexceptions = pytest.importorskip("pyramid.httpexceptions")
+    from flake8_httpstatus.frameworks import PYRAMID_CODES
+
+    assert frozenset(httpexceptions.status_map) == PYRAMID_CODES
