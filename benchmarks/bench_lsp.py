@@ -44,7 +44,7 @@ async def run(rounds: int) -> None:
     client = LanguageClient("bench", "1")
     published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
     def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
         published.put_nowait(params)
 
@@ -90,7 +90,7 @@ async def run(rounds: int) -> None:
             hovers.append(time.perf_counter() - start)
         await client.shutdown_async(None)
         client.exit(None)
-    await client.stop()
+    await client.stop()  # type: ignore[no-untyped-call]
     lines = text.count("\n")
     print(f"document: {lines} lines, {len(first.diagnostics)} diagnostics")
     print(

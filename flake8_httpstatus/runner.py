@@ -157,10 +157,6 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = findings
             result.text = source.text
             return result
-        result.fixed = len(fixed.applied)
-        result.text = fixed.text
-        applied = {id(finding) for finding in fixed.applied}
-        result.findings = [finding for finding in findings if id(finding) not in applied]
         if job.mode == "diff":
             result.diff = "".join(
                 difflib.unified_diff(
@@ -171,7 +167,11 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
                 )
             )
         elif raw is None:
-            sources.write(source, fixed.text)
+            sources.write(source, fixed.text)  # before anything claims the fix was made
+        result.fixed = len(fixed.applied)
+        result.text = fixed.text
+        applied = {id(finding) for finding in fixed.applied}
+        result.findings = [finding for finding in findings if id(finding) not in applied]
     except sources.SourceError as error:
         result.error = str(error)
         result.findings = []

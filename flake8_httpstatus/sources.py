@@ -78,6 +78,9 @@ def write(source: Source, text: str) -> None:
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
     if current != source.raw:
         raise SourceError(f"{source.path}: changed on disk while being fixed; not written")
+    if not os.access(path, os.W_OK):
+        # The rename below would replace a read-only file all the same.
+        raise SourceError(f"{source.path}: cannot write: the file is read-only; not written")
     try:
         mode = path.stat().st_mode
         handle, temporary = tempfile.mkstemp(
