@@ -44,7 +44,24 @@ def _diff(source: str) -> FileResult:
     return process("x.py", Job(Settings(), Selection(), "diff"), raw=source.encode("utf-8"))
 
 
+def _check_language_server(source: str) -> None:
+    """The server's document handling: findings, diagnostics, hover on every line."""
+    lsp = pytest.importorskip("flake8_httpstatus.lsp")
+    job = Job(Settings(), Selection(), "check")
+    findings = lsp.findings_for(source, job, None)
+    if findings is None:
+        return
+    state = lsp.DocumentState(1, source, findings)
+    lines = source.splitlines()
+    for finding in findings:
+        lsp.to_diagnostic(lines, finding)
+    for number, line in enumerate(lines[:50]):
+        for character in (0, len(line) // 2, len(line.encode("utf-16-le")) // 2):
+            lsp.hover_text(state, number, character, line)
+
+
 def _check_all_front_ends(source: str) -> None:
+    _check_language_server(source)
     tree = _parses(source)
     check(tree, Settings())
     check(tree, Settings(), "tests/test_x.py")
