@@ -16,30 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.bench_plugin import PACKAGES  # the same corpus the benchmark measures
 from flake8_httpstatus.positions import byte_to_char
 from flake8_httpstatus.runner import FileResult, Job, Selection, process
 from flake8_httpstatus.settings import Settings
 
 pytestmark = pytest.mark.slow
 
-PACKAGES = (
-    "django",
-    "rest_framework",
-    "flask",
-    "werkzeug",
-    "quart",
-    "starlette",
-    "fastapi",
-    "aiohttp",
-    "tornado",
-    "sanic",
-    "falcon",
-    "litestar",
-    "pyramid",
-    "webob",
-    "requests",
-    "httpx",
-)
 SNAPSHOTS = ("flask", "starlette", "rest_framework")
 DISTRIBUTIONS = {"rest_framework": "djangorestframework", "webob": "WebOb"}
 SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
