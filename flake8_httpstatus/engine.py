@@ -556,6 +556,8 @@ class Engine:
         sink: Sink | None = None,
         call: ast.Call | None = None,
         status_range_only: bool = False,
+        body: ast.expr | None = None,
+        in_pattern: bool = False,
     ) -> None:
         code, literal = self.ctx.status_value(expr)
         if code is None and not literal:
@@ -568,7 +570,7 @@ class Engine:
         if call is not None:
             target = self._assigned.get(id(call))
             raised = id(call) in self._raised
-        site = Site(where, expr, code, literal, sink, call, target, bool(raised))
+        site = Site(where, expr, code, literal, sink, call, target, bool(raised), body, in_pattern)
         facts = self.ctx.facts
         if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
             facts.raised.append(site)
@@ -706,16 +708,10 @@ class Engine:
         first, second = node.args[0], node.args[1]
         ctx = self.ctx
         if ctx.is_status_expression(first):
-            candidates = _elements(second)
+            for candidate in _elements(second):
+                self._comparison_site(first, candidate)
         elif ctx.is_status_expression(second):
-            candidates = [first]
-        else:
-            return
-        generic = (
-            isinstance(first, ast.Attribute) and first.attr not in frameworks.STATUS_ATTRIBUTES
-        )
-        for candidate in candidates:
-            self._value_site(Where.COMPARISON, candidate, status_range_only=generic)
+            self._comparison_site(second, first)
 
     def _compare(self, node: ast.Compare) -> None:
         ctx = self.ctx
@@ -735,11 +731,13 @@ class Engine:
                     self._comparison_site(left, element)
             left = right
 
-    def _comparison_site(self, status: ast.expr, value: ast.expr) -> None:
+    def _comparison_site(self, status: ast.expr, value: ast.expr, in_pattern: bool = False) -> None:
+        """`value` compared with `status`; a generic attribute (`.status`, `.code`) counts
+        only for values in 100-599."""
         generic = (
             isinstance(status, ast.Attribute) and status.attr not in frameworks.STATUS_ATTRIBUTES
         )
-        self._value_site(Where.COMPARISON, value, status_range_only=generic)
+        self._value_site(Where.COMPARISON, value, status_range_only=generic, in_pattern=in_pattern)
 
     def _client_code(self, code: int | None) -> bool:
         """Whether `code` is one a client library of this file invents (Tornado's 599)."""
@@ -749,26 +747,14 @@ class Engine:
             if package in self.ctx.packages
         )
 
-    def _pattern_site(self, value: ast.expr, generic: bool) -> None:
-        code, literal = self.ctx.status_value(value)
-        if (code is None and not literal) or (generic and (code is None or not 100 <= code <= 599)):
-            return
-        if self._client_code(code):
-            return
-        self._site(Site(Where.COMPARISON, value, code, literal, in_pattern=True))
-
     def _match(self, node: ast.Match) -> None:
         if not self.ctx.is_status_expression(node.subject):
             return
-        generic = (
-            isinstance(node.subject, ast.Attribute)
-            and node.subject.attr not in frameworks.STATUS_ATTRIBUTES
-        )
         patterns = [case.pattern for case in node.cases]
         while patterns:
             pattern = patterns.pop()
             if isinstance(pattern, ast.MatchValue):
-                self._pattern_site(pattern.value, generic)
+                self._comparison_site(node.subject, pattern.value, in_pattern=True)
             elif isinstance(pattern, ast.MatchOr):
                 patterns.extend(pattern.patterns)
             elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
@@ -851,9 +837,7 @@ class Engine:
         status = value.elts[1]
         if isinstance(status, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return  # (body, headers)
-        code, literal = self.ctx.status_value(status)
-        if code is not None or literal:
-            self._site(Site(Where.VIEW_RETURN, status, code, literal, body=value.elts[0]))
+        self._value_site(Where.VIEW_RETURN, status, body=value.elts[0])
 
     def _attribute(self, node: ast.Attribute) -> None:
         if not self.rules.constants:
