@@ -27,7 +27,6 @@ from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.runner import Job, job_for, visible
 
-DOCS = "https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{}.md"
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
 _SEVERITY = {
@@ -105,7 +104,7 @@ def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
         message=finding.message,
         severity=_SEVERITY.get(finding.code[2], types.DiagnosticSeverity.Warning),
         code=finding.code,
-        code_description=types.CodeDescription(href=DOCS.format(finding.code)),
+        code_description=types.CodeDescription(href=RULES[finding.code].url),
         source="flake8-httpstatus",
     )
 
@@ -213,7 +212,7 @@ def hover_text(state: DocumentState, line_number: int, character: int, line: str
             and (line_number != span.end.line or character <= span.end.character)
         ):
             rule = RULES[finding.code]
-            parts.append(f"**{finding.code}** {rule.summary} ([docs]({DOCS.format(rule.code)}))")
+            parts.append(f"**{finding.code}** {rule.summary} ([docs]({rule.url}))")
     word = _word_at(line, character)
     code = code_under_cursor(word[0]) if word is not None else None
     if code is not None:

@@ -17,7 +17,6 @@ from flake8_httpstatus.rules import RULES
 from flake8_httpstatus.runner import FileResult
 
 FORMATS = ("text", "json", "sarif", "github")
-DOCS = "https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{}.md"
 
 
 def _line(lines: Sequence[str], number: int) -> str:
@@ -97,7 +96,7 @@ def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary},
-            "helpUri": DOCS.format(rule.code),
+            "helpUri": rule.url,
             "help": {"text": rule.page(), "markdown": rule.page()},
             "defaultConfiguration": {
                 "level": "error" if rule.code[2] in "345" else "warning",

@@ -14,6 +14,11 @@ class Rule:
     default_enabled: bool = True
     fixable: bool = False
 
+    @property
+    def url(self) -> str:
+        """Where the rule's page is published (docs/rules/ in the repository)."""
+        return f"https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{self.code}.md"
+
     def page(self) -> str:
         """The rule's documentation page, as Markdown."""
         state = "on by default" if self.default_enabled else "off by default"
