@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from flake8_httpstatus import flow, frameworks
@@ -45,17 +45,19 @@ class Scope:
 
 @dataclass(frozen=True)
 class RawFinding:
-    """A finding before the file's constant style is known.
+    """A finding before the file's constant style is known; made by `Rule.finding`.
 
-    `message` may hold `{constant}`, filled with the constant suggested for `suggest`; when the
-    style has no constant for it, `fallback` is used, with `{holder}` naming the style's module.
-    A finding whose `suggest` is set is fixable by replacing `node` with that constant.
+    `message` is the rule's template, formatted with `fields` once the walk is over, and prefixed
+    with the code. It may hold `{constant}`, filled with the constant suggested for `suggest`;
+    when the style has no constant for it, `fallback` is used, with `{holder}` naming the style's
+    module. A finding whose `suggest` is set is fixable by replacing `node` with that constant.
     """
 
     code: str
     node: ast.AST
     message: str
     fallback: str = ""
+    fields: Mapping[str, object] = field(default_factory=dict)
     suggest: int | None = None
     fix: Fix | None = None
     # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
@@ -891,17 +893,18 @@ def _elements(node: ast.expr) -> list[ast.expr]:
 
 def _render(raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer) -> Finding:
     node = raw.node
-    message, fix = raw.message, raw.fix
+    template, fields, fix = raw.message, dict(raw.fields), raw.fix
     if raw.suggest is not None:
         # Class bodies do not enclose the functions inside them.
         visible = [scope.bound for scope in scopes[:-1] if not scope.is_class]
         visible.append(scopes[-1].bound)
         suggestion = namer.suggest(raw.suggest, visible, raw.spelling)
         if suggestion is None:
-            message = raw.fallback.format(holder=namer.holder)
+            template, fields["holder"] = raw.fallback, namer.holder
         else:
-            message = message.format(constant=suggestion.text)
+            fields["constant"] = suggestion.text
             fix = Fix(suggestion.text, suggestion.needs)
+    message = f"{raw.code} {template.format_map(fields)}"
     return Finding(
         raw.code,
         message,

@@ -24,17 +24,15 @@ from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.fixer import fix_text
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
 from flake8_httpstatus.registry import MODULES, code_of
-from flake8_httpstatus.rules import RULES, check
+from flake8_httpstatus.rules import RULES, Severity, check
 from flake8_httpstatus.runner import Job, job_for, visible
 
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
-_SEVERITY = {
-    "1": types.DiagnosticSeverity.Information,
-    "2": types.DiagnosticSeverity.Warning,
-    "3": types.DiagnosticSeverity.Error,
-    "4": types.DiagnosticSeverity.Error,
-    "5": types.DiagnosticSeverity.Information,
+SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
 }
 # A status literal or a dotted constant name around the cursor.
 _WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
@@ -102,7 +100,7 @@ def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
     return types.Diagnostic(
         range=to_range(lines, finding),
         message=finding.message,
-        severity=_SEVERITY.get(finding.code[2], types.DiagnosticSeverity.Warning),
+        severity=SEVERITY[RULES[finding.code].severity],
         code=finding.code,
         code_description=types.CodeDescription(href=RULES[finding.code].url),
         source="flake8-httpstatus",

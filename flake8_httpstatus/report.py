@@ -62,6 +62,7 @@ def _json(path: str, lines: Sequence[str], finding: Finding) -> dict[str, Any]:
         "end_line": finding.end_line,
         "end_column": _char_column(lines, finding, end=True),
         "code": finding.code,
+        "severity": RULES[finding.code].severity.value,
         "message": finding.message,
         "fix": fix,
     }
@@ -75,7 +76,7 @@ def _escape(text: str, property_value: bool = False) -> str:
 
 
 def _github(path: str, lines: Sequence[str], finding: Finding) -> str:
-    level = "error" if finding.code[2] in "345" else "warning"
+    level = RULES[finding.code].severity.github
     properties = ",".join(
         [
             f"file={_escape(path, True)}",
@@ -99,7 +100,7 @@ def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
             "helpUri": rule.url,
             "help": {"text": rule.page(), "markdown": rule.page()},
             "defaultConfiguration": {
-                "level": "error" if rule.code[2] in "345" else "warning",
+                "level": rule.severity.sarif,
                 "enabled": rule.default_enabled,
             },
         }
@@ -114,7 +115,7 @@ def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
             {
                 "ruleId": finding.code,
                 "ruleIndex": index[finding.code],
-                "level": "error" if finding.code[2] in "345" else "warning",
+                "level": RULES[finding.code].severity.sarif,
                 "message": {"text": finding.message},
                 "locations": [
                     {

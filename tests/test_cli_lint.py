@@ -132,9 +132,7 @@ def test_sarif_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_github_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", "--format", "github", "app.py")
-    assert out.startswith(
-        "::warning file=app.py,line=5,col=32,endLine=5,endColumn=35,title=HS101::"
-    )
+    assert out.startswith("::notice file=app.py,line=5,col=32,endLine=5,endColumn=35,title=HS101::")
 
 
 def test_jobs_give_the_same_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,10 +7,10 @@ import ast
 from flake8_httpstatus.engine import Engine, Rules
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.settings import Settings
 
-__all__ = ["RULES", "Rule", "check"]
+__all__ = ["RULES", "FixSafety", "Rule", "Severity", "check"]
 
 RULES: dict[str, Rule] = {
     rule.code: rule

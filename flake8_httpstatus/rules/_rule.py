@@ -1,26 +1,102 @@
-"""The record every rule is described by; its `doc` serves `explain` and docs/rules/."""
+"""The record every rule is: its code, severity, messages, fix safety and doc. Findings are made
+through it, and every front end (text, JSON, SARIF, GitHub, the language server, `explain` and
+docs/rules/) reads the rule's identity from it, never from the code's digits."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ast
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from flake8_httpstatus.engine import RawFinding
+from flake8_httpstatus.findings import Fix
 
 
-@dataclass(frozen=True)
+class Severity(Enum):
+    """How bad a finding is, one per rule; each front end spells it its own way."""
+
+    ERROR = "error"  # the response breaks HTTP or the framework fails or does something else
+    WARNING = "warning"  # works today, but misleads clients or breaks on another version
+    INFO = "info"  # readability and API documentation
+
+    @property
+    def sarif(self) -> str:
+        return "note" if self is Severity.INFO else self.value
+
+    @property
+    def github(self) -> str:
+        return "notice" if self is Severity.INFO else self.value
+
+
+class FixSafety(Enum):
+    """What applying the rule's fix may change: nothing (safe), behaviour (unsafe, applied only
+    with `--unsafe-fixes`), or the rule has no fix."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+# The message variant used when a finding's `suggest`ed code has no constant in the file's style.
+NO_CONSTANT = "no_constant"
+
+
+@dataclass(frozen=True, eq=False)
 class Rule:
     code: str
     name: str
     summary: str
     doc: str
+    severity: Severity
+    # Message templates by variant ("" is the usual one), without the code: `finding` adds it.
+    # `{constant}` is filled by the engine with the constant it suggests; `{holder}` (in the
+    # NO_CONSTANT variant) with the module that has no constant for the code.
+    messages: Mapping[str, str] = field(default_factory=dict)
+    fix_safety: FixSafety = FixSafety.NONE
     default_enabled: bool = True
-    fixable: bool = False
 
     @property
     def url(self) -> str:
         """Where the rule's page is published (docs/rules/ in the repository)."""
         return f"https://github.com/flake8-httpstatus/flake8-httpstatus/blob/main/docs/rules/{self.code}.md"
 
+    @property
+    def fixable(self) -> bool:
+        return self.fix_safety is not FixSafety.NONE
+
+    def finding(
+        self,
+        node: ast.AST,
+        variant: str = "",
+        *,
+        suggest: int | None = None,
+        spelling: str = "",
+        fix: Fix | None = None,
+        **fields: object,
+    ) -> RawFinding:
+        """A finding of this rule at `node`, its message the `variant` template with `fields`."""
+        fallback = self.messages.get(NO_CONSTANT, "") if suggest is not None else ""
+        return RawFinding(
+            self.code,
+            node,
+            self.messages[variant],
+            fallback=fallback,
+            fields=fields,
+            suggest=suggest,
+            fix=fix,
+            spelling=spelling,
+        )
+
     def page(self) -> str:
         """The rule's documentation page, as Markdown."""
         state = "on by default" if self.default_enabled else "off by default"
-        fix = "has a safe fix" if self.fixable else "no automatic fix"
-        return f"# {self.code}: {self.name}\n\n{self.summary}\n\n*{state}, {fix}*\n\n{self.doc.strip()}\n"
+        fix = {
+            FixSafety.SAFE: "safe fix",
+            FixSafety.UNSAFE: "unsafe fix (applied with `--unsafe-fixes`)",
+            FixSafety.NONE: "no automatic fix",
+        }[self.fix_safety]
+        return (
+            f"# {self.code}: {self.name}\n\n{self.summary}\n\n"
+            f"*severity: {self.severity.value}, {state}, {fix}*\n\n{self.doc.strip()}\n"
+        )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.findings import Fix
 from flake8_httpstatus.registry import MODULES, Standing, Version, check_name, lookup
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.sites import STRICT_HOLDERS, Site, Where
 
 HS201 = Rule(
@@ -54,6 +54,11 @@ def teapot_check():
 - [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
 - [IANA HTTP Status Code Registry](https://www.iana.org/assignments/http-status-codes/)
 """,
+    Severity.ERROR,
+    {
+        "": "unknown status code {code}: not assigned; clients read it as {read_as}",
+        "invalid": "invalid status code {code}: status codes are 100-599",
+    },
 )
 
 HS202 = Rule(
@@ -96,6 +101,11 @@ def quota(request):
 ## References
 - [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
 """,
+    Severity.WARNING,
+    {
+        "": "non-standard status code {code} ({phrase}, {reference}): clients that do not know "
+        "it read it as {read_as}",
+    },
 )
 
 HS203 = Rule(
@@ -139,6 +149,11 @@ def brew():
 - [RFC 9110 §15.4.7: 306 (Unused)](https://www.rfc-editor.org/rfc/rfc9110#section-15.4.7)
 - [RFC 9110 §15.5.19: 418 (Unused)](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.19)
 """,
+    Severity.WARNING,
+    {
+        "": "{standing} status code {code} {phrase}: see {reference}",
+        "temporary": "status code {code} ({phrase}) is only temporarily registered ({reference})",
+    },
 )
 
 HS204 = Rule(
@@ -194,7 +209,15 @@ Names imported with `from ... import` and `import fastapi.status` are reported, 
 - [Python 3.13: RFC 9110 names in `http.HTTPStatus`](https://github.com/python/cpython/issues/102247)
 - [Starlette 0.48: RFC 9110 names](https://github.com/Kludex/starlette/pull/2939)
 """,
-    fixable=True,
+    Severity.ERROR,
+    {
+        "": "{shown} does not exist in {where}{advice}",
+        "missing": "{shown} needs {version}{advice}",
+        "deprecated": "{shown} is deprecated since {version}{advice}",
+        "fastapi_status": "fastapi.status is not a module (ModuleNotFoundError): "
+        "use `from fastapi import status`",
+    },
+    fix_safety=FixSafety.SAFE,
 )
 
 RULES = (HS201, HS202, HS203, HS204)
@@ -211,37 +234,27 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     if entry is None:
         if code < 100 and site.where is Where.COMPARISON:
             return  # `status_code == 0` tests for "no response", as requests and browsers use it
-        if 100 <= code <= 599:
-            message = (
-                f"HS201 unknown status code {code}: not assigned; clients read it as "
-                f"{code // 100}00"
-            )
-        else:
-            message = f"HS201 invalid status code {code}: status codes are 100-599"
-        yield RawFinding("HS201", site.expr, message)
+        variant = "" if 100 <= code <= 599 else "invalid"
+        yield HS201.finding(site.expr, variant, code=code, read_as=f"{code // 100}00")
         return
     standing = entry.standing
     if standing is Standing.NONSTANDARD:
         if not ctx.settings.allows_nonstandard(code):
-            yield RawFinding(
-                "HS202",
+            yield HS202.finding(
                 site.expr,
-                f"HS202 non-standard status code {code} ({entry.phrase}, {entry.reference}): "
-                f"clients that do not know it read it as {code // 100}00",
+                code=code,
+                phrase=entry.phrase,
+                reference=entry.reference,
+                read_as=f"{code // 100}00",
             )
     elif standing is Standing.TEMPORARY:
-        yield RawFinding(
-            "HS203",
-            site.expr,
-            f"HS203 status code {code} ({entry.phrase}) is only temporarily registered "
-            f"({entry.reference})",
+        yield HS203.finding(
+            site.expr, "temporary", code=code, phrase=entry.phrase, reference=entry.reference
         )
     elif standing is not Standing.STANDARD:
         phrase = entry.phrase if entry.phrase.startswith("(") else f"({entry.phrase})"
-        yield RawFinding(
-            "HS203",
-            site.expr,
-            f"HS203 {standing.value} status code {code} {phrase}: see {entry.reference}",
+        yield HS203.finding(
+            site.expr, standing=standing.value, code=code, phrase=phrase, reference=entry.reference
         )
 
 
@@ -279,28 +292,24 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
         prefix, shown = "", f"{name} (from {MODULES[style].module})"
     replacement = problem.replacement.name if problem.replacement is not None else None
     use = f"{prefix}.{replacement}" if prefix and replacement else replacement
+    advice = f": use {use}" if use else ""
+    fix = Fix(use) if prefix and use else None
     if problem.problem == "unknown":
         module = MODULES[style]
         where = f"{module.module}.{module.owner}" if module.owner else module.module
-        what = f"HS204 {shown} does not exist in {where}"
-        advice = f": use {use}" if use else ""
-    elif problem.problem == "missing":
-        since = problem.constant.since if problem.constant is not None else None
-        what = f"HS204 {shown} needs {_version_text(ctx, style, since)}"
-        advice = f": use {use}" if use else ""
+        yield HS204.finding(node, shown=shown, where=where, advice=advice, fix=fix)
+        return
+    constant = problem.constant
+    if problem.problem == "missing":
+        since = constant.since if constant is not None else None
+        variant = "missing"
     else:
-        since = problem.constant.deprecated_since if problem.constant is not None else None
-        what = f"HS204 {shown} is deprecated since {_version_text(ctx, style, since)}"
-        advice = f": use {use}" if use else ""
-    fix = Fix(use) if prefix and use else None
-    yield RawFinding("HS204", node, what + advice, fix=fix)
+        since = constant.deprecated_since if constant is not None else None
+        variant = "deprecated"
+    version = _version_text(ctx, style, since)
+    yield HS204.finding(node, variant, shown=shown, version=version, advice=advice, fix=fix)
 
 
 def check_import(ctx: FileContext, node: ast.AST, module: str) -> Iterator[RawFinding]:
     if module == "fastapi.status" or module.startswith("fastapi.status."):
-        yield RawFinding(
-            "HS204",
-            node,
-            "HS204 fastapi.status is not a module (ModuleNotFoundError): "
-            "use `from fastapi import status`",
-        )
+        yield HS204.finding(node, "fastapi_status")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.flow import FunctionFacts
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import Rule, Severity
 
 HS501 = Rule(
     "HS501",
@@ -61,6 +61,12 @@ exception classes with a built-in status (`NotFoundException()`).
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
 - [ruff FAST004](https://docs.astral.sh/ruff/rules/fast-api-undocumented-error-response/)
 """,
+    Severity.WARNING,
+    {
+        "": "route {name}() raises {code}, which its responses= does not document",
+        "helper": "route {name}() raises {codes} through {callee}(), which its responses= does "
+        "not document",
+    },
     default_enabled=False,
 )
 
@@ -84,11 +90,7 @@ def _undocumented(
     name = facts.node.name
     for site in facts.raised:
         if site.code is not None and site.code not in documented:
-            yield RawFinding(
-                "HS501",
-                site.expr,
-                f"HS501 route {name}() raises {site.code}, which its responses= does not document",
-            )
+            yield HS501.finding(site.expr, name=name, code=site.code)
     for callee, call in facts.calls:
         helper = ctx.functions.get(callee)
         if helper is None or helper is facts or helper.route is not None:
@@ -96,9 +98,4 @@ def _undocumented(
         codes = sorted({site.code for site in helper.raised if site.code is not None} - documented)
         if codes:
             listed = ", ".join(map(str, codes))
-            yield RawFinding(
-                "HS501",
-                call,
-                f"HS501 route {name}() raises {listed} through {callee}(), which its "
-                "responses= does not document",
-            )
+            yield HS501.finding(call, "helper", name=name, codes=listed, callee=callee)

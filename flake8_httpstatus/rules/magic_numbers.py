@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.frameworks import Kind
 from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import NO_CONSTANT, FixSafety, Rule, Severity
 from flake8_httpstatus.sites import Site, Where
 
 _OPTIONS = """
@@ -22,6 +22,15 @@ _OPTIONS = """
   (default: the installed versions).
 - `httpstatus-allow-codes`: codes whose literals are fine (e.g. `200`).
 """
+
+
+def _messages(where: str) -> dict[str, str]:
+    return {
+        "": f"magic status code {{code}}{where}: use {{constant}}",
+        NO_CONSTANT: f"magic status code {{code}}{where}: {{holder}} has no constant for it; "
+        "see `flake8-httpstatus explain {code}`",
+    }
+
 
 _FIX_SAFETY = """
 ## Fix safety
@@ -80,7 +89,9 @@ def view(request):
 - [RFC 9110 §15: Status Codes](https://www.rfc-editor.org/rfc/rfc9110#section-15)
 - [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
 """,
-    fixable=True,
+    Severity.INFO,
+    _messages(""),
+    fix_safety=FixSafety.SAFE,
 )
 
 HS102 = Rule(
@@ -128,7 +139,9 @@ def create_book():
 ## References
 - [Flask: About Responses](https://flask.palletsprojects.com/en/stable/quickstart/#about-responses)
 """,
-    fixable=True,
+    Severity.INFO,
+    _messages(" in a view's return value"),
+    fix_safety=FixSafety.SAFE,
 )
 
 HS103 = Rule(
@@ -170,7 +183,9 @@ class Conflict(APIException):
 ## References
 - [DRF: Custom exceptions](https://www.django-rest-framework.org/api-guide/exceptions/#custom-exceptions)
 """,
-    fixable=True,
+    Severity.INFO,
+    _messages(" assigned to a status attribute"),
+    fix_safety=FixSafety.SAFE,
 )
 
 HS104 = Rule(
@@ -215,7 +230,9 @@ def test_create(client):
 ## References
 - [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
 """,
-    fixable=True,
+    Severity.INFO,
+    _messages(" compared with a response status"),
+    fix_safety=FixSafety.SAFE,
 )
 
 HS105 = Rule(
@@ -262,7 +279,9 @@ def get_book(book_id: int): ...
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
 """,
-    fixable=True,
+    Severity.INFO,
+    _messages(" as a status mapping key"),
+    fix_safety=FixSafety.SAFE,
 )
 
 RULES = (HS101, HS102, HS103, HS104, HS105)
@@ -272,13 +291,6 @@ _BY_WHERE = {
     Where.ATTRIBUTE: HS103,
     Where.COMPARISON: HS104,
     Where.MAPPING_KEY: HS105,
-}
-_DESCRIBED = {
-    "HS101": "",
-    "HS102": " in a view's return value",
-    "HS103": " assigned to a status attribute",
-    "HS104": " compared with a response status",
-    "HS105": " as a status mapping key",
 }
 
 
@@ -292,13 +304,9 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         rule = HS104 if site.kind is Kind.ASSERTION else HS101
     else:
         rule = _BY_WHERE[site.where]
-    where = _DESCRIBED[rule.code]
-    yield RawFinding(
-        rule.code,
+    yield rule.finding(
         site.expr,
-        f"{rule.code} magic status code {code}{where}: use {{constant}}",
-        f"{rule.code} magic status code {code}{where}: {{holder}} has no constant for it; "
-        f"see `flake8-httpstatus explain {code}`",
+        code=code,
         suggest=code,
         spelling="dotted"
         if site.in_pattern

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.frameworks import REDIRECT_CODES, Kind, Sink
 from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import Rule, Severity
 from flake8_httpstatus.sites import Site, Where
 
 HS401 = Rule(
@@ -48,6 +48,11 @@ def moved():
 ## References
 - [RFC 9110 §15.5: Client Error 4xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.5)
 """,
+    Severity.ERROR,
+    {
+        "": "{callee} given status {code}, which is not an error: return a response or use a "
+        "redirect",
+    },
 )
 
 HS402 = Rule(
@@ -86,6 +91,11 @@ def old_page():
 ## References
 - [RFC 9110 §15.4: Redirection 3xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.4)
 """,
+    Severity.ERROR,
+    {
+        "": "{callee} given status {code}, which is not a redirect status "
+        "(301, 302, 303, 307, 308)",
+    },
 )
 
 HS403 = Rule(
@@ -122,6 +132,8 @@ def page(request):
 ## References
 - [Django: HttpResponse subclasses](https://docs.djangoproject.com/en/stable/ref/request-response/#httpresponse-subclasses)
 """,
+    Severity.ERROR,
+    {"": "{callee} given status {code}, which contradicts its own {own}"},
 )
 
 HS404 = Rule(
@@ -162,6 +174,8 @@ def missing():
 - [Litestar exceptions](https://docs.litestar.dev/latest/usage/exceptions.html)
 - [Django 5.2: `preserve_request`](https://docs.djangoproject.com/en/5.2/ref/request-response/#django.http.HttpResponseRedirect)
 """,
+    Severity.ERROR,
+    {"": "{code} passed to {callee} as {meaning}, not as the status: pass {keyword}={code}"},
 )
 
 HS405 = Rule(
@@ -206,6 +220,8 @@ def checkout(paid):
 ## References
 - [Werkzeug: `default_exceptions`](https://werkzeug.palletsprojects.com/en/stable/exceptions/)
 """,
+    Severity.ERROR,
+    {"": "{callee} cannot take {code}: {why}; use an HTTPException subclass with that code"},
 )
 
 HS406 = Rule(
@@ -243,6 +259,8 @@ def ok(request):
 ## References
 - [RFC 9110 §15.3.1: 200 OK](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1)
 """,
+    Severity.INFO,
+    {"": "status {code} is what {callee} sends anyway: drop the argument"},
     default_enabled=False,
 )
 
@@ -265,37 +283,19 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         return
     known = lookup(code) is not None
     if sink.kind in _ERROR_KINDS and not sink.any_status and known and code < 400:
-        yield RawFinding(
-            "HS401",
-            site.expr,
-            f"HS401 {_callee(site.call)} given status {code}, which is not an error: "
-            "return a response or use a redirect",
-        )
+        yield HS401.finding(site.expr, callee=_callee(site.call), code=code)
     if sink.kind is Kind.REDIRECT and code not in REDIRECT_CODES:
-        yield RawFinding(
-            "HS402",
-            site.expr,
-            f"HS402 {_callee(site.call)} given status {code}, which is not a redirect "
-            "status (301, 302, 303, 307, 308)",
-        )
+        yield HS402.finding(site.expr, callee=_callee(site.call), code=code)
     if (
         sink.fixed
         and code not in sink.fixed
         and (sink.kind is not Kind.REDIRECT or code in REDIRECT_CODES)
     ):
         own = "/".join(str(fixed) for fixed in sorted(sink.fixed))
-        yield RawFinding(
-            "HS403",
-            site.expr,
-            f"HS403 {_callee(site.call)} given status {code}, which contradicts its own {own}",
-        )
+        yield HS403.finding(site.expr, callee=_callee(site.call), code=code, own=own)
     yield from _cannot_raise(site, sink, code)
     if sink.default is not None and code == sink.default and site.kind is not Kind.ASSERTION:
-        yield RawFinding(
-            "HS406",
-            site.expr,
-            f"HS406 status {code} is what {_callee(site.call)} sends anyway: drop the argument",
-        )
+        yield HS406.finding(site.expr, code=code, callee=_callee(site.call))
 
 
 def _cannot_raise(site: Site, sink: Sink, code: int) -> Iterator[RawFinding]:
@@ -310,11 +310,7 @@ def _cannot_raise(site: Site, sink: Sink, code: int) -> Iterator[RawFinding]:
         why = f"Werkzeug has no exception for {code} (ValueError at startup)"
     else:
         why = f"Werkzeug has no exception for {code} (LookupError, a 500 is sent)"
-    yield RawFinding(
-        "HS405",
-        site.expr,
-        f"HS405 {callee} cannot take {code}: {why}; use an HTTPException subclass with that code",
-    )
+    yield HS405.finding(site.expr, callee=callee, code=code, why=why)
 
 
 def check_call(ctx: FileContext, node: ast.Call, sink: Sink) -> Iterator[RawFinding]:
@@ -329,9 +325,6 @@ def check_call(ctx: FileContext, node: ast.Call, sink: Sink) -> Iterator[RawFind
             if code is None or not 100 <= code <= 599:
                 continue
             keyword = sink.status.keyword if sink.status is not None else "status"
-            yield RawFinding(
-                "HS404",
-                arg,
-                f"HS404 {code} passed to {_callee(node)} as {trap.meaning}, not as the status: "
-                f"pass {keyword}={code}",
+            yield HS404.finding(
+                arg, code=code, callee=_callee(node), meaning=trap.meaning, keyword=keyword
             )

@@ -11,7 +11,7 @@ from flake8_httpstatus.engine import FileContext, RawFinding, argument, keyword_
 from flake8_httpstatus.flow import FunctionFacts, ResponseState
 from flake8_httpstatus.frameworks import Kind, Sink
 from flake8_httpstatus.registry import Requirement, StatusCode, lookup
-from flake8_httpstatus.rules._rule import Rule
+from flake8_httpstatus.rules._rule import Rule, Severity
 from flake8_httpstatus.sites import Site, Where
 
 HS301 = Rule(
@@ -62,6 +62,14 @@ async def delete_book(request):
 - [RFC 9110 §15.3.6: 205 Reset Content](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.6)
 - [Starlette #1764: bodies are not stripped, it is the application's job](https://github.com/Kludex/starlette/issues/1764)
 """,
+    Severity.ERROR,
+    {
+        "": "{what} sent with status {label}, which forbids content: drop the body or use "
+        "another status",
+        "view_return": "view returns a body with status {label}, which forbids content: return "
+        "an empty body",
+        "after_status": "body set on `{key}`, whose status is {label}, which forbids content",
+    },
 )
 
 HS302 = Rule(
@@ -108,6 +116,13 @@ def delete_book(book_id: int) -> None:
 - [FastAPI: Response Status Code](https://fastapi.tiangolo.com/tutorial/response-status-code/)
 - [fastapi/fastapi#5145: bodies stripped for statuses that forbid them](https://github.com/fastapi/fastapi/pull/5145)
 """,
+    Severity.ERROR,
+    {
+        "": "route declares status {label} but returns data: return None",
+        "return_type": "route declares status {label} but its return type is `{returns}`: "
+        "declare `-> None`",
+        "response_model": "route declares status {label} but has a response_model: drop it",
+    },
 )
 
 HS303 = Rule(
@@ -145,6 +160,11 @@ def start_export(request):
 ## References
 - [RFC 9110 §15.2: Informational 1xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.2)
 """,
+    Severity.ERROR,
+    {
+        "": "informational status {label} used as a final status: 1xx responses are interim, "
+        "the client waits for another",
+    },
 )
 
 HS304 = Rule(
@@ -198,6 +218,8 @@ def require_token(token):
 - [RFC 9110 §15.5.6: 405 Method Not Allowed](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6)
 - [RFC 9110 §15.4: Redirection 3xx](https://www.rfc-editor.org/rfc/rfc9110#section-15.4)
 """,
+    Severity.ERROR,
+    {"": "{label} response without {missing}"},
 )
 
 RULES = (HS301, HS302, HS303, HS304)
@@ -230,12 +252,7 @@ def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         return
     if site.where is Where.VIEW_RETURN and site.body is not None:
         if not flow.is_empty_body(site.body):
-            yield RawFinding(
-                "HS301",
-                site.body,
-                f"HS301 view returns a body with status {_label(entry)}, which forbids "
-                "content: return an empty body",
-            )
+            yield HS301.finding(site.body, "view_return", label=_label(entry))
         return
     sink, call = site.sink, site.call
     if site.where is not Where.CALL or sink is None or call is None:
@@ -250,12 +267,7 @@ def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         if flow.is_empty_body(body) and not renders_none:
             continue
         what = "None, which renders `null`," if renders_none else "a body"
-        yield RawFinding(
-            "HS301",
-            body,
-            f"HS301 {what} sent with status {_label(entry)}, which forbids content: "
-            "drop the body or use another status",
-        )
+        yield HS301.finding(body, what=what, label=_label(entry))
 
 
 def _informational(site: Site) -> Iterator[RawFinding]:
@@ -269,12 +281,7 @@ def _informational(site: Site) -> Iterator[RawFinding]:
     if final:
         entry = lookup(code)
         label = _label(entry) if entry is not None else str(code)
-        yield RawFinding(
-            "HS303",
-            site.expr,
-            f"HS303 informational status {label} used as a final status: 1xx responses are "
-            "interim, the client waits for another",
-        )
+        yield HS303.finding(site.expr, label=label)
 
 
 def _missing_headers(code: int | None, present: set[str], sink: Sink | None) -> list[str]:
@@ -296,11 +303,7 @@ def _missing_headers(code: int | None, present: set[str], sink: Sink | None) -> 
 def _header_finding(node: ast.AST, code: int, missing: list[str]) -> RawFinding:
     entry = lookup(code)
     label = _label(entry) if entry is not None else str(code)
-    return RawFinding(
-        "HS304",
-        node,
-        f"HS304 {label} response without {' or '.join(missing)}",
-    )
+    return HS304.finding(node, label=label, missing=" or ".join(missing))
 
 
 def _headers_of_call(site: Site) -> Iterator[RawFinding]:
@@ -332,12 +335,7 @@ def _body_after_status(state: ResponseState) -> Iterator[RawFinding]:
         return
     for body in state.bodies:
         if state.status.dominates(body):
-            yield RawFinding(
-                "HS301",
-                body.node,
-                f"HS301 body set on `{state.key}`, whose status is {_label(entry)}, which "
-                "forbids content",
-            )
+            yield HS301.finding(body.node, "after_status", key=state.key, label=_label(entry))
 
 
 def _headers_of_state(state: ResponseState) -> Iterator[RawFinding]:
@@ -371,19 +369,12 @@ def _route_declarations(ctx: FileContext, facts: FunctionFacts) -> Iterator[RawF
         return
     returns = facts.node.returns
     if returns is not None and not _is_none(returns) and not _is_response_type(returns):
-        yield RawFinding(
-            "HS302",
-            returns,
-            f"HS302 route declares status {_label(entry)} but its return type is "
-            f"`{ast.unparse(returns)}`: declare `-> None`",
+        yield HS302.finding(
+            returns, "return_type", label=_label(entry), returns=ast.unparse(returns)
         )
     model = keyword_value(facts.route.decorator, "response_model")
     if model is not None and not _is_none(model):
-        yield RawFinding(
-            "HS302",
-            model,
-            f"HS302 route declares status {_label(entry)} but has a response_model: drop it",
-        )
+        yield HS302.finding(model, "response_model", label=_label(entry))
 
 
 def check_return(ctx: FileContext, facts: FunctionFacts, node: ast.Return) -> Iterator[RawFinding]:
@@ -393,11 +384,7 @@ def check_return(ctx: FileContext, facts: FunctionFacts, node: ast.Return) -> It
         return
     if isinstance(value, ast.Call) and _is_response_type(value.func):
         return
-    yield RawFinding(
-        "HS302",
-        value,
-        f"HS302 route declares status {_label(entry)} but returns data: return None",
-    )
+    yield HS302.finding(value, label=_label(entry))
 
 
 def _is_none(node: ast.expr) -> bool:

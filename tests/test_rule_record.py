@@ -1,0 +1,155 @@
+"""Every front end takes a rule's identity from its `Rule` record: the code and message of each
+finding, and one severity per rule in JSON, SARIF, GitHub annotations, the language server (a
+real client) and docs/rules/. Each rule's own doc example is the finding under test."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.report import render
+from flake8_httpstatus.rules import RULES, FixSafety, Rule, Severity, check
+from flake8_httpstatus.runner import FileResult
+from flake8_httpstatus.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+_EXAMPLE = re.compile(r"## Example\n```python\n(.*?)```", re.DOTALL)
+# Written out here, not derived from the record, so a wrong mapping in a front end fails.
+SARIF = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+LSP = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+rules = pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+
+
+def example(rule: Rule) -> str:
+    match = _EXAMPLE.search(rule.doc)
+    assert match is not None
+    return match.group(1)
+
+
+def own_findings(rule: Rule) -> tuple[FileResult, list[Finding]]:
+    text = example(rule)
+    findings = check(ast.parse(text), Settings(target_python=(3, 9)), "example.py")
+    result = FileResult("example.py", findings, lines=text.splitlines())
+    own = [finding for finding in findings if finding.code == rule.code]
+    assert own
+    return result, own
+
+
+@rules
+def test_messages_carry_the_code_once(rule: Rule) -> None:
+    for template in rule.messages.values():
+        assert not re.search(r"\bHS\d{3}\b", template), template
+    for finding in own_findings(rule)[1]:
+        assert finding.message.startswith(f"{rule.code} ")
+        assert finding.message.count(rule.code) == 1
+        assert not re.search(r"\{[a-z_]+\}", finding.message), finding.message
+
+
+@rules
+def test_text_and_json(rule: Rule) -> None:
+    result, own = own_findings(rule)
+    text = render([result], "text").splitlines()
+    for finding in own:
+        assert any(line.endswith(f": {finding.message}") for line in text)
+    entries = [
+        entry for entry in json.loads(render([result], "json")) if entry["code"] == rule.code
+    ]
+    assert entries
+    assert {entry["severity"] for entry in entries} == {rule.severity.value}
+
+
+@rules
+def test_sarif(rule: Rule) -> None:
+    result, _ = own_findings(rule)
+    run = json.loads(render([result], "sarif"))["runs"][0]
+    (described,) = [entry for entry in run["tool"]["driver"]["rules"] if entry["id"] == rule.code]
+    assert described["defaultConfiguration"]["level"] == SARIF[rule.severity]
+    assert described["defaultConfiguration"]["enabled"] is rule.default_enabled
+    assert described["helpUri"] == rule.url
+    levels = {entry["level"] for entry in run["results"] if entry["ruleId"] == rule.code}
+    assert levels == {SARIF[rule.severity]}
+
+
+@rules
+def test_github(rule: Rule) -> None:
+    result, own = own_findings(rule)
+    lines = [
+        line for line in render([result], "github").splitlines() if f"title={rule.code}" in line
+    ]
+    assert len(lines) == len(own)
+    assert all(line.startswith(f"::{GITHUB[rule.severity]} ") for line in lines)
+
+
+@rules
+def test_doc_page_states_severity_and_fix(rule: Rule) -> None:
+    page = (ROOT / "docs" / "rules" / f"{rule.code}.md").read_text(encoding="utf-8")
+    assert f"*severity: {rule.severity.value}, " in page
+    safety = {
+        FixSafety.SAFE: "safe fix",
+        FixSafety.UNSAFE: "unsafe fix",
+        FixSafety.NONE: "no automatic fix",
+    }
+    assert safety[rule.fix_safety] in page.splitlines()[4]
+    if rule.fix_safety is not FixSafety.NONE:
+        assert "## Fix safety" in rule.doc
+
+
+@rules
+def test_fix_safety_matches_the_findings(rule: Rule) -> None:
+    if rule.fix_safety is FixSafety.NONE:
+        assert all(finding.fix is None for finding in own_findings(rule)[1])
+
+
+def test_rule_modules_make_findings_through_the_record() -> None:
+    for path in (ROOT / "flake8_httpstatus" / "rules").glob("*.py"):
+        if path.name != "_rule.py":
+            assert "RawFinding(" not in path.read_text(encoding="utf-8"), path.name
+    for path in (ROOT / "flake8_httpstatus").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"code\[2\]", text), f"severity from the code's digit in {path.name}"
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
+)
+async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    (tmp_path / "pyproject.toml").write_text('[tool.flake8-httpstatus]\nselect = ["HS"]\n')
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.slow
+async def test_language_server_severity(client: LanguageClient, tmp_path: Path) -> None:
+    for rule in RULES.values():
+        uri = (tmp_path / f"{rule.code}.py").as_uri()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id="python", version=1, text=example(rule)
+                )
+            )
+        )
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        own = [d for d in client.diagnostics[uri] if d.code == rule.code]
+        assert own, rule.code
+        assert {d.severity for d in own} == {LSP[rule.severity]}, rule.code
+        assert all(d.message.startswith(f"{rule.code} ") for d in own)
