@@ -22,6 +22,7 @@ from flake8_httpstatus.config import ConfigError
 from flake8_httpstatus.explain import code_markdown
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check
@@ -80,8 +81,7 @@ def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | N
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    lines = text.splitlines()
-    return visible(check(tree, job.settings, filename), lines, job.selection)
+    return visible(check(tree, job.settings, filename), text, job.selection)
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:
@@ -261,26 +261,24 @@ def _fix_action(
 
 
 def _noqa_action(
-    uri: str, lines: list[str], finding: Finding, diagnostic: types.Diagnostic
-) -> types.CodeAction:
-    line = lines[finding.line - 1]
-    existing = re.search(r"#\s*noqa:\s*[A-Z0-9, ]+", line, re.IGNORECASE)
-    end = len(line.encode("utf-16-le")) // 2
-    if existing is not None:
-        new_line = line[: existing.end()].rstrip() + f",{finding.code}" + line[existing.end() :]
-    else:
-        new_line = line.rstrip() + f"  # noqa: {finding.code}"
-    edit = types.TextEdit(
-        range=types.Range(
-            types.Position(finding.line - 1, 0), types.Position(finding.line - 1, end)
-        ),
-        new_text=new_line,
+    uri: str, noqa: NoqaLines, finding: Finding, diagnostic: types.Diagnostic
+) -> types.CodeAction | None:
+    """`# noqa: CODE` where flake8 looks for it, joining a noqa comment already there."""
+    edits, _ = noqa_edits(noqa, [finding])
+    if not edits:
+        return None
+    (edit,) = edits
+    old = noqa.lines[edit.line - 1].rstrip("\r\n")
+    end = len(old.encode("utf-16-le")) // 2
+    text_edit = types.TextEdit(
+        range=types.Range(types.Position(edit.line - 1, 0), types.Position(edit.line - 1, end)),
+        new_text=edit.text,
     )
     return types.CodeAction(
         title=f"Add `# noqa: {finding.code}`",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        edit=types.WorkspaceEdit(changes={uri: [text_edit]}),
     )
 
 
@@ -295,6 +293,7 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
     if state is None or state.text != document.source:
         return []  # stale findings: offer nothing until the document parses again
     lines = state.text.splitlines()
+    noqa = NoqaLines(state.text)
     wanted = params.range
     actions: list[types.CodeAction] = []
     for finding in state.findings:
@@ -315,7 +314,9 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
             if action is not None:
                 action.is_preferred = True
                 actions.append(action)
-        actions.append(_noqa_action(uri, lines, finding, diagnostic))
+        noqa_action = _noqa_action(uri, noqa, finding, diagnostic)
+        if noqa_action is not None:
+            actions.append(noqa_action)
     fixable = [finding for finding in state.findings if finding.fix is not None]
     if fixable:
         action = _fix_action(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from flake8_httpstatus import sources
 from flake8_httpstatus.config import ConfigError, find_config
 from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.noqa import NoqaLines, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
@@ -39,8 +39,6 @@ DEFAULT_EXCLUDES = (
     "node_modules",
     "site-packages",
 )
-# flake8's noqa comment: bare, or with codes.
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]+(?:[,\s]+[A-Z][0-9]+)*))?", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,30 +108,9 @@ def job_for(
     return Job(settings_from(values), selection, mode), excludes
 
 
-def _noqa_codes(line: str) -> frozenset[str] | None:
-    """None: no noqa; empty: a bare noqa (everything); else the codes it names."""
-    match = _NOQA.search(line)
-    if match is None:
-        return None
-    codes = match.group("codes")
-    if not codes:
-        return frozenset()
-    return frozenset(code.upper() for code in re.split(r"[,\s]+", codes) if code)
-
-
-def visible(
-    findings: Iterable[Finding], lines: Sequence[str], selection: Selection
-) -> list[Finding]:
-    shown = []
-    for finding in findings:
-        if finding.code not in selection:
-            continue
-        line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
-        noqa = _noqa_codes(line) if "noqa" in line.lower() else None
-        if noqa is not None and (not noqa or any(finding.code.startswith(c) for c in noqa)):
-            continue
-        shown.append(finding)
-    return shown
+def visible(findings: Iterable[Finding], text: str, selection: Selection) -> list[Finding]:
+    """The selected findings that no `# noqa` comment hides, as flake8 would show them."""
+    return unsuppressed((f for f in findings if f.code in selection), NoqaLines(text))
 
 
 def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
@@ -145,7 +122,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         lines = source.text.splitlines()
         result.lines = lines
         findings = visible(
-            check(tree, job.settings, None if raw is not None else path), lines, job.selection
+            check(tree, job.settings, None if raw is not None else path), source.text, job.selection
         )
         if job.mode == "check":
             result.findings = findings

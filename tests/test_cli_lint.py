@@ -95,7 +95,14 @@ def test_bad_select_is_an_error(project: Path, capsys: pytest.CaptureFixture[str
         ("  # noqa", False),
         ("  # noqa: HS101", False),
         ("  # noqa:HS1", False),
+        ("  # noqa: E501,HS101", False),
+        ("  # noqa: E501 HS101", False),
+        # Each of these would hide HS101 if read as a bare noqa: they must not.
         ("  # noqa: E501", True),
+        ("  # noqa: HS201", True),
+        ("  # noqa: HS102", True),
+        ("  # noqa: hs101", True),  # flake8 compares codes case-sensitively
+        ("  #noqa", True),  # flake8 needs "# noqa"
     ],
 )
 def test_noqa(project: Path, capsys: pytest.CaptureFixture[str], comment: str, shown: bool) -> None:
@@ -103,6 +110,17 @@ def test_noqa(project: Path, capsys: pytest.CaptureFixture[str], comment: str, s
         APP.replace("status=404)", "status=404)" + comment), encoding="utf-8"
     )
     assert ("HS101" in run(capsys, "check", "app.py")[1]) is shown
+
+
+@pytest.mark.parametrize(("comment", "fixed"), [("  # noqa: HS101", False), ("  # noqa: HS201", True)])
+def test_fix_reads_noqa_as_check_does(
+    project: Path, capsys: pytest.CaptureFixture[str], comment: str, fixed: bool
+) -> None:
+    (project / "app.py").write_text(
+        APP.replace("status=404)", "status=404)" + comment), encoding="utf-8"
+    )
+    run(capsys, "fix", "app.py")
+    assert ("HTTPStatus.NOT_FOUND" in (project / "app.py").read_text(encoding="utf-8")) is fixed
 
 
 def test_json_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,6 +11,10 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
+
+from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.rules import check
+from flake8_httpstatus.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -164,3 +169,71 @@ async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:
         assert edit_set.changes is not None
         (edit,) = edit_set.changes[uri]
         assert expected in apply(SOURCE, edit)
+
+
+SEVERAL = (
+    "from django.http import HttpResponse\n"
+    "\n"
+    "\n"
+    "def view(request):\n"
+    "    if request.GET:\n"
+    "        return HttpResponse(status=404)  # noqa: E501\n"
+    "    return HttpResponse(status=201)\n"
+)
+
+
+async def actions_for(
+    client: LanguageClient, uri: str, diagnostic: types.Diagnostic
+) -> dict[str, types.CodeAction]:
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    assert actions is not None
+    return {action.title: action for action in actions if isinstance(action, types.CodeAction)}
+
+
+def edited(uri: str, action: types.CodeAction, text: str) -> str:
+    assert action.edit is not None
+    assert action.edit.changes is not None
+    (edit,) = action.edit.changes[uri]
+    return apply(text, edit)
+
+
+async def test_code_actions_for_one_range_of_several(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SEVERAL)
+    first, second = client.diagnostics[uri]
+    assert (first.range.start.line, second.range.start.line) == (5, 6)
+    by_title = await actions_for(client, uri, second)
+    assert set(by_title) == {
+        "Replace with `HTTPStatus.CREATED`",
+        "Add `# noqa: HS101`",
+        "Fix all HTTP status findings in this file",
+    }
+    fixed = edited(uri, by_title["Replace with `HTTPStatus.CREATED`"], SEVERAL)
+    (finding,) = (f for f in check(ast.parse(SEVERAL), Settings(), None) if f.line == 7)
+    assert fixed == fix_text(SEVERAL, [finding]).text
+    assert "status=404)  # noqa: E501\n" in fixed
+    assert "status=HTTPStatus.CREATED)" in fixed
+    assert edited(uri, by_title["Add `# noqa: HS101`"], SEVERAL) == SEVERAL.replace(
+        "status=201)", "status=201)  # noqa: HS101"
+    )
+    # The noqa joins the comment already on the line, as flake8 reads it.
+    by_title = await actions_for(client, uri, first)
+    assert "Replace with `HTTPStatus.NOT_FOUND`" in by_title
+    assert edited(uri, by_title["Add `# noqa: HS101`"], SEVERAL) == SEVERAL.replace(
+        "# noqa: E501", "# noqa: E501, HS101"
+    )
+
+
+async def test_noqa_hides_as_flake8_reads_it(client: LanguageClient, tmp_path: Path) -> None:
+    text = SEVERAL.replace("# noqa: E501", "# noqa: E501,HS101").replace(
+        "status=201)", "status=201)  # noqa: HS201"
+    )
+    uri = await open_document(client, tmp_path / "app.py", text)
+    assert [(d.code, d.range.start.line) for d in client.diagnostics[uri]] == [("HS101", 6)]
