@@ -12,9 +12,15 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.config import RUNNER_KEYS, ConfigError
-from flake8_httpstatus.explain import code_to_json, explain_code, explain_rule, list_codes
+from flake8_httpstatus.explain import (
+    code_to_json,
+    explain_code,
+    explain_rule,
+    list_codes,
+    unknown_code,
+)
 from flake8_httpstatus.options import OPTIONS
-from flake8_httpstatus.registry import all_codes, search
+from flake8_httpstatus.registry import all_codes, lookup, search
 from flake8_httpstatus.rules import RULES
 from flake8_httpstatus.runner import FileResult, Job, discover, job_for, process, run
 
@@ -24,6 +30,15 @@ _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _status_class(text: str) -> str:
+    """`4xx`, `4XX` or `4` as `4xx`."""
+    value = text.strip().lower()
+    value = f"{value}xx" if len(value) == 1 else value
+    if value not in _CLASSES:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a status class (1xx to 5xx, or 1 to 5)")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("subject", help="a status code such as 404, or a rule code such as HS101")
 
     codes = commands.add_parser("codes", help="list status codes, grouped by class")
-    codes.add_argument("--class", dest="status_class", choices=_CLASSES, help="only this class")
+    codes.add_argument(
+        "--class",
+        dest="status_class",
+        type=_status_class,
+        metavar="{1xx,2xx,3xx,4xx,5xx}",
+        help="only this class (4xx, 4XX or 4)",
+    )
     codes.add_argument(
         "--search", metavar="TEXT", help="match code, phrase, description, use cases"
     )
@@ -172,7 +193,11 @@ def _explain(subject: str) -> int:
         print(explain_rule(RULES[text]))
         return 0
     if text.isdigit():
-        print(explain_code(int(text)))
+        code = int(text)
+        if lookup(code) is None:
+            print(f"flake8-httpstatus: error: {unknown_code(code)}", file=sys.stderr)
+            return 2
+        print(explain_code(code))
         return 0
     rules = ", ".join(RULES)
     print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flake8_httpstatus.registry import MODULES, Constant, Standing, StatusCode, lookup
-from flake8_httpstatus.rules import Rule
+from flake8_httpstatus.rules import RULES, Rule
 
 _CLASS_TITLES = {
     "1xx": "Informational",
@@ -88,6 +88,9 @@ def explain_code(code: int) -> str:
             "",
             f"Not registered with IANA: clients that do not know it read it as {code // 100}00.",
         ]
+    concerned = _rules_for(code)
+    if concerned:
+        lines += ["", "Rules:", *concerned]
     lines += ["", "Constants:"]
     if entry.constants:
         for style, title in _STYLE_TITLES.items():
@@ -100,6 +103,26 @@ def explain_code(code: int) -> str:
     return "\n".join(lines)
 
 
+def _rules_for(code: int) -> list[str]:
+    """The rules that may report `code`, each with why, from the rules' own records."""
+    lines = []
+    for rule in RULES.values():
+        reason = rule.concerns(code) if rule.concerns is not None else None
+        if reason is not None:
+            lines.append(f"  - {rule.code} {rule.name}: {reason}")
+    return lines
+
+
+def unknown_code(code: int) -> str:
+    """The one-line error for `explain` of a code the registry does not have."""
+    if 100 <= code <= 599:
+        return (
+            f"{code} is not an assigned status code (clients read it as {code // 100}00; "
+            "HS201 reports it)"
+        )
+    return f"{code} is not a valid status code (status codes are 100-599; HS201 reports it)"
+
+
 def code_markdown(code: int) -> str:
     """`explain_code` as Markdown, for hovers."""
     text = explain_code(code)
@@ -110,6 +133,7 @@ def code_markdown(code: int) -> str:
     body = (
         rest.replace("Common use cases:", "**Common use cases:**")
         .replace("Headers:", "**Headers:**")
+        .replace("Rules:", "**Rules:**")
         .replace("Constants:", "**Constants:**")
     )
     lines = []

@@ -50,16 +50,63 @@ def test_explain_renamed_constant_shows_versions(capsys: pytest.CaptureFixture[s
     assert "deprecated since Starlette 0.48" in out
 
 
-def test_explain_nonstandard_and_unassigned(capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_nonstandard(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "explain", "499")
     assert "non-standard" in out
     assert "nginx" in out
-    code, out, _ = run(capsys, "explain", "299")
-    assert code == 0
-    assert "not an assigned status code" in out
-    assert "200" in out
-    _, out, _ = run(capsys, "explain", "600")
-    assert "not a valid status code" in out
+
+
+@pytest.mark.parametrize(
+    ("subject", "words"),
+    [
+        ("299", ["299 is not an assigned status code", "200"]),
+        ("600", ["600 is not a valid status code"]),
+        ("999", ["999 is not a valid status code"]),
+        ("HS999", ["'HS999' is neither"]),
+    ],
+)
+def test_explain_unknown_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], subject: str, words: list[str]
+) -> None:
+    code, out, err = run(capsys, "explain", subject)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize(
+    ("subject", "concerned", "unconcerned"),
+    [
+        ("204", ["HS301", "HS302", "HS401"], ["HS304", "HS402", "HS501"]),
+        ("401", ["HS304", "HS501", "WWW-Authenticate"], ["HS301", "HS401", "HS402"]),
+        ("405", ["HS304", "Allow"], ["HS301"]),
+        ("302", ["HS304", "Location", "HS401"], ["HS402"]),
+        ("304", ["HS301", "HS402"], ["HS304"]),
+        ("402", ["HS405"], ["HS203"]),
+        ("418", ["HS203"], ["HS202"]),
+        ("499", ["HS202", "HS405"], ["HS203"]),
+        ("103", ["HS303"], ["HS203"]),
+        ("101", ["HS301"], ["HS303"]),
+    ],
+)
+def test_explain_code_shows_the_rules_that_concern_it(
+    capsys: pytest.CaptureFixture[str], subject: str, concerned: list[str], unconcerned: list[str]
+) -> None:
+    _, out, _ = run(capsys, "explain", subject)
+    rules = out.split("\nRules:\n")[1].split("\n\n")[0]
+    assert "HS101" in rules
+    for text in concerned:
+        assert text in rules, text
+    for text in unconcerned:
+        assert text not in rules, text
+
+
+def test_reserved_402(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "402")
+    assert "Standing:    reserved" in out
+    _, out, _ = run(capsys, "codes", "--json", "--search", "Payment Required")
+    assert json.loads(out)[0]["standing"] == "reserved"
 
 
 def test_explain_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,8 +138,9 @@ def test_codes_lists_the_reference_grouped_by_class(capsys: pytest.CaptureFixtur
     ]
 
 
-def test_codes_class_filter(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "codes", "--class", "1xx")
+@pytest.mark.parametrize("spelling", ["1xx", "1XX", "1", " 1xx "])
+def test_codes_class_filter(capsys: pytest.CaptureFixture[str], spelling: str) -> None:
+    _, out, _ = run(capsys, "codes", "--class", spelling)
     assert "Showing 4 of 57 status codes" in out
     assert "200 OK" not in out
 
@@ -121,10 +169,13 @@ def test_codes_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_codes_bad_class_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as raised:
-        main(["codes", "--class", "6xx"])
-    assert raised.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+    for bad in ("6xx", "6", "4x", ""):
+        with pytest.raises(SystemExit) as raised:
+            main(["codes", "--class", bad])
+        assert raised.value.code == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
 
 
 def test_module_entry_point() -> None:

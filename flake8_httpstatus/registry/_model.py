@@ -16,6 +16,8 @@ class Standing(str, enum.Enum):
     UNUSED = "unused"
     NONSTANDARD = "non-standard"
     TEMPORARY = "temporary"
+    # Registered but held for a future use (402, RFC 9110 §15.5.3): in use, so not questioned.
+    RESERVED = "reserved"
 
 
 class Requirement(str, enum.Enum):

@@ -5,7 +5,7 @@ docs/rules/) reads the rule's identity from it, never from the code's digits."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -55,6 +55,8 @@ class Rule:
     messages: Mapping[str, str] = field(default_factory=dict)
     fix_safety: FixSafety = FixSafety.NONE
     default_enabled: bool = True
+    # For `explain CODE`: why this rule may report that status code, or None when it never does.
+    concerns: Callable[[int], str | None] | None = None
 
     @property
     def url(self) -> str:

@@ -39,12 +39,10 @@ def teapot_check():
 
 ## Use instead
 ```python
-from http import HTTPStatus
-
 from flask import Response
 
 def teapot_check():
-    return Response("odd", status=HTTPStatus.OK)
+    return Response("odd")
 ```
 
 ## Options
@@ -60,6 +58,17 @@ def teapot_check():
         "invalid": "invalid status code {code}: status codes are 100-599",
     },
 )
+
+# The standings HS203 questions; a reserved code (402) is in use and left alone.
+_QUESTIONED = frozenset({Standing.DEPRECATED, Standing.UNUSED, Standing.TEMPORARY})
+
+
+def _concerns_nonstandard(code: int) -> str | None:
+    entry = lookup(code)
+    if entry is None or entry.standing is not Standing.NONSTANDARD:
+        return None
+    return "it is not registered with IANA (accept it with httpstatus-allow-nonstandard)"
+
 
 HS202 = Rule(
     "HS202",
@@ -78,20 +87,20 @@ Clients, proxies and libraries that do not know the code treat it as the x00 cod
 
 ## Example
 ```python
-from django.http import JsonResponse
+from rest_framework import status
+from rest_framework.response import Response
 
-def quota(request):
-    return JsonResponse({"error": "slow down"}, status=420)
+def download(request):
+    return Response({"error": "quota used up"}, status=status.HTTP_509_BANDWIDTH_LIMIT_EXCEEDED)
 ```
 
 ## Use instead
 ```python
-from http import HTTPStatus
+from rest_framework import status
+from rest_framework.response import Response
 
-from django.http import JsonResponse
-
-def quota(request):
-    return JsonResponse({"error": "slow down"}, status=HTTPStatus.TOO_MANY_REQUESTS)
+def download(request):
+    return Response({"error": "quota used up"}, status=status.HTTP_429_TOO_MANY_REQUESTS)
 ```
 
 ## Options
@@ -106,7 +115,16 @@ def quota(request):
         "": "non-standard status code {code} ({phrase}, {reference}): clients that do not know "
         "it read it as {read_as}",
     },
+    concerns=_concerns_nonstandard,
 )
+
+
+def _concerns_standing(code: int) -> str | None:
+    entry = lookup(code)
+    if entry is None or entry.standing not in _QUESTIONED:
+        return None
+    return f"its standing is {entry.standing.value}, wherever it is used"
+
 
 HS203 = Rule(
     "HS203",
@@ -125,10 +143,12 @@ clients reject.
 
 ## Example
 ```python
+from http import HTTPStatus
+
 from flask import abort
 
 def brew():
-    abort(418)
+    abort(HTTPStatus.IM_A_TEAPOT)
 ```
 
 ## Use instead
@@ -154,6 +174,7 @@ def brew():
         "": "{standing} status code {code} {phrase}: see {reference}",
         "temporary": "status code {code} ({phrase}) is only temporarily registered ({reference})",
     },
+    concerns=_concerns_standing,
 )
 
 HS204 = Rule(
@@ -251,7 +272,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         yield HS203.finding(
             site.expr, "temporary", code=code, phrase=entry.phrase, reference=entry.reference
         )
-    elif standing is not Standing.STANDARD:
+    elif standing in _QUESTIONED:
         phrase = entry.phrase if entry.phrase.startswith("(") else f"({entry.phrase})"
         yield HS203.finding(
             site.expr, standing=standing.value, code=code, phrase=phrase, reference=entry.reference

@@ -8,6 +8,13 @@ from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.flow import FunctionFacts
 from flake8_httpstatus.rules._rule import Rule, Severity
 
+
+def _concerns_documented(code: int) -> str | None:
+    if code < 400:
+        return None
+    return "raised by a route whose documented responses do not list it (off by default)"
+
+
 HS501 = Rule(
     "HS501",
     "undocumented-error-response",
@@ -29,27 +36,30 @@ generated client does not expect.
 
 ## Example
 ```python
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, status
 
 app = FastAPI()
 
 @app.get("/books/{book_id}")
 def get_book(book_id: int):
     if book_id > 100:
-        raise HTTPException(status_code=404)
+        raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)
     return {"id": book_id}
 ```
 
 ## Use instead
 ```python
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, status
 
 app = FastAPI()
 
-@app.get("/books/{book_id}", responses={404: {"description": "No such book"}})
+@app.get(
+    "/books/{book_id}",
+    responses={status.HTTP_404_NOT_FOUND: {"description": "No such book"}},
+)
 def get_book(book_id: int):
     if book_id > 100:
-        raise HTTPException(status_code=404)
+        raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)
     return {"id": book_id}
 ```
 
@@ -68,6 +78,7 @@ exception classes with a built-in status (`NotFoundException()`).
         "not document",
     },
     default_enabled=False,
+    concerns=_concerns_documented,
 )
 
 RULES = (HS501,)

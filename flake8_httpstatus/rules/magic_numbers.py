@@ -40,6 +40,14 @@ constant needs, in the file's style, and uses `http.HTTPStatus` where the style'
 (`status`) is rebound in that scope.
 """
 
+
+def _concerns_literal(code: int) -> str | None:
+    return (
+        "written as a number at a status position (HS102-HS105 in view tuples, status "
+        "attributes, comparisons and mapping keys)"
+    )
+
+
 HS101 = Rule(
     "HS101",
     "magic-status-in-call",
@@ -92,6 +100,7 @@ def view(request):
     Severity.INFO,
     _messages(""),
     fix_safety=FixSafety.SAFE,
+    concerns=_concerns_literal,
 )
 
 HS102 = Rule(

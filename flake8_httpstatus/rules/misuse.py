@@ -6,10 +6,17 @@ import ast
 from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
-from flake8_httpstatus.frameworks import REDIRECT_CODES, Kind, Sink
+from flake8_httpstatus.frameworks import PYRAMID_CODES, REDIRECT_CODES, WERKZEUG_CODES, Kind, Sink
 from flake8_httpstatus.registry import lookup
 from flake8_httpstatus.rules._rule import Rule, Severity
 from flake8_httpstatus.sites import Site, Where
+
+
+def _concerns_error(code: int) -> str | None:
+    if code >= 400:
+        return None
+    return "given to an error helper (HTTP exception, abort, error handler registration)"
+
 
 HS401 = Rule(
     "HS401",
@@ -31,18 +38,19 @@ use the framework's redirect helper.
 
 ## Example
 ```python
-from fastapi import HTTPException
+from fastapi import HTTPException, status
 
 def moved():
-    raise HTTPException(status_code=301, detail="moved")
+    raise HTTPException(status_code=status.HTTP_301_MOVED_PERMANENTLY, detail="moved")
 ```
 
 ## Use instead
 ```python
+from fastapi import status
 from fastapi.responses import RedirectResponse
 
 def moved():
-    return RedirectResponse("/new-place", status_code=301)
+    return RedirectResponse("/new-place", status_code=status.HTTP_301_MOVED_PERMANENTLY)
 ```
 
 ## References
@@ -53,7 +61,15 @@ def moved():
         "": "{callee} given status {code}, which is not an error: return a response or use a "
         "redirect",
     },
+    concerns=_concerns_error,
 )
+
+
+def _concerns_redirect(code: int) -> str | None:
+    if not 300 <= code <= 399 or code in REDIRECT_CODES:
+        return None  # any other class is as wrong, but 300 and 304 look like redirects
+    return "given to a redirect helper (redirect(), RedirectResponse, HttpResponseRedirect, ...)"
+
 
 HS402 = Rule(
     "HS402",
@@ -74,18 +90,22 @@ redirects a helper can make.
 
 ## Example
 ```python
+from http import HTTPStatus
+
 from flask import redirect
 
 def old_page():
-    return redirect("/new", code=200)
+    return redirect("/new", code=HTTPStatus.OK)
 ```
 
 ## Use instead
 ```python
+from http import HTTPStatus
+
 from flask import redirect
 
 def old_page():
-    return redirect("/new", code=301)
+    return redirect("/new", code=HTTPStatus.MOVED_PERMANENTLY)
 ```
 
 ## References
@@ -96,6 +116,7 @@ def old_page():
         "": "{callee} given status {code}, which is not a redirect status "
         "(301, 302, 303, 307, 308)",
     },
+    concerns=_concerns_redirect,
 )
 
 HS403 = Rule(
@@ -115,10 +136,12 @@ class name then lies to every reader, and a search for 404 responses misses it.
 
 ## Example
 ```python
+from http import HTTPStatus
+
 from django.http import HttpResponseNotFound
 
 def page(request):
-    return HttpResponseNotFound("gone for good", status=410)
+    return HttpResponseNotFound("gone for good", status=HTTPStatus.GONE)
 ```
 
 ## Use instead
@@ -165,9 +188,10 @@ def missing():
 ## Use instead
 ```python
 from litestar.exceptions import HTTPException
+from litestar.status_codes import HTTP_404_NOT_FOUND
 
 def missing():
-    raise HTTPException(status_code=404)
+    raise HTTPException(status_code=HTTP_404_NOT_FOUND)
 ```
 
 ## References
@@ -177,6 +201,18 @@ def missing():
     Severity.ERROR,
     {"": "{code} passed to {callee} as {meaning}, not as the status: pass {keyword}={code}"},
 )
+
+
+def _concerns_cannot_raise(code: int) -> str | None:
+    if code < 400:
+        return None
+    where = []
+    if code not in WERKZEUG_CODES:
+        where.append("Flask/Werkzeug abort() and errorhandler()")
+    if code not in PYRAMID_CODES:
+        where.append("Pyramid's exception_response()")
+    return f"{' and '.join(where)} cannot take it" if where else None
+
 
 HS405 = Rule(
     "HS405",
@@ -196,20 +232,23 @@ Define an `HTTPException` subclass with that `code` and raise or register it ins
 
 ## Example
 ```python
+from http import HTTPStatus
+
 from flask import abort
 
 def checkout(paid):
     if not paid:
-        abort(402)
+        abort(HTTPStatus.PAYMENT_REQUIRED)
 ```
 
 ## Use instead
 ```python
-from flask import abort
+from http import HTTPStatus
+
 from werkzeug.exceptions import HTTPException
 
 class PaymentRequired(HTTPException):
-    code = 402
+    code = HTTPStatus.PAYMENT_REQUIRED
     description = "Payment required."
 
 def checkout(paid):
@@ -222,6 +261,7 @@ def checkout(paid):
 """,
     Severity.ERROR,
     {"": "{callee} cannot take {code}: {why}; use an HTTPException subclass with that code"},
+    concerns=_concerns_cannot_raise,
 )
 
 HS406 = Rule(
@@ -242,10 +282,12 @@ The argument adds nothing, and a reader may think it differs from the default.
 
 ## Example
 ```python
+from http import HTTPStatus
+
 from django.http import HttpResponse
 
 def ok(request):
-    return HttpResponse("fine", status=200)
+    return HttpResponse("fine", status=HTTPStatus.OK)
 ```
 
 ## Use instead

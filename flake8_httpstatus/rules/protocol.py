@@ -14,6 +14,11 @@ from flake8_httpstatus.registry import Requirement, StatusCode, lookup
 from flake8_httpstatus.rules._rule import Rule, Severity
 from flake8_httpstatus.sites import Site, Where
 
+
+def _concerns_content(code: int) -> str | None:
+    return None if _no_content(code) is None else "a body sent with it"
+
+
 HS301 = Rule(
     "HS301",
     "content-with-no-content-status",
@@ -43,18 +48,20 @@ raises a 500, Litestar raises. FastAPI, Flask and aiohttp drop it silently.
 
 ## Example
 ```python
+from starlette import status
 from starlette.responses import JSONResponse
 
 async def delete_book(request):
-    return JSONResponse({"deleted": True}, status_code=204)
+    return JSONResponse({"deleted": True}, status_code=status.HTTP_204_NO_CONTENT)
 ```
 
 ## Use instead
 ```python
+from starlette import status
 from starlette.responses import Response
 
 async def delete_book(request):
-    return Response(status_code=204)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 ```
 
 ## References
@@ -70,7 +77,18 @@ async def delete_book(request):
         "an empty body",
         "after_status": "body set on `{key}`, whose status is {label}, which forbids content",
     },
+    concerns=_concerns_content,
 )
+
+
+def _concerns_route(code: int) -> str | None:
+    frameworks = [
+        name for name, codes in _ROUTE_NO_CONTENT.items() if code in codes or 100 <= code <= 199
+    ]
+    if not frameworks:
+        return None
+    return f"a {'/'.join(sorted(_TITLES[name] for name in frameworks))} route declaring it that returns data"
+
 
 HS302 = Rule(
     "HS302",
@@ -92,22 +110,22 @@ FastAPI refuses such a route at startup when it has a return type or `response_m
 
 ## Example
 ```python
-from fastapi import FastAPI
+from fastapi import FastAPI, status
 
 app = FastAPI()
 
-@app.delete("/books/{book_id}", status_code=204)
+@app.delete("/books/{book_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_book(book_id: int) -> dict:
     return {"deleted": book_id}
 ```
 
 ## Use instead
 ```python
-from fastapi import FastAPI
+from fastapi import FastAPI, status
 
 app = FastAPI()
 
-@app.delete("/books/{book_id}", status_code=204)
+@app.delete("/books/{book_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_book(book_id: int) -> None:
     return None
 ```
@@ -123,7 +141,13 @@ def delete_book(book_id: int) -> None:
         "declare `-> None`",
         "response_model": "route declares status {label} but has a response_model: drop it",
     },
+    concerns=_concerns_route,
 )
+
+
+def _concerns_interim(code: int) -> str | None:
+    return "used as a final status" if 100 <= code <= 199 and code != 101 else None
+
 
 HS303 = Rule(
     "HS303",
@@ -143,18 +167,22 @@ use.
 
 ## Example
 ```python
-from django.http import JsonResponse
+from http import HTTPStatus
+
+from django.http import HttpResponse
 
 def start_export(request):
-    return JsonResponse({"job": 1}, status=102)
+    return HttpResponse(status=HTTPStatus.EARLY_HINTS)
 ```
 
 ## Use instead
 ```python
-from django.http import JsonResponse
+from http import HTTPStatus
+
+from django.http import HttpResponse
 
 def start_export(request):
-    return JsonResponse({"job": 1}, status=202)
+    return HttpResponse(status=HTTPStatus.ACCEPTED)
 ```
 
 ## References
@@ -165,7 +193,14 @@ def start_export(request):
         "": "informational status {label} used as a final status: 1xx responses are interim, "
         "the client waits for another",
     },
+    concerns=_concerns_interim,
 )
+
+
+def _concerns_headers(code: int) -> str | None:
+    missing = _missing_headers(code, set(), None)
+    return f"a response without {' or '.join(missing)}" if missing else None
+
 
 HS304 = Rule(
     "HS304",
@@ -193,21 +228,21 @@ answered, a redirect without Location goes nowhere.
 
 ## Example
 ```python
-from fastapi import HTTPException
+from fastapi import HTTPException, status
 
 def require_token(token):
     if token is None:
-        raise HTTPException(status_code=401, detail="Not authenticated")
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="Not authenticated")
 ```
 
 ## Use instead
 ```python
-from fastapi import HTTPException
+from fastapi import HTTPException, status
 
 def require_token(token):
     if token is None:
         raise HTTPException(
-            status_code=401,
+            status_code=status.HTTP_401_UNAUTHORIZED,
             detail="Not authenticated",
             headers={"WWW-Authenticate": "Bearer"},
         )
@@ -220,11 +255,13 @@ def require_token(token):
 """,
     Severity.ERROR,
     {"": "{label} response without {missing}"},
+    concerns=_concerns_headers,
 )
 
 RULES = (HS301, HS302, HS303, HS304)
 
 # FastAPI strips bodies for these (fastapi/utils.py); Litestar refuses <200, 204 and 304.
+_TITLES = {"fastapi": "FastAPI", "litestar": "Litestar"}
 _ROUTE_NO_CONTENT = {"fastapi": frozenset({204, 205, 304}), "litestar": frozenset({204, 304})}
 # The headers HS304 checks: RFC 9110's MUST and SHOULD rules, but not 101 (HS303's) nor 206,
 # whose Content-Range may instead be a multipart/byteranges body.
