@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from flake8_httpstatus import flow, frameworks
+from flake8_httpstatus import flow, frameworks, inference
 from flake8_httpstatus.findings import Finding, Fix
 from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
 from flake8_httpstatus.frameworks import Kind, Param, Sink
 from flake8_httpstatus.naming import ConstantNamer
+from flake8_httpstatus.registry import lookup
 from flake8_httpstatus.settings import Settings, Versions, target_python_for
 from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
 
@@ -237,10 +238,19 @@ _OUTER_FIELDS = {
 class Engine:
     """Runs the rules over one tree. Create one per file."""
 
-    def __init__(self, settings: Settings, filename: str | None, rules: Rules) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        filename: str | None,
+        rules: Rules,
+        project: inference.Project | None = None,
+    ) -> None:
         versions = Versions(target_python_for(filename, settings), settings.library_versions)
         self.ctx = FileContext(settings, versions)
         self.rules = rules
+        # What the project's own code passes on as a status (see inference.py).
+        self.project = project
+        self.collector = inference.Collector(*(project.module_of(filename) if project else ("",)))
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
         self._plans: dict[
@@ -276,6 +286,7 @@ class Engine:
 
     def run(self, tree: ast.AST) -> list[Finding]:
         self._walk(tree)
+        self._inferred_sites()
         for module_rule in self.rules.module:
             self._report(module_rule(self.ctx))
         ctx = self.ctx
@@ -350,12 +361,16 @@ class Engine:
         scope = Scope()
         if isinstance(node, ast.ClassDef):
             scope.is_class = True
+            self.collector.enter_class(node, ctx.imports)
             self._class(node, scope)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.collector.enter_function(node, ctx.scopes, ctx.imports)
             _bind(ctx.scope, node.name)
             scope.view = self._is_view(node)
             scope.facts = FunctionFacts(node, route=self._route_of(node))
             ctx.functions.setdefault(node.name, scope.facts)
+        else:
+            self.collector.enter_other()
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             arguments = node.args
             for arg in (
@@ -372,6 +387,7 @@ class Engine:
 
     def _exit(self, _: _Exit) -> None:
         self._block_exit(_BLOCK_EXIT)
+        self.collector.exit()
         scope = self.ctx.scopes.pop()
         if scope.facts is not None:
             for rule in self.rules.functions:
@@ -561,6 +577,8 @@ class Engine:
         body: ast.expr | None = None,
         in_pattern: bool = False,
     ) -> None:
+        if type(expr) is ast.Name:
+            self._parameter_reached(where, expr, sink, status_range_only)
         code, literal = self.ctx.status_value(expr)
         if code is None and not literal:
             return
@@ -577,6 +595,66 @@ class Engine:
         if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
             facts.raised.append(site)
         self._site(site)
+
+    def _parameter_reached(
+        self, where: Where, expr: ast.Name, sink: Sink | None, range_only: bool
+    ) -> None:
+        """A name at a status position: if it is a parameter, its function passes it on."""
+        if where is Where.CALL and sink is not None:
+            kind = sink.kind
+        elif where is Where.COMPARISON:
+            kind = Kind.ASSERTION
+        elif where is Where.VIEW_RETURN:
+            kind = Kind.RESPONSE
+        else:
+            return  # attributes: see Collector.attribute_assigned
+        self.collector.reached(expr.id, kind, range_only)
+
+    def _inferred_sites(self) -> None:
+        """The status literals passed to, defaulted in, or tabled for the project's own
+        callables that pass a parameter on to a status position."""
+        collector = self.collector
+        if not (collector.candidates or collector.defaults or collector.tables):
+            return
+        if self.project is not None:
+            solver = self.project.solver(collector.facts)
+        else:
+            solver = inference.Solver([collector.facts])
+        ctx = self.ctx
+        outer = ctx.scopes
+        for candidate in collector.candidates:
+            ctx.scopes = list(candidate.scopes)  # type: ignore[arg-type]
+            call = candidate.call
+            for sink in solver.sinks_of(candidate.ref):
+                range_only = isinstance(sink, inference.InferredSink) and sink.range_only
+                if sink.status is not None:
+                    expr = argument(call, sink.status)
+                    if type(expr) is ast.Constant:
+                        self._value_site(Where.CALL, expr, sink, call, range_only)
+                for keyword in call.keywords:
+                    if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):
+                        for key in keyword.value.keys:
+                            if key is not None:
+                                self._value_site(Where.MAPPING_KEY, key, sink, call)
+        for default in collector.defaults:
+            ctx.scopes = list(default.scopes)  # type: ignore[arg-type]
+            for sink in solver.sinks_of(("name", default.key)):
+                if isinstance(sink, inference.InferredSink) and sink.parameter == default.param:
+                    self._value_site(Where.DEFAULT, default.expr, sink, None, sink.range_only)
+        for table in collector.tables:
+            ctx.scopes = list(table.scopes)  # type: ignore[arg-type]
+            facts = solver.callables.get(table.key)
+            for name, values in table.values.items():
+                if facts is None or name not in facts.reaches:
+                    continue
+                sink = inference.InferredSink(
+                    Kind.ASSERTION, "pytest", None, origin=table.label, parameter=name
+                )
+                for value in values:
+                    code = ctx.status_value(value)[0]
+                    if code is not None and lookup(code) is not None:
+                        self._value_site(Where.PARAMETRIZE, value, sink)
+        ctx.scopes = outer
 
     def _sinks_for(self, node: ast.Call) -> list[Sink]:
         ctx = self.ctx
@@ -615,7 +693,10 @@ class Engine:
         if facts is not None:
             self._response_method(facts, node)
         seen: set[int] = set()
-        for sink in self._sinks_for(node):
+        sinks = self._sinks_for(node)
+        if not sinks:
+            self.collector.call(node, self.ctx.imports, self.ctx.scopes)
+        for sink in sinks:
             if sink.status is not None:
                 expr = argument(node, sink.status)
                 # Two frameworks' methods of one name may read the same argument.
@@ -627,10 +708,13 @@ class Engine:
             for rule in self.rules.calls:
                 self._report(rule(self.ctx, node, sink))
             for keyword in node.keywords:
-                if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):
-                    for key in keyword.value.keys:
-                        if key is not None:
-                            self._value_site(Where.MAPPING_KEY, key, sink, node)
+                if keyword.arg in sink.mappings:
+                    if isinstance(keyword.value, ast.Dict):
+                        for key in keyword.value.keys:
+                            if key is not None:
+                                self._value_site(Where.MAPPING_KEY, key, sink, node)
+                    elif type(keyword.value) is ast.Name:
+                        self.collector.mapping(keyword.value.id)
 
     def _response_created(self, facts: FunctionFacts, node: ast.Call, sink: Sink) -> None:
         """`resp = HttpResponse(...)`: start following `resp` in this function."""
@@ -819,6 +903,9 @@ class Engine:
 
     def _status_attribute_assignment(self, target: ast.expr, value: ast.expr) -> None:
         if not isinstance(target, ast.Attribute):
+            return
+        if type(value) is ast.Name:
+            self.collector.attribute_assigned(target, value)
             return
         if target.attr in frameworks.STATUS_ATTRIBUTES:
             self._value_site(Where.ATTRIBUTE, value)

@@ -16,6 +16,9 @@ class Where(enum.Enum):
     ATTRIBUTE = "status attribute"
     COMPARISON = "comparison"
     MAPPING_KEY = "mapping key"
+    # Inferred from the project's own code (see inference.py).
+    DEFAULT = "parameter default"
+    PARAMETRIZE = "parametrize value"
 
 
 @dataclass(frozen=True)

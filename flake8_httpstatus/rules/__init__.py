@@ -6,6 +6,7 @@ import ast
 
 from flake8_httpstatus.engine import Engine, Rules
 from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.inference import Project
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.settings import Settings
@@ -35,6 +36,12 @@ _CALLBACKS = Rules(
 )
 
 
-def check(tree: ast.AST, settings: Settings, filename: str | None = None) -> list[Finding]:
-    """All findings for one parsed file, sorted by position."""
-    return Engine(settings, filename, _CALLBACKS).run(tree)
+def check(
+    tree: ast.AST,
+    settings: Settings,
+    filename: str | None = None,
+    project: Project | None = None,
+) -> list[Finding]:
+    """All findings for one parsed file, sorted by position; `project` adds what the
+    project's other modules pass on as a status."""
+    return Engine(settings, filename, _CALLBACKS, project).run(tree)

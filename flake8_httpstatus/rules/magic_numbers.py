@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.frameworks import Kind
+from flake8_httpstatus.inference import InferredSink
 from flake8_httpstatus.registry import lookup
 from flake8_httpstatus.rules._rule import NO_CONSTANT, FixSafety, Rule, Severity
 from flake8_httpstatus.sites import Site, Where
@@ -30,6 +31,16 @@ def _messages(where: str) -> dict[str, str]:
         NO_CONSTANT: f"magic status code {{code}}{where}: {{holder}} has no constant for it; "
         "see `flake8-httpstatus explain {code}`",
     }
+
+
+# Through the project's own callables and pytest tables (see inference.py).
+_INFERRED = {
+    "helper": "magic status code {code} passed to {helper}() (a status parameter): use {constant}",
+    "default": "magic status code {code} as the default of {helper}()'s status parameter "
+    "`{parameter}`: use {constant}",
+    "table": "magic status code {code} in {helper}()'s parametrize table (`{parameter}` reaches "
+    "a status position): use {constant}",
+}
 
 
 _FIX_SAFETY = """
@@ -98,7 +109,7 @@ def view(request):
 - [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
 """,
     Severity.INFO,
-    _messages(""),
+    {**_messages(""), **_INFERRED},
     fix_safety=FixSafety.SAFE,
     concerns=_concerns_literal,
 )
@@ -240,7 +251,7 @@ def test_create(client):
 - [`http.HTTPStatus`](https://docs.python.org/3/library/http.html#http.HTTPStatus)
 """,
     Severity.INFO,
-    _messages(" compared with a response status"),
+    {**_messages(" compared with a response status"), **_INFERRED},
     fix_safety=FixSafety.SAFE,
 )
 
@@ -300,7 +311,9 @@ _BY_WHERE = {
     Where.ATTRIBUTE: HS103,
     Where.COMPARISON: HS104,
     Where.MAPPING_KEY: HS105,
+    Where.PARAMETRIZE: HS104,
 }
+_VARIANTS = {Where.DEFAULT: "default", Where.PARAMETRIZE: "table", Where.CALL: "helper"}
 
 
 def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
@@ -309,13 +322,18 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     code = site.code
     if code in ctx.settings.allow_codes or lookup(code) is None:
         return  # unknown codes are HS201's
-    if site.where is Where.CALL:
+    if site.where in (Where.CALL, Where.DEFAULT):
         rule = HS104 if site.kind is Kind.ASSERTION else HS101
     else:
         rule = _BY_WHERE[site.where]
+    sink = site.sink
+    inferred = isinstance(sink, InferredSink)
     yield rule.finding(
         site.expr,
+        _VARIANTS[site.where] if inferred else "",
         code=code,
+        helper=sink.origin if inferred else "",  # type: ignore[union-attr]
+        parameter=sink.parameter if inferred else "",  # type: ignore[union-attr]
         suggest=code,
         spelling="dotted"
         if site.in_pattern

@@ -1,0 +1,597 @@
+"""Sinks the project's own code defines: helpers, constructors and methods whose parameter
+reaches a status position, and pytest tables whose argument does.
+
+Nothing here walks the tree. During its one pass the engine tells the `Collector` where a
+parameter of the function being walked reaches a status position (`reached`), which calls pass
+a parameter on (`call`), and which calls to callables it does not know carry a literal (kept
+as candidates). The facts are plain data (`ModuleFacts`), so a project index can store them and
+solve across modules; `Solver` follows the calls between callables to a fixed point.
+
+Every inference is one the code states: a parameter only printed, or passed to `range()`,
+reaches nothing and stays silent.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from flake8_httpstatus import frameworks
+from flake8_httpstatus.frameworks import Kind, Param, Sink
+
+# A reference to a callable, resolved when the facts are solved:
+# ("name", qualified) | ("method", class key, name) | ("super", class key, name).
+Ref = tuple[str, ...]
+# A parameter passed on: (parameter, callee, position, keyword).
+Edge = tuple[str, Ref, int | None, str | None]
+_MIXED = "mixed"
+# Words in a class's or its bases' names that make `self.code = code` a status.
+_STATUS_CLASS_WORDS = ("Error", "Exception", "Response", "Abort")
+_GENERIC_ATTRIBUTES = frozenset({"status", "code"})
+
+
+@dataclass(frozen=True)
+class InferredSink(Sink):
+    """A sink read from the project's own code: `origin` names the callable in messages;
+    `range_only` when its parameter reaches only a generic attribute (`self.code = code`)."""
+
+    origin: str = ""
+    range_only: bool = False
+    parameter: str = ""
+
+
+@dataclass
+class CallableFacts:
+    """A function or method: its parameters and what becomes of them."""
+
+    key: str
+    label: str
+    params: tuple[str, ...]
+    positional_only: int = 0
+    keyword_only: tuple[str, ...] = ()
+    # A method: `self`/`cls` is bound, not passed at the call.
+    bound: bool = False
+    # Parameter -> the kind of status position it reaches (`Kind.value`, or "mixed").
+    reaches: dict[str, str] = field(default_factory=dict)
+    range_only: list[str] = field(default_factory=list)
+    mappings: list[str] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def to_json(self) -> list[object]:
+        return [
+            self.key,
+            self.label,
+            list(self.params),
+            self.positional_only,
+            list(self.keyword_only),
+            self.bound,
+            self.reaches,
+            self.range_only,
+            self.mappings,
+            [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> CallableFacts:
+        key, label, params, posonly, kwonly, bound, reaches, range_only, mappings, edges = data
+        return cls(
+            key,
+            label,
+            tuple(params),
+            posonly,
+            tuple(kwonly),
+            bound,
+            dict(reaches),
+            list(range_only),
+            list(mappings),
+            [(p, tuple(r), pos, kw) for p, r, pos, kw in edges],
+        )
+
+    def parameter_at(self, position: int | None, keyword: str | None) -> str | None:
+        """The parameter an argument binds to, at a call that does not pass `self`."""
+        if keyword is not None:
+            if keyword in self.keyword_only or keyword in self.params[self.positional_only :]:
+                return keyword
+            return None
+        if position is None:
+            return None
+        index = position + (1 if self.bound else 0)
+        return self.params[index] if index < len(self.params) else None
+
+    def sinks(self) -> list[Sink]:
+        found: list[Sink] = []
+        offset = 1 if self.bound else 0
+        for param, kind in self.reaches.items():
+            if param in self.keyword_only:
+                where = Param(param, None)
+            else:
+                index = self.params.index(param)
+                keyword = param if index >= self.positional_only else None
+                where = Param(keyword, index - offset if index >= offset else None)
+            found.append(
+                InferredSink(
+                    Kind.RESPONSE if kind == _MIXED else Kind(kind),
+                    "project",
+                    where,
+                    origin=self.label,
+                    range_only=param in self.range_only,
+                    parameter=param,
+                )
+            )
+        if self.mappings:
+            found.append(
+                InferredSink(
+                    Kind.ROUTE, "project", None, mappings=tuple(self.mappings), origin=self.label
+                )
+            )
+        return found
+
+
+@dataclass
+class ClassFacts:
+    key: str
+    bases: tuple[str, ...]
+    # Named like an error or a response, or derived from one: `self.code = code` is a status.
+    statusish: bool = False
+
+
+@dataclass
+class ModuleFacts:
+    module: str
+    callables: dict[str, CallableFacts] = field(default_factory=dict)
+    classes: dict[str, ClassFacts] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "module": self.module,
+            "callables": [facts.to_json() for facts in self.callables.values()],
+            "classes": [[c.key, list(c.bases), c.statusish] for c in self.classes.values()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        facts = cls(data["module"])
+        for item in data["callables"]:
+            callable_facts = CallableFacts.from_json(item)
+            facts.callables[callable_facts.key] = callable_facts
+        for key, bases, statusish in data["classes"]:
+            facts.classes[key] = ClassFacts(key, tuple(bases), statusish)
+        return facts
+
+
+@dataclass
+class Candidate:
+    """A call to a callable the tables do not know, with a literal that may be a status."""
+
+    call: ast.Call
+    ref: Ref
+    scopes: tuple[object, ...]
+
+
+@dataclass
+class Default:
+    """A literal default of a parameter, in case the parameter turns out to be a status."""
+
+    key: str
+    param: str
+    expr: ast.expr
+    scopes: tuple[object, ...]
+
+
+@dataclass
+class Table:
+    """A `@pytest.mark.parametrize` table: the values given to each argument name."""
+
+    key: str
+    label: str
+    values: dict[str, list[ast.expr]]
+    scopes: tuple[object, ...]
+
+
+@dataclass
+class _Frame:
+    """One scope being walked: a class (key), or a function (its facts) or a lambda."""
+
+    key: str
+    facts: CallableFacts | None = None
+    params: frozenset[str] = frozenset()
+    is_class: bool = False
+
+
+def module_name(path: str, root: str) -> str:
+    """`pkg.sub.mod` for root/pkg/sub/mod.py (and root/src/pkg/...); `pkg` for __init__.py."""
+    import os
+
+    relative = os.path.relpath(path, root).replace(os.sep, "/")
+    if relative.startswith("src/"):
+        relative = relative[4:]
+    relative = relative.removesuffix(".pyi").removesuffix(".py")
+    parts = [part for part in relative.split("/") if part and part != "."]
+    if parts and parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+class Collector:
+    """Facts about one module's callables, fed by the engine as it walks."""
+
+    def __init__(self, module: str = "", is_package: bool = False) -> None:
+        self.facts = ModuleFacts(module)
+        self.prefix = f"{module}." if module else ""
+        self.package = module if is_package else module.rpartition(".")[0]
+        self.frames: list[_Frame] = []
+        self.candidates: list[Candidate] = []
+        self.defaults: list[Default] = []
+        self.tables: list[Table] = []
+
+    # -- names ----------------------------------------------------------------------------------
+    def absolute(self, name: str) -> str:
+        """A name as imported, with a relative import resolved against this module."""
+        if not name.startswith("."):
+            return name
+        level = len(name) - len(name.lstrip("."))
+        parts = self.package.split(".") if self.package else []
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)]
+        return ".".join([*parts, name[level:]]) if parts else name[level:]
+
+    def _ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
+        if isinstance(func, ast.Name):
+            imported = imports.get(func.id)
+            if imported is not None:
+                return ("name", self.absolute(imported))
+            return ("name", self.prefix + func.id)
+        if not isinstance(func, ast.Attribute):
+            return None
+        owner = func.value
+        if isinstance(owner, ast.Name) and owner.id in {"self", "cls"}:
+            cls = self._class_key()
+            return ("method", cls, func.attr) if cls is not None else None
+        if (
+            isinstance(owner, ast.Call)
+            and isinstance(owner.func, ast.Name)
+            and owner.func.id == "super"
+        ):
+            cls = self._class_key()
+            return ("super", cls, func.attr) if cls is not None else None
+        parts = [func.attr]
+        while isinstance(owner, ast.Attribute):
+            parts.append(owner.attr)
+            owner = owner.value
+        if not isinstance(owner, ast.Name):
+            return None
+        head = imports.get(owner.id)
+        if head is None:
+            # A local class's method called on the class: `Helper.make(...)`.
+            return ("name", ".".join([self.prefix + owner.id, *reversed(parts)]))
+        return ("name", ".".join([self.absolute(head), *reversed(parts)]))
+
+    def _class_key(self) -> str | None:
+        """The class whose method is being walked (`self` and `super()` refer to it)."""
+        for frame in reversed(self.frames):
+            if frame.is_class:
+                return frame.key
+        return None
+
+    def base_key(self, base: ast.expr, imports: dict[str, str]) -> str | None:
+        ref = self._ref(base, imports)
+        return ref[1] if ref is not None and ref[0] == "name" else None
+
+    # -- scopes ---------------------------------------------------------------------------------
+    def enter_class(self, node: ast.ClassDef, imports: dict[str, str]) -> None:
+        key = self._key(node.name)
+        bases = tuple(
+            key for key in (self.base_key(base, imports) for base in node.bases) if key is not None
+        )
+        statusish = any(word in node.name for word in _STATUS_CLASS_WORDS) or any(
+            word in base.rpartition(".")[2] for base in bases for word in _STATUS_CLASS_WORDS
+        )
+        self.facts.classes[key] = ClassFacts(key, bases, statusish)
+        self.frames.append(_Frame(key, is_class=True))
+
+    def enter_function(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef,
+        scopes: Iterable[object],
+        imports: dict[str, str],
+    ) -> None:
+        key = self._key(node.name)
+        in_class = bool(self.frames) and self.frames[-1].is_class
+        arguments = node.args
+        positional = [arg.arg for arg in (*arguments.posonlyargs, *arguments.args)]
+        bound = in_class and not any(
+            isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list
+        )
+        label = self.frames[-1].key.rpartition(".")[2] if node.name == "__init__" else node.name
+        facts = CallableFacts(
+            key,
+            label if in_class or not self.frames else node.name,
+            tuple(positional),
+            len(arguments.posonlyargs),
+            tuple(arg.arg for arg in arguments.kwonlyargs),
+            bound,
+        )
+        self.facts.callables[key] = facts
+        params = frozenset(positional[1:] if bound else positional) | frozenset(facts.keyword_only)
+        self.frames.append(_Frame(key, facts, params))
+        snapshot: tuple[object, ...] | None = None
+        pairs = [
+            *zip(reversed(arguments.args), reversed(arguments.defaults), strict=False),
+            *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=False),
+        ]
+        for arg, default in pairs:
+            if isinstance(default, ast.Constant) and type(default.value) is int:
+                if snapshot is None:
+                    snapshot = tuple(scopes)
+                self.defaults.append(Default(key, arg.arg, default, snapshot))
+        for decorator in node.decorator_list:
+            table = _parametrize(decorator, imports)
+            if table is not None:
+                if snapshot is None:
+                    snapshot = tuple(scopes)
+                self.tables.append(Table(key, node.name, table, snapshot))
+
+    def enter_other(self) -> None:
+        self.frames.append(_Frame(""))
+
+    def exit(self) -> None:
+        self.frames.pop()
+
+    def _key(self, name: str) -> str:
+        if not self.frames:
+            return self.prefix + name
+        outer = self.frames[-1]
+        if outer.is_class:
+            return f"{outer.key}.{name}"
+        return f"{outer.key}.<locals>.{name}"
+
+    # -- what the walk finds ----------------------------------------------------------------------
+    def _current(self, name: str) -> CallableFacts | None:
+        if not self.frames:
+            return None
+        frame = self.frames[-1]
+        if frame.facts is None or name not in frame.params:
+            return None
+        return frame.facts
+
+    def reached(self, name: str, kind: Kind, range_only: bool = False) -> None:
+        """Parameter `name` (if it is one) reaches a status position of `kind`."""
+        facts = self._current(name)
+        if facts is None:
+            return
+        _merge(facts.reaches, name, kind.value)
+        if range_only and name not in facts.range_only:
+            facts.range_only.append(name)
+
+    def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
+        """`resp.status_code = code`, or `self.code = code` in an error or response class."""
+        if type(value) is not ast.Name:
+            return
+        attr = target.attr
+        generic = attr in _GENERIC_ATTRIBUTES
+        if attr not in frameworks.STATUS_ATTRIBUTES and not generic:
+            return
+        on_self = isinstance(target.value, ast.Name) and target.value.id == "self"
+        cls = self._class_key() if on_self else None
+        info = self.facts.classes.get(cls) if cls is not None else None
+        if generic and (info is None or not info.statusish):
+            return
+        names = (info.key, *info.bases) if info is not None else ()
+        errorish = any("Error" in name or "Exception" in name for name in names)
+        self.reached(value.id, Kind.EXCEPTION if errorish else Kind.RESPONSE, generic)
+
+    def mapping(self, name: str) -> None:
+        facts = self._current(name)
+        if facts is not None and name not in facts.mappings:
+            facts.mappings.append(name)
+
+    def call(self, node: ast.Call, imports: dict[str, str], scopes: Iterable[object]) -> None:
+        """A call the tables do not know: edges for the parameters it passes on, and a
+        candidate if it carries a literal."""
+        ref: Ref | None = None
+        literal = False
+        frame = self.frames[-1] if self.frames else None
+        params = frame.params if frame is not None and frame.facts is not None else frozenset()
+        for index, arg in enumerate(node.args):
+            if isinstance(arg, ast.Starred):
+                break
+            if type(arg) is ast.Name and arg.id in params:
+                ref = ref or self._ref(node.func, imports)
+                if ref is not None and frame is not None and frame.facts is not None:
+                    frame.facts.edges.append((arg.id, ref, index, None))
+            elif _may_be_status(arg):
+                literal = True
+        for keyword in node.keywords:
+            value = keyword.value
+            if keyword.arg is None:
+                continue
+            if type(value) is ast.Name and value.id in params:
+                ref = ref or self._ref(node.func, imports)
+                if ref is not None and frame is not None and frame.facts is not None:
+                    frame.facts.edges.append((value.id, ref, None, keyword.arg))
+            elif _may_be_status(value) or isinstance(value, ast.Dict):
+                literal = True
+        if literal:
+            ref = ref or self._ref(node.func, imports)
+            if ref is not None:
+                self.candidates.append(Candidate(node, ref, tuple(scopes)))
+
+
+def _may_be_status(node: ast.expr) -> bool:
+    return type(node) is ast.Constant and type(node.value) is int
+
+
+def _merge(reaches: dict[str, str], name: str, kind: str) -> bool:
+    old = reaches.get(name)
+    if old in (kind, _MIXED):
+        return False
+    reaches[name] = kind if old is None else _MIXED
+    return True
+
+
+def _parametrize(decorator: ast.expr, imports: dict[str, str]) -> dict[str, list[ast.expr]] | None:
+    """`@pytest.mark.parametrize("a,b", [(1, 2), pytest.param(3, 4, id=...)])`: the values of
+    each argument name, or None if this is not a readable parametrize."""
+    if not isinstance(decorator, ast.Call) or len(decorator.args) < 2:
+        return None
+    func = decorator.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "parametrize"):
+        return None
+    owner = func.value
+    if not (isinstance(owner, ast.Attribute) and owner.attr == "mark"):
+        return None
+    names_node, rows_node = decorator.args[0], decorator.args[1]
+    names: list[str] = []
+    if isinstance(names_node, ast.Constant) and isinstance(names_node.value, str):
+        names = [name.strip() for name in names_node.value.split(",") if name.strip()]
+    elif isinstance(names_node, ast.List | ast.Tuple):
+        for element in names_node.elts:
+            if not (isinstance(element, ast.Constant) and isinstance(element.value, str)):
+                return None
+            names.append(element.value)
+    if not names or not isinstance(rows_node, ast.List | ast.Tuple):
+        return None
+    values: dict[str, list[ast.expr]] = {name: [] for name in names}
+    for row in rows_node.elts:
+        if (
+            isinstance(row, ast.Call)
+            and isinstance(row.func, ast.Attribute)
+            and row.func.attr == "param"
+        ):
+            items: list[ast.expr] = list(row.args)
+        elif len(names) == 1:
+            items = [row]
+        elif isinstance(row, ast.Tuple | ast.List):
+            items = list(row.elts)
+        else:
+            continue
+        if len(items) != len(names):
+            continue
+        for name, item in zip(names, items, strict=True):
+            values[name].extend(_statuses_in(item))
+    return values
+
+
+def _statuses_in(node: ast.expr) -> Iterator[ast.expr]:
+    """The int literals of a table cell: the cell itself, or inside a nested tuple."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        yield node
+
+
+class Solver:
+    """The project's callables and classes, solved to a fixed point: which parameters of
+    which callables reach a status position, directly or through other callables."""
+
+    def __init__(self, modules: Iterable[ModuleFacts]) -> None:
+        self.callables: dict[str, CallableFacts] = {}
+        self.classes: dict[str, ClassFacts] = {}
+        # Copies: solving adds to `reaches`, and the modules' facts may be solved again.
+        for module in modules:
+            for key, facts in module.callables.items():
+                self.callables[key] = replace(
+                    facts, reaches=dict(facts.reaches), range_only=list(facts.range_only)
+                )
+            self.classes.update(module.classes)
+        self._cache: dict[str, list[Sink]] | None = None
+        self._solve()
+        self._cache = {}
+
+    def _solve(self) -> None:
+        pending = [facts for facts in self.callables.values() if facts.edges]
+        changed = True
+        while changed:
+            changed = False
+            for facts in pending:
+                for param, ref, position, keyword in facts.edges:
+                    for sink in self.sinks_of(ref):
+                        if sink.status is None or not _binds(sink.status, position, keyword):
+                            continue
+                        if _merge(facts.reaches, param, sink.kind.value):
+                            changed = True
+                            if isinstance(sink, InferredSink) and sink.range_only:
+                                facts.range_only.append(param)
+
+    # -- resolution -----------------------------------------------------------------------------
+    def sinks_of(self, ref: Ref) -> list[Sink]:
+        """The status positions of the callable `ref` names (an empty list if none)."""
+        kind, owner = ref[0], ref[1]
+        if kind == "name":
+            return self._sinks_of_name(owner)
+        method = ref[2]
+        if kind == "method":
+            return self._method(owner, method, set())
+        for base in self.classes[owner].bases if owner in self.classes else ():
+            found = self._method(base, method, set())
+            if found:
+                return found
+        return []
+
+    def _sinks_of_name(self, name: str) -> list[Sink]:
+        cached = self._cache
+        if cached is not None and name in cached:
+            return cached[name]
+        found: list[Sink]
+        facts = self.callables.get(name)
+        if facts is not None:
+            found = facts.sinks()
+        elif name in self.classes:
+            found = self._method(name, "__init__", set())
+        else:
+            sink = frameworks.CALLS.get(name)
+            found = [sink] if sink is not None else []
+        if cached is not None:
+            cached[name] = found
+        return found
+
+    def _method(self, cls: str, name: str, seen: set[str]) -> list[Sink]:
+        """`name` looked up on `cls` and its bases, as Python's attribute lookup finds it."""
+        if cls in seen:
+            return []
+        seen.add(cls)
+        facts = self.callables.get(f"{cls}.{name}")
+        if facts is not None:
+            return facts.sinks()
+        info = self.classes.get(cls)
+        if info is None:
+            if name == "__init__":
+                sink = frameworks.CALLS.get(cls)
+                return [sink] if sink is not None else []
+            return []
+        for base in info.bases:
+            found = self._method(base, name, seen)
+            if found:
+                return found
+        return []
+
+    def view_class(self, key: str) -> bool:
+        """Whether a project class derives, through project classes, from a view class."""
+        return self._derives(key, frameworks.VIEW_CLASSES, set())
+
+    def _derives(self, key: str, targets: frozenset[str], seen: set[str]) -> bool:
+        if key in targets:
+            return True
+        info = self.classes.get(key)
+        if info is None or key in seen:
+            return False
+        seen.add(key)
+        return any(self._derives(base, targets, seen) for base in info.bases)
+
+
+def _binds(param: Param, position: int | None, keyword: str | None) -> bool:
+    if keyword is not None:
+        return param.keyword == keyword
+    return position is not None and param.position == position
+
+
+class Project(Protocol):
+    """The project a file belongs to, as the engine consults it (see project.py)."""
+
+    def module_of(self, filename: str | None) -> tuple[str, bool]:
+        """The file's dotted module name, and whether it is a package's `__init__`."""
+        ...
+
+    def solver(self, facts: ModuleFacts) -> Solver:
+        """The project's facts, with this file's as just collected, solved."""
+        ...
