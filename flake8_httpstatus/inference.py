@@ -190,14 +190,26 @@ class Table:
     scopes: tuple[object, ...]
 
 
-@dataclass
 class _Frame:
-    """One scope being walked: a class (key), or a function (its facts) or a lambda."""
+    """One scope being walked: a class, or a function (its facts made when first needed), or
+    a lambda (no key)."""
 
-    key: str
-    facts: CallableFacts | None = None
-    params: frozenset[str] = frozenset()
-    is_class: bool = False
+    __slots__ = ("bound", "facts", "is_class", "key", "node", "params")
+
+    def __init__(
+        self,
+        key: str,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | None = None,
+        params: frozenset[str] = frozenset(),
+        bound: bool = False,
+        is_class: bool = False,
+    ) -> None:
+        self.key = key
+        self.node = node
+        self.params = params
+        self.bound = bound
+        self.is_class = is_class
+        self.facts: CallableFacts | None = None
 
 
 def module_name(path: str, root: str) -> str:
@@ -297,41 +309,63 @@ class Collector:
         scopes: Iterable[object],
         imports: dict[str, str],
     ) -> None:
+        frames = self.frames
         key = self._key(node.name)
-        in_class = bool(self.frames) and self.frames[-1].is_class
         arguments = node.args
-        positional = [arg.arg for arg in (*arguments.posonlyargs, *arguments.args)]
-        bound = in_class and not any(
-            isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list
-        )
-        label = self.frames[-1].key.rpartition(".")[2] if node.name == "__init__" else node.name
-        facts = CallableFacts(
-            key,
-            label if in_class or not self.frames else node.name,
-            tuple(positional),
-            len(arguments.posonlyargs),
-            tuple(arg.arg for arg in arguments.kwonlyargs),
-            bound,
-        )
-        self.facts.callables[key] = facts
-        params = frozenset(positional[1:] if bound else positional) | frozenset(facts.keyword_only)
-        self.frames.append(_Frame(key, facts, params))
+        bound = bool(frames) and frames[-1].is_class
+        if bound and node.decorator_list:
+            bound = not any(
+                type(d) is ast.Name and d.id == "staticmethod" for d in node.decorator_list
+            )
+        names = [arg.arg for arg in arguments.args]
+        if arguments.posonlyargs:
+            names[:0] = [arg.arg for arg in arguments.posonlyargs]
+        params = frozenset(names[1:] if bound else names)
+        if arguments.kwonlyargs:
+            params |= {arg.arg for arg in arguments.kwonlyargs}
+        frame = _Frame(key, node, params, bound)
+        frames.append(frame)
+        if node.name == "__init__":
+            self._facts(frame)  # a constructor that passes nothing on hides its base's
         snapshot: tuple[object, ...] | None = None
-        pairs = [
-            *zip(reversed(arguments.args), reversed(arguments.defaults), strict=False),
-            *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=False),
-        ]
-        for arg, default in pairs:
-            if isinstance(default, ast.Constant) and type(default.value) is int:
-                if snapshot is None:
-                    snapshot = tuple(scopes)
-                self.defaults.append(Default(key, arg.arg, default, snapshot))
+        if arguments.defaults or arguments.kw_defaults:
+            pairs = [
+                *zip(reversed(arguments.args), reversed(arguments.defaults), strict=False),
+                *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=False),
+            ]
+            for arg, default in pairs:
+                if type(default) is ast.Constant and _may_be_status(default):
+                    if snapshot is None:
+                        snapshot = tuple(scopes)
+                    self.defaults.append(Default(key, arg.arg, default, snapshot))
         for decorator in node.decorator_list:
             table = _parametrize(decorator, imports)
             if table is not None:
                 if snapshot is None:
                     snapshot = tuple(scopes)
                 self.tables.append(Table(key, node.name, table, snapshot))
+
+    def _facts(self, frame: _Frame) -> CallableFacts:
+        """The facts of a function frame, made when something is first recorded."""
+        facts = frame.facts
+        if facts is not None:
+            return facts
+        node = frame.node
+        assert node is not None
+        arguments = node.args
+        label = node.name
+        if label == "__init__":
+            label = self.frames[-2].key.rpartition(".")[2] if len(self.frames) > 1 else label
+        facts = frame.facts = CallableFacts(
+            frame.key,
+            label,
+            tuple(arg.arg for arg in (*arguments.posonlyargs, *arguments.args)),
+            len(arguments.posonlyargs),
+            tuple(arg.arg for arg in arguments.kwonlyargs),
+            frame.bound,
+        )
+        self.facts.callables[frame.key] = facts
+        return facts
 
     def enter_other(self) -> None:
         self.frames.append(_Frame(""))
@@ -352,9 +386,9 @@ class Collector:
         if not self.frames:
             return None
         frame = self.frames[-1]
-        if frame.facts is None or name not in frame.params:
+        if name not in frame.params:
             return None
-        return frame.facts
+        return self._facts(frame)
 
     def reached(self, name: str, kind: Kind, range_only: bool = False) -> None:
         """Parameter `name` (if it is one) reaches a status position of `kind`."""
@@ -393,25 +427,25 @@ class Collector:
         ref: Ref | None = None
         literal = False
         frame = self.frames[-1] if self.frames else None
-        params = frame.params if frame is not None and frame.facts is not None else frozenset()
+        params = frame.params if frame is not None else frozenset()
         for index, arg in enumerate(node.args):
-            if isinstance(arg, ast.Starred):
+            if type(arg) is ast.Name:
+                if arg.id in params:
+                    ref = ref or self._ref(node.func, imports)
+                    if ref is not None and frame is not None:
+                        self._facts(frame).edges.append((arg.id, ref, index, None))
+            elif type(arg) is ast.Starred:
                 break
-            if type(arg) is ast.Name and arg.id in params:
-                ref = ref or self._ref(node.func, imports)
-                if ref is not None and frame is not None and frame.facts is not None:
-                    frame.facts.edges.append((arg.id, ref, index, None))
             elif _may_be_status(arg):
                 literal = True
         for keyword in node.keywords:
             value = keyword.value
-            if keyword.arg is None:
-                continue
-            if type(value) is ast.Name and value.id in params:
-                ref = ref or self._ref(node.func, imports)
-                if ref is not None and frame is not None and frame.facts is not None:
-                    frame.facts.edges.append((value.id, ref, None, keyword.arg))
-            elif _may_be_status(value) or isinstance(value, ast.Dict):
+            if type(value) is ast.Name:
+                if value.id in params and keyword.arg is not None:
+                    ref = ref or self._ref(node.func, imports)
+                    if ref is not None and frame is not None:
+                        self._facts(frame).edges.append((value.id, ref, None, keyword.arg))
+            elif _may_be_status(value) or type(value) is ast.Dict:
                 literal = True
         if literal:
             ref = ref or self._ref(node.func, imports)
@@ -420,7 +454,10 @@ class Collector:
 
 
 def _may_be_status(node: ast.expr) -> bool:
-    return type(node) is ast.Constant and type(node.value) is int
+    if type(node) is not ast.Constant:
+        return False
+    value = node.value
+    return type(value) is int and 100 <= value <= 599
 
 
 def _merge(reaches: dict[str, str], name: str, kind: str) -> bool:
