@@ -112,7 +112,9 @@ def test_noqa(project: Path, capsys: pytest.CaptureFixture[str], comment: str, s
     assert ("HS101" in run(capsys, "check", "app.py")[1]) is shown
 
 
-@pytest.mark.parametrize(("comment", "fixed"), [("  # noqa: HS101", False), ("  # noqa: HS201", True)])
+@pytest.mark.parametrize(
+    ("comment", "fixed"), [("  # noqa: HS101", False), ("  # noqa: HS201", True)]
+)
 def test_fix_reads_noqa_as_check_does(
     project: Path, capsys: pytest.CaptureFixture[str], comment: str, fixed: bool
 ) -> None:

@@ -327,13 +327,15 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     else:
         rule = _BY_WHERE[site.where]
     sink = site.sink
-    inferred = isinstance(sink, InferredSink)
+    variant = helper = parameter = ""
+    if isinstance(sink, InferredSink):
+        variant, helper, parameter = _VARIANTS[site.where], sink.origin, sink.parameter
     yield rule.finding(
         site.expr,
-        _VARIANTS[site.where] if inferred else "",
+        variant,
         code=code,
-        helper=sink.origin if inferred else "",  # type: ignore[union-attr]
-        parameter=sink.parameter if inferred else "",  # type: ignore[union-attr]
+        helper=helper,
+        parameter=parameter,
         suggest=code,
         spelling="dotted"
         if site.in_pattern
