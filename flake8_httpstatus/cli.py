@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
+    _unsafe(check)
 
     fix = commands.add_parser("fix", help="replace magic numbers and bad constants in place")
     _common(fix)
@@ -79,8 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 when something would change"
     )
+    _unsafe(fix)
     commands.add_parser("lsp", help="start the language server on stdio (extra [lsp])")
     return parser
+
+
+def _unsafe(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply the fixes that change what the code does (each rule's page says which)",
+    )
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -133,7 +143,7 @@ def _job(args: argparse.Namespace) -> tuple[Job, tuple[str, ...]]:
         mode = "diff" if args.diff or args.check else "fix"
     elif args.fix:
         mode = "fix"
-    return job_for(Path.cwd(), overrides, mode)
+    return job_for(Path.cwd(), overrides, mode, args.unsafe_fixes)
 
 
 def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
@@ -165,6 +175,8 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
             print(output)
         if fixed:
             print(f"Fixed {fixed} finding(s).", file=sys.stderr)
+        if args.format == "text":
+            _fixable_summary(results, job.unsafe_fixes)
     for error in errors:
         print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
     if errors:
@@ -172,6 +184,20 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     if args.command == "fix":
         return 1 if fixed else 0
     return 1 if any(result.findings for result in results) else 0
+
+
+def _fixable_summary(results: Sequence[FileResult], unsafe: bool) -> None:
+    """Which findings `fix` would fix, as ruff says it: safe ones, and the unsafe ones that
+    need `--unsafe-fixes`."""
+    fixes = [f.fix for result in results for f in result.findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe or unsafe)
+    hidden = len(fixes) - safe
+    if not fixes:
+        return
+    line = f"[*] {safe} fixable with `flake8-httpstatus fix`"
+    if hidden:
+        line += f" ({hidden} more with `--unsafe-fixes`)"
+    print(line + ".", file=sys.stderr)
 
 
 def _lsp() -> int:

@@ -990,7 +990,7 @@ def _render(raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer) ->
             template, fields["holder"] = raw.fallback, namer.holder
         else:
             fields["constant"] = suggestion.text
-            fix = Fix(suggestion.text, suggestion.needs)
+            fix = Fix.replace(node, suggestion.text, suggestion.needs)
     message = f"{raw.code} {template.format_map(fields)}"
     return Finding(
         raw.code,

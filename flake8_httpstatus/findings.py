@@ -1,7 +1,9 @@
-"""What the engine reports: a finding with its exact span and, where fixable, its fix."""
+"""What the engine reports: a finding with its exact span and, where fixable, its fix: a list of
+text edits, as ruff models them, and the import the new text needs."""
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 
@@ -21,11 +23,63 @@ class ImportSpec:
 
 
 @dataclass(frozen=True)
-class Fix:
-    """Replace the finding's span with `replacement`, adding `needs` to the imports if set."""
+class Edit:
+    """Replace the text from (line, col) to (end_line, end_col) with `content`: an insertion where
+    the two are equal, a deletion where `content` is empty. Positions are as in `ast`: 1-based
+    lines, 0-based UTF-8 byte columns."""
 
-    replacement: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    content: str = ""
+
+    @classmethod
+    def replace(cls, node: ast.AST, content: str) -> Edit:
+        """Replace `node`'s span (which `ast` gives without enclosing parentheses)."""
+        start, end = span(node)
+        return cls(*start, *end, content)
+
+    @classmethod
+    def insert(cls, line: int, col: int, content: str) -> Edit:
+        return cls(line, col, line, col, content)
+
+    @classmethod
+    def delete(cls, start: tuple[int, int], end: tuple[int, int]) -> Edit:
+        return cls(*start, *end, "")
+
+
+def span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A node's start and end positions."""
+    line: int = node.lineno  # type: ignore[attr-defined]
+    col: int = node.col_offset  # type: ignore[attr-defined]
+    end_line: int = getattr(node, "end_lineno", None) or line
+    end_col: int = getattr(node, "end_col_offset", None) or col
+    return (line, col), (end_line, end_col)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that fix a finding, applied together or not at all, and the import they need.
+
+    A safe fix keeps what the code does (a literal becomes the constant equal to it); an unsafe
+    one changes it (the status a response is sent with), so `fix` applies it only with
+    `--unsafe-fixes`. `title` says what it does, for code actions and JSON."""
+
+    edits: tuple[Edit, ...]
+    title: str
     needs: ImportSpec | None = None
+    safe: bool = True
+
+    @classmethod
+    def replace(
+        cls, node: ast.AST, content: str, needs: ImportSpec | None = None, safe: bool = True
+    ) -> Fix:
+        return cls((Edit.replace(node, content),), f"Replace with `{content}`", needs, safe)
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,21 @@
-"""Apply the engine's fixes with LibCST: replace each finding's span with its replacement and add
-the import it needs. Nothing is detected here; LibCST is imported only when a file has a fix."""
+"""Apply the engine's fixes: each is a list of text edits at positions the engine already has,
+applied to the text directly, plus the imports they need, placed where isort would put them
+(imports.py). Nothing is detected or parsed here beyond the module's top-level statements, which
+the caller usually passes in."""
 
 from __future__ import annotations
 
+import ast
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.positions import byte_to_char
-
-if TYPE_CHECKING:
-    import libcst as cst
-
+from flake8_httpstatus.findings import Edit, Finding
+from flake8_httpstatus.imports import ImportStyle, import_edits
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-Span = tuple[int, int, int, int]
+DEFAULT_STYLE = ImportStyle()
 
 
 @dataclass(frozen=True)
@@ -26,86 +24,145 @@ class FixResult:
     applied: tuple[Finding, ...]
 
 
-def _char_span(lines: list[str], finding: Finding) -> Span:
-    """The finding's span in LibCST's units: 1-based lines, code point columns."""
-    start = byte_to_char(lines[finding.line - 1], finding.col)
-    end = byte_to_char(lines[finding.end_line - 1], finding.end_col)
-    return finding.line, start, finding.end_line, end
+@dataclass(frozen=True)
+class Plan:
+    """The edits to make, with the file's lines they refer to, and the findings they fix."""
+
+    edits: tuple[Edit, ...]
+    applied: tuple[Finding, ...]
+    lines: tuple[str, ...] = ()
 
 
-def fix_text(text: str, findings: Sequence[Finding]) -> FixResult:
-    """`text` with every fixable finding applied; unchanged (and unparsed) when there is none."""
-    fixable = [finding for finding in findings if finding.fix is not None]
-    if not fixable:
-        return FixResult(text, ())
-    import libcst as cst
-    from libcst.codemod import CodemodContext
-    from libcst.codemod.visitors import AddImportsVisitor
-    from libcst.metadata import MetadataWrapper
-
-    lines = _LINE_BREAK.split(text)
-    wanted: dict[Span, Finding] = {}
-    for finding in fixable:
-        wanted.setdefault(_char_span(lines, finding), finding)
-    wrapper = MetadataWrapper(cst.parse_module(text))
-    replacer, applied_list = _replacer(wanted)
-    module = wrapper.visit(replacer)
-    applied = tuple(applied_list)
-    context = CodemodContext()
-    needed = False
-    for finding in applied:
-        needs = finding.fix.needs if finding.fix is not None else None
-        if needs is not None:
-            needed = True
-            if needs.name is None:
-                AddImportsVisitor.add_needed_import(context, needs.module)
-            else:
-                AddImportsVisitor.add_needed_import(context, needs.module, needs.name, needs.asname)
-    if needed:
-        module = AddImportsVisitor(context).transform_module(module)
-    return FixResult(module.code, applied)
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
-def _replacer(wanted: dict[Span, Finding]) -> tuple[cst.CSTTransformer, list[Finding]]:
-    """A LibCST transformer that swaps each wanted span for its replacement, and the list of
-    findings it applies; made here so that importing this module does not import LibCST."""
-    import libcst as cst
-    from libcst.metadata import PositionProvider
+class _Text:
+    """The text, its lines and where each starts, for turning `ast` positions into offsets."""
 
-    class Replacer(cst.CSTTransformer):
-        METADATA_DEPENDENCIES = (PositionProvider,)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _LINE_BREAK.split(text)
+        self.starts = [0]
+        self.starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+        first = _LINE_BREAK.search(text)
+        self.newline = first.group() if first is not None else "\n"
 
-        def on_leave(  # type: ignore[override]
-            self, original_node: cst.CSTNode, updated_node: cst.CSTNode
-        ) -> cst.CSTNode:
-            if not isinstance(original_node, cst.BaseExpression):
-                return updated_node
-            position = self.get_metadata(PositionProvider, original_node, None)
-            if position is None:
-                return updated_node
-            key = (
-                position.start.line,
-                position.start.column,
-                position.end.line,
-                position.end.column,
-            )
-            finding = wanted.pop(key, None)
-            if finding is None or finding.fix is None:
-                return updated_node
-            applied.append(finding)
-            return _replacement(finding.fix.replacement, updated_node)
+    def offset(self, line: int, byte_col: int) -> int:
+        text = self.lines[line - 1]
+        if text.isascii():
+            return self.starts[line - 1] + byte_col
+        return self.starts[line - 1] + len(
+            text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore")
+        )
 
+
+def plan(
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    tree: ast.Module | None = None,
+    style: ImportStyle = DEFAULT_STYLE,
+    unsafe: bool = False,
+) -> Plan:
+    """The edits that apply every fix of `findings` (the unsafe ones only if `unsafe`), skipping
+    a fix that overlaps one already taken, as ruff does; and the imports the taken ones need."""
+    candidates = [
+        finding
+        for finding in findings
+        if finding.fix is not None and finding.fix.edits and (finding.fix.safe or unsafe)
+    ]
+    if not candidates:
+        return Plan((), ())
+    source = _Text(text)
+    ordered = sorted(
+        candidates,
+        key=lambda f: min((e.line, e.col) for e in f.fix.edits) if f.fix else (0, 0),
+    )
+    starts: list[int] = []  # the taken edits' offsets, sorted by start
+    ends: list[int] = []
+    taken: dict[tuple[Edit, ...], bool] = {}
+    edits: list[Edit] = []
     applied: list[Finding] = []
-    return Replacer(), applied
+    for finding in ordered:
+        assert finding.fix is not None
+        fix_edits = finding.fix.edits
+        if fix_edits in taken:
+            applied.append(finding)  # the same fix for two findings at one place
+            continue
+        spans = [
+            (source.offset(e.line, e.col), source.offset(e.end_line, e.end_col)) for e in fix_edits
+        ]
+        if any(_overlaps(starts, ends, start, end) for start, end in spans):
+            continue
+        for (start, end), edit in zip(spans, fix_edits, strict=True):
+            index = bisect.bisect(starts, start)
+            starts.insert(index, start)
+            ends.insert(index, end)
+            edits.append(_padded(source.text, start, end, edit))
+        taken[fix_edits] = True
+        applied.append(finding)
+    needs = [f.fix.needs for f in applied if f.fix is not None and f.fix.needs is not None]
+    if needs:  # the fixes come first: an import only for a fix that is made
+        module = tree if tree is not None else ast.parse(text)
+        first_use = min(e.line for f in applied if f.fix is not None for e in f.fix.edits)
+        edits.extend(import_edits(source.lines, source.newline, module, needs, style, first_use))
+    return Plan(tuple(edits), tuple(applied), tuple(source.lines))
 
 
-def _replacement(text: str, old: cst.CSTNode) -> cst.CSTNode:
-    import libcst as cst
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_left(starts, start)
+    for neighbour in (index - 1, index):
+        if 0 <= neighbour < len(starts):
+            other_start, other_end = starts[neighbour], ends[neighbour]
+            if other_start < end and start < other_end:
+                return True
+            if other_start == start or (start == end and other_start < start < other_end):
+                return True  # two edits at one place: their order would be a guess
+    return False
 
-    new = cst.parse_expression(text)
-    lpar = getattr(old, "lpar", ())
-    rpar = getattr(old, "rpar", ())
-    if lpar or rpar:
-        # Keep the parentheses the literal had: `(404)` becomes `(HTTPStatus.NOT_FOUND)`.
-        new = new.with_changes(lpar=lpar, rpar=rpar)
-    return new
+
+def _padded(text: str, start: int, end: int, edit: Edit) -> Edit:
+    """`404if x else 0` is valid Python: a name put in the number's place needs a space."""
+    content = edit.content
+    if content and end < len(text) and _is_word(content[-1]) and _is_word(text[end]):
+        content += " "
+    if content and start > 0 and _is_word(content[0]) and _is_word(text[start - 1]):
+        content = " " + content
+    if content is edit.content:
+        return edit
+    return Edit(edit.line, edit.col, edit.end_line, edit.end_col, content)
+
+
+def apply(text: str, edits: Sequence[Edit], lines: Sequence[str] | None = None) -> str:
+    """`text` with `edits`, which must not overlap, made."""
+    if not edits:
+        return text
+    source = _Text(text)
+    resolved = sorted(
+        (
+            (source.offset(e.line, e.col), source.offset(e.end_line, e.end_col), index, e.content)
+            for index, e in enumerate(edits)
+        ),
+    )
+    pieces: list[str] = []
+    position = 0
+    for start, end, _, content in resolved:
+        pieces.append(text[position:start])
+        pieces.append(content)
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def fix_text(
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    tree: ast.Module | None = None,
+    style: ImportStyle = DEFAULT_STYLE,
+    unsafe: bool = False,
+) -> FixResult:
+    """`text` with the fixes of `findings` applied; unchanged when there is none."""
+    planned = plan(text, findings, tree=tree, style=style, unsafe=unsafe)
+    return FixResult(apply(text, planned.edits), planned.applied)

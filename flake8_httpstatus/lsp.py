@@ -21,7 +21,9 @@ from flake8_httpstatus import __version__
 from flake8_httpstatus.config import ConfigError
 from flake8_httpstatus.explain import code_markdown
 from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.fixer import plan
+from flake8_httpstatus.import_config import style_for
+from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
 from flake8_httpstatus.registry import MODULES, code_of
@@ -104,6 +106,7 @@ def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
         code=finding.code,
         code_description=types.CodeDescription(href=RULES[finding.code].url),
         source="flake8-httpstatus",
+        data={"fix": finding.fix.applicability if finding.fix is not None else None},
     )
 
 
@@ -237,26 +240,37 @@ def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
 
 
-def _whole_document(text: str) -> types.Range:
-    lines = text.split("\n")
-    return types.Range(
-        start=types.Position(0, 0),
-        end=types.Position(len(lines) - 1, len(lines[-1].encode("utf-16-le")) // 2),
-    )
-
-
 def _fix_action(
-    uri: str, title: str, text: str, findings: list[Finding], diagnostics: list[types.Diagnostic]
+    uri: str,
+    title: str,
+    text: str,
+    findings: list[Finding],
+    diagnostics: list[types.Diagnostic],
+    unsafe: bool,
 ) -> types.CodeAction | None:
-    result = fix_text(text, findings)
-    if result.text == text:
+    """The fixes' own edits, and their imports' (never the whole document: a client keeps its
+    cursor, folds and undo steps)."""
+    style = style_for(str(_path(uri))) if uri.startswith("file:") else ImportStyle()
+    planned = plan(text, findings, style=style, unsafe=unsafe)
+    if not planned.edits:
         return None
-    edit = types.TextEdit(range=_whole_document(text), new_text=result.text)
+    lines = planned.lines
+
+    def position(line: int, col: int) -> types.Position:
+        return types.Position(line - 1, byte_to_utf16(lines[line - 1], col))
+
+    edits = [
+        types.TextEdit(
+            range=types.Range(position(e.line, e.col), position(e.end_line, e.end_col)),
+            new_text=e.content,
+        )
+        for e in planned.edits
+    ]
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
         diagnostics=diagnostics,
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        edit=types.WorkspaceEdit(changes={uri: edits}),
     )
 
 
@@ -304,20 +318,22 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
         if (span.start.line, span.start.character) > (wanted.end.line, wanted.end.character):
             continue
         if finding.fix is not None:
+            safe = finding.fix.safe
             action = _fix_action(
                 uri,
-                f"Replace with `{finding.fix.replacement}`",
+                finding.fix.title + ("" if safe else " (unsafe fix)"),
                 state.text,
                 [finding],
                 [diagnostic],
+                unsafe=True,  # asked for by name
             )
             if action is not None:
-                action.is_preferred = True
+                action.is_preferred = safe
                 actions.append(action)
         noqa_action = _noqa_action(uri, noqa, finding, diagnostic)
         if noqa_action is not None:
             actions.append(noqa_action)
-    fixable = [finding for finding in state.findings if finding.fix is not None]
+    fixable = [f for f in state.findings if f.fix is not None and f.fix.safe]
     if fixable:
         action = _fix_action(
             uri,
@@ -325,6 +341,7 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
             state.text,
             fixable,
             [to_diagnostic(lines, f) for f in fixable],
+            unsafe=False,
         )
         if action is not None:
             actions.append(action)

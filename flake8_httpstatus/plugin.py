@@ -1,6 +1,6 @@
 """The flake8 front end: a thin adapter over the engine.
 
-Only `ast`, the registry and the tables are imported here; the fixer's LibCST never is.
+Only `ast`, the registry and the tables are imported here; the fixer never is.
 """
 
 from __future__ import annotations

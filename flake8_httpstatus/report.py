@@ -28,6 +28,10 @@ def _char_column(lines: Sequence[str], finding: Finding, end: bool = False) -> i
     return byte_to_char(_line(lines, line), col) + 1
 
 
+def _location(lines: Sequence[str], line: int, col: int) -> dict[str, int]:
+    return {"row": line, "column": byte_to_char(_line(lines, line), col) + 1}
+
+
 Located = tuple[str, Sequence[str], Finding]
 
 
@@ -52,7 +56,16 @@ def _json(path: str, lines: Sequence[str], finding: Finding) -> dict[str, Any]:
     if finding.fix is not None:
         needs = finding.fix.needs
         fix = {
-            "replacement": finding.fix.replacement,
+            "applicability": finding.fix.applicability,
+            "message": finding.fix.title,
+            "edits": [
+                {
+                    "content": edit.content,
+                    "location": _location(lines, edit.line, edit.col),
+                    "end_location": _location(lines, edit.end_line, edit.end_col),
+                }
+                for edit in finding.fix.edits
+            ],
             "import": needs.statement() if needs is not None else None,
         }
     return {

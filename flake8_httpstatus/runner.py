@@ -4,6 +4,7 @@ front ends over the same engine."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import fnmatch
 import os
@@ -63,6 +64,7 @@ class Job:
     settings: Settings
     selection: Selection
     mode: str = "check"  # "check", "fix", "diff" (fix without writing)
+    unsafe_fixes: bool = False  # apply the fixes that change what the code does, too
 
 
 @dataclass
@@ -83,7 +85,10 @@ def _codes(text: str | None) -> tuple[str, ...]:
 
 
 def job_for(
-    directory: Path | None, overrides: dict[str, str] | None = None, mode: str = "check"
+    directory: Path | None,
+    overrides: dict[str, str] | None = None,
+    mode: str = "check",
+    unsafe_fixes: bool = False,
 ) -> tuple[Job, tuple[str, ...]]:
     """The job the configuration found from `directory` upwards describes (none if None),
     with `overrides` (option key without the prefix, or select/ignore/exclude) on top, and
@@ -105,7 +110,7 @@ def job_for(
         if not any(rule.startswith(code) for rule in RULES):
             raise ConfigError(f"select/ignore: {code!r} matches no rule")
     excludes = tuple(p.strip() for p in (raw.get("exclude") or "").split(",") if p.strip())
-    return Job(settings_from(values), selection, mode), excludes
+    return Job(settings_from(values), selection, mode, unsafe_fixes), excludes
 
 
 def visible(findings: Iterable[Finding], text: str, selection: Selection) -> list[Finding]:
@@ -128,21 +133,25 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = findings
             return result
         from flake8_httpstatus.fixer import fix_text
+        from flake8_httpstatus.import_config import style_for
 
-        fixed = fix_text(source.text, findings) if any(f.fix for f in findings) else None
+        fixed = (
+            fix_text(
+                source.text,
+                findings,
+                tree=tree,
+                style=style_for(path),
+                unsafe=job.unsafe_fixes,
+            )
+            if any(f.fix for f in findings)
+            else None
+        )
         if fixed is None or fixed.text == source.text:
             result.findings = findings
             result.text = source.text
             return result
         if job.mode == "diff":
-            result.diff = "".join(
-                difflib.unified_diff(
-                    source.text.splitlines(keepends=True),
-                    fixed.text.splitlines(keepends=True),
-                    fromfile=path,
-                    tofile=path,
-                )
-            )
+            result.diff = unified_diff(path, source.text, fixed.text)
         elif raw is None:
             sources.write(source, fixed.text)  # before anything claims the fix was made
         result.fixed = len(fixed.applied)
@@ -156,6 +165,26 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.error = f"{path}: too deeply nested to check"
         result.findings = []
     return result
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A diff that `git apply` and `patch -p1` take: `a/` and `b/` prefixes on a relative
+    path, and git's marker for a last line without a line break."""
+    name = Path(path)
+    if name.is_absolute():
+        with contextlib.suppress(ValueError):
+            name = name.relative_to(Path.cwd())
+    shown = name.as_posix()
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{shown}",
+        tofile=f"b/{shown}",
+    )
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:

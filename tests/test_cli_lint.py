@@ -23,7 +23,7 @@ APP = textwrap.dedent(
 )
 FIXED = APP.replace(
     "from django.http import HttpResponse\n",
-    "from django.http import HttpResponse\nfrom http import HTTPStatus\n",
+    "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n",
 ).replace("status=404", "status=HTTPStatus.NOT_FOUND")
 
 
@@ -132,7 +132,15 @@ def test_json_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert item["line"] == 5
     assert item["column"] == 32
     assert item["fix"] == {
-        "replacement": "HTTPStatus.NOT_FOUND",
+        "applicability": "safe",
+        "message": "Replace with `HTTPStatus.NOT_FOUND`",
+        "edits": [
+            {
+                "content": "HTTPStatus.NOT_FOUND",
+                "location": {"row": 5, "column": 32},
+                "end_location": {"row": 5, "column": 35},
+            }
+        ],
         "import": "from http import HTTPStatus",
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -130,16 +130,24 @@ async def test_hover_on_literal_and_constant(client: LanguageClient, tmp_path: P
     assert nothing is None
 
 
-def apply(text: str, edit: types.TextEdit) -> str:
+def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """LSP's rule: every range refers to the document before any edit."""
     lines = text.split("\n")
-    start, end = edit.range.start, edit.range.end
-    assert start.character == 0
-    head = "\n".join(lines[: start.line])
-    prefix = head + ("\n" if start.line else "")
-    tail_line = lines[end.line] if end.line < len(lines) else ""
-    rest = tail_line.encode("utf-16-le")[end.character * 2 :].decode("utf-16-le")
-    after = "\n".join([rest, *lines[end.line + 1 :]])
-    return prefix + edit.new_text + after
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        line = lines[position.line] if position.line < len(lines) else ""
+        units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+        return starts[min(position.line, len(starts) - 1)] + len(units)
+
+    spans = sorted(
+        ((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True
+    )
+    for start, end, new_text in spans:
+        text = text[:start] + new_text + text[end:]
+    return text
 
 
 async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:
@@ -167,8 +175,7 @@ async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:
         edit_set = by_title[title].edit
         assert edit_set is not None
         assert edit_set.changes is not None
-        (edit,) = edit_set.changes[uri]
-        assert expected in apply(SOURCE, edit)
+        assert expected in apply(SOURCE, edit_set.changes[uri])
 
 
 SEVERAL = (
@@ -199,8 +206,7 @@ async def actions_for(
 def edited(uri: str, action: types.CodeAction, text: str) -> str:
     assert action.edit is not None
     assert action.edit.changes is not None
-    (edit,) = action.edit.changes[uri]
-    return apply(text, edit)
+    return apply(text, action.edit.changes[uri])
 
 
 async def test_code_actions_for_one_range_of_several(

@@ -14,7 +14,7 @@ from flake8_httpstatus.fixer import fix_text
 from flake8_httpstatus.registry import all_codes, constant_for
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
-from tests.test_fix import _namespace, _segment
+from tests.test_fix import _namespace, _segment, replacement
 
 TARGET = Settings(target_python=(3, 9))
 CODES = [
@@ -77,8 +77,9 @@ def test_fixing_keeps_meaning(style: str, functions: list[list[tuple[str, int, i
             _segment(source, finding.line, finding.col, finding.end_line, finding.end_col),
             dict(old_names),
         )
-        assert finding.fix is not None
-        assert eval(finding.fix.replacement, dict(new_names)) == literal
+        new = replacement(finding)
+        assert new is not None, "a literal's fix is one replacement of it"
+        assert eval(new, dict(new_names)) == literal
     # Numbers that are not statuses are left alone.
     for template, _, other in (item for body in functions for item in body):
         if "{other}" in template:

@@ -314,7 +314,7 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
     replacement = problem.replacement.name if problem.replacement is not None else None
     use = f"{prefix}.{replacement}" if prefix and replacement else replacement
     advice = f": use {use}" if use else ""
-    fix = Fix(use) if prefix and use else None
+    fix = Fix.replace(node, use) if prefix and use else None
     if problem.problem == "unknown":
         module = MODULES[style]
         where = f"{module.module}.{module.owner}" if module.owner else module.module

@@ -1,0 +1,171 @@
+"""The project's own import-sorting settings, from its isort or ruff configuration, where they
+change where a new import goes: first-party packages, sorting within sections, single-line
+imports, line length and wrapping. Read once per directory."""
+
+from __future__ import annotations
+
+import configparser
+import functools
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from flake8_httpstatus.imports import ImportStyle
+
+_ROOT_MARKERS = (
+    "pyproject.toml",
+    "ruff.toml",
+    ".ruff.toml",
+    ".isort.cfg",
+    "setup.cfg",
+    "tox.ini",
+    "setup.py",
+    ".git",
+)
+_FLAGS = ("force_sort_within_sections", "force_single_line", "order_by_type", "case_sensitive")
+
+
+def style_for(path: str) -> ImportStyle:
+    """The style for a file: from the nearest project root above it (or the working directory
+    for standard input)."""
+    directory = Path(path).resolve().parent if path != "-" else Path.cwd()
+    return _style_in(directory)
+
+
+@functools.cache
+def _style_in(directory: Path) -> ImportStyle:
+    root = _root(directory)
+    if root is None:
+        return ImportStyle(known_first_party=frozenset(_own_packages(directory, [directory])))
+    isort, ruff = _isort_settings(root), _ruff_settings(root)
+    settings: dict[str, Any] = {}
+    line_length = 88
+    wrap = "vertical"
+    if isort is not None:
+        profile = str(isort.get("profile", ""))
+        line_length = 88 if profile == "black" else 79
+        wrap = "vertical" if profile == "black" else "grid"
+        if profile == "google":
+            line_length = 1000
+            settings.update(force_single_line=True, force_sort_within_sections=True)
+            settings.update(order_by_type=False)
+        if "multi_line_output" in isort:
+            vertical = str(isort["multi_line_output"]) in {"3", "VERTICAL_HANGING_INDENT"}
+            wrap = "vertical" if vertical else "grid"
+        if "line_length" in isort:
+            line_length = int(isort["line_length"])
+        for key in _FLAGS:
+            if key in isort:
+                settings[key] = _bool(isort[key])
+        for key in ("known_first_party", "known_third_party"):
+            if key in isort:
+                settings[key] = frozenset(_names(isort[key]))
+    src: list[Path] = [root, root / "src"]
+    if ruff is not None:
+        top, options = ruff
+        line_length = int(top.get("line-length", line_length if isort is not None else 88))
+        wrap = "vertical"
+        for key in _FLAGS:
+            if key.replace("_", "-") in options:
+                settings[key] = _bool(options[key.replace("_", "-")])
+        for key in ("known-first-party", "known-third-party"):
+            if key in options:
+                settings[key.replace("-", "_")] = frozenset(_names(options[key]))
+        src += [root / str(entry) for entry in top.get("src", [])]
+    detected = _own_packages(directory, src)
+    settings["known_first_party"] = settings.get("known_first_party", frozenset()) | detected
+    return ImportStyle(line_length=line_length, wrap=wrap, **settings)
+
+
+def _root(directory: Path) -> Path | None:
+    for candidate in (directory, *directory.parents):
+        if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
+            return candidate
+    return None
+
+
+def _own_packages(directory: Path, sources: list[Path]) -> set[str]:
+    """First-party names as isort and ruff find them: packages and modules in the source
+    directories, and the top package the file itself is in."""
+    found: set[str] = set()
+    for source in sources:
+        try:
+            entries = list(source.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.suffix == ".py":
+                found.add(entry.stem)
+            elif entry.is_dir() and entry.name.isidentifier() and (entry / "__init__.py").exists():
+                found.add(entry.name)
+    package = directory
+    while (package / "__init__.py").exists() and (package.parent / "__init__.py").exists():
+        package = package.parent
+    if (package / "__init__.py").exists():
+        found.add(package.name)
+    return found
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [name.strip() for name in value.replace("\n", ",").split(",") if name.strip()]
+    if isinstance(value, list):
+        return [str(name) for name in value]
+    return []
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
+def _toml(path: Path) -> Mapping[str, Any] | None:
+    try:
+        with path.open("rb") as stream:
+            data: Mapping[str, Any] = tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return data
+
+
+def _isort_settings(root: Path) -> Mapping[str, Any] | None:
+    pyproject = _toml(root / "pyproject.toml")
+    if pyproject is not None and "isort" in pyproject.get("tool", {}):
+        return dict(pyproject["tool"]["isort"])
+    for name, sections in (
+        (".isort.cfg", ("settings", "isort")),
+        ("setup.cfg", ("isort", "tool:isort")),
+        ("tox.ini", ("isort", "tool:isort")),
+    ):
+        path = root / name
+        if not path.exists():
+            continue
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        for section in sections:
+            if parser.has_section(section):
+                return dict(parser.items(section))
+    return None
+
+
+def _ruff_settings(root: Path) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    """Ruff's top-level settings and its isort settings, if the project configures ruff."""
+    for name in ("ruff.toml", ".ruff.toml"):
+        data = _toml(root / name)
+        if data is not None:
+            return data, data.get("lint", {}).get("isort", data.get("isort", {}))
+    pyproject = _toml(root / "pyproject.toml")
+    if pyproject is None or "ruff" not in pyproject.get("tool", {}):
+        return None
+    ruff = pyproject["tool"]["ruff"]
+    return ruff, ruff.get("lint", {}).get("isort", ruff.get("isort", {}))
