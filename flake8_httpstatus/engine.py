@@ -64,6 +64,9 @@ class RawFinding:
     # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
     # framework turns it into a string (mapping keys), else "".
     spelling: str = ""
+    # The template used instead, with `{other}` the code of the finding that says so, when
+    # another rule says the status at `node` is itself wrong: naming it would dress the bug up.
+    doubted: str = ""
 
 
 @dataclass
@@ -165,6 +168,8 @@ class Rules:
     returns: tuple[ReturnRule, ...] = ()
     functions: tuple[FunctionRule, ...] = ()
     module: tuple[ModuleRule, ...] = ()
+    # Codes whose finding at a node says the status there is itself wrong (see `doubted`).
+    status_is_wrong: frozenset[str] = frozenset()
 
 
 class _Enter:
@@ -293,7 +298,10 @@ class Engine:
         namer = ConstantNamer(
             ctx.settings.style, ctx.imports, ctx.packages, ctx.style_uses, ctx.versions
         )
-        findings = [_render(raw, scopes, namer) for raw, scopes in self.raw]
+        wrong = {id(r.node): r.code for r, _ in self.raw if r.code in self.rules.status_is_wrong}
+        findings = [
+            _render(raw, scopes, namer, wrong.get(id(raw.node))) for raw, scopes in self.raw
+        ]
         findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
         return findings
 
@@ -978,10 +986,14 @@ def _elements(node: ast.expr) -> list[ast.expr]:
     return [node]
 
 
-def _render(raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer) -> Finding:
+def _render(
+    raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer, wrong: str | None
+) -> Finding:
     node = raw.node
     template, fields, fix = raw.message, dict(raw.fields), raw.fix
-    if raw.suggest is not None:
+    if wrong is not None and raw.doubted:
+        template, fields["other"], fix = raw.doubted, wrong, None
+    elif raw.suggest is not None:
         # Class bodies do not enclose the functions inside them.
         visible = [scope.bound for scope in scopes[:-1] if not scope.is_class]
         visible.append(scopes[-1].bound)

@@ -40,6 +40,8 @@ class FixSafety(Enum):
 
 # The message variant used when a finding's `suggest`ed code has no constant in the file's style.
 NO_CONSTANT = "no_constant"
+# The variant used when another rule says the status itself is wrong there (`{other}` its code).
+STATUS_DOUBTED = "status_doubted"
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,6 +81,7 @@ class Rule:
     ) -> RawFinding:
         """A finding of this rule at `node`, its message the `variant` template with `fields`."""
         fallback = self.messages.get(NO_CONSTANT, "") if suggest is not None else ""
+        doubted = self.messages.get(STATUS_DOUBTED, "") if suggest is not None else ""
         return RawFinding(
             self.code,
             node,
@@ -88,6 +91,7 @@ class Rule:
             suggest=suggest,
             fix=fix,
             spelling=spelling,
+            doubted=doubted,
         )
 
     def page(self) -> str:

@@ -8,7 +8,13 @@ from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.frameworks import Kind
 from flake8_httpstatus.inference import InferredSink
 from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.rules._rule import NO_CONSTANT, FixSafety, Rule, Severity
+from flake8_httpstatus.rules._rule import (
+    NO_CONSTANT,
+    STATUS_DOUBTED,
+    FixSafety,
+    Rule,
+    Severity,
+)
 from flake8_httpstatus.sites import Site, Where
 
 _OPTIONS = """
@@ -30,6 +36,8 @@ def _messages(where: str) -> dict[str, str]:
         "": f"magic status code {{code}}{where}: use {{constant}}",
         NO_CONSTANT: f"magic status code {{code}}{where}: {{holder}} has no constant for it; "
         "see `flake8-httpstatus explain {code}`",
+        STATUS_DOUBTED: f"magic status code {{code}}{where}: not named, the status itself "
+        "looks wrong here ({other})",
     }
 
 
@@ -47,8 +55,12 @@ _FIX_SAFETY = """
 ## Fix safety
 Safe: the constant equals the literal it replaces (`HTTPStatus` members, DRF, Starlette and
 Litestar constants are `int`s), so behaviour does not change. The fix adds the import the
-constant needs, in the file's style, and uses `http.HTTPStatus` where the style's name
-(`status`) is rebound in that scope.
+constant needs where isort would put it, in the file's style, and uses `http.HTTPStatus`
+where the style's name (`status`) is rebound in that scope.
+
+No fix where the status is the bug: a literal that HS303, HS401, HS402, HS403 or HS405 also
+flags (`abort(302)`, `redirect(url, code=200)`, `abort(402)`) is not named, and the message says
+the status itself looks wrong; naming it would dress the bug up as intended.
 """
 
 
