@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from flake8_httpstatus import flow, frameworks, inference
+from flake8_httpstatus import flow, frameworks, inference, receivers
 from flake8_httpstatus.findings import Finding, Fix
 from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
 from flake8_httpstatus.frameworks import Kind, Param, Sink
@@ -40,6 +40,8 @@ class Scope:
     is_class: bool = False
     # For a class: the class attribute that holds its status, if it is a status class.
     status_attribute: str | None = None
+    # For a class: named for HTTP or a response, so `self.status` is a status.
+    response_class: bool = False
     # For a function: what it does with responses (see flow.py).
     facts: FunctionFacts | None = None
 
@@ -86,6 +88,8 @@ class FileContext:
     blocks: list[int] = field(default_factory=list)
     # Every function's facts, by name, for rules that follow calls.
     functions: dict[str, FunctionFacts] = field(default_factory=dict)
+    # Names bound to a request's result or a caught HTTP error (see receivers.py).
+    responses: set[str] = field(default_factory=set)
 
     @property
     def facts(self) -> FunctionFacts | None:
@@ -143,8 +147,15 @@ class FileContext:
             return False
         attr = node.attr
         return attr in frameworks.STATUS_ATTRIBUTES or (
-            attr in frameworks.GENERIC_STATUS_ATTRIBUTES and self.http_file
+            attr in frameworks.GENERIC_STATUS_ATTRIBUTES
+            and receivers.is_response(node.value, self.responses, self._self_is_response())
         )
+
+    def _self_is_response(self) -> bool:
+        for scope in reversed(self.scopes):
+            if scope.is_class:
+                return scope.response_class
+        return False
 
 
 SiteRule = Callable[[FileContext, Site], Iterable[RawFinding]]
@@ -369,6 +380,7 @@ class Engine:
         scope = Scope()
         if isinstance(node, ast.ClassDef):
             scope.is_class = True
+            scope.response_class = receivers.class_names_response(node)
             self.collector.enter_class(node, ctx.imports)
             self._class(node, scope)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -390,6 +402,8 @@ class Engine:
             ):
                 if arg is not None:
                     _bind(scope, arg.arg)
+                    if arg.annotation is not None and receivers.names_response(arg.annotation):
+                        ctx.responses.add(arg.arg)
         ctx.scopes.append(scope)
         self._block_enter(_BLOCK_ENTER)
 
@@ -468,6 +482,11 @@ class Engine:
         for item in node.items:
             if item.optional_vars is not None:
                 self._bind_target(item.optional_vars)
+                context = item.context_expr
+                if type(item.optional_vars) is ast.Name and (
+                    receivers.is_request(context) or receivers.expects_http_error(context)
+                ):
+                    self.ctx.responses.add(item.optional_vars.id)
 
     def _named_expr(self, node: ast.NamedExpr) -> None:
         self._bind_target(node.target)
@@ -475,6 +494,8 @@ class Engine:
     def _except_handler(self, node: ast.ExceptHandler) -> None:
         if node.name:
             _bind(self.ctx.scope, node.name)
+            if receivers.is_http_error(node.type):
+                self.ctx.responses.add(node.name)
 
     def _aug_assign(self, node: ast.AugAssign) -> None:
         self._bind_target(node.target)
@@ -855,6 +876,10 @@ class Engine:
                 patterns.append(pattern.pattern)
 
     def _assign(self, node: ast.Assign) -> None:
+        if receivers.is_request(node.value):
+            for target in node.targets:
+                if type(target) is ast.Name:
+                    self.ctx.responses.add(target.id)
         for target in node.targets:
             self._bind_target(target)
             self._status_attribute_assignment(target, node.value)
@@ -906,6 +931,8 @@ class Engine:
 
     def _ann_assign(self, node: ast.AnnAssign) -> None:
         self._bind_target(node.target)
+        if type(node.target) is ast.Name and receivers.names_response(node.annotation):
+            self.ctx.responses.add(node.target.id)
         if node.value is not None:
             self._status_attribute_assignment(node.target, node.value)
 

@@ -692,8 +692,8 @@ VIEW_DECORATORS = frozenset(
 )
 VIEW_PACKAGES = frozenset({"flask", "quart"})
 
-# Attributes that hold a response's status. The generic names are read as a status only in
-# files that import an HTTP package, and only with a value in 100-599.
+# Attributes that hold a response's status. The generic names are read as a status only on a
+# receiver shown to be a response (receivers.py), and only with a value in 100-599.
 STATUS_ATTRIBUTES = frozenset({"status_code", "status_int"})
 GENERIC_STATUS_ATTRIBUTES = frozenset({"status", "code"})
 

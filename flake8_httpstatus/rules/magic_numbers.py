@@ -84,6 +84,14 @@ Flags an integer status passed where a framework takes a status:
 `HTTPException(status_code=404)`, `RedirectResponse(url, status_code=301)`, and your own
 helpers declared with `httpstatus-extra-sinks`.
 
+The project's own helpers need no declaration: a function, method or class whose parameter
+reaches a status position (a framework's status argument, `self.status_code = code`,
+`super().__init__(status_code=code)`, another such helper) takes a status there, and the
+literal passed to it is flagged, naming it:
+`HS101 magic status code 404 passed to error_response() (a status parameter)`. So is the
+parameter's default (`def problem(detail, code=500)`). A parameter only printed or passed to
+`range()` reaches no status position and is never read as one.
+
 Only the argument at the framework's status position counts: `HttpResponse("x", 404)` passes
 404 as the content type, and Sanic's `redirect(url, 301)` passes it as the headers, so neither is
 read as a status.
@@ -231,7 +239,15 @@ Flags the literal in `r.status_code == 200`, `200 != r.status_code`,
 `self.assertEqual(response.status_code, 404)` and the other unittest comparisons, Django's
 `assertContains(..., status_code=200)` and `assertRedirects(..., status_code=301)`, and WebTest's
 `app.get(url, status=404)`. `.status_code` and `.status_int` count everywhere; `.status` and
-`.code` only in files that import an HTTP framework or client, for values 100–599.
+`.code` (values 100–599) where the receiver is shown to be a response: the result of a request
+(`resp = client.get(...)`, `await session.post(...)`, `page.goto(...)`, `urlopen(...)`), a name
+or annotation that says so (`response`, `resp`, `rv`, `r: ClientResponse`), an HTTP error
+caught or expected (`except HTTPError as e`, `with pytest.raises(HTTPError) as info`), or
+`self` in a class named for HTTP or a response. What the file imports does not matter.
+
+Also flagged through the project's own code: literals passed to a helper or method whose
+parameter is compared with a response's status (`self.assertHttpStatus(response, 200)`), and
+the values of a `@pytest.mark.parametrize` argument that reaches such a comparison.
 
 Ranges and arithmetic (`r.status_code >= 400`, `r.status_code // 100 == 2`) are not flagged:
 they test a class of codes, which is what the numbers say.
