@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config import RUNNER_KEYS, ConfigError
+from flake8_httpstatus.config import PER_FILE_IGNORES, RUNNER_KEYS, ConfigError
 from flake8_httpstatus.explain import (
     code_to_json,
     explain_code,
@@ -71,7 +71,24 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report findings, without flake8")
     _common(check)
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
-    check.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
+    writes = check.add_mutually_exclusive_group()
+    writes.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
+    writes.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="append `# noqa: HSxxx` to each line with a finding (joining an existing noqa)",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="count findings per code (text output)"
+    )
+    check.add_argument(
+        "--show-source",
+        action="store_true",
+        help="show each finding's line, with carets under it (text output)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
     _unsafe(check)
 
     fix = commands.add_parser("fix", help="replace magic numbers and bad constants in place")
@@ -102,6 +119,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--exclude", metavar="PATTERNS", help="comma-separated glob patterns of paths to skip"
     )
+    parser.add_argument(
+        "--per-file-ignores",
+        metavar="MAPPING",
+        help="codes to ignore per file, in flake8's syntax: 'tests/*:HS104 migrations/*:HS'",
+    )
     for option in OPTIONS:
         parser.add_argument(f"--{option.name}", dest=option.name, metavar="VALUE", help=option.help)
     parser.add_argument(
@@ -122,6 +144,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _codes(args)
     if args.command == "lsp":
         return _lsp()
+    if args.command == "check" and args.format != "text" and (args.statistics or args.show_source):
+        print(
+            "flake8-httpstatus: error: --statistics and --show-source are for --format text",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "check" and args.add_noqa and args.paths == ["-"]:
+        print(
+            "flake8-httpstatus: error: --add-noqa writes files; it cannot read standard input",
+            file=sys.stderr,
+        )
+        return 2
     try:
         job, excludes = _job(args)
     except ConfigError as error:
@@ -138,11 +172,15 @@ def _job(args: argparse.Namespace) -> tuple[Job, tuple[str, ...]]:
         if getattr(args, option.name) is not None
     }
     overrides.update({key: getattr(args, key) for key in RUNNER_KEYS if getattr(args, key)})
+    if args.per_file_ignores:
+        overrides[PER_FILE_IGNORES] = args.per_file_ignores
     mode = "check"
     if args.command == "fix":
         mode = "diff" if args.diff or args.check else "fix"
     elif args.fix:
         mode = "fix"
+    elif args.add_noqa:
+        mode = "noqa"
     return job_for(Path.cwd(), overrides, mode, args.unsafe_fixes)
 
 
@@ -167,37 +205,30 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
                 print(f"Fixed {result.fixed} in {result.path}", file=sys.stderr)
             elif result.fixed:
                 print(f"Would fix {result.fixed} in {result.path}", file=sys.stderr)
+    elif job.mode == "noqa":
+        added = sum(result.noqa_added for result in results)
+        print(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", file=sys.stderr)
     else:
-        from flake8_httpstatus.report import render
+        from flake8_httpstatus.report import render, statistics, summary
 
-        output = render(results, args.format)
+        output = render(results, args.format, show_source=args.show_source)
         if output:
             print(output)
+        if args.format == "text" and args.statistics and output:
+            print(statistics(results))
+        if args.format == "text" and output:
+            print(summary(results, job.unsafe_fixes))
         if fixed:
             print(f"Fixed {fixed} finding(s).", file=sys.stderr)
-        if args.format == "text":
-            _fixable_summary(results, job.unsafe_fixes)
     for error in errors:
         print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
     if errors:
         return 2
     if args.command == "fix":
         return 1 if fixed else 0
+    if job.mode == "noqa" or args.exit_zero:
+        return 0
     return 1 if any(result.findings for result in results) else 0
-
-
-def _fixable_summary(results: Sequence[FileResult], unsafe: bool) -> None:
-    """Which findings `fix` would fix, as ruff says it: safe ones, and the unsafe ones that
-    need `--unsafe-fixes`."""
-    fixes = [f.fix for result in results for f in result.findings if f.fix is not None]
-    safe = sum(1 for fix in fixes if fix.safe or unsafe)
-    hidden = len(fixes) - safe
-    if not fixes:
-        return
-    line = f"[*] {safe} fixable with `flake8-httpstatus fix`"
-    if hidden:
-        line += f" ({hidden} more with `--unsafe-fixes`)"
-    print(line + ".", file=sys.stderr)
 
 
 def _lsp() -> int:

@@ -1,11 +1,13 @@
 """The standalone command's configuration: `[tool.flake8-httpstatus]` in pyproject.toml, else the
-`httpstatus-*` keys of `[flake8]` in setup.cfg, tox.ini or .flake8, found from the current
-directory upwards. Keys and meanings are the plugin's; the `httpstatus-` prefix is optional in
-pyproject.toml."""
+`httpstatus-*` keys (and flake8's own `per-file-ignores`) of `[flake8]` in setup.cfg, tox.ini or
+.flake8, found from the current directory upwards. Keys and meanings are the plugin's; the
+`httpstatus-` prefix is optional in pyproject.toml."""
 
 from __future__ import annotations
 
 import configparser
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,11 @@ else:  # pragma: no cover - Python 3.10
 
 # Keys that are not engine options: which rules to report and which files to skip.
 RUNNER_KEYS = ("select", "ignore", "exclude")
+PER_FILE_IGNORES = "per-file-ignores"
+# What flake8 accepts as a code or a prefix of one (flake8.defaults.VALID_CODE_PREFIX).
+_CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$", re.ASCII)
+
+PerFileIgnores = tuple[tuple[str, tuple[str, ...]], ...]
 _OPTION_KEYS = {option.name.removeprefix("httpstatus-") for option in OPTIONS}
 
 
@@ -33,6 +40,49 @@ class Config:
 
     values: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+    # Glob -> codes, the globs already resolved against the configuration file's directory.
+    per_file_ignores: PerFileIgnores = ()
+
+
+def resolve_pattern(pattern: str, directory: str) -> str:
+    """flake8's `normalize_path`: a pattern with a separator is a path, made absolute from
+    `directory`; one without (`test_*.py`) matches a file's name wherever it is."""
+    if pattern == "." or "/" in pattern or (os.altsep and os.altsep in pattern):
+        pattern = os.path.abspath(os.path.join(directory, pattern))
+    return pattern.rstrip("/" + (os.altsep or ""))
+
+
+def parse_per_file_ignores(text: str, directory: str) -> PerFileIgnores:
+    """flake8's syntax, `PATTERNS:CODES` pairs (`tests/*: HS104 HS1`), read by flake8's own
+    parser so that what flake8 accepts, and only that, is accepted here."""
+    from flake8.exceptions import ExecutionError
+    from flake8.utils import parse_files_to_codes_mapping
+
+    try:
+        pairs = parse_files_to_codes_mapping(text)
+    except ExecutionError as error:
+        first = str(error).splitlines()[0]
+        raise ConfigError(f"{PER_FILE_IGNORES}: {first}") from None
+    return tuple((resolve_pattern(glob, directory), tuple(codes)) for glob, codes in pairs)
+
+
+def _per_file_table(value: Any, path: Path) -> PerFileIgnores:
+    """Ruff's form: a table of glob -> a list of codes (or one comma-separated string)."""
+    where = f"{path}: [tool.flake8-httpstatus] {PER_FILE_IGNORES}"
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of glob = [codes]")
+    pairs = []
+    for glob, codes in value.items():
+        items = codes if isinstance(codes, list) else [codes]
+        if not all(isinstance(item, str) for item in items):
+            raise ConfigError(f"{where}: {glob!r} must map to a list of codes")
+        listed = tuple(code.strip() for item in items for code in re.split(r"[,\s]+", item))
+        listed = tuple(code for code in listed if code)
+        for code in listed:
+            if not _CODE_PREFIX.match(code):
+                raise ConfigError(f"{where}: {code!r} (for {glob!r}) is not a code like HS104")
+        pairs.append((resolve_pattern(glob, str(path.parent)), listed))
+    return tuple(pairs)
 
 
 def _as_text(value: Any) -> str:
@@ -54,12 +104,16 @@ def _from_pyproject(path: Path) -> Config | None:
     if not isinstance(table, dict):
         return None
     values = {}
+    per_file: PerFileIgnores = ()
     for key, value in table.items():
         name = key.removeprefix("httpstatus-")
+        if name == PER_FILE_IGNORES:
+            per_file = _per_file_table(value, path)
+            continue
         if name not in _OPTION_KEYS and name not in RUNNER_KEYS:
             raise ConfigError(f"{path}: [tool.flake8-httpstatus] has no option {key!r}")
         values[name] = _as_text(value)
-    return Config(values, str(path))
+    return Config(values, str(path), per_file)
 
 
 def _from_ini(path: Path) -> Config | None:
@@ -75,7 +129,18 @@ def _from_ini(path: Path) -> Config | None:
         for key, value in parser.items("flake8")
         if key.startswith("httpstatus-")
     }
-    return Config(values, str(path))
+    per_file: PerFileIgnores = ()
+    # flake8 takes the key with dashes or underscores.
+    key = next(
+        (k for k in (PER_FILE_IGNORES, "per_file_ignores") if parser.has_option("flake8", k)), None
+    )
+    if key is not None:
+        text = parser.get("flake8", key)
+        try:
+            per_file = parse_per_file_ignores(text, str(path.parent))
+        except ConfigError as error:
+            raise ConfigError(f"{path}: {error}") from None
+    return Config(values, str(path), per_file)
 
 
 def find_config(start: Path) -> Config:

@@ -83,7 +83,7 @@ def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | N
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return visible(check(tree, job.settings, filename), text, job.selection)
+    return visible(check(tree, job.settings, filename), text, job.selection_for(filename))
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:

@@ -35,7 +35,7 @@ def _location(lines: Sequence[str], line: int, col: int) -> dict[str, int]:
 Located = tuple[str, Sequence[str], Finding]
 
 
-def render(results: Sequence[FileResult], fmt: str) -> str:
+def render(results: Sequence[FileResult], fmt: str, show_source: bool = False) -> str:
     findings = [
         (result.path, result.lines, finding) for result in results for finding in result.findings
     ]
@@ -47,8 +47,46 @@ def render(results: Sequence[FileResult], fmt: str) -> str:
         return "\n".join(_github(*item) for item in findings)
     return "\n".join(
         f"{path}:{finding.line}:{_char_column(lines, finding)}: {finding.message}"
+        + (_source(lines, finding) if show_source else "")
         for path, lines, finding in findings
     )
+
+
+def _source(lines: Sequence[str], finding: Finding) -> str:
+    """flake8's --show-source: the line, then carets under the span (to the line's end when it
+    goes on), indented with the line's own tabs so they line up."""
+    line = _line(lines, finding.line)
+    start = byte_to_char(line, finding.col)
+    end = byte_to_char(line, finding.end_col) if finding.end_line == finding.line else len(line)
+    indent = "".join(char if char.isspace() else " " for char in line[:start])
+    return f"\n{line}\n{indent}{'^' * max(end - start, 1)}"
+
+
+def statistics(results: Sequence[FileResult]) -> str:
+    """flake8's --statistics: per code, the count and the first finding's message."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for result in results:
+        for finding in result.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+            first.setdefault(finding.code, finding.message.removeprefix(f"{finding.code} "))
+    return "\n".join(f"{counts[code]:<5} {code} {first[code]}" for code in sorted(counts))
+
+
+def summary(results: Sequence[FileResult], unsafe: bool = False) -> str:
+    """`Found 12 findings (8 fixable with fix).`, and how many more `--unsafe-fixes` would fix;
+    empty when there is nothing."""
+    findings = [finding for result in results for finding in result.findings]
+    if not findings:
+        return ""
+    fixes = [finding.fix for finding in findings if finding.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe or unsafe)
+    noun = "finding" if len(findings) == 1 else "findings"
+    details = [f"{safe} fixable with fix"] if safe else []
+    if len(fixes) > safe:
+        details.append(f"{len(fixes) - safe} more with --unsafe-fixes")
+    detail = f" ({', '.join(details)})" if details else ""
+    return f"Found {len(findings)} {noun}{detail}."
 
 
 def _json(path: str, lines: Sequence[str], finding: Finding) -> dict[str, Any]:

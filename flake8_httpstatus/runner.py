@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flake8_httpstatus import sources
-from flake8_httpstatus.config import ConfigError, find_config
+from flake8_httpstatus.config import (
+    PER_FILE_IGNORES,
+    ConfigError,
+    PerFileIgnores,
+    find_config,
+    parse_per_file_ignores,
+)
 from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.noqa import NoqaLines, unsuppressed
+from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
@@ -63,8 +69,31 @@ class Selection:
 class Job:
     settings: Settings
     selection: Selection
-    mode: str = "check"  # "check", "fix", "diff" (fix without writing)
+    mode: str = "check"  # "check", "fix", "diff" (fix without writing), "noqa" (--add-noqa)
     unsafe_fixes: bool = False  # apply the fixes that change what the code does, too
+    per_file_ignores: PerFileIgnores = ()
+
+    def selection_for(self, path: str | None) -> Selection:
+        """flake8's per-file-ignores: the longest pattern that matches the file (its name, or
+        its absolute path) adds its codes to the ignored ones."""
+        if not self.per_file_ignores:
+            return self.selection
+        name = path if path not in (None, "-") else "stdin"
+        assert name is not None
+        matching = [
+            (pattern, codes) for pattern, codes in self.per_file_ignores if _matches(name, pattern)
+        ]
+        if not matching:
+            return self.selection
+        _, codes = max(matching, key=lambda pair: len(pair[0]))
+        return Selection(self.selection.select, (*self.selection.ignore, *codes))
+
+
+def _matches(path: str, pattern: str) -> bool:
+    basename = os.path.basename(path)
+    if basename not in {".", ".."} and fnmatch.fnmatch(basename, pattern):
+        return True
+    return fnmatch.fnmatch(os.path.abspath(path), pattern)
 
 
 @dataclass
@@ -73,6 +102,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     fixed: int = 0
+    noqa_added: int = 0
     diff: str = ""
     text: str | None = None  # the fixed text, for stdin
     lines: list[str] = field(default_factory=list)  # the source as checked, for columns
@@ -110,7 +140,10 @@ def job_for(
         if not any(rule.startswith(code) for rule in RULES):
             raise ConfigError(f"select/ignore: {code!r} matches no rule")
     excludes = tuple(p.strip() for p in (raw.get("exclude") or "").split(",") if p.strip())
-    return Job(settings_from(values), selection, mode, unsafe_fixes), excludes
+    per_file = config.per_file_ignores if config is not None else ()
+    if overrides and overrides.get(PER_FILE_IGNORES):
+        per_file = parse_per_file_ignores(overrides[PER_FILE_IGNORES], os.getcwd())
+    return Job(settings_from(values), selection, mode, unsafe_fixes, per_file), excludes
 
 
 def visible(findings: Iterable[Finding], text: str, selection: Selection) -> list[Finding]:
@@ -127,10 +160,18 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         lines = source.text.splitlines()
         result.lines = lines
         findings = visible(
-            check(tree, job.settings, None if raw is not None else path), source.text, job.selection
+            check(tree, job.settings, None if raw is not None else path),
+            source.text,
+            job.selection_for(path),
         )
         if job.mode == "check":
             result.findings = findings
+            return result
+        if job.mode == "noqa":
+            edits, added = noqa_edits(NoqaLines(source.text), findings)
+            if edits:
+                sources.write(source, apply_line_edits(source.text, edits))
+            result.noqa_added = added
             return result
         from flake8_httpstatus.fixer import fix_text
         from flake8_httpstatus.import_config import style_for

@@ -43,7 +43,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_check_reports_and_exits_1(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "app.py")
     assert code == 1
-    assert out == "app.py:5:32: HS101 magic status code 404: use HTTPStatus.NOT_FOUND\n"
+    assert out == (
+        "app.py:5:32: HS101 magic status code 404: use HTTPStatus.NOT_FOUND\n"
+        "Found 1 finding (1 fixable with fix).\n"
+    )
 
 
 def test_check_clean_exits_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,7 +60,7 @@ def test_columns_are_characters(project: Path, capsys: pytest.CaptureFixture[str
     )
     _, out, _ = run(capsys, "check", "app.py")
     # 1-based characters: the second 404 is the 31st character, its 35th byte.
-    assert [line.split(":")[2] for line in out.splitlines()] == ["7", "31"]
+    assert [line.split(":")[2] for line in out.splitlines()[:-1]] == ["7", "31"]
 
 
 @pytest.mark.parametrize(
@@ -186,7 +189,7 @@ def test_directories_skip_the_usual_excludes(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(APP, encoding="utf-8")
     _, out, _ = run(capsys, "check", "--exclude", "*/generated/*", ".")
-    files = sorted({line.split(":")[0] for line in out.splitlines()})
+    files = sorted({line.split(":")[0] for line in out.splitlines()[:-1]})
     assert files == ["app.py", "pkg/keep.py"]
 
 

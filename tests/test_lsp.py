@@ -243,3 +243,13 @@ async def test_noqa_hides_as_flake8_reads_it(client: LanguageClient, tmp_path: P
     )
     uri = await open_document(client, tmp_path / "app.py", text)
     assert [(d.code, d.range.start.line) for d in client.diagnostics[uri]] == [("HS101", 6)]
+
+
+async def test_per_file_ignores(client: LanguageClient, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "tests").mkdir(parents=True)
+    (project / "setup.cfg").write_text("[flake8]\nper-file-ignores = tests/*: HS1\n")
+    ignored = await open_document(client, project / "tests" / "test_app.py", SOURCE)
+    shown = await open_document(client, project / "app.py", SOURCE)
+    assert list(client.diagnostics[ignored]) == []
+    assert [d.code for d in client.diagnostics[shown]] == ["HS101"]
