@@ -18,7 +18,7 @@ from flake8_httpstatus import flow, frameworks, inference, receivers
 from flake8_httpstatus.findings import Finding, Fix
 from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
 from flake8_httpstatus.frameworks import Kind, Param, Sink
-from flake8_httpstatus.naming import ConstantNamer
+from flake8_httpstatus.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.registry import lookup
 from flake8_httpstatus.settings import Settings, Versions, target_python_for
 from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
@@ -307,7 +307,11 @@ class Engine:
             self._report(module_rule(self.ctx))
         ctx = self.ctx
         namer = ConstantNamer(
-            ctx.settings.style, ctx.imports, ctx.packages, ctx.style_uses, ctx.versions
+            ctx.settings.style,
+            runtime_imports(getattr(tree, "body", ())),
+            ctx.packages,
+            ctx.style_uses,
+            ctx.versions,
         )
         wrong = {id(r.node): r.code for r, _ in self.raw if r.code in self.rules.status_is_wrong}
         findings = [

@@ -101,7 +101,8 @@ def import_edits(
         groups = [[alias] for alias in aliases] if style.force_single_line else [aliases]
         for group in groups:
             statement = _from_statement(module, group, style, text.newline)
-            new.append((style.section(module), statement, _key(module, True, style), 0))
+            key = _key(module, True, style, group[0][0])
+            new.append((style.section(module), statement, key, 0))
     for module in plain:
         new.append((style.section(module), f"import {module}", _key(module, False, style), 0))
     if new:
@@ -135,6 +136,8 @@ def _merge_target(block: list[ast.stmt], module: str) -> ast.ImportFrom | None:
 
 
 def _member_key(name: str, style: ImportStyle) -> tuple[object, ...]:
+    if name == "*":
+        return (-1, ())
     kind = 2
     if style.order_by_type:
         if name.isupper() and len(name) > 1:
@@ -144,16 +147,22 @@ def _member_key(name: str, style: ImportStyle) -> tuple[object, ...]:
     return (kind, _natural(name if style.case_sensitive else name.lower()))
 
 
-def _key(module: str, from_import: bool, style: ImportStyle) -> tuple[object, ...]:
+def _key(
+    module: str, from_import: bool, style: ImportStyle, member: str = ""
+) -> tuple[object, ...]:
+    """How isort orders statements in a section: `import x` before `from x import y` (unless
+    sorted within sections), by module, then (single-line imports) by the first name."""
     name = _natural(module if style.case_sensitive else module.lower())
+    first = _member_key(member, style) if member else ()
     if style.force_sort_within_sections:
-        return (name, from_import)
-    return (from_import, name)
+        return (name, from_import, first)
+    return (from_import, name, first)
 
 
 def _statement_key(statement: ast.stmt, style: ImportStyle) -> tuple[object, ...]:
     if isinstance(statement, ast.ImportFrom):
-        return _key("." * statement.level + (statement.module or ""), True, style)
+        module = "." * statement.level + (statement.module or "")
+        return _key(module, True, style, statement.names[0].name)
     assert isinstance(statement, ast.Import)
     return _key(statement.names[0].name, False, style)
 

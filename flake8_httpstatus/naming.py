@@ -7,6 +7,7 @@ rebound in the finding's scope (`status = request.GET["status"]` is common).
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -143,6 +144,34 @@ class ConstantNamer:
         if uses_bare_names:
             return Suggestion(name, ImportSpec(holder, name))
         return Suggestion(f"{module}.{name}", ImportSpec(package, module))
+
+
+def runtime_imports(body: Sequence[ast.stmt]) -> dict[str, str]:
+    """The names the module's own top-level imports bind when it runs: not those under
+    `if TYPE_CHECKING:` (absent at run time) nor those inside functions (absent elsewhere); a
+    constant spelled through any other import would be an undefined name."""
+    found: dict[str, str] = {}
+    for statement in body:
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                head = alias.name.partition(".")[0]
+                found[alias.asname or head] = alias.name if alias.asname else head
+        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+            for alias in statement.names:
+                if alias.name != "*":
+                    found[alias.asname or alias.name] = f"{statement.module}.{alias.name}"
+        elif isinstance(statement, ast.If) and not _type_checking(statement.test):
+            found.update(runtime_imports(statement.body))
+            found.update(runtime_imports(statement.orelse))
+        elif isinstance(statement, ast.Try):
+            for block in (statement.body, *(h.body for h in statement.handlers), statement.orelse):
+                found.update(runtime_imports(block))
+    return found
+
+
+def _type_checking(test: ast.expr) -> bool:
+    name = test.attr if isinstance(test, ast.Attribute) else getattr(test, "id", None)
+    return name == "TYPE_CHECKING"
 
 
 def _is_shadowed(text: str, shadowed: Sequence[set[str]]) -> bool:

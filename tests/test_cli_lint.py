@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -329,3 +330,38 @@ def test_bad_configuration_is_a_one_line_error(
     assert len(err.strip().splitlines()) == 1
     assert names in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("tool", ["git apply", "patch -p1"])
+def test_diff_applies_with_git_apply_and_patch(
+    project: Path, capsys: pytest.CaptureFixture[str], tool: str
+) -> None:
+    """`fix --diff`, applied by the real tools, gives what `fix` writes: in a subdirectory, with
+    CRLF line ends, and with a last line that has no line break."""
+    (project / "pkg").mkdir()
+    (project / "pkg" / "views.py").write_bytes(APP.replace("\n", "\r\n").encode())
+    (project / "last.py").write_text(APP.rstrip("\n"), encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    code, diff, _ = run(capsys, "fix", "--diff", ".")
+    assert code == 1
+    assert "--- a/pkg/views.py\n+++ b/pkg/views.py\n" in diff
+    assert "\\ No newline at end of file" in diff
+    originals = {path: path.read_bytes() for path in project.rglob("*.py")}
+    assert run(capsys, "fix", ".")[0] == 1
+    fixed = {path: path.read_bytes() for path in originals}
+    for path, data in originals.items():
+        path.write_bytes(data)
+    (project / "fix.diff").write_bytes(diff.encode())
+    command = {
+        "git apply": ["git", "apply", "--verbose", "fix.diff"],
+        "patch -p1": ["patch", "-p1", "--binary", "-i", "fix.diff"],
+    }[tool]
+    done = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {path: path.read_bytes() for path in originals} == fixed

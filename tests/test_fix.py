@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.rules import RULES, check
 from tests.expectations import load_fixture
 
@@ -22,14 +25,31 @@ FIX = Path(__file__).parent / "fixtures" / "fix"
 CASES = sorted(path for path in FIX.glob("*.py") if not path.name.endswith(".fixed.py"))
 
 
-def fixed(text: str, path: Path) -> tuple[str, list[Finding]]:
+def style_of(text: str) -> ImportStyle:
+    """The import style a fixture's `# style: key=value ...` header sets (else the default)."""
+    match = re.search(r"^# style: (.*)$", text, re.MULTILINE)
+    values: dict[str, Any] = {}
+    for item in match.group(1).split() if match else ():
+        key, _, value = item.partition("=")
+        if key.startswith("known_"):
+            values[key] = frozenset(value.split(","))
+        elif key == "line_length":
+            values[key] = int(value)
+        elif key == "wrap":
+            values[key] = value
+        else:
+            values[key] = value == "true"
+    return ImportStyle(**values)
+
+
+def fixed(text: str, path: Path, unsafe: bool = False) -> tuple[str, list[Finding]]:
     fixture = load_fixture(path)
     findings = [
         f
         for f in check(ast.parse(text), fixture.settings, str(path))
-        if RULES[f.code].default_enabled
+        if RULES[f.code].default_enabled or f.code in fixture.enabled
     ]
-    result = fix_text(text, findings)
+    result = fix_text(text, findings, style=style_of(text), unsafe=unsafe)
     return result.text, list(result.applied)
 
 
@@ -137,6 +157,8 @@ def _namespace(text: str) -> dict[str, object]:
                     try:
                         value = importlib.import_module(f"{node.module}.{alias.name}")
                     except ImportError:
+                        continue
+                    except Exception:  # e.g. rest_framework.generics wants Django settings
                         continue
                 namespace[alias.asname or alias.name] = value
         elif isinstance(node, ast.Import):
