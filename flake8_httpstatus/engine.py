@@ -531,9 +531,11 @@ class Engine:
         style = HOLDERS.get(module)
         for alias in node.names:
             if alias.name == "*":
+                self.collector.imported("*", module)
                 continue
             target = f"{module}.{alias.name}" if not module.endswith(".") else module + alias.name
             self._bind_import(alias.asname or alias.name, target)
+            self.collector.imported(alias.asname or alias.name, target)
             if style is not None:
                 for constant_rule in self.rules.constants:
                     self._report(constant_rule(ctx, alias, style, alias.name))

@@ -142,12 +142,18 @@ class ModuleFacts:
     module: str
     callables: dict[str, CallableFacts] = field(default_factory=dict)
     classes: dict[str, ClassFacts] = field(default_factory=dict)
+    # Module-level imports, as re-exports: `pkg.testing.APITestCase` -> where it is defined;
+    # `pkg.testing.*` -> the modules star-imported there.
+    aliases: dict[str, str] = field(default_factory=dict)
+    stars: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
             "module": self.module,
             "callables": [facts.to_json() for facts in self.callables.values()],
             "classes": [[c.key, list(c.bases), c.statusish] for c in self.classes.values()],
+            "aliases": self.aliases,
+            "stars": self.stars,
         }
 
     @classmethod
@@ -158,6 +164,8 @@ class ModuleFacts:
             facts.callables[callable_facts.key] = callable_facts
         for key, bases, statusish in data["classes"]:
             facts.classes[key] = ClassFacts(key, tuple(bases), statusish)
+        facts.aliases = dict(data["aliases"])
+        facts.stars = list(data["stars"])
         return facts
 
 
@@ -247,7 +255,8 @@ class Collector:
         parts = self.package.split(".") if self.package else []
         if level > 1:
             parts = parts[: len(parts) - (level - 1)]
-        return ".".join([*parts, name[level:]]) if parts else name[level:]
+        rest = name[level:]
+        return ".".join([*parts, rest] if rest else parts)
 
     def _ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
         if isinstance(func, ast.Name):
@@ -366,6 +375,15 @@ class Collector:
         )
         self.facts.callables[frame.key] = facts
         return facts
+
+    def imported(self, local: str, target: str) -> None:
+        """A module-level `from x import y as local` (`local` "*" for a star import)."""
+        if self.frames:
+            return
+        if local == "*":
+            self.facts.stars.append(self.absolute(target))
+        else:
+            self.facts.aliases[self.prefix + local] = self.absolute(target)
 
     def enter_other(self) -> None:
         self.frames.append(_Frame(""))
@@ -524,6 +542,8 @@ class Solver:
     def __init__(self, modules: Iterable[ModuleFacts]) -> None:
         self.callables: dict[str, CallableFacts] = {}
         self.classes: dict[str, ClassFacts] = {}
+        self.aliases: dict[str, str] = {}
+        self.stars: dict[str, list[str]] = {}
         # Copies: solving adds to `reaches`, and the modules' facts may be solved again.
         for module in modules:
             for key, facts in module.callables.items():
@@ -531,6 +551,9 @@ class Solver:
                     facts, reaches=dict(facts.reaches), range_only=list(facts.range_only)
                 )
             self.classes.update(module.classes)
+            self.aliases.update(module.aliases)
+            if module.stars:
+                self.stars[module.module] = module.stars
         self._cache: dict[str, list[Sink]] | None = None
         self._solve()
         self._cache = {}
@@ -559,17 +582,42 @@ class Solver:
         method = ref[2]
         if kind == "method":
             return self._method(owner, method, set())
+        owner = self.resolve(owner)
         for base in self.classes[owner].bases if owner in self.classes else ():
             found = self._method(base, method, set())
             if found:
                 return found
         return []
 
+    def resolve(self, name: str) -> str:
+        """Where a name imported from a project module is defined, through re-exports."""
+        for _ in range(8):  # re-export chains are short; a cycle must not hang
+            if name in self.callables or name in self.classes:
+                return name
+            target = self.aliases.get(name)
+            if target is None:
+                module, _, attr = name.rpartition(".")
+                target = next(
+                    (
+                        f"{star}.{attr}"
+                        for star in self.stars.get(module, ())
+                        if f"{star}.{attr}" in self.callables
+                        or f"{star}.{attr}" in self.classes
+                        or f"{star}.{attr}" in self.aliases
+                    ),
+                    None,
+                )
+            if target is None or target == name:
+                return name
+            name = target
+        return name
+
     def _sinks_of_name(self, name: str) -> list[Sink]:
         cached = self._cache
         if cached is not None and name in cached:
             return cached[name]
         found: list[Sink]
+        name = self.resolve(name)
         facts = self.callables.get(name)
         if facts is not None:
             found = facts.sinks()
@@ -584,6 +632,7 @@ class Solver:
 
     def _method(self, cls: str, name: str, seen: set[str]) -> list[Sink]:
         """`name` looked up on `cls` and its bases, as Python's attribute lookup finds it."""
+        cls = self.resolve(cls)
         if cls in seen:
             return []
         seen.add(cls)
@@ -602,11 +651,22 @@ class Solver:
                 return found
         return []
 
+    def sink_names(self) -> set[str]:
+        """The names the project's status-taking callables are called by."""
+        names = {
+            facts.label for facts in self.callables.values() if facts.reaches or facts.mappings
+        }
+        names.update(
+            key.rpartition(".")[2] for key in self.classes if self._method(key, "__init__", set())
+        )
+        return names
+
     def view_class(self, key: str) -> bool:
         """Whether a project class derives, through project classes, from a view class."""
         return self._derives(key, frameworks.VIEW_CLASSES, set())
 
     def _derives(self, key: str, targets: frozenset[str], seen: set[str]) -> bool:
+        key = self.resolve(key)
         if key in targets:
             return True
         info = self.classes.get(key)

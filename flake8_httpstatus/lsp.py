@@ -26,6 +26,7 @@ from flake8_httpstatus.import_config import style_for
 from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
+from flake8_httpstatus.project import project_for
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check
 from flake8_httpstatus.runner import Job, job_for, visible
@@ -83,7 +84,18 @@ def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | N
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return visible(check(tree, job.settings, filename), text, job.selection_for(filename))
+    return visible(
+        check(tree, job.settings, filename, project_for(filename)),
+        text,
+        job.selection_for(filename),
+    )
+
+
+def project_changed(text: str, filename: str | None) -> bool:
+    """Take the document's text into its project's index; whether what it passes on as a
+    status changed (the other open documents must then be checked again)."""
+    project = project_for(filename)
+    return project is not None and filename is not None and project.update(Path(filename), text)
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:
@@ -121,6 +133,7 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        changed = project_changed(document.source, filename)
         findings = findings_for(document.source, ls.job(uri), filename)
     finally:
         if collecting:
@@ -135,6 +148,10 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
             diagnostics=[to_diagnostic(lines, finding) for finding in state.findings],
         )
     )
+    if changed:  # a helper changed: the documents that call it may read differently now
+        for other in list(ls.documents):
+            if other != uri:
+                validate(ls, other)
 
 
 def _schedule(ls: HttpStatusServer, uri: str) -> None:

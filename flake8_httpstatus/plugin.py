@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from flake8_httpstatus import __version__
 from flake8_httpstatus.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.options import OPTIONS, settings_from
+from flake8_httpstatus.project import project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, check
 from flake8_httpstatus.settings import Settings
 
@@ -81,7 +82,9 @@ class Plugin:
         cls.trigger = _trigger(names)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
-        if self.trigger.search("".join(self.lines)) is None:
+        text = "".join(self.lines)
+        project = project_for(self.filename)
+        if self.trigger.search(text) is None and (project is None or not project.mentions(text)):
             return
-        for finding in check(self.tree, self.settings, self.filename):
+        for finding in check(self.tree, self.settings, self.filename, project):
             yield finding.line, finding.col, finding.message, type(self)

@@ -24,6 +24,7 @@ from flake8_httpstatus.config import (
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
+from flake8_httpstatus.project import project_for
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
 
@@ -160,7 +161,12 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         lines = source.text.splitlines()
         result.lines = lines
         findings = visible(
-            check(tree, job.settings, None if raw is not None else path),
+            check(
+                tree,
+                job.settings,
+                None if raw is not None else path,
+                project_for(path) if raw is None else None,
+            ),
             source.text,
             job.selection_for(path),
         )
@@ -260,6 +266,8 @@ def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -
 
 def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
     if jobs > 1 and len(files) > 1:
+        for path in files:
+            project_for(path)  # indexed once here; the workers read the cache it writes
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]

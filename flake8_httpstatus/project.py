@@ -1,0 +1,318 @@
+"""The project index: what every module of the project passes on as a status, so that a helper,
+exception class or base class defined in one module is known in all the others.
+
+The project is found from the checked file upwards (the nearest pyproject.toml, setup.cfg,
+setup.py or .git), and indexed whole, whatever files the command line names: pre-commit passes
+only the changed ones. Each module's facts (inference.ModuleFacts) come from the engine's own
+walk; a cheap byte-level test skips files that cannot hold any. The facts are cached on disk,
+keyed by path, size and modification time, in `.httpstatus_cache/` at the project root, or in
+the directory `FLAKE8_HTTPSTATUS_CACHE_DIR` names (empty: no cache). The cache only saves time:
+results are the same with it, without it, or after deleting it.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+import os
+import re
+import tempfile
+import warnings
+from pathlib import Path
+
+from flake8_httpstatus import __version__
+from flake8_httpstatus.inference import ModuleFacts, Solver
+
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
+CACHE_DIR = ".httpstatus_cache"
+# Past this many modules the "project" is more likely a home directory: not indexed.
+MAX_FILES = 20_000
+# Bumped when what the facts hold changes: older caches are ignored.
+FACTS_FORMAT = 1
+# Directories never indexed (virtual environments, caches, build output, VCS).
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        ".eggs",
+        "build",
+        "dist",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        CACHE_DIR,
+        "node_modules",
+        "site-packages",
+    }
+)
+# A module holds facts only if it defines something and mentions one of these.
+_DEFINES = (b"def ", b"class ")
+_WORDS = (b"status", b"code", b"abort", b"HTTP", b"Http", b"Response", b"Error", b"Exception")
+
+
+def find_root(path: str | os.PathLike[str]) -> Path | None:
+    """The nearest directory from `path` upwards that holds a project marker."""
+    start = Path(path).resolve()
+    for directory in (start, *start.parents) if start.is_dir() else start.parents:
+        if any((directory / marker).exists() for marker in ROOT_MARKERS):
+            return directory
+    return None
+
+
+def module_of(path: Path) -> tuple[str, bool]:
+    """`pkg.sub.mod` for pkg/sub/mod.py while pkg and sub hold an `__init__.py`, as Python
+    imports it from the first directory above that is not a package; and whether the file is a
+    package's `__init__`."""
+    parts = [path.stem]
+    directory = path.parent
+    while (directory / "__init__.py").exists() and directory != directory.parent:
+        parts.append(directory.name)
+        directory = directory.parent
+    is_package = parts[0] == "__init__"
+    if is_package:
+        parts.pop(0)
+    return ".".join(reversed(parts)), is_package
+
+
+def may_hold_facts(data: bytes, path: Path) -> bool:
+    """A package's `__init__` may re-export; another module must define something and
+    mention a word of status code."""
+    if path.name == "__init__.py":
+        return b"import" in data
+    return any(word in data for word in _DEFINES) and any(word in data for word in _WORDS)
+
+
+def facts_of(source: bytes | str, path: Path) -> ModuleFacts | None:
+    """One module's facts, from the engine's walk with no rules; None if it does not parse."""
+    from flake8_httpstatus.engine import Engine, Rules
+    from flake8_httpstatus.settings import Settings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    module, is_package = module_of(path)
+    engine = Engine(Settings(), str(path), Rules())
+    engine.collector = type(engine.collector)(module, is_package)
+    try:
+        engine.run(tree)
+    except RecursionError:
+        return None
+    return engine.collector.facts
+
+
+def _python_files(root: Path) -> list[Path] | None:
+    """The project's modules; None past MAX_FILES (a root that is a home directory)."""
+    found: list[Path] = []
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.endswith(".egg-info"))
+        found.extend(Path(directory, name) for name in sorted(files) if name.endswith(".py"))
+        if len(found) > MAX_FILES:
+            return None
+    return found
+
+
+def indexed(path: Path, root: Path) -> bool:
+    """Whether the index covers `path`: under the root, outside the skipped directories."""
+    try:
+        relative = path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return not any(part in SKIPPED_DIRS for part in relative.parts[:-1])
+
+
+class ProjectIndex:
+    """The facts of every module under `root`, solved together. Build with `load`."""
+
+    def __init__(self, root: Path, modules: dict[str, ModuleFacts]) -> None:
+        self.root = root
+        self.modules = modules  # by path relative to the root
+        self.overrides: dict[str, ModuleFacts] = {}
+        self._solved: Solver | None = None
+        self._names: re.Pattern[str] | bool | None = None
+        self._by_module: dict[str, ModuleFacts] = {}
+
+    # -- building -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, root: Path, cache_dir: Path | None = None) -> ProjectIndex:
+        cache_file = _cache_file(root, cache_dir)
+        cached = _read_cache(cache_file)
+        entries: dict[str, list[object]] = {}
+        modules: dict[str, ModuleFacts] = {}
+        changed = False
+        for path in _python_files(root) or ():
+            relative = path.relative_to(root).as_posix()
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            entry = cached.get(relative)
+            if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+                data = entry[2]
+            else:
+                changed = True
+                data = _facts_json(path)
+            entries[relative] = [stat.st_size, stat.st_mtime_ns, data]
+            if data is not None:
+                modules[relative] = ModuleFacts.from_json(data)  # type: ignore[arg-type]
+        if cache_file is not None and (changed or len(entries) != len(cached)):
+            _write_cache(cache_file, entries)
+        return cls(root, modules)
+
+    # -- the engine's view (inference.Project) ---------------------------------------------------
+    def module_of(self, filename: str | None) -> tuple[str, bool]:
+        return module_of(Path(filename)) if filename else ("", False)
+
+    def solver(self, facts: ModuleFacts) -> Solver:
+        """The project solved with `facts` as this module's: the shared solution when they are
+        what the index holds (the file as saved), else a fresh one."""
+        solved = self.solved
+        if self._by_module.get(facts.module) == facts:
+            return solved
+        return Solver([*(m for m in self._all() if m.module != facts.module), facts])
+
+    @property
+    def solved(self) -> Solver:
+        if self._solved is None:
+            modules = self._all()
+            self._by_module = {module.module: module for module in modules}
+            self._solved = Solver(modules)
+            self._names = None
+        return self._solved
+
+    def mentions(self, text: str) -> bool:
+        """Whether `text` names one of the project's status-taking callables: a file the
+        plugin's trigger words would skip may still call one."""
+        names = self._names
+        if names is None:
+            found = self.solved.sink_names()
+            names = self._names = (
+                re.compile("|".join(re.escape(name) for name in sorted(found))) if found else False
+            )
+        return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
+
+    def _all(self) -> list[ModuleFacts]:
+        modules = {**self.modules, **self.overrides}
+        return [*modules.values(), _namespace_aliases(modules)]
+
+    def update(self, path: Path, source: str) -> bool:
+        """Take an open document's text instead of the saved file's (the language server);
+        whether what the module passes on changed."""
+        relative = path.resolve().relative_to(self.root).as_posix()
+        facts = facts_of(source, path)
+        if facts is None:  # being typed: keep what it passed on when it last parsed
+            return False
+        if (
+            self.overrides.get(relative, self.modules.get(relative, ModuleFacts(facts.module)))
+            == facts
+        ):
+            return False
+        self.overrides[relative] = facts
+        self._solved = None
+        return True
+
+
+def _namespace_aliases(modules: dict[str, ModuleFacts]) -> ModuleFacts:
+    """Modules in directories without `__init__.py` (tests/) are imported by their path from
+    the root too (`tests.base`, as pytest's rootdir import does): both names lead to them."""
+    aliases = ModuleFacts("")
+    for relative, facts in modules.items():
+        dotted = relative.removesuffix(".py").replace("/", ".")
+        if dotted == facts.module or not facts.module:
+            continue
+        for key in (*facts.callables, *facts.classes):
+            alias = dotted + key[len(facts.module) :]
+            aliases.aliases.setdefault(alias, key)
+    return aliases
+
+
+def _facts_json(path: Path) -> dict[str, object] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not may_hold_facts(data, path):
+        return None
+    facts = facts_of(data, path)
+    if facts is None or not (facts.callables or facts.classes or facts.aliases or facts.stars):
+        return None
+    return facts.to_json()
+
+
+def cache_dir_for(root: Path) -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    return root / CACHE_DIR
+
+
+def _cache_file(root: Path, cache_dir: Path | None) -> Path | None:
+    directory = cache_dir if cache_dir is not None else cache_dir_for(root)
+    if directory is None:
+        return None
+    import hashlib
+
+    digest = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return directory / f"facts-{digest}.json"
+
+
+def _read_cache(path: Path | None) -> dict[str, list[object]]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != [FACTS_FORMAT, __version__]:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _write_cache(path: Path, entries: dict[str, list[object]]) -> None:
+    """Written whole to a temporary file and renamed: a reader never sees half a cache. A
+    cache that cannot be written is simply not written."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# created by flake8-httpstatus\n*\n", encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump({"format": [FACTS_FORMAT, __version__], "files": entries}, stream)
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+# One index per project root and process: flake8 checks many files of one project.
+_INDEXES: dict[Path, ProjectIndex] = {}
+_ROOTS: dict[str, Path | None] = {}
+
+
+def project_for(filename: str | None) -> ProjectIndex | None:
+    """The index of the project `filename` belongs to, or None outside any project."""
+    if not filename or filename in {"-", "stdin"}:
+        return None
+    directory = os.path.dirname(os.path.abspath(filename))
+    if directory not in _ROOTS:
+        _ROOTS[directory] = find_root(directory)
+    root = _ROOTS[directory]
+    if root is None or not indexed(Path(filename), root):
+        return None
+    index = _INDEXES.get(root)
+    if index is None:
+        index = _INDEXES[root] = ProjectIndex.load(root)
+    return index
