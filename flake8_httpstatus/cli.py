@@ -15,6 +15,7 @@ from flake8_httpstatus.config import PER_FILE_IGNORES, RUNNER_KEYS, ConfigError
 from flake8_httpstatus.explain import (
     code_to_json,
     explain_code,
+    explain_name,
     explain_rule,
     list_codes,
     unknown_code,
@@ -23,6 +24,7 @@ from flake8_httpstatus.options import OPTIONS
 from flake8_httpstatus.registry import all_codes, lookup, search
 from flake8_httpstatus.rules import RULES
 from flake8_httpstatus.runner import FileResult, Job, discover, job_for, process, run
+from flake8_httpstatus.settings import Settings, Versions, target_python_for
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
@@ -49,8 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    explain = commands.add_parser("explain", help="explain a status code (404) or a rule (HS101)")
-    explain.add_argument("subject", help="a status code such as 404, or a rule code such as HS101")
+    explain = commands.add_parser(
+        "explain", help="explain a status code (404), a rule (HS101) or a constant's name"
+    )
+    explain.add_argument(
+        "subject",
+        help="a status code such as 404, a rule code such as HS101, or a constant such as "
+        "HTTP_422_UNPROCESSABLE_ENTITY (which versions have it, and this project's)",
+    )
 
     codes = commands.add_parser("codes", help="list status codes, grouped by class")
     codes.add_argument(
@@ -256,12 +264,29 @@ def _explain(subject: str) -> int:
             return 2
         print(explain_code(code))
         return 0
+    named = _explain_name(subject)
+    if named is not None:
+        print(named)
+        return 0
     rules = ", ".join(RULES)
     print(
-        f"flake8-httpstatus: error: {subject!r} is neither a status code nor a rule ({rules})",
+        f"flake8-httpstatus: error: {subject!r} is neither a status code, a rule ({rules}) "
+        "nor a status constant's name",
         file=sys.stderr,
     )
     return 2
+
+
+def _explain_name(subject: str) -> str | None:
+    """A constant's versions, judged for the project in the current directory."""
+    try:
+        settings = job_for(Path.cwd())[0].settings
+    except ConfigError:
+        settings = Settings()
+    # The project's versions as a file in the current directory would see them.
+    here = str(Path.cwd() / "__explain__.py")
+    versions = Versions(target_python_for(here, settings), settings.library_versions, here)
+    return explain_name(subject, versions)
 
 
 def _codes(args: argparse.Namespace) -> int:

@@ -261,7 +261,9 @@ class Engine:
         rules: Rules,
         project: inference.Project | None = None,
     ) -> None:
-        versions = Versions(target_python_for(filename, settings), settings.library_versions)
+        versions = Versions(
+            target_python_for(filename, settings), settings.library_versions, filename
+        )
         self.ctx = FileContext(settings, versions)
         self.rules = rules
         # What the project's own code passes on as a status (see inference.py).

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from flake8_httpstatus.registry import MODULES, Constant, Standing, StatusCode, lookup
+from flake8_httpstatus.registry import (
+    MODULES,
+    Constant,
+    Standing,
+    StatusCode,
+    VersionRange,
+    all_codes,
+    check_name,
+    lookup,
+    versions_having,
+)
 from flake8_httpstatus.rules import RULES, Rule
 
 _CLASS_TITLES = {
@@ -193,3 +204,55 @@ def code_to_json(entry: StatusCode) -> dict[str, Any]:
         "note": entry.note,
         "in_reference": entry.in_seed,
     }
+
+
+def explain_name(name: str, versions: Mapping[str, VersionRange]) -> str | None:
+    """Which versions have a constant name (`status.HTTP_422_UNPROCESSABLE_ENTITY` or the bare
+    name), in each style that has it, and what that means for the project's `versions`.
+    None when no style has such a name."""
+    bare = name.strip().rpartition(".")[2]
+    found = [
+        (entry, constant)
+        for entry in all_codes()
+        for constant in entry.constants
+        if constant.name == bare
+    ]
+    if not found:
+        return None
+    lines = [f"{bare}: {found[0][0].code} {found[0][0].phrase}", ""]
+    for entry, constant in found:
+        lines.append(f"  {_spelled(constant)}: {versions_having(constant)}")
+        if constant.deprecated_since or constant.since:
+            others = [
+                other
+                for other in entry.constants
+                if other.style == constant.style and other.name != bare
+            ]
+            lines += [
+                f"      other name: {other.name} ({versions_having(other)})" for other in others
+            ]
+    lines.append("")
+    for style in dict.fromkeys(constant.style for _, constant in found):
+        distribution = MODULES[style].version_of
+        allowed = versions.get(distribution)
+        where = (
+            allowed.describe(distribution)
+            if allowed is not None and allowed.source
+            else f"{distribution}: nothing declared (any supported version)"
+        )
+        if distribution == "python" and allowed is not None and allowed.low:
+            where = f"Python >= {'.'.join(map(str, allowed.low))} (target)"
+        problem = check_name(style, bare, versions)
+        since = next(c.since for _, c in found if c.style == style)
+        if problem is not None:
+            use = f": use {problem.replacement.name}" if problem.replacement else ""
+            verdict = f"{problem.problem} in some allowed version{use}"
+        elif since and (allowed is None or not allowed.source):
+            verdict = (
+                f"needs {distribution} {'.'.join(map(str, since))}; not reported while the "
+                "project declares no version"
+            )
+        else:
+            verdict = "fine in every allowed version"
+        lines.append(f"This project, {_STYLE_TITLES[style]}: {where}: {verdict}")
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flake8_httpstatus.findings import ImportSpec
-from flake8_httpstatus.registry import Version, constant_for
+from flake8_httpstatus.registry import VersionRange, constant_for
 
 _FRAMEWORK_MODULES = ("drf", "fastapi", "starlette", "litestar")
 # The module each style's constants are imported from, and the name of that module.
@@ -73,7 +73,7 @@ class ConstantNamer:
         imports: Mapping[str, str],
         packages: set[str],
         style_uses: Counter[str],
-        versions: Mapping[str, Version],
+        versions: Mapping[str, VersionRange],
     ) -> None:
         self.versions = versions
         self.imports = imports
@@ -111,7 +111,7 @@ class ConstantNamer:
                     spelled = stdlib
         if spelling == "int" and spelled.text.count(".") and self._is_enum(spelled.text):
             python = self.versions.get("python")
-            if python is not None and python < (3, 11):
+            if python is None or python.low is None or python.low < (3, 11):
                 spelled = Suggestion(f"{spelled.text}.value", spelled.needs)
         return spelled
 

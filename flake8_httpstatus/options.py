@@ -53,7 +53,7 @@ OPTIONS = (
         parse_library_versions,
         "",
         "versions to check constant names against, e.g. starlette=0.47 "
-        "(default: the installed versions)",
+        "(default: what the project declares in lock files, pyproject.toml and requirements)",
     ),
     Option(
         "httpstatus-allow-codes",

@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flake8_httpstatus.declared import declared_versions, project_name, project_root
 from flake8_httpstatus.frameworks import Kind, Param, Sink
-from flake8_httpstatus.registry._model import Version
+from flake8_httpstatus.registry._model import Version, VersionRange
 
 STYLES = ("auto", "stdlib", "drf", "starlette", "fastapi", "litestar")
 DEFAULT_TARGET_PYTHON: Version = (3, 9)
@@ -58,32 +60,74 @@ class Settings:
         return self.allow_nonstandard is None or code in self.allow_nonstandard
 
 
-class Versions(Mapping[str, Version]):
-    """The versions rules check names against: explicit ones first, then what is installed.
+class Versions(Mapping[str, VersionRange]):
+    """The versions a file's constant names must work on, by distribution.
 
-    Installed versions come from distribution metadata, read once per name, never by import.
-    A distribution that is not installed has no entry, which the registry reads as "newest".
+    For a library: the explicit option first, then what the file's project declares (lock files,
+    pins, ranges; see `declared`), then the installed version, but only when the linter runs in
+    the project's own environment. A library with none of these has no entry: its range is
+    unknown, and the registry assumes any supported version. Nothing is read until a rule asks.
     """
 
-    def __init__(self, python: Version, explicit: Mapping[str, Version]) -> None:
+    def __init__(
+        self, python: Version, explicit: Mapping[str, Version], filename: str | None = None
+    ) -> None:
         self._python = python
         self._explicit = explicit
+        self._filename = filename
+        self._declared: Mapping[str, VersionRange] | None = None
+        self._root: Path | None = None
 
-    def __getitem__(self, name: str) -> Version:
+    def _project(self) -> Mapping[str, VersionRange]:
+        if self._declared is None:
+            self._declared = {}
+            if self._filename and self._filename not in {"-", "stdin"}:
+                directory = Path(self._filename).resolve().parent
+                self._root = project_root(directory)
+                if self._root is not None:
+                    self._declared = declared_versions(self._root)
+                else:  # no project files up the tree: the file's directory stands for it
+                    self._root = directory
+        return self._declared
+
+    def __getitem__(self, name: str) -> VersionRange:
         if name == "python":
-            return self._python
+            return VersionRange(self._python)
         if name in self._explicit:
-            return self._explicit[name]
-        installed = installed_version(name)
-        if installed is None:
-            raise KeyError(name)
-        return installed
+            return VersionRange.exactly(self._explicit[name], "from httpstatus-library-versions")
+        declared = self._project()
+        if name in declared:
+            return declared[name]
+        if self._root is not None and own_environment(self._root):
+            installed = installed_version(name)
+            if installed is not None:
+                return VersionRange.exactly(installed, "installed in the project's environment")
+        raise KeyError(name)
 
     def __iter__(self) -> Iterator[str]:
         return iter(("python", *LIBRARIES))
 
     def __len__(self) -> int:
         return 1 + len(LIBRARIES)
+
+
+@functools.cache
+def own_environment(root: Path) -> bool:
+    """Whether the running interpreter is the project's: its prefix (a venv) lies inside the
+    project, or the project's own distribution is installed in it."""
+    try:
+        if Path(sys.prefix).resolve().is_relative_to(root):
+            return True
+    except OSError:
+        return False
+    name = project_name(root)
+    if name is None:
+        return False
+    try:
+        importlib.metadata.distribution(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return False
+    return True
 
 
 @functools.cache

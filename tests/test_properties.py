@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import warnings
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -81,7 +82,11 @@ def test_fixing_keeps_meaning(style: str, functions: list[list[tuple[str, int, i
         )
         new = replacement(finding)
         assert new is not None, "a literal's fix is one replacement of it"
-        assert eval(new, dict(new_names)) == literal
+        with warnings.catch_warnings():
+            # With no declared Starlette range the fix keeps to names every supported version
+            # has, such as HTTP_422_UNPROCESSABLE_ENTITY, which Starlette 0.48+ deprecates.
+            warnings.simplefilter("ignore")
+            assert eval(new, dict(new_names)) == literal
     # Numbers that are not statuses are left alone.
     for template, _, other in (item for body in functions for item in body):
         if "{other}" in template:

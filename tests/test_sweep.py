@@ -19,14 +19,22 @@ import pytest
 from benchmarks.bench_plugin import PACKAGES  # the same corpus the benchmark measures
 from flake8_httpstatus.positions import byte_to_char
 from flake8_httpstatus.runner import FileResult, Job, Selection, process
-from flake8_httpstatus.settings import Settings
+from flake8_httpstatus.settings import Settings, parse_version
 
 pytestmark = pytest.mark.slow
 
 SNAPSHOTS = ("flask", "starlette", "rest_framework")
 DISTRIBUTIONS = {"rest_framework": "djangorestframework", "webob": "WebOb"}
 SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
-JOB = Job(Settings(), Selection(select=("HS",)), "check")
+# The packages swept run on the installed Starlette; without this, what the sweep reads would
+# depend on which project's pyproject.toml lies above the venv's site-packages.
+JOB = Job(
+    Settings(
+        library_versions={"starlette": parse_version(importlib.metadata.version("starlette"))}
+    ),
+    Selection(select=("HS",)),
+    "check",
+)
 
 
 def package_dir(name: str) -> Path | None:

@@ -20,11 +20,15 @@ from flake8_httpstatus.registry._model import (
     Standing,
     StatusCode,
     Version,
+    VersionRange,
+    comparable,
+    shown,
 )
 from flake8_httpstatus.registry._modules import MODULES
 
 __all__ = [
     "MODULES",
+    "OLDEST_SUPPORTED",
     "Constant",
     "ConstantModule",
     "HeaderRule",
@@ -33,12 +37,17 @@ __all__ = [
     "Standing",
     "StatusCode",
     "Version",
+    "VersionRange",
+    "Versions",
     "all_codes",
     "check_name",
     "code_of",
+    "comparable",
     "constant_for",
     "lookup",
     "search",
+    "shown",
+    "versions_having",
 ]
 
 _BY_CODE: dict[int, StatusCode] = {entry.code: entry for entry in CODES}
@@ -82,40 +91,79 @@ def code_of(style: str, name: str) -> int | None:
     return found[0] if found is not None else None
 
 
-def _exists(constant: Constant, version: Version | None) -> bool:
-    return version is None or constant.since is None or version >= constant.since
+# The oldest version of each distribution the tool supports (the test extras' minimums): a
+# project whose range is unknown may run any of them, so nothing newer is suggested to it.
+OLDEST_SUPPORTED: dict[str, Version] = {
+    "python": (3, 9),
+    "starlette": (0, 37),
+    "djangorestframework": (3, 14),
+    "litestar": (2, 8),
+    "falcon": (3, 1),
+    "httpx": (0, 27),
+    "requests": (2, 31),
+}
+
+Versions = Mapping[str, Version | VersionRange]
 
 
-def _deprecated(constant: Constant, version: Version | None) -> bool:
+def _range(style: str, versions: Versions) -> tuple[str, VersionRange]:
+    """The distribution that decides a style's names, and the range of it the project allows;
+    a bare version is that version exactly, a missing entry an unknown range."""
+    distribution = MODULES[style].version_of
+    found = versions.get(distribution)
+    if found is None:
+        return distribution, VersionRange()
+    if isinstance(found, VersionRange):
+        return distribution, found
+    return distribution, VersionRange.exactly(found)
+
+
+def _everywhere(constant: Constant, distribution: str, allowed: VersionRange) -> bool:
+    """Whether `constant` exists in every version of the range."""
+    if constant.since is None:
+        return True
+    low = allowed.low if allowed.low is not None else OLDEST_SUPPORTED.get(distribution)
+    return low is not None and comparable(low) >= comparable(constant.since)
+
+
+def _somewhere(constant: Constant, allowed: VersionRange) -> bool:
+    """Whether `constant` exists in at least one version of the range."""
+    return constant.since is None or allowed.below_high(constant.since)
+
+
+def _deprecated(constant: Constant, allowed: VersionRange) -> bool:
+    """Whether `constant` is deprecated in at least one version of the range."""
     if constant.deprecated_since is None:
         return False
-    return version is None or version >= constant.deprecated_since
+    return allowed.below_high(constant.deprecated_since)
 
 
-def _version(style: str, versions: Mapping[str, Version]) -> Version | None:
-    """The version that decides what a style's names are; None means the newest known."""
-    return versions.get(MODULES[style].version_of)
+def constant_for(code: int, style: str, versions: Versions) -> Constant | None:
+    """The name to suggest for `code` in `style` for the versions a project allows.
 
-
-def constant_for(code: int, style: str, versions: Mapping[str, Version]) -> Constant | None:
-    """The name to suggest for `code` in `style` at the given versions.
-
-    The canonical name when it exists there, else an alias; never a name that is missing
-    or deprecated at those versions. None when the style has no such constant.
+    Only a name that exists in every allowed version; among those, one deprecated in none
+    of them first, then the canonical name before an alias. None when there is no such name.
     """
     entry = _BY_CODE.get(code)
     if entry is None:
         return None
-    version = _version(style, versions)
+    distribution, allowed = _range(style, versions)
     usable = [
         constant
         for constant in entry.constants
-        if constant.style == style
-        and _exists(constant, version)
-        and not _deprecated(constant, version)
+        if constant.style == style and _everywhere(constant, distribution, allowed)
     ]
-    usable.sort(key=lambda constant: constant.alias)
+    usable.sort(key=lambda constant: (_deprecated(constant, allowed), constant.alias))
     return usable[0] if usable else None
+
+
+def versions_having(constant: Constant) -> str:
+    """`all versions`, `Starlette >= 0.48`, or `all versions, deprecated since 0.48`."""
+    distribution = MODULES[constant.style].version_of
+    text = f">= {shown(constant.since)}" if constant.since else "all versions"
+    if constant.deprecated_since:
+        text += f", deprecated since {shown(constant.deprecated_since)}"
+    return f"{distribution} {text}"
 
 
 @dataclass(frozen=True)
@@ -134,25 +182,33 @@ class NameCheck:
     constant: Constant | None = None
 
 
-def check_name(style: str, name: str, versions: Mapping[str, Version]) -> NameCheck | None:
-    """None when `name` is a good constant of `style` at `versions`; otherwise the problem."""
+def check_name(style: str, name: str, versions: Versions) -> NameCheck | None:
+    """None when `name` is a good constant of `style` in every version the project allows.
+
+    "missing" when some allowed version lacks the name (judged only where the range's lowest
+    version is known, or no allowed version has it); "deprecated" only when a replacement
+    exists in every allowed version, so that following the advice never breaks the code.
+    """
     module = MODULES[style]
     if name in module.other_names:
         return None
     found = _names(style).get(name)
+    distribution, allowed = _range(style, versions)
     if found is None:
         guesses = difflib.get_close_matches(name, _names(style), n=1)
         if not guesses:
             return NameCheck("unknown", None, None)
         code, guessed = _names(style)[guesses[0]]
-        version = _version(style, versions)
-        if _exists(guessed, version) and not _deprecated(guessed, version):
+        if _everywhere(guessed, distribution, allowed) and not _deprecated(guessed, allowed):
             return NameCheck("unknown", code, guessed, guesses[0])
         return NameCheck("unknown", code, constant_for(code, style, versions), guesses[0])
     code, constant = found
-    version = _version(style, versions)
-    if not _exists(constant, version):
+    if not _somewhere(constant, allowed) or (
+        allowed.low is not None and not _everywhere(constant, distribution, allowed)
+    ):
         return NameCheck("missing", code, constant_for(code, style, versions), None, constant)
-    if _deprecated(constant, version):
-        return NameCheck("deprecated", code, constant_for(code, style, versions), None, constant)
+    if _deprecated(constant, allowed):
+        replacement = constant_for(code, style, versions)
+        if replacement is not None and not _deprecated(replacement, allowed):
+            return NameCheck("deprecated", code, replacement, None, constant)
     return None

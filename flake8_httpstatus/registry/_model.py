@@ -8,6 +8,64 @@ from dataclasses import dataclass
 Version = tuple[int, ...]
 
 
+def comparable(version: Version) -> Version:
+    """`version` without trailing zeros, so that (4,), (4, 0) and (4, 0, 0) compare equal."""
+    end = len(version)
+    while end > 1 and version[end - 1] == 0:
+        end -= 1
+    return version[:end]
+
+
+def shown(version: Version) -> str:
+    return ".".join(map(str, version))
+
+
+@dataclass(frozen=True)
+class VersionRange:
+    """The versions of one distribution a project may run on, and where that was read.
+
+    `low` None means the lowest is unknown (any version up to `high`); `high` None means no
+    upper bound. `source` says where the range came from, for messages
+    (`from uv.lock`, `via fastapi==0.115.12 in requirements.txt`).
+    """
+
+    low: Version | None = None
+    high: Version | None = None
+    high_inclusive: bool = False
+    source: str = ""
+
+    @classmethod
+    def exactly(cls, version: Version, source: str = "") -> VersionRange:
+        return cls(version, version, True, source)
+
+    def below_high(self, version: Version) -> bool:
+        """Whether `version` is not above every version in the range."""
+        if self.high is None:
+            return True
+        if self.high_inclusive:
+            return comparable(version) <= comparable(self.high)
+        return comparable(version) < comparable(self.high)
+
+    def specifier(self) -> str:
+        if (
+            self.low is not None
+            and self.high is not None
+            and self.high_inclusive
+            and comparable(self.low) == comparable(self.high)
+        ):
+            return shown(self.low)
+        parts = []
+        if self.low is not None:
+            parts.append(f">={shown(self.low)}")
+        if self.high is not None:
+            parts.append(f"{'<=' if self.high_inclusive else '<'}{shown(self.high)}")
+        return ",".join(parts) or "any version"
+
+    def describe(self, name: str) -> str:
+        """`starlette 0.46.2 from uv.lock`, `starlette >=0.40,<0.47 via fastapi==0.115.12 in ...`."""
+        return " ".join(part for part in (name, self.specifier(), self.source) if part)
+
+
 class Standing(str, enum.Enum):
     """Where a code stands: registered and current, or something a linter should question."""
 

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
 from flake8_httpstatus.findings import Fix
-from flake8_httpstatus.registry import MODULES, Standing, Version, check_name, lookup
+from flake8_httpstatus.registry import (
+    MODULES,
+    Standing,
+    Version,
+    VersionRange,
+    check_name,
+    lookup,
+)
+from flake8_httpstatus.registry import shown as dotted
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.sites import STRICT_HOLDERS, Site, Where
 
@@ -224,7 +232,7 @@ Names imported with `from ... import` and `import fastapi.status` are reported, 
 ## Options
 - `httpstatus-target-python`: the lowest Python the code runs on (default: from
   `requires-python`, else `.python-version`, else 3.9).
-- `httpstatus-library-versions`: e.g. `starlette=0.47` (default: the installed versions).
+- `httpstatus-library-versions`: e.g. `starlette=0.47` (default: the range the project declares in its lock file, pins or requirements; see the README).
 
 ## References
 - [Python 3.13: RFC 9110 names in `http.HTTPStatus`](https://github.com/python/cpython/issues/102247)
@@ -280,15 +288,19 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
 
 
 def _version_text(ctx: FileContext, style: str, since: Version | None = None) -> str:
-    """`Python 3.9`, or with `since`: `Starlette 0.48 (installed: 1.10.0)`."""
+    """`Python 3.9`, or with `since`: `Starlette 0.48 (starlette 0.46.2 from uv.lock)`."""
     distribution = MODULES[style].version_of
     label = _LIBRARY_NAMES.get(distribution, distribution)
-    version = ctx.versions.get(distribution)
-    shown = ".".join(map(str, version)) if version is not None else "newest"
+    allowed = ctx.versions.get(distribution, VersionRange())
+    if distribution == "python":
+        where = f"target: {dotted(allowed.low)}" if allowed.low else "target: any"
+    else:
+        where = (
+            allowed.describe(distribution) if allowed.source else f"{distribution}: not declared"
+        )
     if since is None:
-        return f"{label} {shown}"
-    where = "target" if distribution == "python" else "installed"
-    return f"{label} {'.'.join(map(str, since))} ({where}: {shown})"
+        return f"{label} ({where})"
+    return f"{label} {dotted(since)} ({where})"
 
 
 def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> Iterator[RawFinding]:

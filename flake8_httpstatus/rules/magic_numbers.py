@@ -26,7 +26,8 @@ _OPTIONS = """
   (default: the lowest version `requires-python` allows, else the version in
   `.python-version`, else 3.9).
 - `httpstatus-library-versions`: the Starlette version (and others) names are checked against
-  (default: the installed versions).
+  (default: the range the project declares; a name is suggested only if every version in it
+  has it).
 - `httpstatus-allow-codes`: codes whose literals are fine (e.g. `200`).
 """
 

@@ -1,0 +1,394 @@
+"""Constant names follow the versions the analysed project declares, not the linter's environment.
+
+Each project under tests/fixtures/projects/ declares its framework one way (a pin, a range, an
+include, a lock file of each format, a FastAPI pin implying Starlette, nothing at all, a malformed
+file). Its app.py carries the expected findings beside the code and app.fixed.py the expected fix.
+Every project is copied to a temporary directory (no configuration above it) and checked and fixed
+by the real command in two interpreters: this venv, which has the newest Starlette, and the same
+packages with Starlette and FastAPI taken out. The results must be the same, and the expected ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus import settings
+from flake8_httpstatus.declared import (
+    declared_versions,
+    intersect,
+    join,
+    parse_specifier,
+    project_root,
+)
+from flake8_httpstatus.registry import VersionRange, check_name, constant_for
+from flake8_httpstatus.registry._dependencies import FASTAPI_STARLETTE
+from flake8_httpstatus.settings import Versions
+from tests.expectations import read_fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECTS = Path(__file__).parent / "fixtures" / "projects"
+NAMES = sorted(path.name for path in PROJECTS.iterdir() if path.is_dir())
+# The warning each malformed project must print, and nothing else on stderr.
+WARNINGS = {
+    "malformed_lock": "uv.lock: invalid TOML",
+    "malformed_requirement": "requirements.txt:1: cannot read requirement 'fastapi = = 0.115'",
+}
+
+
+# -- specifiers and ranges -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("==0.115.12", "0.115.12"),
+        (">=0.100,<0.116", ">=0.100,<0.116"),
+        ("~=0.115.2", ">=0.115.2,<0.116"),
+        ("~=1.4", ">=1.4,<2"),
+        ("==0.46.*", ">=0.46,<0.47"),
+        ("<=0.12.0", "<=0.12.0"),
+        (">0.40,!=0.45", ">=0.40"),
+        ("*", "any version"),
+        ("", "any version"),
+        # Poetry
+        ("^0.115.0", ">=0.115.0,<0.116"),
+        ("^1.2", ">=1.2,<2"),
+        ("^0.0.3", ">=0.0.3,<0.0.4"),
+        ("~1.2.3", ">=1.2.3,<1.3"),
+        ("0.46.2", "0.46.2"),
+        (">= 0.48, < 1.0", ">=0.48,<1.0"),
+        (">=0.48 <1.0", ">=0.48,<1.0"),
+        ("^0.40 || ^0.48", ">=0.40,<0.49"),
+    ],
+)
+def test_parse_specifier(text: str, expected: str) -> None:
+    parsed = parse_specifier(text)
+    assert parsed is not None
+    assert parsed.specifier() == expected
+
+
+@pytest.mark.parametrize("text", ["nonsense", "= = 0.115", ">=", "==abc"])
+def test_unreadable_specifier(text: str) -> None:
+    assert parse_specifier(text) is None
+
+
+def test_intersect_and_join() -> None:
+    low = VersionRange((0, 40), (0, 47))
+    high = VersionRange((0, 48))
+    assert intersect(low, high) is None
+    assert intersect(low, VersionRange.exactly((0, 47))) is None
+    both = intersect(low, VersionRange((0, 46)))
+    assert both is not None
+    assert both.specifier() == ">=0.46,<0.47"
+    assert join(low, high).specifier() == ">=0.40"
+    assert join(low, VersionRange(None, (0, 30))).specifier() == "<0.47"
+
+
+# -- FastAPI implies Starlette ---------------------------------------------------------------------
+def _implied_starlette(fastapi: str) -> str:
+    from flake8_httpstatus.declared import _implied
+
+    allowed = parse_specifier(fastapi)
+    assert allowed is not None
+    found = _implied(allowed, FASTAPI_STARLETTE)
+    assert found is not None
+    return found.specifier()
+
+
+def test_fastapi_rows_are_in_order() -> None:
+    starts = [start for start, _ in FASTAPI_STARLETTE]
+    assert starts == sorted(starts)
+    assert all(parse_specifier(specifier) is not None for _, specifier in FASTAPI_STARLETTE)
+
+
+@pytest.mark.parametrize(
+    ("fastapi", "starlette"),
+    [
+        # Netflix/dispatch's pin: Starlette 0.46 at most, which lacks the RFC 9110 names.
+        ("==0.115.12", ">=0.40.0,<0.47.0"),
+        ("==0.116.1", ">=0.40.0,<0.48.0"),
+        # The first FastAPI that allows Starlette 0.48.
+        ("==0.116.2", ">=0.40.0,<0.49.0"),
+        ("==0.141.1", ">=0.46.0"),
+        ("==0.165.0", ">=1.6.0"),
+        (">=0.164", ">=1.6.0"),
+        (">=0.100,<0.116", ">=0.27.0,<0.47.0"),
+        # No lowest FastAPI: the lowest Starlette is unknown too.
+        ("*", "any version"),
+        # FastAPI 0.1 to 0.1.18 put no upper bound on Starlette, so their metadata allows any.
+        ("<0.116", "any version"),
+        (">=0.100,<=0.116.1", ">=0.27.0,<0.48.0"),
+    ],
+)
+def test_fastapi_implies_starlette(fastapi: str, starlette: str) -> None:
+    assert _implied_starlette(fastapi) == starlette
+
+
+def test_installed_fastapi_agrees_with_the_table() -> None:
+    """The installed FastAPI's own metadata says what the table says for its version."""
+    import importlib.metadata
+
+    version = importlib.metadata.version("fastapi")
+    required = [
+        requirement
+        for requirement in importlib.metadata.requires("fastapi") or []
+        if requirement.split(">")[0].split("<")[0].split("=")[0].strip() == "starlette"
+    ]
+    assert len(required) == 1
+    declared = parse_specifier(required[0].removeprefix("starlette").split(";")[0])
+    assert declared is not None
+    assert _implied_starlette(f"=={version}") == declared.specifier()
+
+
+# -- deciding with the whole range -----------------------------------------------------------------
+def _range(text: str) -> dict[str, VersionRange]:
+    parsed = parse_specifier(text)
+    assert parsed is not None
+    return {"starlette": parsed}
+
+
+def test_deprecated_only_when_the_replacement_exists_in_every_allowed_version() -> None:
+    name = "HTTP_422_UNPROCESSABLE_ENTITY"
+    assert check_name("starlette", name, _range(">=0.48")) is not None
+    assert check_name("starlette", name, _range(">=0.40.0,<0.47.0")) is None
+    assert check_name("starlette", name, _range(">=0.40")) is None
+    assert check_name("starlette", name, {}) is None
+
+
+def test_suggestions_exist_in_every_allowed_version() -> None:
+    def name(versions: dict[str, VersionRange]) -> str | None:
+        constant = constant_for(422, "fastapi", versions)
+        return constant.name if constant is not None else None
+
+    assert name(_range(">=0.48")) == "HTTP_422_UNPROCESSABLE_CONTENT"
+    assert name(_range("==1.10.0")) == "HTTP_422_UNPROCESSABLE_CONTENT"
+    assert name(_range(">=0.40")) == "HTTP_422_UNPROCESSABLE_ENTITY"
+    assert name(_range("<0.47")) == "HTTP_422_UNPROCESSABLE_ENTITY"
+    # Unknown: any supported version, so no name that older versions lack.
+    assert name({}) == "HTTP_422_UNPROCESSABLE_ENTITY"
+
+
+def test_a_new_name_is_missing_only_where_the_lowest_version_is_known() -> None:
+    name = "HTTP_422_UNPROCESSABLE_CONTENT"
+    missing = check_name("starlette", name, _range(">=0.40"))
+    assert missing is not None
+    assert missing.problem == "missing"
+    assert check_name("starlette", name, _range("<0.47")) is not None
+    assert check_name("starlette", name, _range("<0.49")) is None
+    assert check_name("starlette", name, {}) is None
+
+
+# -- reading the project ---------------------------------------------------------------------------
+EXPECTED_RANGES = {
+    "declares_nothing": None,
+    "fastapi_new": "starlette >=1.6.0 via fastapi>=0.164 in pyproject.toml",
+    "fastapi_pin": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",
+    "malformed_lock": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",
+    "malformed_requirement": "starlette 0.46.2 from requirements.txt",
+    "pdm_lock": "starlette 0.47.3 from pdm.lock",
+    "pipfile_lock": "starlette 0.45.3 from Pipfile.lock",
+    "poetry_lock": "starlette 0.48.0 from poetry.lock",
+    "poetry_new_starlette": "starlette >=0.48.0,<0.49 from pyproject.toml",
+    "pyproject_range": "starlette >=0.48,<2 from pyproject.toml",
+    "requirements_include": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in constraints.txt",
+    "requirements_pin": "starlette 0.46.2 from requirements.txt",
+    "uv_lock": "starlette 0.46.2 from uv.lock",
+}
+
+
+def test_every_project_has_an_expected_range() -> None:
+    assert sorted(EXPECTED_RANGES) == NAMES
+
+
+@pytest.fixture
+def copy_project(tmp_path: Path):
+    def copy(name: str) -> Path:
+        destination = tmp_path / name
+        shutil.copytree(PROJECTS / name, destination)
+        return destination
+
+    return copy
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(name)
+    root = project_root(project)
+    declared = declared_versions(root) if root is not None else {}
+    found = declared.get("starlette")
+    assert (found.describe("starlette") if found else None) == EXPECTED_RANGES[name]
+    warnings = capsys.readouterr().err.splitlines()
+    if name in WARNINGS:
+        assert len(warnings) == 1
+        assert WARNINGS[name] in warnings[0]
+        assert str(project) in warnings[0]
+    else:
+        assert warnings == []
+
+
+def test_the_installed_version_counts_only_in_the_projects_own_environment(
+    copy_project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project("declares_nothing")
+    app = str(project / "app.py")
+    assert "starlette" not in Versions((3, 10), {}, app)
+    settings.own_environment.cache_clear()
+    # As when the running interpreter is a venv inside the project.
+    monkeypatch.setattr(sys, "prefix", str(project / ".venv"))
+    try:
+        own = Versions((3, 10), {}, app)
+        assert own["starlette"].source == "installed in the project's environment"
+        # A declaration wins over what is installed.
+        pinned = Versions((3, 10), {}, str(copy_project("requirements_pin") / "app.py"))
+        assert pinned["starlette"].describe("starlette") == "starlette 0.46.2 from requirements.txt"
+    finally:
+        settings.own_environment.cache_clear()
+
+
+def test_the_option_wins(copy_project) -> None:
+    project = copy_project("uv_lock")
+    versions = Versions((3, 10), {"starlette": (0, 48)}, str(project / "app.py"))
+    assert versions["starlette"].describe("starlette") == (
+        "starlette 0.48 from httpstatus-library-versions"
+    )
+
+
+# -- the real command, with and without Starlette installed ----------------------------------------
+def _without_starlette(directory: Path) -> Path:
+    """This venv's site-packages as symlinks, minus Starlette and FastAPI and their metadata."""
+    site = Path(sysconfig.get_paths()["purelib"])
+    directory.mkdir()
+    for entry in site.iterdir():
+        lowered = entry.name.lower()
+        if lowered.startswith(("starlette", "fastapi", "__editable__")) or lowered.endswith(".pth"):
+            continue
+        (directory / entry.name).symlink_to(entry)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def environments(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[list[str], dict[str, str]]]:
+    farm = _without_starlette(tmp_path_factory.mktemp("env") / "site-packages")
+    bare_env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{farm}", "PYTHONNOUSERSITE": "1"}
+    environments = {
+        "newest starlette": ([sys.executable], dict(os.environ)),
+        # -S: no site-packages but the filtered copy on PYTHONPATH.
+        "no starlette": ([sys.executable, "-S"], bare_env),
+    }
+    probe = (
+        "import importlib.util, importlib.metadata as m, sys\n"
+        "spec = importlib.util.find_spec('starlette')\n"
+        "try:\n    version = m.version('starlette')\nexcept m.PackageNotFoundError:\n    version = None\n"
+        "print(spec is not None, version)\n"
+    )
+    seen = {
+        label: subprocess.run(
+            [*command, "-c", probe], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for label, (command, env) in environments.items()
+    }
+    assert seen["newest starlette"][0] == "True"
+    assert seen["no starlette"] == ["False", "None"]
+    return environments
+
+
+def _run(
+    command: list[str], env: dict[str, str], cwd: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command, "-m", "flake8_httpstatus", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("environment", ["newest starlette", "no starlette"])
+@pytest.mark.parametrize("name", NAMES)
+def test_same_findings_and_fixes_in_every_environment(
+    name: str, environment: str, environments, copy_project
+) -> None:
+    command, env = environments[environment]
+    project = copy_project(name)
+    expected, _ = read_fixture(project / "app.py")
+    checked = _run(command, env, project, "check", "--format", "json", "app.py")
+    assert checked.returncode in {0, 1}, checked.stderr
+    findings = json.loads(checked.stdout)
+    got = sorted((f["line"], f["code"], f["column"] - 1) for f in findings)
+    assert got == sorted((e.line, e.code, e.col) for e in expected), checked.stdout
+    messages = {(f["line"], f["code"], f["column"] - 1): f["message"] for f in findings}
+    for item in expected:
+        assert item.text is not None
+        assert item.text in messages[(item.line, item.code, item.col)]
+    warnings = checked.stderr.splitlines()
+    if name in WARNINGS:
+        assert len(warnings) == 1
+        assert WARNINGS[name] in warnings[0]
+        assert warnings[0].startswith("flake8-httpstatus: warning: ")
+    else:
+        assert warnings == []
+    fixed = _run(command, env, project, "fix", "app.py")
+    assert fixed.returncode in {0, 1}, fixed.stderr
+    assert "Traceback" not in fixed.stderr
+    golden = (PROJECTS / name / "app.fixed.py").read_text(encoding="utf-8")
+    assert (project / "app.py").read_text(encoding="utf-8") == golden
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("environment", ["newest starlette", "no starlette"])
+def test_flake8_reads_the_projects_versions(environment: str, environments, copy_project) -> None:
+    command, env = environments[environment]
+    project = copy_project("fastapi_pin")
+    result = subprocess.run(
+        [*command, "-m", "flake8", "--isolated", "--select", "HS", "app.py"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr == ""
+    assert "HS101 magic status code 422: use status.HTTP_422_UNPROCESSABLE_ENTITY" in result.stdout
+    assert "via fastapi==0.115.12 in requirements.txt" in result.stdout
+
+
+# -- explain a name ------------------------------------------------------------------------------
+def test_explain_a_name_shows_the_versions_and_the_projects_verdict(copy_project) -> None:
+    def explain(project: Path, name: str) -> str:
+        result = _run([sys.executable], dict(os.environ), project, "explain", name)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    pinned = explain(copy_project("fastapi_pin"), "status.HTTP_422_UNPROCESSABLE_CONTENT")
+    assert "starlette.status.HTTP_422_UNPROCESSABLE_CONTENT: starlette >= 0.48" in pinned
+    assert (
+        "other name: HTTP_422_UNPROCESSABLE_ENTITY (starlette all versions, deprecated since 0.48)"
+        in pinned
+    )
+    assert (
+        "This project, FastAPI: starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in "
+        "requirements.txt: missing in some allowed version: use HTTP_422_UNPROCESSABLE_ENTITY"
+    ) in pinned
+    new = explain(copy_project("pyproject_range"), "HTTP_422_UNPROCESSABLE_ENTITY")
+    assert (
+        "This project, Starlette: starlette >=0.48,<2 from pyproject.toml: deprecated in some "
+        "allowed version: use HTTP_422_UNPROCESSABLE_CONTENT"
+    ) in new
+    unknown = explain(copy_project("declares_nothing"), "HTTP_422_UNPROCESSABLE_CONTENT")
+    assert "not reported while the project declares no version" in unknown
+    bad = _run([sys.executable], dict(os.environ), PROJECTS, "explain", "HTTP_999_NOPE")
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1
