@@ -42,6 +42,9 @@ class Scope:
     status_attribute: str | None = None
     # For a class: named for HTTP or a response, so `self.status` is a status.
     response_class: bool = False
+    # For a class: the framework packages its project bases derive from, that the file does
+    # not import itself; they count as imported inside the class.
+    packages: set[str] = field(default_factory=set)
     # For a function: what it does with responses (see flow.py).
     facts: FunctionFacts | None = None
 
@@ -411,12 +414,16 @@ class Engine:
                     if arg.annotation is not None and receivers.names_response(arg.annotation):
                         ctx.responses.add(arg.arg)
         ctx.scopes.append(scope)
+        if scope.packages:
+            ctx.packages |= scope.packages
         self._block_enter(_BLOCK_ENTER)
 
     def _exit(self, _: _Exit) -> None:
         self._block_exit(_BLOCK_EXIT)
         self.collector.exit()
         scope = self.ctx.scopes.pop()
+        if scope.packages:
+            self.ctx.packages -= scope.packages
         if scope.facts is not None:
             for rule in self.rules.functions:
                 self._report_in(rule(self.ctx, scope.facts), scope)
@@ -560,8 +567,10 @@ class Engine:
                 scope.status_attribute = attribute
                 ctx.status_classes[node.name] = attribute
             name = ctx.qualname(base)
-            if name in frameworks.VIEW_CLASSES or (
-                isinstance(base, ast.Name) and base.id in ctx.view_classes
+            if (
+                name in frameworks.VIEW_CLASSES
+                or (isinstance(base, ast.Name) and base.id in ctx.view_classes)
+                or self._project_base(base, scope)
             ):
                 scope.view_class = True
                 ctx.view_classes.add(node.name)
@@ -577,6 +586,19 @@ class Engine:
                 continue
             if any(isinstance(t, ast.Name) and t.id == scope.status_attribute for t in targets):
                 self._value_site(Where.ATTRIBUTE, value)
+
+    def _project_base(self, base: ast.expr, scope: Scope) -> bool:
+        """A base defined in another module of the project: whether it is a view class. The
+        framework packages it derives from count as imported (Django's test assertions in a
+        test module that only imports the project's `BaseTestCase`)."""
+        if self.project is None or not isinstance(base, ast.Name | ast.Attribute):
+            return False
+        key = self.collector.base_key(base, self.ctx.imports)
+        solved = self.project.solved
+        if key is None or solved.resolve(key) not in solved.classes:
+            return False
+        scope.packages |= solved.framework_packages(key) - self.ctx.packages
+        return solved.view_class(key)
 
     def _status_attribute_of(self, base: ast.expr) -> str | None:
         if isinstance(base, ast.Name) and base.id in self.ctx.status_classes:

@@ -659,7 +659,37 @@ class Solver:
         names.update(
             key.rpartition(".")[2] for key in self.classes if self._method(key, "__init__", set())
         )
+        # Bases that make their subclasses views or framework test cases.
+        for key in self.classes:
+            bases = self.external_bases(key)
+            if not bases.isdisjoint(frameworks.VIEW_CLASSES) or any(
+                "Test" in base.rpartition(".")[2]
+                and base.partition(".")[0] in frameworks.HTTP_PACKAGES
+                for base in bases
+            ):
+                names.add(key.rpartition(".")[2])
         return names
+
+    def external_bases(self, key: str) -> set[str]:
+        """The classes from outside the project a project class derives from."""
+        found: set[str] = set()
+        pending, seen = [key], set()
+        while pending:
+            name = self.resolve(pending.pop())
+            if name in seen:
+                continue
+            seen.add(name)
+            info = self.classes.get(name)
+            if info is not None:
+                pending.extend(info.bases)
+            else:
+                found.add(name)
+        return found
+
+    def framework_packages(self, key: str) -> set[str]:
+        """The HTTP packages whose classes a project class derives from."""
+        packages = {name.partition(".")[0] for name in self.external_bases(key)}
+        return packages & frameworks.HTTP_PACKAGES
 
     def view_class(self, key: str) -> bool:
         """Whether a project class derives, through project classes, from a view class."""
@@ -691,4 +721,9 @@ class Project(Protocol):
 
     def solver(self, facts: ModuleFacts) -> Solver:
         """The project's facts, with this file's as just collected, solved."""
+        ...
+
+    @property
+    def solved(self) -> Solver:
+        """The project's facts as indexed, solved."""
         ...

@@ -30,7 +30,7 @@ CACHE_DIR = ".httpstatus_cache"
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 1
+FACTS_FORMAT = 2
 # Directories never indexed (virtual environments, caches, build output, VCS).
 SKIPPED_DIRS = frozenset(
     {
@@ -53,8 +53,7 @@ SKIPPED_DIRS = frozenset(
         "site-packages",
     }
 )
-# A module holds facts only if it defines something and mentions one of these.
-_DEFINES = (b"def ", b"class ")
+# Functions hold facts only in a module that mentions one of these.
 _WORDS = (b"status", b"code", b"abort", b"HTTP", b"Http", b"Response", b"Error", b"Exception")
 
 
@@ -83,11 +82,11 @@ def module_of(path: Path) -> tuple[str, bool]:
 
 
 def may_hold_facts(data: bytes, path: Path) -> bool:
-    """A package's `__init__` may re-export; another module must define something and
-    mention a word of status code."""
+    """A package's `__init__` may re-export; a class may be a link between a framework's
+    class and its subclasses elsewhere; functions only matter if they mention a status."""
     if path.name == "__init__.py":
         return b"import" in data
-    return any(word in data for word in _DEFINES) and any(word in data for word in _WORDS)
+    return b"class " in data or (b"def " in data and any(word in data for word in _WORDS))
 
 
 def facts_of(source: bytes | str, path: Path) -> ModuleFacts | None:
