@@ -93,6 +93,9 @@ class FileContext:
     functions: dict[str, FunctionFacts] = field(default_factory=dict)
     # Names bound to a request's result or a caught HTTP error (see receivers.py).
     responses: set[str] = field(default_factory=set)
+    # Every function's facts, same names included, in source order; and the module itself.
+    all_functions: list[FunctionFacts] = field(default_factory=list)
+    tree: ast.AST | None = None
 
     @property
     def facts(self) -> FunctionFacts | None:
@@ -281,6 +284,7 @@ class Engine:
         # Calls whose result is assigned to a name, and calls that are raised.
         self._assigned: dict[int, str] = {}
         self._raised: set[int] = set()
+        self._returned: set[int] = set()
         self._dispatch: dict[type, Callable[[ast.AST], None]] = {
             _Enter: self._enter,  # type: ignore[dict-item]
             _Exit: self._exit,  # type: ignore[dict-item]
@@ -306,6 +310,7 @@ class Engine:
         }
 
     def run(self, tree: ast.AST) -> list[Finding]:
+        self.ctx.tree = tree
         self._walk(tree)
         self._inferred_sites()
         for module_rule in self.rules.module:
@@ -398,6 +403,7 @@ class Engine:
             scope.view = self._is_view(node)
             scope.facts = FunctionFacts(node, route=self._route_of(node))
             ctx.functions.setdefault(node.name, scope.facts)
+            ctx.all_functions.append(scope.facts)
         else:
             self.collector.enter_other()
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
@@ -455,29 +461,8 @@ class Engine:
                     sink,
                     code,
                     expr if expr is not None else decorator,
-                    self._documented(decorator, sink, code),
                 )
         return None
-
-    def _documented(self, call: ast.Call, sink: Sink, code: int | None) -> frozenset[int] | None:
-        documented = {code} if code is not None else set()
-        responses = keyword_value(call, "responses")
-        if responses is None:
-            return frozenset(documented)
-        if not isinstance(responses, ast.Dict):
-            return None
-        for key in responses.keys:
-            if key is None:
-                return None
-            value = self.ctx.status_value(key)[0]
-            if value is None and isinstance(key, ast.Constant) and isinstance(key.value, str):
-                if not key.value.isdigit():
-                    return None  # "4XX", "default": a whole class is documented
-                value = int(key.value)
-            if value is None:
-                return None
-            documented.add(value)
-        return frozenset(documented)
 
     def _bind_target(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
@@ -653,6 +638,8 @@ class Engine:
         facts = self.ctx.facts
         if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
             facts.raised.append(site)
+        elif facts is not None and call is not None and id(call) in self._returned:
+            facts.returned.append(site)
         self._site(site)
 
     def _parameter_reached(
@@ -846,6 +833,9 @@ class Engine:
     def _raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call):
             self._raised.add(id(node.exc))
+        facts = self.ctx.facts
+        if facts is not None and node.exc is not None:
+            facts.raised_exceptions.append(node.exc)
 
     def _unittest_comparison(self, node: ast.Call) -> None:
         if len(node.args) < 2:
@@ -979,6 +969,8 @@ class Engine:
 
     def _return(self, node: ast.Return) -> None:
         facts = self.ctx.facts
+        if facts is not None and isinstance(node.value, ast.Call):
+            self._returned.add(id(node.value))
         if facts is not None and facts.route is not None:
             facts.returns.append(node)
             for rule in self.rules.returns:

@@ -63,14 +63,12 @@ class ResponseState:
 
 @dataclass(frozen=True)
 class RouteInfo:
-    """A route decorator's declared status and documented responses."""
+    """A route decorator and the status it declares."""
 
     decorator: ast.Call
     sink: Sink
     code: int | None
     status_node: ast.AST
-    # Codes named in `responses=` plus the declared status; None if not all are readable.
-    documented: frozenset[int] | None
 
 
 @dataclass
@@ -82,6 +80,10 @@ class FunctionFacts:
     returns: list[ast.Return] = field(default_factory=list)
     # Exception sites raised directly in this function.
     raised: list[Site] = field(default_factory=list)
+    # What is raised in this function (`raise NotFound()`, `raise NotFound`), for HS501.
+    raised_exceptions: list[ast.expr] = field(default_factory=list)
+    # Status sites of calls returned directly (`return JSONResponse(..., status_code=404)`).
+    returned: list[Site] = field(default_factory=list)
     # Calls of plain names, to follow module-level helpers one level.
     calls: list[tuple[str, ast.Call]] = field(default_factory=list)
 

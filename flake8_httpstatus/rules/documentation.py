@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from flake8_httpstatus.engine import FileContext, RawFinding
+from flake8_httpstatus.engine import FileContext, RawFinding, keyword_value
 from flake8_httpstatus.flow import FunctionFacts
+from flake8_httpstatus.frameworks import Kind
+from flake8_httpstatus.openapi import (
+    BY_FRAMEWORK,
+    DOCUMENTATIONS,
+    EXCEPTION_ARGUMENT,
+    EXCEPTION_STATUS,
+    Documentation,
+)
 from flake8_httpstatus.rules._rule import Rule, Severity
 
 
@@ -18,14 +28,35 @@ def _concerns_documented(code: int) -> str | None:
 HS501 = Rule(
     "HS501",
     "undocumented-error-response",
-    "A FastAPI or Litestar route that raises an HTTP exception its `responses=` does not document.",
+    "A FastAPI, Litestar, django-ninja or drf-spectacular route that sends an error status its "
+    "OpenAPI responses do not document.",
     """
 ## What it does
-Flags, in a FastAPI or Litestar route, an `HTTPException` raised with a status that is neither
-the route's `status_code` nor a key of its `responses=`. Raises nested in `if`, `try` and `with`
-count, and so do raises in functions of the same module that the route calls (one level deep).
-Statuses are read from literals and constants alike; a route whose `responses=` cannot be read
-(a variable, a `"4XX"` key) or whose Litestar `raises=` is set is left alone.
+Flags, in a route, an error status that the route raises (`HTTPException(status_code=404)`,
+`NotFound()`, `HttpError(404, ...)`) or returns (`JSONResponse(..., status_code=404)`,
+`Response(status=...)` with a 4xx or 5xx), when the OpenAPI schema the framework builds for the
+route does not list it. Raises nested in `if`, `try` and `with` count, and so do raises in
+functions of the same module that the route calls (one level deep). Statuses are read from
+literals and constants alike.
+
+What the schema lists is read as the framework builds it:
+- **FastAPI**: the route's `status_code` and `responses=`, `openapi_extra={"responses": ...}`,
+  the `responses=` of its `APIRouter(...)` (annotated or not), of every
+  `include_router(router, responses=...)` that includes it and of the `FastAPI(...)` app it ends
+  up in, and the 422 FastAPI adds to every route with parameters;
+- **Litestar**: the handler's `status_code`, `responses=` and `raises=` (exception classes), and
+  the 400 of its validation for handlers with parameters (Litestar documents responses on
+  handlers only);
+- **django-ninja**: `response={...}` (`codes_4xx` and the other ranges included), or 200 alone;
+- **DRF with drf-spectacular**: `@extend_schema(responses=...)`; views without it are not
+  checked.
+
+Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
+(`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
+or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
+route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
+call, a router made by a factory or imported, `**kwargs` on the decorator or the router, a
+`raises=` entry that is not a known exception class.
 
 Off by default, because documenting every error is a policy, not a bug. Enable it with
 `extend-select = HS501`.
@@ -64,8 +95,9 @@ def get_book(book_id: int):
 ```
 
 ## Known problems
-Exceptions raised by dependencies, middleware or helpers in other modules are not seen, nor
-exception classes with a built-in status (`NotFoundException()`).
+Only what the file shows is read: a router included with `responses=` in another module, and
+exceptions raised by dependencies, middleware or helpers in other modules, are not seen. A
+router included in several places counts as documented where any of them documents it.
 
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
@@ -73,40 +105,376 @@ exception classes with a built-in status (`NotFoundException()`).
 """,
     Severity.WARNING,
     {
-        "": "route {name}() raises {code}, which its responses= does not document",
-        "helper": "route {name}() raises {codes} through {callee}(), which its responses= does "
-        "not document",
+        "": "route {name}() sends {code}, which its OpenAPI responses do not document",
+        "helper": "route {name}() sends {codes} through {callee}(), which its OpenAPI "
+        "responses do not document",
     },
     default_enabled=False,
     concerns=_concerns_documented,
 )
 
 RULES = (HS501,)
-_FRAMEWORKS = frozenset({"fastapi", "litestar"})
+
+
+@dataclass
+class Documented:
+    """The statuses a route's schema lists: codes, whole classes, or everything ("default")."""
+
+    codes: set[int] = field(default_factory=set)
+    classes: set[int] = field(default_factory=set)
+    everything: bool = False
+
+    def covers(self, code: int) -> bool:
+        return self.everything or code in self.codes or code // 100 in self.classes
+
+    def add(self, other: Documented) -> None:
+        self.codes |= other.codes
+        self.classes |= other.classes
+        self.everything = self.everything or other.everything
+
+
+class _Unknown(Exception):
+    """What the schema says cannot be read from the code: the route stays silent."""
+
+
+class _Hidden(Exception):
+    """The route is not in the schema at all."""
+
+
+@dataclass
+class _Layer:
+    """A router or application made in this file, or a name bound to something else."""
+
+    documentation: Documentation | None
+    call: ast.Call | None
+
+
+@dataclass
+class _Module:
+    """What the file says about layers: routers and apps by name, the calls that include a
+    router in another layer, Litestar handlers kept out of the schema, controllers' methods."""
+
+    layers: dict[str, _Layer] = field(default_factory=dict)
+    includes: dict[str, list[tuple[str | None, ast.Call]]] = field(default_factory=dict)
+    hidden_handlers: set[str] = field(default_factory=set)
+    owner: dict[int, ast.ClassDef] = field(default_factory=dict)
 
 
 def check_module(ctx: FileContext) -> Iterator[RawFinding]:
-    for facts in ctx.functions.values():
-        route = facts.route
-        if route is None or route.documented is None or route.sink.framework not in _FRAMEWORKS:
+    if ctx.tree is None or all(doc.package not in ctx.packages for doc in DOCUMENTATIONS):
+        return
+    module = _scan(ctx, ctx.tree)
+    for facts in ctx.all_functions:
+        try:
+            documented = _documented(ctx, module, facts)
+        except (_Unknown, _Hidden):
             continue
-        if any(keyword.arg == "raises" for keyword in route.decorator.keywords):
+        if documented is not None:
+            yield from _undocumented(ctx, facts, documented)
+
+
+# -- what the file says about layers -----------------------------------------------------------
+def _scan(ctx: FileContext, tree: ast.AST) -> _Module:
+    """Statements only (module, class and function bodies), never expressions: cheap."""
+    module = _Module()
+    bound: dict[str, int] = {}
+    stack = list(getattr(tree, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    module.owner[id(item)] = node
+            stack.extend(node.body)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            stack.extend(node.body)
+        elif isinstance(node, ast.If | ast.With | ast.AsyncWith | ast.Try | ast.For):
+            stack.extend(node.body)
+            stack.extend(getattr(node, "orelse", ()))
+            stack.extend(getattr(node, "finalbody", ()))
+            for handler in getattr(node, "handlers", ()):
+                stack.extend(handler.body)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and node.value is not None:
+                    bound[target.id] = bound.get(target.id, 0) + 1
+                    module.layers[target.id] = _layer(ctx, module, node.value)
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            _include(ctx, module, node.value)
+    for name, count in bound.items():
+        if count > 1:  # rebound: which binding a decorator sees is not worth guessing
+            module.layers[name] = _Layer(None, None)
+    return module
+
+
+def _layer(ctx: FileContext, module: _Module, value: ast.expr) -> _Layer:
+    if isinstance(value, ast.Call):
+        name = ctx.qualname(value.func)
+        for doc in DOCUMENTATIONS:
+            if name in doc.layers:
+                _hide_handlers(module, doc, value)
+                return _Layer(doc, value)
+        _include(ctx, module, value)
+    return _Layer(None, None)
+
+
+def _include(ctx: FileContext, module: _Module, call: ast.Call) -> None:
+    """`parent.include_router(child, responses=..., include_in_schema=...)`."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or not call.args:
+        return
+    if not any(func.attr == doc.include for doc in DOCUMENTATIONS):
+        return
+    child = call.args[0]
+    if isinstance(child, ast.Name):
+        parent = func.value.id if isinstance(func.value, ast.Name) else None
+        module.includes.setdefault(child.id, []).append((parent, call))
+
+
+def _hide_handlers(module: _Module, doc: Documentation, call: ast.Call) -> None:
+    """Litestar: `Router(route_handlers=[...], include_in_schema=False)` hides its handlers."""
+    if doc.route_handlers is None or doc.hidden is None:
+        return
+    hidden = keyword_value(call, doc.hidden)
+    handlers = keyword_value(call, doc.route_handlers)
+    if hidden is None or not isinstance(handlers, ast.List | ast.Tuple):
+        return
+    if isinstance(hidden, ast.Constant) and hidden.value is True:
+        return
+    for handler in handlers.elts:  # False, or unreadable: either way not reported
+        if isinstance(handler, ast.Name):
+            module.hidden_handlers.add(handler.id)
+
+
+# -- what a route's schema documents -----------------------------------------------------------
+def _route(
+    ctx: FileContext, module: _Module, facts: FunctionFacts
+) -> tuple[Documentation, ast.Call] | None:
+    route = facts.route
+    if route is not None and route.sink.framework in BY_FRAMEWORK:
+        return BY_FRAMEWORK[route.sink.framework], route.decorator
+    for decorator in facts.node.decorator_list:
+        if not isinstance(decorator, ast.Call):
             continue
-        yield from _undocumented(ctx, facts, route.documented)
+        name = ctx.qualname(decorator.func)
+        for doc in DOCUMENTATIONS:
+            if name in doc.decorators:
+                return doc, decorator
+            func = decorator.func
+            if (
+                doc.methods
+                and isinstance(func, ast.Attribute)
+                and func.attr in doc.methods
+                and isinstance(func.value, ast.Name)
+            ):
+                layer = module.layers.get(func.value.id)
+                if layer is not None and layer.documentation is doc:
+                    return doc, decorator
+    return None
+
+
+def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Documented | None:
+    found = _route(ctx, module, facts)
+    if found is None:
+        return None
+    doc, decorator = found
+    documented = _call_documents(ctx, doc, decorator, responses=doc.responses)
+    if facts.route is not None and facts.route.code is not None:
+        documented.codes.add(facts.route.code)
+    elif doc.framework == "django-ninja" and keyword_value(decorator, doc.responses) is None:
+        documented.codes.add(200)
+    if doc.raises is not None:
+        documented.add(_raises(ctx, keyword_value(decorator, doc.raises)))
+    if doc.with_parameters and _takes_parameters(facts.node):
+        documented.codes |= doc.with_parameters
+    if facts.node.name in module.hidden_handlers:
+        raise _Hidden
+    owner = module.owner.get(id(facts.node))
+    if owner is not None and doc.controllers:
+        _controller(ctx, doc, owner)
+    func = decorator.func
+    if doc.layers and isinstance(func, ast.Attribute):
+        if not isinstance(func.value, ast.Name):
+            raise _Unknown
+        documented.add(_layers(ctx, module, doc, func.value.id, set()))
+    return documented
+
+
+def _layers(
+    ctx: FileContext, module: _Module, doc: Documentation, name: str, seen: set[str]
+) -> Documented:
+    """What a router or app and every layer it is included in document for its routes."""
+    if name in seen:
+        raise _Unknown
+    seen.add(name)
+    layer = module.layers.get(name)
+    if layer is None or layer.call is None:
+        raise _Unknown  # imported, a parameter, or made by a factory
+    documented = _call_documents(
+        ctx, doc, layer.call, responses=doc.responses if doc.layer_responses else None
+    )
+    for parent, call in module.includes.get(name, ()):
+        documented.add(_call_documents(ctx, doc, call, responses=doc.responses, skip=1))
+        if parent is not None:
+            documented.add(_layers(ctx, module, doc, parent, seen))
+    return documented
+
+
+def _call_documents(
+    ctx: FileContext, doc: Documentation, call: ast.Call, *, responses: str | None, skip: int = 0
+) -> Documented:
+    """What one decorator, router, app or include call documents; raises when it hides the
+    route or cannot be read."""
+    if any(keyword.arg is None for keyword in call.keywords):
+        raise _Unknown  # **kwargs
+    if any(isinstance(arg, ast.Starred) for arg in call.args[skip:]):
+        raise _Unknown
+    if doc.hidden is not None:
+        hidden = keyword_value(call, doc.hidden)
+        if hidden is not None and not (isinstance(hidden, ast.Constant) and hidden.value is True):
+            raise _Hidden  # include_in_schema=False, or a value we cannot read
+    if doc.hidden_true is not None:
+        excluded = keyword_value(call, doc.hidden_true)
+        if excluded is not None and not (
+            isinstance(excluded, ast.Constant) and excluded.value in (False, None)
+        ):
+            raise _Hidden
+    documented = Documented()
+    if responses is not None:
+        value = keyword_value(call, responses)
+        if value is not None:
+            documented.add(_mapping(ctx, doc, value))
+    if doc.extra is not None:
+        extra = keyword_value(call, doc.extra)
+        if extra is not None:
+            if not isinstance(extra, ast.Dict):
+                raise _Unknown
+            for key, value in zip(extra.keys, extra.values, strict=True):
+                if key is None:
+                    raise _Unknown
+                if isinstance(key, ast.Constant) and key.value == "responses":
+                    documented.add(_mapping(ctx, doc, value))
+    return documented
+
+
+def _mapping(ctx: FileContext, doc: Documentation, value: ast.expr) -> Documented:
+    documented = Documented()
+    if not isinstance(value, ast.Dict):
+        if doc.framework in ("django-ninja", "drf-spectacular") and _is_schema(value):
+            documented.codes.add(200)  # one schema: the success response only
+            return documented
+        raise _Unknown  # a variable or a call
+    ranges = dict(doc.ranges)
+    for key in value.keys:
+        if key is None:
+            raise _Unknown  # {**more}
+        if isinstance(key, ast.Tuple) and key.elts:
+            key = key.elts[0]  # drf-spectacular's (status, media type)
+        name = ctx.qualname(key)
+        if name in ranges:
+            documented.codes |= ranges[name]
+            continue
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            text = key.value.strip().upper()
+            if text == "DEFAULT":
+                documented.everything = True
+                continue
+            if len(text) == 3 and text[0] in "12345" and text[1:] == "XX":
+                documented.classes.add(int(text[0]))
+                continue
+        code = ctx.status_value(key)[0]
+        if code is None:
+            raise _Unknown
+        documented.codes.add(code)
+    return documented
+
+
+def _is_schema(value: ast.expr) -> bool:
+    """`BookOut`, `List[BookOut]`, `schemas.BookOut`: a class, not a mapping held in a name
+    (`RESPONSES`)."""
+    if isinstance(value, ast.Subscript):
+        return True
+    if isinstance(value, ast.Attribute):
+        value = ast.Name(value.attr)
+    return isinstance(value, ast.Name) and not value.id.isupper()
+
+
+def _raises(ctx: FileContext, value: ast.expr | None) -> Documented:
+    documented = Documented()
+    if value is None:
+        return documented
+    if not isinstance(value, ast.List | ast.Tuple):
+        raise _Unknown
+    for element in value.elts:
+        name = ctx.qualname(element)
+        code = EXCEPTION_STATUS.get(name) if name is not None else None
+        if code is None:
+            raise _Unknown
+        documented.codes.add(code)
+    return documented
+
+
+def _controller(ctx: FileContext, doc: Documentation, owner: ast.ClassDef) -> None:
+    """Litestar: `class Books(Controller): include_in_schema = False`."""
+    if not any(ctx.qualname(base) in doc.controllers for base in owner.bases):
+        return
+    for item in owner.body:
+        if isinstance(item, ast.Assign | ast.AnnAssign) and doc.hidden is not None:
+            targets = item.targets if isinstance(item, ast.Assign) else [item.target]
+            named = any(isinstance(t, ast.Name) and t.id == doc.hidden for t in targets)
+            value = item.value
+            if named and not (isinstance(value, ast.Constant) and value.value is True):
+                raise _Hidden
+
+
+def _takes_parameters(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    arguments = node.args
+    names = [arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+    return any(name not in ("self", "cls") for name in names)
+
+
+# -- what a route does ---------------------------------------------------------------------------
+def _statuses(ctx: FileContext, facts: FunctionFacts) -> Iterator[tuple[int, ast.AST]]:
+    """The error statuses a function raises or returns, with where."""
+    seen: set[int] = set()
+    for site in facts.raised:
+        seen.add(id(site.call))
+        if site.code is not None:
+            yield site.code, site.expr
+    for site in facts.returned:
+        if site.kind is Kind.RESPONSE and site.code is not None and site.code >= 400:
+            yield site.code, site.expr
+    for exc in facts.raised_exceptions:
+        if id(exc) in seen:
+            continue
+        call = exc if isinstance(exc, ast.Call) else None
+        name = ctx.qualname(call.func if call is not None else exc)
+        if name is None:
+            continue
+        code = EXCEPTION_STATUS.get(name)
+        position = EXCEPTION_ARGUMENT.get(name)
+        if code is not None:
+            yield code, exc
+        elif position is not None and call is not None and len(call.args) > position:
+            argument = call.args[position]  # where a status sink would report it
+            code = ctx.status_value(argument)[0]
+            if code is not None:
+                yield code, argument
 
 
 def _undocumented(
-    ctx: FileContext, facts: FunctionFacts, documented: frozenset[int]
+    ctx: FileContext, facts: FunctionFacts, documented: Documented
 ) -> Iterator[RawFinding]:
     name = facts.node.name
-    for site in facts.raised:
-        if site.code is not None and site.code not in documented:
-            yield HS501.finding(site.expr, name=name, code=site.code)
+    for code, node in _statuses(ctx, facts):
+        if not documented.covers(code):
+            yield HS501.finding(node, name=name, code=code)
     for callee, call in facts.calls:
         helper = ctx.functions.get(callee)
         if helper is None or helper is facts or helper.route is not None:
             continue
-        codes = sorted({site.code for site in helper.raised if site.code is not None} - documented)
+        codes = sorted({code for code, _ in _statuses(ctx, helper) if not documented.covers(code)})
         if codes:
             listed = ", ".join(map(str, codes))
             yield HS501.finding(call, "helper", name=name, codes=listed, callee=callee)
