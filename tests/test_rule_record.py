@@ -5,6 +5,7 @@ real client) and docs/rules/. Each rule's own doc example is the finding under t
 from __future__ import annotations
 
 import ast
+import asyncio
 import json
 import re
 import sys
@@ -148,7 +149,10 @@ async def test_language_server_severity(client: LanguageClient, tmp_path: Path) 
                 )
             )
         )
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        while uri not in client.diagnostics:  # the notification may be another document's
+            await asyncio.wait_for(
+                client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+            )
         own = [d for d in client.diagnostics[uri] if d.code == rule.code]
         assert own, rule.code
         assert {d.severity for d in own} == {LSP[rule.severity]}, rule.code
