@@ -38,6 +38,8 @@ class Scope:
     view: bool = False
     view_class: bool = False
     is_class: bool = False
+    # For a class: headers its framework adds to the responses of its methods (DRF's Allow).
+    added_headers: frozenset[str] = frozenset()
     # For a class: the class attribute that holds its status, if it is a status class.
     status_attribute: str | None = None
     # For a class: named for HTTP or a response, so `self.status` is a status.
@@ -87,6 +89,8 @@ class FileContext:
     # Local classes whose class attribute holds a status, mapped to that attribute.
     status_classes: dict[str, str] = field(default_factory=dict)
     view_classes: set[str] = field(default_factory=set)
+    # Local classes whose methods' responses get headers from the framework (see Scope).
+    added_headers: dict[str, frozenset[str]] = field(default_factory=dict)
     # The statement blocks enclosing the current node, innermost last.
     blocks: list[int] = field(default_factory=list)
     # Every function's facts, by name, for rules that follow calls.
@@ -401,7 +405,9 @@ class Engine:
             self.collector.enter_function(node, ctx.scopes, ctx.imports)
             _bind(ctx.scope, node.name)
             scope.view = self._is_view(node)
-            scope.facts = FunctionFacts(node, route=self._route_of(node))
+            scope.facts = FunctionFacts(
+                node, route=self._route_of(node), added_headers=self._added_headers(node)
+            )
             ctx.functions.setdefault(node.name, scope.facts)
             ctx.all_functions.append(scope.facts)
         else:
@@ -552,6 +558,11 @@ class Engine:
                 scope.status_attribute = attribute
                 ctx.status_classes[node.name] = attribute
             name = ctx.qualname(base)
+            for row in frameworks.VIEW_ADDED_HEADERS:
+                if name in row.bases:
+                    scope.added_headers |= row.headers
+            if isinstance(base, ast.Name):
+                scope.added_headers |= ctx.added_headers.get(base.id, frozenset())
             if (
                 name in frameworks.VIEW_CLASSES
                 or (isinstance(base, ast.Name) and base.id in ctx.view_classes)
@@ -559,6 +570,8 @@ class Engine:
             ):
                 scope.view_class = True
                 ctx.view_classes.add(node.name)
+        if scope.added_headers:
+            ctx.added_headers[node.name] = scope.added_headers
         if scope.status_attribute is None:
             return
         for statement in node.body:
@@ -571,6 +584,22 @@ class Engine:
                 continue
             if any(isinstance(t, ast.Name) and t.id == scope.status_attribute for t in targets):
                 self._value_site(Where.ATTRIBUTE, value)
+
+    def _added_headers(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+        """What the framework adds to this function's responses: as a method of a view class
+        (a DRF APIView's Allow), as a decorated view (@api_view), or as its enclosing view's."""
+        ctx = self.ctx
+        added = ctx.scope.added_headers
+        outer = ctx.facts
+        if outer is not None:
+            added |= outer.added_headers
+        for decorator in node.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            name = ctx.qualname(func)
+            for row in frameworks.VIEW_ADDED_HEADERS:
+                if name in row.decorators:
+                    added |= row.headers
+        return added
 
     def _project_base(self, base: ast.expr, scope: Scope) -> bool:
         """A base defined in another module of the project: whether it is a view class. The
@@ -620,6 +649,7 @@ class Engine:
         status_range_only: bool = False,
         body: ast.expr | None = None,
         in_pattern: bool = False,
+        headers: ast.expr | None = None,
     ) -> None:
         if type(expr) is ast.Name:
             self._parameter_reached(where, expr, sink, status_range_only)
@@ -634,7 +664,9 @@ class Engine:
         if call is not None:
             target = self._assigned.get(id(call))
             raised = id(call) in self._raised
-        site = Site(where, expr, code, literal, sink, call, target, bool(raised), body, in_pattern)
+        site = Site(
+            where, expr, code, literal, sink, call, target, bool(raised), body, in_pattern, headers
+        )
         facts = self.ctx.facts
         if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
             facts.raised.append(site)
@@ -983,7 +1015,8 @@ class Engine:
         status = value.elts[1]
         if isinstance(status, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return  # (body, headers)
-        self._value_site(Where.VIEW_RETURN, status, body=value.elts[0])
+        headers = value.elts[2] if len(value.elts) == 3 else None
+        self._value_site(Where.VIEW_RETURN, status, body=value.elts[0], headers=headers)
 
     def _attribute(self, node: ast.Attribute) -> None:
         if not self.rules.constants:

@@ -84,6 +84,8 @@ class FunctionFacts:
     raised_exceptions: list[ast.expr] = field(default_factory=list)
     # Status sites of calls returned directly (`return JSONResponse(..., status_code=404)`).
     returned: list[Site] = field(default_factory=list)
+    # Headers the framework adds to every response of this function (a DRF view's Allow).
+    added_headers: frozenset[str] = frozenset()
     # Calls of plain names, to follow module-level helpers one level.
     calls: list[tuple[str, ast.Call]] = field(default_factory=list)
 

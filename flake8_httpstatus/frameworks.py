@@ -664,6 +664,55 @@ STATUS_CLASS_MODULES: dict[str, tuple[str, str]] = {
     "django.http.response": ("status_code", "HttpResponse"),
 }
 
+
+@dataclass(frozen=True)
+class AddedHeaders:
+    """Headers (lower case) a framework adds by itself to every response of a kind of view:
+    the methods of classes deriving from `bases`, functions decorated with `decorators`."""
+
+    headers: frozenset[str]
+    bases: frozenset[str] = frozenset()
+    decorators: frozenset[str] = frozenset()
+
+
+VIEW_ADDED_HEADERS = (
+    # DRF: APIView.finalize_response copies default_response_headers (Allow: the view's
+    # methods) onto every response; @api_view makes a function such a view.
+    AddedHeaders(
+        frozenset({"allow"}),
+        bases=frozenset(
+            {
+                "rest_framework.views.APIView",
+                *(
+                    f"rest_framework.generics.{name}"
+                    for name in (
+                        "GenericAPIView",
+                        "CreateAPIView",
+                        "ListAPIView",
+                        "RetrieveAPIView",
+                        "DestroyAPIView",
+                        "UpdateAPIView",
+                        "ListCreateAPIView",
+                        "RetrieveUpdateAPIView",
+                        "RetrieveDestroyAPIView",
+                        "RetrieveUpdateDestroyAPIView",
+                    )
+                ),
+                *(
+                    f"rest_framework.viewsets.{name}"
+                    for name in (
+                        "ViewSet",
+                        "GenericViewSet",
+                        "ReadOnlyModelViewSet",
+                        "ModelViewSet",
+                    )
+                ),
+            }
+        ),
+        decorators=frozenset({"rest_framework.decorators.api_view"}),
+    ),
+)
+
 # Bases of class-based views whose methods return Flask-style `(body, status)` tuples.
 VIEW_CLASSES = frozenset(
     {

@@ -39,6 +39,8 @@ class Site:
     body: ast.expr | None = None
     # A `case` value: a bare name there would be a capture pattern, not a value.
     in_pattern: bool = False
+    # For a view's returned tuple: its headers element, None when the tuple has none.
+    headers: ast.expr | None = None
 
     @property
     def kind(self) -> Kind | None:

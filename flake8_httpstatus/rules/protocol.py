@@ -266,6 +266,9 @@ _ROUTE_NO_CONTENT = {"fastapi": frozenset({204, 205, 304}), "litestar": frozense
 # The headers HS304 checks: RFC 9110's MUST and SHOULD rules, but not 101 (HS303's) nor 206,
 # whose Content-Range may instead be a multipart/byteranges body.
 _HEADER_CODES = frozenset({301, 302, 307, 308, 401, 405, 407, 416, 426})
+# View tuple bodies that cannot be a response carrying headers of its own: literals and calls
+# (`jsonify(...)`); a name may hold a response whose headers were set earlier.
+_FRESH_BODIES = (ast.Constant, ast.JoinedStr, ast.Dict, ast.List, ast.Call)
 
 
 def _no_content(code: int | None) -> StatusCode | None:
@@ -280,7 +283,8 @@ def _label(entry: StatusCode) -> str:
 def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     yield from _content(ctx, site)
     yield from _informational(site)
-    yield from _headers_of_call(site)
+    yield from _headers_of_call(ctx, site)
+    yield from _headers_of_view_return(ctx, site)
 
 
 def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
@@ -321,13 +325,17 @@ def _informational(site: Site) -> Iterator[RawFinding]:
         yield HS303.finding(site.expr, label=label)
 
 
-def _missing_headers(code: int | None, present: set[str], sink: Sink | None) -> list[str]:
+def _missing_headers(
+    code: int | None, present: set[str], sink: Sink | None, view: frozenset[str] = frozenset()
+) -> list[str]:
+    """The required headers not in `present`, nor added by the callable (a redirect helper's
+    Location) or by the framework to every response of the view (`view`: DRF's Allow)."""
     if code not in _HEADER_CODES:
         return []
     entry = lookup(code) if code is not None else None
     if entry is None:
         return []
-    added = sink.sets_headers if sink is not None else frozenset()
+    added = (sink.sets_headers if sink is not None else frozenset()) | view
     return [
         f"{rule.header} ({rule.level.value}, {rule.reference})"
         for rule in entry.headers
@@ -343,7 +351,37 @@ def _header_finding(node: ast.AST, code: int, missing: list[str]) -> RawFinding:
     return HS304.finding(node, label=label, missing=" or ".join(missing))
 
 
-def _headers_of_call(site: Site) -> Iterator[RawFinding]:
+def _view_added(ctx: FileContext) -> frozenset[str]:
+    facts = ctx.facts
+    return facts.added_headers if facts is not None else frozenset()
+
+
+def _headers_of_view_return(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
+    """`return body, 401` in a Flask or Quart view: the tuple's headers are all there is."""
+    if site.where is not Where.VIEW_RETURN or site.code not in _HEADER_CODES:
+        return
+    body = site.body
+    if not isinstance(body, _FRESH_BODIES):
+        return  # a response made earlier may carry the header already
+    if isinstance(body, ast.Call) and _may_carry_headers(body):
+        return  # make_response(body, headers), Response(..., headers=...): not visible here
+    present = flow.literal_header_names(site.headers)
+    if present is None or site.code is None:
+        return
+    missing = _missing_headers(site.code, present, None, _view_added(ctx))
+    if missing:
+        yield _header_finding(site.expr, site.code, missing)
+
+
+def _may_carry_headers(call: ast.Call) -> bool:
+    if any(keyword.arg in ("headers", None) for keyword in call.keywords):
+        return True
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return len(call.args) > 1 and (name == "make_response" or name.endswith("Response"))
+
+
+def _headers_of_call(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     sink, call = site.sink, site.call
     if site.where is not Where.CALL or sink is None or call is None or site.target is not None:
         return
@@ -354,7 +392,7 @@ def _headers_of_call(site: Site) -> Iterator[RawFinding]:
         return
     if sink.kind is Kind.EXCEPTION and site.code < 400:
         return  # an exception with a non-error status is HS401's
-    missing = _missing_headers(site.code, present, sink)
+    missing = _missing_headers(site.code, present, sink, _view_added(ctx))
     if missing:
         yield _header_finding(site.expr, site.code, missing)
 
@@ -362,7 +400,7 @@ def _headers_of_call(site: Site) -> Iterator[RawFinding]:
 def check_function(ctx: FileContext, facts: FunctionFacts) -> Iterator[RawFinding]:
     for state in facts.responses.values():
         yield from _body_after_status(state)
-        yield from _headers_of_state(state)
+        yield from _headers_of_state(state, facts.added_headers)
     yield from _route_declarations(ctx, facts)
 
 
@@ -375,12 +413,12 @@ def _body_after_status(state: ResponseState) -> Iterator[RawFinding]:
             yield HS301.finding(body.node, "after_status", key=state.key, label=_label(entry))
 
 
-def _headers_of_state(state: ResponseState) -> Iterator[RawFinding]:
+def _headers_of_state(state: ResponseState, view: frozenset[str]) -> Iterator[RawFinding]:
     if not state.headers_visible or state.headers_unknown or state.status is None:
         return
     if state.code is None:
         return
-    missing = _missing_headers(state.code, state.headers, state.sink)
+    missing = _missing_headers(state.code, state.headers, state.sink, view)
     if missing:
         yield _header_finding(state.status.node, state.code, missing)
 
