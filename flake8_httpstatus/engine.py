@@ -651,7 +651,7 @@ class Engine:
         in_pattern: bool = False,
         headers: ast.expr | None = None,
     ) -> None:
-        if type(expr) is ast.Name:
+        if type(expr) is ast.Name or type(expr) is ast.Subscript:
             self._parameter_reached(where, expr, sink, status_range_only)
         code, literal = self.ctx.status_value(expr)
         if code is None and not literal:
@@ -675,9 +675,22 @@ class Engine:
         self._site(site)
 
     def _parameter_reached(
-        self, where: Where, expr: ast.Name, sink: Sink | None, range_only: bool
+        self, where: Where, expr: ast.Name | ast.Subscript, sink: Sink | None, range_only: bool
     ) -> None:
-        """A name at a status position: if it is a parameter, its function passes it on."""
+        """A name at a status position: if it is a parameter, its function passes it on;
+        `row[1]` for a parameter that a pytest table fills with rows."""
+        index = None
+        if isinstance(expr, ast.Subscript):
+            item, owner = expr.slice, expr.value
+            if not (
+                isinstance(owner, ast.Name)
+                and isinstance(item, ast.Constant)
+                and type(item.value) is int
+            ):
+                return
+            index, name = item.value, owner.id
+        else:
+            name = expr.id
         if where is Where.CALL and sink is not None:
             kind = sink.kind
         elif where is Where.COMPARISON:
@@ -686,7 +699,7 @@ class Engine:
             kind = Kind.RESPONSE
         else:
             return  # attributes: see Collector.attribute_assigned
-        self.collector.reached(expr.id, kind, range_only)
+        self.collector.reached(name, kind, range_only, index)
 
     def _inferred_sites(self) -> None:
         """The status literals passed to, defaulted in, or tabled for the project's own
@@ -722,16 +735,20 @@ class Engine:
         for table in collector.tables:
             ctx.scopes = list(table.scopes)  # type: ignore[arg-type]
             facts = solver.callables.get(table.key)
-            for name, values in table.values.items():
-                if facts is None or name not in facts.reaches:
-                    continue
-                sink = inference.InferredSink(
-                    Kind.ASSERTION, "pytest", None, origin=table.label, parameter=name
-                )
-                for value in values:
-                    code = ctx.status_value(value)[0]
-                    if code is not None and lookup(code) is not None:
-                        self._value_site(Where.PARAMETRIZE, value, sink)
+            if facts is None:
+                continue
+            for name, cells in table.values.items():
+                for reach in facts.reaches:
+                    index = inference.table_index(reach, name)
+                    if index is False:
+                        continue
+                    sink = inference.InferredSink(
+                        Kind.ASSERTION, "pytest", None, origin=table.label, parameter=reach
+                    )
+                    for value in inference.table_values(cells, index):
+                        code = ctx.status_value(value)[0]
+                        if code is not None and lookup(code) is not None:
+                            self._value_site(Where.PARAMETRIZE, value, sink)
         ctx.scopes = outer
 
     def _sinks_for(self, node: ast.Call) -> list[Sink]:

@@ -104,6 +104,8 @@ class CallableFacts:
         found: list[Sink] = []
         offset = 1 if self.bound else 0
         for param, kind in self.reaches.items():
+            if param.endswith("]"):
+                continue
             if param in self.keyword_only:
                 where = Param(param, None)
             else:
@@ -297,6 +299,11 @@ class Collector:
         return None
 
     def base_key(self, base: ast.expr, imports: dict[str, str]) -> str | None:
+        if type(base) is ast.Name and self.frames and self.frames[-1].is_class:
+            # A class body sees the classes defined before in it: `class Cases: class B(A)`.
+            sibling = f"{self.frames[-1].key}.{base.id}"
+            if sibling in self.facts.classes:
+                return sibling
         ref = self._ref(base, imports)
         return ref[1] if ref is not None and ref[0] == "name" else None
 
@@ -408,11 +415,16 @@ class Collector:
             return None
         return self._facts(frame)
 
-    def reached(self, name: str, kind: Kind, range_only: bool = False) -> None:
-        """Parameter `name` (if it is one) reaches a status position of `kind`."""
+    def reached(
+        self, name: str, kind: Kind, range_only: bool = False, index: int | None = None
+    ) -> None:
+        """Parameter `name` (if it is one), or its item `name[index]`, reaches a status
+        position of `kind`."""
         facts = self._current(name)
         if facts is None:
             return
+        if index is not None:
+            name = f"{name}[{index}]"  # only a pytest table can fill it: not a call's argument
         _merge(facts.reaches, name, kind.value)
         if range_only and name not in facts.range_only:
             facts.range_only.append(name)
@@ -525,14 +537,29 @@ def _parametrize(decorator: ast.expr, imports: dict[str, str]) -> dict[str, list
         if len(items) != len(names):
             continue
         for name, item in zip(names, items, strict=True):
-            values[name].extend(_statuses_in(item))
+            values[name].append(item)
     return values
 
 
-def _statuses_in(node: ast.expr) -> Iterator[ast.expr]:
-    """The int literals of a table cell: the cell itself, or inside a nested tuple."""
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        yield node
+def table_index(reach: str, name: str) -> int | bool | None:
+    """How a reached parameter (`status`, or `arg[1]`) reads a table column `name`: None for
+    the whole cell, an index into it, or False if it is another column."""
+    if reach == name:
+        return None
+    if reach.startswith(name + "[") and reach.endswith("]"):
+        return int(reach[len(name) + 1 : -1])
+    return False
+
+
+def table_values(cells: list[ast.expr], index: int | None) -> Iterator[ast.expr]:
+    """The int literals a column gives the parameter: each cell, or item `index` of each."""
+    for cell in cells:
+        if index is not None:
+            if not isinstance(cell, ast.Tuple | ast.List) or len(cell.elts) <= index:
+                continue
+            cell = cell.elts[index]
+        if type(cell) is ast.Constant and type(cell.value) is int:
+            yield cell
 
 
 class Solver:
@@ -544,6 +571,7 @@ class Solver:
         self.classes: dict[str, ClassFacts] = {}
         self.aliases: dict[str, str] = {}
         self.stars: dict[str, list[str]] = {}
+        self._resolved: dict[str, str] = {}
         # Copies: solving adds to `reaches`, and the modules' facts may be solved again.
         for module in modules:
             for key, facts in module.callables.items():
@@ -590,7 +618,28 @@ class Solver:
         return []
 
     def resolve(self, name: str) -> str:
-        """Where a name imported from a project module is defined, through re-exports."""
+        """Where a name imported from a project module is defined, through re-exports, and
+        for a nested class (`pkg.ViewTestCases.ListView`) through its outer class's."""
+        found = self._resolved.get(name)
+        if found is None:
+            found = self._resolved[name] = self._resolve(name)
+        return found
+
+    def _resolve(self, name: str) -> str:
+        resolved = self._follow(name)
+        if resolved in self.callables or resolved in self.classes:
+            return resolved
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 1, -1):
+            head = ".".join(parts[:cut])
+            target = self._follow(head)
+            if target != head:
+                candidate = ".".join([target, *parts[cut:]])
+                if candidate in self.callables or candidate in self.classes:
+                    return candidate
+        return resolved
+
+    def _follow(self, name: str) -> str:
         for _ in range(8):  # re-export chains are short; a cycle must not hang
             if name in self.callables or name in self.classes:
                 return name
