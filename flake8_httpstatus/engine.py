@@ -653,6 +653,12 @@ class Engine:
     ) -> None:
         if type(expr) is ast.Name or type(expr) is ast.Subscript:
             self._parameter_reached(where, expr, sink, status_range_only)
+        elif type(expr) is ast.IfExp:  # `302 if debug else 301`: both are statuses
+            for branch in (expr.body, expr.orelse):
+                self._value_site(
+                    where, branch, sink, call, status_range_only, body, in_pattern, headers
+                )
+            return
         code, literal = self.ctx.status_value(expr)
         if code is None and not literal:
             return
@@ -720,7 +726,7 @@ class Engine:
                 range_only = isinstance(sink, inference.InferredSink) and sink.range_only
                 if sink.status is not None:
                     expr = argument(call, sink.status)
-                    if type(expr) is ast.Constant:
+                    if type(expr) is ast.Constant or type(expr) is ast.IfExp:
                         self._value_site(Where.CALL, expr, sink, call, range_only)
                 for keyword in call.keywords:
                     if keyword.arg in sink.mappings and isinstance(keyword.value, ast.Dict):

@@ -484,6 +484,8 @@ class Collector:
 
 
 def _may_be_status(node: ast.expr) -> bool:
+    if type(node) is ast.IfExp:
+        return _may_be_status(node.body) or _may_be_status(node.orelse)
     if type(node) is not ast.Constant:
         return False
     value = node.value
