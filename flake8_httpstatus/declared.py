@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -129,10 +130,18 @@ def join(first: VersionRange, second: VersionRange) -> VersionRange:
             (second.high, second.high_inclusive),
             key=lambda item: (comparable(item[0]), item[1]),
         )
-    sources = [first.source] if first.source else []
-    if second.source and second.source not in sources:
-        sources.append(second.source)
-    return VersionRange(low, high, inclusive, "; ".join(sources))
+    return VersionRange(low, high, inclusive, _joined(first.source, second.source))
+
+
+def _joined(first: str, second: str) -> str:
+    """`from uv.lock` and `from poetry.lock` as `from uv.lock, poetry.lock`."""
+    if not first or not second or first == second:
+        return first or second
+    if first.startswith("from ") and second.startswith("from "):
+        files = first.removeprefix("from ").split(", ")
+        extra = second.removeprefix("from ")
+        return first if extra in files else f"{first}, {extra}"
+    return f"{first}; {second}"
 
 
 def parse_specifier(text: str) -> VersionRange | None:
@@ -374,60 +383,80 @@ def _setup_cfg_set(path: Path) -> InstallSet | None:
     return target
 
 
-def _locked(path: Path) -> dict[str, Version] | None:
-    """The exact versions a lock file pins, by distribution; None when it cannot be read."""
-    if path.name == "Pipfile.lock":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return None
-        except json.JSONDecodeError as error:
-            warn(path, f"invalid JSON ({error})")
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("default"), dict):
-            warn(path, "no [default] section")
-            return None
-        entries = [
-            (name, str(value.get("version", "")).lstrip("="))
-            for section in ("default", "develop")
-            if isinstance(data.get(section), dict)
-            for name, value in data[section].items()
-            if isinstance(value, dict)
-        ]
-    else:
-        toml = _read_toml(path)
-        if toml is None:
-            return None
-        packages = toml.get("package")
-        if not isinstance(packages, list):
-            warn(path, "no [[package]] tables")
-            return None
-        entries = [
-            (str(package.get("name", "")), str(package.get("version", "")))
-            for package in packages
-            if isinstance(package, dict)
-        ]
-    found: dict[str, Version] = {}
-    for name, text in entries:
-        name = canonical(name)
-        if name not in WATCHED:
-            continue
-        match = re.match(r"\d+(?:\.\d+)*", text)
+def _locked(path: Path) -> dict[str, list[Version]] | None:
+    """The exact versions a lock file pins, by distribution (a uv lock may resolve a package
+    twice, once per fork); None when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    entries = (
+        _pipfile_lock_entries(path, text)
+        if path.name == "Pipfile.lock"
+        else _toml_lock_entries(path, text)
+    )
+    if entries is None:
+        return None
+    found: dict[str, list[Version]] = {}
+    for name, version_text in entries:
+        match = re.match(r"\d+(?:\.\d+)*", version_text)
         if match is None:
             warn(path, f"{name} has no version")
             return None
-        version = tuple(int(part) for part in match.group().split("."))
-        # A lock may resolve a package twice (uv's forks): keep the lowest, joined below.
-        if name not in found or comparable(version) < comparable(found[name]):
-            found[name] = version
+        found.setdefault(name, []).append(tuple(int(part) for part in match.group().split(".")))
     return found
+
+
+def _pipfile_lock_entries(path: Path, text: str) -> list[tuple[str, str]] | None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        warn(path, f"invalid JSON ({error})")
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("default"), dict):
+        warn(path, "no [default] section")
+        return None
+    return [
+        (canonical(name), str(value.get("version", "")).lstrip("="))
+        for section in ("default", "develop")
+        if isinstance(data.get(section), dict)
+        for name, value in data[section].items()
+        if isinstance(value, dict) and canonical(name) in WATCHED
+    ]
+
+
+_NAME_KEY = re.compile(r"""^name\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def _toml_lock_entries(path: Path, text: str) -> list[tuple[str, str]] | None:
+    """uv.lock, poetry.lock and pdm.lock: each `[[package]]` table's name and version.
+
+    Lock files run to megabytes and a full TOML parse costs more than checking the files, so
+    only the watched packages' own keys (up to their first sub-table) are parsed."""
+    blocks = ("\n" + text.replace("\r\n", "\n")).split("\n[[package]]\n")
+    if len(blocks) < 2:
+        warn(path, "no [[package]] tables")
+        return None
+    entries = []
+    for block in blocks[1:]:
+        name = _NAME_KEY.search(block)
+        if name is None or canonical(name.group(1)) not in WATCHED:
+            continue
+        head = re.split(r"^\[", block, maxsplit=1, flags=re.MULTILINE)[0]
+        try:
+            table = tomllib.loads(head)
+        except tomllib.TOMLDecodeError:
+            warn(path, f"invalid TOML in the [[package]] table of {name.group(1)}")
+            return None
+        entries.append((canonical(name.group(1)), str(table.get("version", ""))))
+    return entries
 
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return str(path.relative_to(root))
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return str(path)
+        return Path(os.path.relpath(path, root)).as_posix()
 
 
 # -- the project ---------------------------------------------------------------------------------
@@ -461,21 +490,30 @@ def declared_versions(root: Path) -> Mapping[str, VersionRange]:
         root.glob("requirements/*.txt")
     )
     read = [_requirements_set(path, root) for path in requirement_files]
-    # A file another one includes is part of that install set, not one of its own.
-    for index, (install_set, _) in enumerate(read):
-        resolved = requirement_files[index].resolve()
-        if not any(resolved in files for other, (_, files) in enumerate(read) if other != index):
+    # A file another one includes is part of that install set, not one of its own (unless
+    # they include each other).
+    paths = [path.resolve() for path in requirement_files]
+    for index, (install_set, files) in enumerate(read):
+        if not any(
+            paths[index] in others and paths[other] not in files
+            for other, (_, others) in enumerate(read)
+            if other != index
+        ):
             sets.append(install_set)
     result: dict[str, VersionRange] = {}
     for install_set in sets:
         for name, allowed in install_set.resolved().items():
             result[name] = allowed if name not in result else join(result[name], allowed)
     locked: dict[str, VersionRange] = {}
-    for lock_name in LOCK_FILES:
-        pins = _locked(root / lock_name) if (root / lock_name).is_file() else None
-        for name, version in (pins or {}).items():
-            exact = VersionRange.exactly(version, f"from {lock_name}")
-            locked[name] = exact if name not in locked else join(locked[name], exact)
+    locks = [root / name for name in LOCK_FILES if (root / name).is_file()]
+    if not locks:
+        locks = _workspace_lock(root)
+    for lock in locks:
+        pins = _locked(lock)
+        for name, versions in (pins or {}).items():
+            for version in versions:
+                exact = VersionRange.exactly(version, f"from {_relative(lock, root)}")
+                locked[name] = exact if name not in locked else join(locked[name], exact)
     for name, allowed in list(locked.items()):
         if name in IMPLIED and IMPLIED[name][0] not in locked:
             target, rows = IMPLIED[name]
@@ -492,6 +530,20 @@ def declared_versions(root: Path) -> Mapping[str, VersionRange]:
                 )
     result.update(locked)
     return result
+
+
+def _workspace_lock(root: Path) -> list[Path]:
+    """The uv.lock of the uv workspace `root` is a member of: it lives in the workspace's root,
+    a directory up the tree whose pyproject.toml has a [tool.uv.workspace] table."""
+    for directory in root.parents:
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and (directory / "uv.lock").is_file():
+            data = _read_toml(pyproject) or {}
+            if isinstance(_table(data, "tool", "uv", "workspace"), dict):
+                return [directory / "uv.lock"]
+        if (directory / ".git").exists():
+            break
+    return []
 
 
 @functools.cache

@@ -38,7 +38,7 @@ PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 NAMES = sorted(path.name for path in PROJECTS.iterdir() if path.is_dir())
 # The warning each malformed project must print, and nothing else on stderr.
 WARNINGS = {
-    "malformed_lock": "uv.lock: invalid TOML",
+    "malformed_lock": "uv.lock: invalid TOML in the [[package]] table of starlette",
     "malformed_requirement": "requirements.txt:1: cannot read requirement 'fastapi = = 0.115'",
 }
 
@@ -88,6 +88,11 @@ def test_intersect_and_join() -> None:
     assert both.specifier() == ">=0.46,<0.47"
     assert join(low, high).specifier() == ">=0.40"
     assert join(low, VersionRange(None, (0, 30))).specifier() == "<0.47"
+    both_locks = join(
+        VersionRange.exactly((0, 47, 1), "from uv.lock"),
+        VersionRange.exactly((0, 47, 1), "from poetry.lock"),
+    )
+    assert both_locks.describe("starlette") == "starlette 0.47.1 from uv.lock, poetry.lock"
 
 
 # -- FastAPI implies Starlette ---------------------------------------------------------------------
@@ -199,11 +204,18 @@ EXPECTED_RANGES = {
     "requirements_include": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in constraints.txt",
     "requirements_pin": "starlette 0.46.2 from requirements.txt",
     "uv_lock": "starlette 0.46.2 from uv.lock",
+    # backend/ is a member of a uv workspace: the lock is the workspace's.
+    "uv_workspace": "starlette 0.48.0 from ../uv.lock",
 }
 
 
 def test_every_project_has_an_expected_range() -> None:
     assert sorted(EXPECTED_RANGES) == NAMES
+
+
+def app_of(project: Path) -> Path:
+    """The project's checked file: app.py, at its top or in a workspace member."""
+    return min(project.rglob("app.py"), key=lambda path: len(path.parts))
 
 
 @pytest.fixture
@@ -219,7 +231,7 @@ def copy_project(tmp_path: Path):
 @pytest.mark.parametrize("name", NAMES)
 def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(name)
-    root = project_root(project)
+    root = project_root(app_of(project).parent)
     declared = declared_versions(root) if root is not None else {}
     found = declared.get("starlette")
     assert (found.describe("starlette") if found else None) == EXPECTED_RANGES[name]
@@ -230,6 +242,70 @@ def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[s
         assert str(project) in warnings[0]
     else:
         assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("files", "warning", "expected"),
+    [
+        ({"pyproject.toml": "[project\ndependencies = 1"}, "pyproject.toml: invalid TOML", None),
+        (
+            {"Pipfile.lock": "{not json", "requirements.txt": "starlette==0.46.2"},
+            "Pipfile.lock: invalid JSON",
+            "starlette 0.46.2 from requirements.txt",
+        ),
+        (
+            {"poetry.lock": "[metadata]\nlock-version = '2.1'\n"},
+            "poetry.lock: no [[package]]",
+            None,
+        ),
+        (
+            {"requirements.txt": "-r missing.txt\nstarlette>=0.48"},
+            "missing.txt: cannot read (FileNotFoundError)",
+            "starlette >=0.48 from requirements.txt",
+        ),
+        # An include cycle is read once; a URL, a path and options are not requirements.
+        (
+            {
+                "requirements.txt": "-r requirements-dev.txt\n-e .\n./vendored\n"
+                "git+https://github.com/encode/starlette@master#egg=starlette\n"
+                "--index-url https://example.org/simple\nstarlette==0.47.3 --hash=sha256:00\n",
+                "requirements-dev.txt": "-r requirements.txt\n",
+            },
+            None,
+            "starlette 0.47.3 from requirements.txt",
+        ),
+        (
+            {"setup.cfg": "[options]\ninstall_requires =\n    starlette>=0.40,<0.47\n"},
+            None,
+            "starlette >=0.40,<0.47 from setup.cfg",
+        ),
+        (
+            {
+                "pyproject.toml": '[dependency-groups]\ndev = ["starlette~=0.48.0", {include-group = "x"}]'
+            },
+            None,
+            "starlette >=0.48.0,<0.49 from pyproject.toml",
+        ),
+    ],
+)
+def test_bad_or_odd_declarations(
+    files: dict[str, str],
+    warning: str | None,
+    expected: str | None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = declared_versions(tmp_path).get("starlette")
+    assert (found.describe("starlette") if found else None) == expected
+    err = capsys.readouterr().err.splitlines()
+    if warning is None:
+        assert err == []
+    else:
+        assert len(err) == 1
+        assert warning in err[0]
+        assert err[0].endswith("; ignoring it")
 
 
 def test_the_installed_version_counts_only_in_the_projects_own_environment(
@@ -321,9 +397,9 @@ def test_same_findings_and_fixes_in_every_environment(
     name: str, environment: str, environments, copy_project
 ) -> None:
     command, env = environments[environment]
-    project = copy_project(name)
-    expected, _ = read_fixture(project / "app.py")
-    checked = _run(command, env, project, "check", "--format", "json", "app.py")
+    app = app_of(copy_project(name))
+    expected, _ = read_fixture(app)
+    checked = _run(command, env, app.parent, "check", "--format", "json", "app.py")
     assert checked.returncode in {0, 1}, checked.stderr
     findings = json.loads(checked.stdout)
     got = sorted((f["line"], f["code"], f["column"] - 1) for f in findings)
@@ -339,11 +415,11 @@ def test_same_findings_and_fixes_in_every_environment(
         assert warnings[0].startswith("flake8-httpstatus: warning: ")
     else:
         assert warnings == []
-    fixed = _run(command, env, project, "fix", "app.py")
+    fixed = _run(command, env, app.parent, "fix", "app.py")
     assert fixed.returncode in {0, 1}, fixed.stderr
     assert "Traceback" not in fixed.stderr
-    golden = (PROJECTS / name / "app.fixed.py").read_text(encoding="utf-8")
-    assert (project / "app.py").read_text(encoding="utf-8") == golden
+    golden = app.with_name("app.fixed.py").read_text(encoding="utf-8")
+    assert app.read_text(encoding="utf-8") == golden
 
 
 @pytest.mark.slow
