@@ -66,7 +66,43 @@ def plan(
     unsafe: bool = False,
 ) -> Plan:
     """The edits that apply every fix of `findings` (the unsafe ones only if `unsafe`), skipping
-    a fix that overlaps one already taken, as ruff does; and the imports the taken ones need."""
+    a fix that overlaps one already taken, as ruff does; and the imports the taken ones need.
+
+    A fix that does more than put a name in a finding's place (an inserted keyword, a removed
+    argument) is checked by parsing the result: the engine's spans exclude parentheses around a
+    value, so such an edit could land inside them. If the result does not parse, those fixes
+    are left out."""
+    taken = _plan(text, findings, tree, style, unsafe)
+    if not any(not in_place(finding) for finding in taken.applied):
+        return taken
+    try:
+        ast.parse(apply(text, taken.edits))
+    except (SyntaxError, ValueError):
+        return _plan(text, [f for f in findings if in_place(f)], tree, style, unsafe)
+    return taken
+
+
+def in_place(finding: Finding) -> bool:
+    """Whether the fix only replaces the finding's own span."""
+    fix = finding.fix
+    if fix is None or len(fix.edits) != 1:
+        return False
+    edit = fix.edits[0]
+    return (edit.line, edit.col, edit.end_line, edit.end_col) == (
+        finding.line,
+        finding.col,
+        finding.end_line,
+        finding.end_col,
+    )
+
+
+def _plan(
+    text: str,
+    findings: Sequence[Finding],
+    tree: ast.Module | None,
+    style: ImportStyle,
+    unsafe: bool,
+) -> Plan:
     candidates = [
         finding
         for finding in findings

@@ -4,6 +4,7 @@ front ends over the same engine."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import difflib
 import fnmatch
@@ -179,32 +180,16 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
                 sources.write(source, apply_line_edits(source.text, edits))
             result.noqa_added = added
             return result
-        from flake8_httpstatus.fixer import fix_text
-        from flake8_httpstatus.import_config import style_for
-
-        fixed = (
-            fix_text(
-                source.text,
-                findings,
-                tree=tree,
-                style=style_for(path),
-                unsafe=job.unsafe_fixes,
-            )
-            if any(f.fix for f in findings)
-            else None
+        text, result.fixed, result.findings = _fix(
+            path, source.text, tree, findings, job, None if raw is not None else path
         )
-        if fixed is None or fixed.text == source.text:
-            result.findings = findings
-            result.text = source.text
+        result.text = text
+        if text == source.text:
             return result
         if job.mode == "diff":
-            result.diff = unified_diff(path, source.text, fixed.text)
+            result.diff = unified_diff(path, source.text, text)
         elif raw is None:
-            sources.write(source, fixed.text)  # before anything claims the fix was made
-        result.fixed = len(fixed.applied)
-        result.text = fixed.text
-        applied = {id(finding) for finding in fixed.applied}
-        result.findings = [finding for finding in findings if id(finding) not in applied]
+            sources.write(source, text)  # before anything claims the fix was made
     except sources.SourceError as error:
         result.error = str(error)
         result.findings = []
@@ -212,6 +197,39 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.error = f"{path}: too deeply nested to check"
         result.findings = []
     return result
+
+
+def _fix(
+    path: str,
+    text: str,
+    tree: ast.Module,
+    findings: list[Finding],
+    job: Job,
+    filename: str | None,
+) -> tuple[str, int, list[Finding]]:
+    """The fixed text, how many findings were fixed, and those left. When a fix did more than
+    replace its finding's span (HS404's `status=` turns a trap into a status position, which
+    HS101 then names), the result is checked again and fixed again, three rounds at most."""
+    from flake8_httpstatus.fixer import fix_text, in_place
+    from flake8_httpstatus.import_config import style_for
+
+    style = style_for(path)
+    count = 0
+    for _ in range(3):
+        if not any(finding.fix for finding in findings):
+            break
+        fixed = fix_text(text, findings, tree=tree, style=style, unsafe=job.unsafe_fixes)
+        if fixed.text == text:
+            break
+        count += len(fixed.applied)
+        text = fixed.text
+        applied = {id(finding) for finding in fixed.applied}
+        findings = [finding for finding in findings if id(finding) not in applied]
+        if all(in_place(finding) for finding in fixed.applied):
+            break
+        tree = ast.parse(text)
+        findings = visible(check(tree, job.settings, filename), text, job.selection_for(path))
+    return text, count, findings
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

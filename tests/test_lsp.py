@@ -253,3 +253,24 @@ async def test_per_file_ignores(client: LanguageClient, tmp_path: Path) -> None:
     shown = await open_document(client, project / "app.py", SOURCE)
     assert list(client.diagnostics[ignored]) == []
     assert [d.code for d in client.diagnostics[shown]] == ["HS101"]
+
+
+async def test_unsafe_fix_is_offered_by_name_not_in_fix_all(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    text = (
+        "from litestar.exceptions import HTTPException\n\n\n"
+        "def a():\n    raise HTTPException(404)\n\n\n"
+        "def b():\n    raise HTTPException(status_code=410)\n"
+    )
+    uri = await open_document(client, tmp_path / "app.py", text)
+    trap, magic = client.diagnostics[uri]
+    assert (trap.code, trap.data) == ("HS404", {"fix": "unsafe"})
+    assert (magic.code, magic.data) == ("HS101", {"fix": "safe"})
+    by_title = await actions_for(client, uri, trap)
+    unsafe = by_title["Pass as `status_code=` (unsafe fix)"]
+    assert not unsafe.is_preferred
+    assert "raise HTTPException(status_code=404)" in edited(uri, unsafe, text)
+    fix_all = edited(uri, by_title["Fix all HTTP status findings in this file"], text)
+    assert "raise HTTPException(404)" in fix_all
+    assert "status_code=HTTP_410_GONE" in fix_all

@@ -6,9 +6,10 @@ import ast
 from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
+from flake8_httpstatus.findings import Edit, Fix, span
 from flake8_httpstatus.frameworks import PYRAMID_CODES, REDIRECT_CODES, WERKZEUG_CODES, Kind, Sink
 from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.rules._rule import Rule, Severity
+from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.sites import Site, Where
 
 
@@ -194,12 +195,21 @@ def missing():
     raise HTTPException(status_code=HTTP_404_NOT_FOUND)
 ```
 
+## Fix safety
+Unsafe: the fix passes the status by the keyword the framework reads (`HTTPException(404)`
+becomes `HTTPException(status_code=404)`, Sanic's `redirect(url, 301)` becomes
+`redirect(url, status=301)`), so the response goes out with another status than it does
+today, and the argument no longer fills the parameter it filled (the detail, the content
+type). That is the intent, but it changes what the code does: `fix --unsafe-fixes` applies it.
+Made only where the argument is the last positional one and the keyword is not passed already.
+
 ## References
 - [Litestar exceptions](https://docs.litestar.dev/latest/usage/exceptions.html)
 - [Django 5.2: `preserve_request`](https://docs.djangoproject.com/en/5.2/ref/request-response/#django.http.HttpResponseRedirect)
 """,
     Severity.ERROR,
     {"": "{code} passed to {callee} as {meaning}, not as the status: pass {keyword}={code}"},
+    fix_safety=FixSafety.UNSAFE,
 )
 
 
@@ -298,11 +308,17 @@ def ok(request):
     return HttpResponse("fine")
 ```
 
+## Fix safety
+Safe: the callable sends this status when the argument is absent, so removing it changes
+nothing. The fix removes the argument and the comma before it (after it, for the first one);
+it is made only where the argument shares its line with its neighbour, so no comment goes.
+
 ## References
 - [RFC 9110 §15.3.1: 200 OK](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1)
 """,
     Severity.INFO,
     {"": "status {code} is what {callee} sends anyway: drop the argument"},
+    fix_safety=FixSafety.SAFE,
     default_enabled=False,
 )
 
@@ -337,7 +353,9 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         yield HS403.finding(site.expr, callee=_callee(site.call), code=code, own=own)
     yield from _cannot_raise(site, sink, code)
     if sink.default is not None and code == sink.default and site.kind is not Kind.ASSERTION:
-        yield HS406.finding(site.expr, code=code, callee=_callee(site.call))
+        yield HS406.finding(
+            site.expr, code=code, callee=_callee(site.call), fix=_drop(site.call, site.expr)
+        )
 
 
 def _cannot_raise(site: Site, sink: Sink, code: int) -> Iterator[RawFinding]:
@@ -368,5 +386,55 @@ def check_call(ctx: FileContext, node: ast.Call, sink: Sink) -> Iterator[RawFind
                 continue
             keyword = sink.status.keyword if sink.status is not None else "status"
             yield HS404.finding(
-                arg, code=code, callee=_callee(node), meaning=trap.meaning, keyword=keyword
+                arg,
+                code=code,
+                callee=_callee(node),
+                meaning=trap.meaning,
+                keyword=keyword,
+                fix=_as_keyword(node, index, sink),
             )
+
+
+def _as_keyword(call: ast.Call, index: int, sink: Sink) -> Fix | None:
+    """`keyword=` before the last positional argument, where the framework reads the status
+    by that keyword and the call does not pass it already."""
+    keyword = sink.status.keyword if sink.status is not None else None
+    if keyword is None or index != len(call.args) - 1:
+        return None
+    if any(item.arg in (keyword, None) for item in call.keywords):
+        return None  # passed already, or maybe inside **kwargs
+    arg = call.args[index]
+    if call.keywords and span(call.keywords[0])[0] < span(arg)[0]:
+        return None  # `f(a=1, *b)`-like orders: leave them
+    (line, col), _ = span(arg)
+    return Fix((Edit.insert(line, col, f"{keyword}="),), f"Pass as `{keyword}=`", safe=False)
+
+
+def _drop(call: ast.Call | None, value: ast.expr) -> Fix | None:
+    """Remove the argument holding `value`, with the comma before it (after it, if first);
+    only within one line, so that no comment is removed with it."""
+    if call is None:
+        return None
+    items: list[ast.AST] = [*call.args, *call.keywords]
+    items.sort(key=lambda item: span(item)[0])
+    index = next(
+        (
+            i
+            for i, item in enumerate(items)
+            if item is value or (isinstance(item, ast.keyword) and item.value is value)
+        ),
+        None,
+    )
+    if index is None or isinstance(items[index], ast.Starred):
+        return None
+    start, end = span(items[index])
+    if index > 0:
+        start = span(items[index - 1])[1]
+    elif index + 1 < len(items):
+        end = span(items[index + 1])[0]
+    elif isinstance(items[index], ast.expr):
+        return None  # the only argument, positional: `f(200)` is rare and may be a typo
+    if start[0] != end[0]:
+        return None
+    removed = ast.unparse(items[index])
+    return Fix((Edit.delete(start, end),), f"Remove `{removed}`")
