@@ -180,16 +180,17 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
                 sources.write(source, apply_line_edits(source.text, edits))
             result.noqa_added = added
             return result
-        text, result.fixed, result.findings = _fix(
+        text, fixed, left = _fix(
             path, source.text, tree, findings, job, None if raw is not None else path
         )
-        result.text = text
+        result.text, result.findings = text, left
         if text == source.text:
             return result
         if job.mode == "diff":
             result.diff = unified_diff(path, source.text, text)
         elif raw is None:
             sources.write(source, text)  # before anything claims the fix was made
+        result.fixed = fixed
     except sources.SourceError as error:
         result.error = str(error)
         result.findings = []
