@@ -558,11 +558,14 @@ class Engine:
                 scope.status_attribute = attribute
                 ctx.status_classes[node.name] = attribute
             name = ctx.qualname(base)
+            # `ModelViewSet[Book]`: the generic alias of the class.
+            generic = base.value if isinstance(base, ast.Subscript) else base
+            origin = ctx.qualname(generic)
             for row in frameworks.VIEW_ADDED_HEADERS:
-                if name in row.bases:
+                if origin in row.bases:
                     scope.added_headers |= row.headers
-            if isinstance(base, ast.Name):
-                scope.added_headers |= ctx.added_headers.get(base.id, frozenset())
+            if isinstance(generic, ast.Name):
+                scope.added_headers |= ctx.added_headers.get(generic.id, frozenset())
             if (
                 name in frameworks.VIEW_CLASSES
                 or (isinstance(base, ast.Name) and base.id in ctx.view_classes)

@@ -80,6 +80,9 @@ class Documentation:
     raises: str | None = None
     layers: frozenset[str] = frozenset()
     layer_responses: bool = False
+    # The layers at the top: a chain of routers that does not end at one, in the same file,
+    # documents what the file cannot see (set where routers document responses).
+    applications: frozenset[str] = frozenset()
     include: str | None = None
     route_handlers: str | None = None
     controllers: frozenset[str] = frozenset()
@@ -106,6 +109,7 @@ FASTAPI = Documentation(
         }
     ),
     layer_responses=True,
+    applications=frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"}),
     include="include_router",
     with_parameters=frozenset({422}),
 )

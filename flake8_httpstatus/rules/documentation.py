@@ -55,8 +55,10 @@ Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
 route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
-call, a router made by a factory or imported, `**kwargs` on the decorator or the router, a
-`raises=` entry that is not a known exception class.
+call, a router made by a factory or imported, a router not included (directly or through
+other routers) in a `FastAPI(...)` app of the same file, since where it is included may
+document more, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
+known exception class. `responses=None` documents nothing.
 
 Off by default, because documenting every error is a policy, not a bug. Enable it with
 `extend-select = HS501`.
@@ -95,9 +97,11 @@ def get_book(book_id: int):
 ```
 
 ## Known problems
-Only what the file shows is read: a router included with `responses=` in another module, and
-exceptions raised by dependencies, middleware or helpers in other modules, are not seen. A
-router included in several places counts as documented where any of them documents it.
+Only what the file shows is read: routers included in another module are left alone, and
+exceptions raised by dependencies, middleware or helpers in other modules are not seen. A
+router included in several places counts as documented where any of them documents it. A 422
+raised in a FastAPI route with parameters is taken as documented by FastAPI's own "Validation
+Error" response, although its body differs.
 
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
@@ -314,10 +318,16 @@ def _layers(
     documented = _call_documents(
         ctx, doc, layer.call, responses=doc.responses if doc.layer_responses else None
     )
-    for parent, call in module.includes.get(name, ()):
+    includes = module.includes.get(name, ())
+    if doc.applications and not includes and ctx.qualname(layer.call.func) not in doc.applications:
+        # A router included nowhere in this file: where it is included, and with what
+        # responses (its parent router's too), is not known here.
+        raise _Unknown
+    for parent, call in includes:
         documented.add(_call_documents(ctx, doc, call, responses=doc.responses, skip=1))
-        if parent is not None:
-            documented.add(_layers(ctx, module, doc, parent, seen))
+        if parent is None:
+            raise _Unknown
+        documented.add(_layers(ctx, module, doc, parent, seen.copy()))
     return documented
 
 
@@ -343,11 +353,11 @@ def _call_documents(
     documented = Documented()
     if responses is not None:
         value = keyword_value(call, responses)
-        if value is not None:
+        if value is not None and not _is_none(value):
             documented.add(_mapping(ctx, doc, value))
     if doc.extra is not None:
         extra = keyword_value(call, doc.extra)
-        if extra is not None:
+        if extra is not None and not _is_none(extra):
             if not isinstance(extra, ast.Dict):
                 raise _Unknown
             for key, value in zip(extra.keys, extra.values, strict=True):
@@ -388,6 +398,10 @@ def _mapping(ctx: FileContext, doc: Documentation, value: ast.expr) -> Documente
             raise _Unknown
         documented.codes.add(code)
     return documented
+
+
+def _is_none(value: ast.expr) -> bool:
+    return isinstance(value, ast.Constant) and value.value is None
 
 
 def _is_schema(value: ast.expr) -> bool:
@@ -440,7 +454,7 @@ def _statuses(ctx: FileContext, facts: FunctionFacts) -> Iterator[tuple[int, ast
     seen: set[int] = set()
     for site in facts.raised:
         seen.add(id(site.call))
-        if site.code is not None:
+        if site.code is not None and site.code >= 400:  # below is HS401's
             yield site.code, site.expr
     for site in facts.returned:
         if site.kind is Kind.RESPONSE and site.code is not None and site.code >= 400:
