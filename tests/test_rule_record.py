@@ -157,3 +157,18 @@ async def test_language_server_severity(client: LanguageClient, tmp_path: Path) 
         assert own, rule.code
         assert {d.severity for d in own} == {LSP[rule.severity]}, rule.code
         assert all(d.message.startswith(f"{rule.code} ") for d in own)
+
+
+def test_readme_table_follows_the_records() -> None:
+    rows = re.findall(
+        r"^\| \[(HS\d{3})\]\(docs/rules/HS\d{3}\.md\) \| (\w+) \| ([^|]+) \| (\w+) \|",
+        (ROOT / "README.md").read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
+    )
+    assert {row[0] for row in rows} == set(RULES)
+    fixes = {FixSafety.SAFE: "safe", FixSafety.UNSAFE: "unsafe", FixSafety.NONE: "no"}
+    for code, severity, enabled, fix in rows:
+        rule = RULES[code]
+        assert severity == rule.severity.value, code
+        assert (enabled.strip() == "yes") is rule.default_enabled, code
+        assert fix == fixes[rule.fix_safety], code
