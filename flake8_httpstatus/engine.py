@@ -561,8 +561,11 @@ class Engine:
             # `ModelViewSet[Book]`: the generic alias of the class.
             generic = base.value if isinstance(base, ast.Subscript) else base
             origin = ctx.qualname(generic)
+            origins = self._project_origins(generic)
+            if origin is not None:
+                origins.add(origin)
             for row in frameworks.VIEW_ADDED_HEADERS:
-                if origin in row.bases:
+                if not row.bases.isdisjoint(origins):
                     scope.added_headers |= row.headers
             if isinstance(generic, ast.Name):
                 scope.added_headers |= ctx.added_headers.get(generic.id, frozenset())
@@ -603,6 +606,17 @@ class Engine:
                 if name in row.decorators:
                     added |= row.headers
         return added
+
+    def _project_origins(self, base: ast.expr) -> set[str]:
+        """For a base defined in another module of the project: the framework classes it
+        derives from."""
+        if self.project is None or not isinstance(base, ast.Name | ast.Attribute):
+            return set()
+        key = self.collector.base_key(base, self.ctx.imports)
+        solved = self.project.solved
+        if key is None or solved.resolve(key) not in solved.classes:
+            return set()
+        return solved.external_bases(key)
 
     def _project_base(self, base: ast.expr, scope: Scope) -> bool:
         """A base defined in another module of the project: whether it is a view class. The
