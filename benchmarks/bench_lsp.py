@@ -3,6 +3,8 @@
 - diagnostics: from a `didChange` of a 5,000-line file to its `publishDiagnostics`
   (the 50 ms debounce included). Target: within 100 ms.
 - hover: a hover request's round trip on that file. Target: within 20 ms.
+- fix all: the round trip of a code action request that offers "Fix all HTTP status findings"
+  (one edit per finding), on that file. Target: within 150 ms.
 
 Usage: python benchmarks/bench_lsp.py [--rounds N]
 """
@@ -88,6 +90,26 @@ async def run(rounds: int) -> None:
                 )
             )
             hovers.append(time.perf_counter() - start)
+        fix_alls = []
+        edits = 0
+        for _ in range(rounds):
+            start = time.perf_counter()
+            actions = await client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    range=types.Range(types.Position(line, column), types.Position(line, column)),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            )
+            fix_alls.append(time.perf_counter() - start)
+            (fix_all,) = [
+                action
+                for action in actions or []
+                if isinstance(action, types.CodeAction) and action.title.startswith("Fix all")
+            ]
+            assert fix_all.edit is not None
+            assert fix_all.edit.changes is not None
+            edits = len(fix_all.edit.changes[uri])
         await client.shutdown_async(None)
         client.exit(None)
     await client.stop()  # type: ignore[no-untyped-call]
@@ -101,6 +123,27 @@ async def run(rounds: int) -> None:
         f"hover: median {statistics.median(hovers) * 1000:.1f} ms, "
         f"max {max(hovers) * 1000:.1f} ms over {len(hovers)} requests (target <= 20 ms)"
     )
+    print(
+        f"fix all ({edits} edits): median {statistics.median(fix_alls) * 1000:.0f} ms, "
+        f"max {max(fix_alls) * 1000:.0f} ms over {len(fix_alls)} requests (target <= 150 ms); "
+        f"{statistics.median(fix_alls) / statistics.median(changes):.2f}x a diagnostics round"
+    )
+    print(f"fix all, the server's part in-process: median {fix_all_in_process(text):.0f} ms")
+
+
+def fix_all_in_process(text: str) -> float:
+    """The server's own work for "Fix all": the findings' edits as LSP text edits."""
+    from flake8_httpstatus.lsp import _fix_action, findings_for
+    from flake8_httpstatus.runner import job_for
+
+    findings = findings_for(text, job_for(None)[0], None) or []
+    fixable = [f for f in findings if f.fix is not None and f.fix.safe]
+    times = []
+    for _ in range(10):
+        start = time.perf_counter()
+        _fix_action("file:///big.py", "Fix all", text, fixable, [], False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
 
 
 def main() -> int:

@@ -286,7 +286,7 @@ def _fix_action(
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
-        diagnostics=diagnostics,
+        diagnostics=diagnostics or None,
         edit=types.WorkspaceEdit(changes={uri: edits}),
     )
 
@@ -328,6 +328,8 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
     wanted = params.range
     actions: list[types.CodeAction] = []
     for finding in state.findings:
+        if finding.end_line - 1 < wanted.start.line or finding.line - 1 > wanted.end.line:
+            continue  # cheaply out of range, before the columns are converted
         diagnostic = to_diagnostic(lines, finding)
         span = diagnostic.range
         if (span.end.line, span.end.character) < (wanted.start.line, wanted.start.character):
@@ -352,13 +354,10 @@ def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
             actions.append(noqa_action)
     fixable = [f for f in state.findings if f.fix is not None and f.fix.safe]
     if fixable:
+        # Without the diagnostics it resolves (they are optional): on a large file, hundreds of
+        # them would double what the client has to read.
         action = _fix_action(
-            uri,
-            "Fix all HTTP status findings in this file",
-            state.text,
-            fixable,
-            [to_diagnostic(lines, f) for f in fixable],
-            unsafe=False,
+            uri, "Fix all HTTP status findings in this file", state.text, fixable, [], False
         )
         if action is not None:
             actions.append(action)

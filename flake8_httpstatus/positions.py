@@ -30,4 +30,6 @@ def utf16_to_char(line: str, utf16_col: int) -> int:
 
 
 def byte_to_utf16(line: str, byte_col: int) -> int:
+    if line.isascii():
+        return byte_col  # one byte, one code unit: most lines of most files
     return char_to_utf16(line, byte_to_char(line, byte_col))
