@@ -26,7 +26,7 @@ from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.project import project_for
-from flake8_httpstatus.rules import RULES, check
+from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
 from flake8_httpstatus.settings import Settings
 
 DEFAULT_EXCLUDES = (
@@ -52,19 +52,49 @@ DEFAULT_EXCLUDES = (
 
 @dataclass(frozen=True)
 class Selection:
-    """Which rules to report: prefixes, as flake8's --select/--ignore take them."""
+    """Which rules to report, decided as flake8's DecisionEngine decides (style_guide.py).
+
+    `select` and `ignore` are flake8's options: prefixes, the longer one winning where both
+    match. An explicit `ignore` replaces flake8's default ignore list, and with it the rules
+    that are off by default (HS406, HS501), as `flake8 --ignore` does; `extend_ignore` (where
+    per-file-ignores go) adds to it."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
 
     def __contains__(self, code: str) -> bool:
-        if any(code.startswith(prefix) for prefix in self.ignore):
-            selected = [p for p in self.select if code.startswith(p)]
-            ignored = [p for p in self.ignore if code.startswith(p)]
-            return bool(selected) and max(map(len, selected)) > max(map(len, ignored))
-        if self.select:
-            return any(code.startswith(prefix) for prefix in self.select)
-        return RULES[code].default_enabled
+        explicit_select = tuple(sorted(self.select, reverse=True))
+        # Without --select, flake8 selects the plugin's prefix implicitly.
+        implicit_select = explicit_select or ("HS",)
+        explicit_ignore = tuple(sorted((*self.ignore, *self.extend_ignore), reverse=True))
+        default_ignore = () if self.ignore else DEFAULT_OFF
+        implicit_ignore = tuple(sorted((*default_ignore, *explicit_ignore), reverse=True))
+        if explicit_select and code.startswith(explicit_select):
+            selected = _EXPLICIT
+        elif code.startswith(implicit_select):
+            selected = _IMPLICIT
+        else:
+            selected = _NOT
+        if explicit_ignore and code.startswith(explicit_ignore):
+            ignored = _EXPLICIT
+        elif implicit_ignore and code.startswith(implicit_ignore):
+            ignored = _IMPLICIT
+        else:
+            ignored = _NOT
+        if ignored == _NOT:
+            return selected != _NOT
+        if selected == _NOT:
+            return False
+        if selected != ignored:
+            return selected == _EXPLICIT
+        # In both lists, equally explicitly: the longer prefix wins, a tie ignores.
+        select = next(prefix for prefix in implicit_select if code.startswith(prefix))
+        ignore = next(prefix for prefix in implicit_ignore if code.startswith(prefix))
+        return len(select) > len(ignore)
+
+
+_EXPLICIT, _IMPLICIT, _NOT = "explicit", "implicit", "not"
 
 
 @dataclass(frozen=True)
@@ -88,7 +118,8 @@ class Job:
         if not matching:
             return self.selection
         _, codes = max(matching, key=lambda pair: len(pair[0]))
-        return Selection(self.selection.select, (*self.selection.ignore, *codes))
+        selection = self.selection
+        return Selection(selection.select, selection.ignore, (*selection.extend_ignore, *codes))
 
 
 def _matches(path: str, pattern: str) -> bool:

@@ -10,6 +10,8 @@ that are off by default, as `extend-select` does in flake8.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,11 @@ from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.settings import Settings
 
 _EXPECTATION = re.compile(r'(HS\d{3}):(\d+)(?:\s+"([^"]*)")?')
+_ITEM = r'HS\d{3}:\d+(?:\s+"[^"]*")?'
+# The whole comment must be expectations: anything else is a typo that would expect nothing.
+_EXPECTATIONS = re.compile(rf"#\s*{_ITEM}(?:\s+{_ITEM})*\s*$")
+# Where an expectation comment starts: `# HS` with anything after it.
+_START = re.compile(r"#\s*HS")
 _CONFIG = re.compile(r"^#\s*config:\s*([\w-]+)\s*=\s*(.*?)\s*$")
 
 
@@ -28,10 +35,20 @@ class Expected:
     text: str | None
 
 
-def _comment(line: str) -> str:
-    """The trailing comment of a line, good enough for fixture files (no '#' in strings)."""
-    index = line.find("  # HS")
-    return line[index:] if index >= 0 else ""
+class FixtureError(ValueError):
+    """An expectation comment that cannot be read."""
+
+
+def _comment(line: str, where: str) -> str:
+    """The trailing expectation comment of a line (fixture files have no `# HS` in strings);
+    one that is not entirely well-formed expectations is an error, never silently nothing."""
+    start = _START.search(line)
+    if start is None:
+        return ""
+    comment = line[start.start() :]
+    if not line[: start.start()].endswith("  ") or _EXPECTATIONS.match(comment) is None:
+        raise FixtureError(f"{where}: cannot read the expectation {comment!r}")
+    return comment
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,16 @@ def load_fixture(path: Path) -> Fixture:
             option = by_name[config.group(1).removeprefix("httpstatus-")]
             options[option.field] = option.parse(config.group(2))
             continue
-        for code, col, text in _EXPECTATION.findall(_comment(line)):
+        for code, col, text in _EXPECTATION.findall(_comment(line, f"{path.name}:{number}")):
             expected.append(Expected(number, code, int(col), text or None))
     return Fixture(expected, settings_from(options), frozenset(enabled))
+
+
+Key = tuple[int, str, int]  # line, code, column
+
+
+def compare(want: Iterable[Key], got: Iterable[Key]) -> tuple[list[Key], list[Key]]:
+    """What is missing and what is unexpected, counted rather than compared as sets, so that
+    a finding reported twice is unexpected."""
+    wanted, found = Counter(want), Counter(got)
+    return sorted((wanted - found).elements()), sorted((found - wanted).elements())

@@ -17,6 +17,7 @@ import pytest
 
 from flake8_httpstatus import fixer
 from flake8_httpstatus.cli import main
+from tests.conftest import isolate
 
 APP = "from flask import abort\n\nabort(404)\n"
 FIXED = "from http import HTTPStatus\n\nfrom flask import abort\n\nabort(HTTPStatus.NOT_FOUND)\n"
@@ -237,13 +238,17 @@ def test_unreadable_directory_simulated(
 @pytest.fixture
 def shared_dir() -> Iterator[Path]:
     """A directory another user can use: as root, the permission tests run as `nobody`."""
-    directory = Path(tempfile.mkdtemp(prefix="hs-perm-", dir="/tmp"))
+    top = Path(tempfile.mkdtemp(prefix="hs-perm-", dir="/tmp"))
+    top.chmod(0o755)
+    isolate(top)  # outside pytest's base temporary directory: isolated here
+    directory = top / "project"
+    directory.mkdir()
     directory.chmod(0o755)
     yield directory
     for path in [directory, *directory.rglob("*")]:
         if path.is_dir() and not path.is_symlink():
             path.chmod(0o755)
-    shutil.rmtree(directory)
+    shutil.rmtree(top)
 
 
 def _run_unprivileged(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:

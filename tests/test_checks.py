@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.rules import RULES, check
-from tests.expectations import load_fixture, read_fixture
+from tests.expectations import compare, load_fixture, read_fixture
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
 
@@ -33,8 +33,7 @@ def test_fixture(path: Path) -> None:
             f"  {line}:{col} {code}   | {lines[line - 1].strip()}" for line, code, col in items
         )
 
-    missing = sorted(set(want) - set(got))
-    unexpected = sorted(set(got) - set(want))
+    missing, unexpected = compare(want, got)
     report = f"\nmissing:\n{show(missing)}\nunexpected:\n{show(unexpected)}\n" + "\n".join(
         f"  {f.line}:{f.col} {f.message}" for f in findings
     )

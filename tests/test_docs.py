@@ -5,7 +5,6 @@ are checked against the engine. Regenerate with `UPDATE_DOCS=1 python -m pytest 
 from __future__ import annotations
 
 import ast
-import os
 import re
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from flake8_httpstatus.cli import main
 from flake8_httpstatus.rules import RULES, Rule, check
 from flake8_httpstatus.settings import Settings
+from tests.conftest import updating
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
 REQUIRED = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
@@ -25,7 +25,7 @@ rules = pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
 @rules
 def test_page_is_up_to_date(rule: Rule) -> None:
     path = DOCS / f"{rule.code}.md"
-    if os.environ.get("UPDATE_DOCS"):
+    if updating("UPDATE_DOCS"):
         DOCS.mkdir(parents=True, exist_ok=True)
         path.write_text(rule.page(), encoding="utf-8")
     assert path.read_text(encoding="utf-8") == rule.page()

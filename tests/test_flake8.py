@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 SOURCE = textwrap.dedent(
     """\
     from django.http import HttpResponse

@@ -7,7 +7,6 @@ import sys
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
-import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
@@ -15,8 +14,6 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from flake8_httpstatus.fixer import fix_text
 from flake8_httpstatus.rules import check
 from flake8_httpstatus.settings import Settings
-
-pytestmark = pytest.mark.slow
 
 SOURCE = (
     "from django.http import HttpResponse\n"

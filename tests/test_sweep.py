@@ -1,8 +1,9 @@
 """The engine over every file of the installed web frameworks: no crash, and for three of them
 the findings are kept as snapshots (tests/snapshots/sweep_<package>.txt), compared exactly.
 
-UPDATE_SNAPSHOTS=1 rewrites the snapshots. A snapshot records the package version on its first
-line; with another version installed, its comparison is skipped."""
+UPDATE_SNAPSHOTS=1 rewrites the snapshots (never in CI). A snapshot records the package version
+on its first line; with another version installed the comparison cannot be made: it fails in CI
+(CI=true, so a version bump cannot switch the test off unnoticed) and skips elsewhere."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import ast
 import collections
 import importlib.metadata
 import importlib.util
-import os
 import warnings
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from benchmarks.bench_plugin import PACKAGES  # the same corpus the benchmark me
 from flake8_httpstatus.positions import byte_to_char
 from flake8_httpstatus.runner import FileResult, Job, Selection, process
 from flake8_httpstatus.settings import Settings, parse_version
+from tests.conftest import in_ci, updating
 
 pytestmark = pytest.mark.slow
 
@@ -97,15 +98,18 @@ def test_snapshot(name: str) -> None:
         pytest.skip(f"{name} is not installed")
     path = SNAPSHOT_DIR / f"sweep_{name}.txt"
     actual = snapshot(name, directory, sweep(directory))
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
+    if updating("UPDATE_SNAPSHOTS"):
         SNAPSHOT_DIR.mkdir(exist_ok=True)
         path.write_text(actual, encoding="utf-8")
-        if os.environ.get("UPDATE_SNAPSHOTS") != "1":
-            pytest.fail(f"{path} did not exist; written, check it in")
         return
+    if not path.exists():
+        pytest.fail(f"{path} does not exist; write it with UPDATE_SNAPSHOTS=1 and check it in")
     expected = path.read_text(encoding="utf-8")
     recorded = expected.partition("\n")[0]
     installed = f"# {name} {version(name)}"
     if recorded != installed:
-        pytest.skip(f"{path.name} was recorded for {recorded[2:]!r}, {installed[2:]!r} installed")
+        reason = f"{path.name} was recorded for {recorded[2:]!r}, {installed[2:]!r} is installed"
+        if in_ci():
+            pytest.fail(f"{reason}: re-record it (UPDATE_SNAPSHOTS=1) and review the difference")
+        pytest.skip(reason)
     assert actual == expected
