@@ -3,7 +3,7 @@
 The tool looks for pyproject.toml / setup.cfg / tox.ini / .flake8 from a file's directory
 upwards, and so does flake8. A configuration file left in /tmp (or in pytest's base temporary
 directory's parents) would change what every test sees; a neutral one at the base temporary
-directory stops the search there.
+directory stops the search there, and what cannot be stopped that way makes the run refuse.
 """
 
 from __future__ import annotations
@@ -13,16 +13,23 @@ from pathlib import Path
 
 import pytest
 
-# An empty table stops this tool's search and its requires-python lookup; an empty [flake8]
-# section stops flake8's.
-NEUTRAL_PYPROJECT = "[tool.flake8-httpstatus]\n"
-NEUTRAL_SETUP_CFG = "[flake8]\n"
+# An empty [flake8] section in tox.ini stops both this tool's search for configuration and
+# flake8's; tox.ini is not a project marker, so the project index does not take the base
+# temporary directory for a project root.
+NEUTRAL_TOX_INI = "[flake8]\n"
+# What a parent directory could hold that the tool reads but the neutral file does not stop:
+# the target Python comes from the nearest pyproject.toml (requires-python) or .python-version.
+UNSTOPPABLE = ("pyproject.toml", ".python-version", "setup.cfg", "setup.py", ".git")
 
 
 def isolate(directory: Path) -> None:
-    """Make `directory` the top of any project below it."""
-    (directory / "pyproject.toml").write_text(NEUTRAL_PYPROJECT, encoding="utf-8")
-    (directory / "setup.cfg").write_text(NEUTRAL_SETUP_CFG, encoding="utf-8")
+    """Make `directory` the top of any project below it, as far as configuration goes, and
+    refuse to run where a parent directory would still leak into the tests."""
+    (directory / "tox.ini").write_text(NEUTRAL_TOX_INI, encoding="utf-8")
+    for parent in directory.parents:
+        for name in UNSTOPPABLE:
+            if (parent / name).exists():
+                pytest.exit(f"{parent / name} would apply to every temporary project; remove it")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -40,11 +40,12 @@ class FixtureError(ValueError):
 
 
 def _comment(line: str, where: str) -> str:
-    """The trailing expectation comment of a line (fixture files have no `# HS` in strings);
-    one that is not entirely well-formed expectations is an error, never silently nothing."""
+    """The trailing expectation comment of a line of code (fixture files have no `# HS` in
+    strings); one that is not entirely well-formed expectations is an error, never silently
+    nothing. Comment lines are prose."""
     start = _START.search(line)
-    if start is None:
-        return ""
+    if start is None or line.lstrip().startswith("#"):
+        return ""  # no expectation, or a comment line of prose
     comment = line[start.start() :]
     if not line[: start.start()].endswith("  ") or _EXPECTATIONS.match(comment) is None:
         raise FixtureError(f"{where}: cannot read the expectation {comment!r}")

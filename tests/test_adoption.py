@@ -230,11 +230,13 @@ def test_add_noqa_writes_through_a_temporary_file_beside_the_target(
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     run(capsys, "check", "--add-noqa", "tests/test_app.py")
-    (temporary,) = made
+    # (Other temporary files, such as the project index's cache, are not this write's.)
+    (temporary,) = [name for name in made if Path(name).name.startswith(".test_app.py.")]
     # Beside the target, so the rename is atomic (same file system) and nothing is left over.
     assert Path(temporary).parent == project / "tests"
     assert not Path(temporary).exists()
-    assert sorted(p.name for p in (project / "tests").iterdir()) == ["test_app.py"]
+    assert [p.name for p in (project / "tests").iterdir() if p.name.endswith(".tmp")] == []
+    assert "# noqa: HS101" in (project / "tests" / "test_app.py").read_text(encoding="utf-8")
 
 
 def test_add_noqa_refuses_stdin_and_fix(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

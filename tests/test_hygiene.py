@@ -82,5 +82,5 @@ def test_temporary_projects_are_isolated(
 ) -> None:
     # The search for configuration stops at pytest's base temporary directory.
     config = find_config(tmp_path / "project")
-    assert config.source == str(tmp_path_factory.getbasetemp() / "pyproject.toml")
+    assert config.source == str(tmp_path_factory.getbasetemp() / "tox.ini")
     assert config.values == {}
