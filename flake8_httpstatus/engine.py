@@ -1113,6 +1113,7 @@ def _render(
 ) -> Finding:
     node = raw.node
     template, fields, fix = raw.message, dict(raw.fields), raw.fix
+    suggestion = None
     if wrong is not None and raw.doubted:
         template, fields["other"], fix = raw.doubted, wrong, None
     elif raw.suggest is not None:
@@ -1126,6 +1127,8 @@ def _render(
             fields["constant"] = suggestion.text
             fix = Fix.replace(node, suggestion.text, suggestion.needs)
     message = f"{raw.code} {template.format_map(fields)}"
+    if suggestion is not None and suggestion.note:
+        message += f" ({suggestion.note})"
     return Finding(
         raw.code,
         message,

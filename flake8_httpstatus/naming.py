@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flake8_httpstatus.findings import ImportSpec
-from flake8_httpstatus.registry import VersionRange, constant_for
+from flake8_httpstatus.registry import MODULES, VersionRange, constant_for, depends_on_version
 
 _FRAMEWORK_MODULES = ("drf", "fastapi", "starlette", "litestar")
 # The module each style's constants are imported from, and the name of that module.
@@ -62,6 +62,9 @@ HOLDER_LABELS = {
 class Suggestion:
     text: str
     needs: ImportSpec | None
+    # Where the library version that decided the name came from, when the name depends on it
+    # (`starlette 0.46.2 from uv.lock`).
+    note: str = ""
 
 
 class ConstantNamer:
@@ -100,6 +103,7 @@ class ConstantNamer:
         if constant is None:
             return None
         spelled = self._spell(self.style, constant.name)
+        style = self.style
         usable = not _is_shadowed(spelled.text, shadowed) and (
             spelling != "dotted" or "." in spelled.text
         )
@@ -108,12 +112,23 @@ class ConstantNamer:
             if fallback is not None:
                 stdlib = self._spell("stdlib", fallback.name)
                 if not _is_shadowed(stdlib.text, shadowed):
-                    spelled = stdlib
+                    spelled, style = stdlib, "stdlib"
         if spelling == "int" and spelled.text.count(".") and self._is_enum(spelled.text):
             python = self.versions.get("python")
             if python is None or python.low is None or python.low < (3, 11):
                 spelled = Suggestion(f"{spelled.text}.value", spelled.needs)
-        return spelled
+        return Suggestion(spelled.text, spelled.needs, self._version_note(code, style))
+
+    def _version_note(self, code: int, style: str) -> str:
+        """Where the library's range came from, when it decides which of the code's names to
+        use (Starlette's 413, 414, 416 and 422); the target Python has its own option."""
+        distribution = MODULES[style].version_of
+        if distribution == "python" or not depends_on_version(code, style):
+            return ""
+        allowed = self.versions.get(distribution)
+        if allowed is None or not allowed.source:
+            return f"{distribution}: no version declared, so a name every supported version has"
+        return allowed.describe(distribution)
 
     def _is_enum(self, text: str) -> bool:
         head = text.partition(".")[0]

@@ -44,6 +44,7 @@ __all__ = [
     "code_of",
     "comparable",
     "constant_for",
+    "depends_on_version",
     "lookup",
     "search",
     "shown",
@@ -155,6 +156,16 @@ def constant_for(code: int, style: str, versions: Versions) -> Constant | None:
     ]
     usable.sort(key=lambda constant: (_deprecated(constant, allowed), constant.alias))
     return usable[0] if usable else None
+
+
+@cache
+def depends_on_version(code: int, style: str) -> bool:
+    """Whether which of `code`'s names to use in `style` depends on the library's version."""
+    entry = _BY_CODE.get(code)
+    return entry is not None and any(
+        constant.style == style and (constant.since or constant.deprecated_since)
+        for constant in entry.constants
+    )
 
 
 def versions_having(constant: Constant) -> str:
