@@ -222,8 +222,14 @@ def parse_extra_sinks(text: str) -> tuple[ExtraSink, ...]:
 
 
 # -- the target Python, from requires-python -----------------------------------------------------
-_REQUIRES = re.compile(r"""^\s*requires-python\s*=\s*["']([^"']+)["']""", re.MULTILINE)
-_CLAUSE = re.compile(r"^(~=|==|!=|<=|>=|<|>|===)?\s*(\d+(?:\.\d+)*)(\.\*)?$")
+# A PEP 440 clause; pre-, post- and dev-release suffixes are read as the release they belong to.
+_CLAUSE = re.compile(
+    r"^(~=|==|!=|<=|>=|<|>|===)?\s*v?(\d+(?:\.\d+)*)(\.\*)?"
+    r"(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|post|rev|r|dev)[-_.]?\d*)*$",
+    re.IGNORECASE,
+)
+# Patch releases tried per minor version: `>=3.9.1` allows 3.9, `~=3.9.2` too.
+_PATCHES = range(0, 40)
 
 
 def _satisfies(version: Version, clause: str) -> bool:
@@ -256,12 +262,30 @@ def _satisfies(version: Version, clause: str) -> bool:
 
 
 def lowest_python(requires_python: str) -> Version | None:
-    """The lowest Python 3 minor version a `requires-python` specifier allows."""
+    """The lowest Python 3 minor version of which some release satisfies a `requires-python`
+    specifier."""
     clauses = [clause for clause in requires_python.split(",") if clause.strip()]
     for minor in range(0, 30):
-        if all(_satisfies((3, minor), clause) for clause in clauses):
+        if any(
+            all(_satisfies((3, minor, patch), clause) for clause in clauses) for patch in _PATCHES
+        ):
             return (3, minor)
     return None
+
+
+def requires_python_of(pyproject: str) -> str | None:
+    """`[project] requires-python` of a pyproject.toml's text; None when absent or not TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(pyproject)
+    except tomllib.TOMLDecodeError:
+        return None
+    project = data.get("project")
+    value = project.get("requires-python") if isinstance(project, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _read(path: Path) -> str | None:
@@ -277,9 +301,9 @@ def _requires_python_in(directory: Path) -> Version | None:
     application pins in `.python-version` beside it (pyenv, uv)."""
     text = _read(directory / "pyproject.toml")
     if text is not None:
-        match = _REQUIRES.search(text)
-        if match is not None:
-            return lowest_python(match.group(1))
+        requires = requires_python_of(text)
+        if requires is not None:
+            return lowest_python(requires)
         pinned = _read(directory / ".python-version")
         if pinned is not None and pinned.strip():
             try:

@@ -365,3 +365,43 @@ def test_diff_applies_with_git_apply_and_patch(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert {path: path.read_bytes() for path in originals} == fixed
+
+
+NON_ASCII = "from flask import abort\n\nname = 'é😀'; abort(404)\n"
+
+
+def _columns() -> tuple[int, int]:
+    """The 404's start in characters and in UTF-16 units (0-based), computed independently:
+    'é' is one of each, '😀' one character but two UTF-16 units (and four UTF-8 bytes)."""
+    line = NON_ASCII.splitlines()[2]
+    start = line.index("404")
+    return start, len(line[:start].encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github"])
+def test_non_ascii_start_and_end_columns(
+    project: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    (project / "app.py").write_text(NON_ASCII, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", fmt, "app.py")
+    chars, units = _columns()
+    assert units == chars + 1
+    if fmt == "json":
+        (item,) = json.loads(out)
+        assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (
+            3,
+            chars + 1,
+            3,
+            chars + 4,
+        )
+    elif fmt == "sarif":
+        (result,) = json.loads(out)["runs"][0]["results"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region == {
+            "startLine": 3,
+            "startColumn": units + 1,
+            "endLine": 3,
+            "endColumn": units + 4,
+        }
+    else:
+        assert f"line=3,col={chars + 1},endLine=3,endColumn={chars + 4}," in out

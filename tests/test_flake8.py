@@ -149,11 +149,15 @@ def test_extra_sinks(tmp_path: Path) -> None:
     assert "HS101 magic status code 403: use HTTPStatus.FORBIDDEN" in run_flake8(tmp_path).stdout
 
 
-def test_target_python_from_pyproject(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("requires", "constant"),
+    [(">=3.13", "UNPROCESSABLE_CONTENT"), (">=3.12", "UNPROCESSABLE_ENTITY")],
+)
+def test_target_python_from_pyproject(tmp_path: Path, requires: str, constant: str) -> None:
     write(
         tmp_path,
         {
-            "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.13"\n',
+            "pyproject.toml": f'[project]\nname = "x"\nrequires-python = "{requires}"\n',
             "app.py": """\
                 from http import HTTPStatus
                 from django.http import HttpResponse
@@ -165,7 +169,7 @@ def test_target_python_from_pyproject(tmp_path: Path) -> None:
         },
     )
     result = run_flake8(tmp_path, "--select=HS")
-    assert "use HTTPStatus.UNPROCESSABLE_CONTENT" in result.stdout
+    assert f"use HTTPStatus.{constant}" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,101 @@
+"""Option parsing: the target Python from requires-python, and allow-nonstandard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus.settings import (
+    Settings,
+    lowest_python,
+    parse_nonstandard,
+    requires_python_of,
+    target_python_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("specifier", "lowest"),
+    [
+        (">=3.13", (3, 13)),
+        (">=3.8,<4", (3, 8)),
+        (">=3.9, <3.13", (3, 9)),
+        ("~=3.10", (3, 10)),
+        ("~=3.9.2", (3, 9)),  # >=3.9.2, ==3.9.*
+        ("==3.11.*", (3, 11)),
+        ("==3.12", (3, 12)),
+        ("===3.10", (3, 10)),
+        (">= 3.11", (3, 11)),
+        (" >=3.10 , !=3.10.* ", (3, 11)),
+        ("!=3.9.*,>=3.9", (3, 10)),
+        (">=3.9.1", (3, 9)),  # 3.9.1 is a 3.9
+        (">3.9", (3, 9)),  # so is 3.9.1 > 3.9, by PEP 440
+        (">3.9.*", (3, 9)),  # not a valid clause: ignored
+        (">=3.10.0rc1", (3, 10)),
+        (">=3.12.0b1", (3, 12)),
+        ("<=3.7", (3, 0)),
+        (">=3", (3, 0)),
+        (">2.7", (3, 0)),
+        ("<3.0", None),
+        ("<3.9,>=3.10", None),
+    ],
+)
+def test_lowest_python(specifier: str, lowest: tuple[int, int] | None) -> None:
+    assert lowest_python(specifier) == lowest
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('[project]\nrequires-python = ">=3.11"\n', ">=3.11"),
+        ("[project]\nrequires-python = '>=3.11'\n", ">=3.11"),
+        ('[project]\nname = "x"\n', None),
+        # Another table's key of the same name is not the project's.
+        ('[tool.other]\nrequires-python = ">=3.12"\n[project]\nname = "x"\n', None),
+        ('[project]\nrequires-python = ">=3.11"\n[tool.x]\nrequires-python = ">=3.12"\n', ">=3.11"),
+        ("[project\nrequires-python = '>=3.11'\n", None),  # not TOML
+        ("[project]\nrequires-python = 311\n", None),
+    ],
+)
+def test_requires_python_of(text: str, found: str | None) -> None:
+    assert requires_python_of(text) == found
+
+
+def test_target_python_from_the_nearest_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nrequires-python = ">=3.12"\n', encoding="utf-8"
+    )
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    app = tmp_path / "pkg" / "sub" / "app.py"
+    assert target_python_for(str(app), Settings()) == (3, 12)
+    assert target_python_for(str(app), Settings(target_python=(3, 10))) == (3, 10)
+    assert target_python_for("-", Settings()) == (3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("all", None),
+        ("ALL", None),
+        (" all ", None),
+        ("", frozenset()),
+        ("none", frozenset()),
+        ("499", frozenset({499})),
+        ("499, 520 599", frozenset({499, 520, 599})),
+    ],
+)
+def test_parse_nonstandard(text: str, allowed: frozenset[int] | None) -> None:
+    assert parse_nonstandard(text) == allowed
+
+
+def test_allow_nonstandard_all_allows_any_code() -> None:
+    settings = Settings(allow_nonstandard=parse_nonstandard("all"))
+    assert settings.allows_nonstandard(499)
+    assert settings.allows_nonstandard(520)
+    assert not Settings(allow_nonstandard=parse_nonstandard("499")).allows_nonstandard(520)
+
+
+def test_bad_nonstandard_value() -> None:
+    with pytest.raises(ValueError, match="'x' is not a status code"):
+        parse_nonstandard("499,x")
