@@ -24,7 +24,7 @@ from flake8_httpstatus.options import OPTIONS
 from flake8_httpstatus.registry import all_codes, lookup, search
 from flake8_httpstatus.rules import RULES
 from flake8_httpstatus.runner import FileResult, Job, discover, job_for, process, run
-from flake8_httpstatus.settings import Settings, Versions, target_python_for
+from flake8_httpstatus.settings import Settings, Versions, python_target
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
@@ -285,7 +285,8 @@ def _explain_name(subject: str) -> str | None:
         settings = Settings()
     # The project's versions as a file in the current directory would see them.
     here = str(Path.cwd() / "__explain__.py")
-    versions = Versions(target_python_for(here, settings), settings.library_versions, here)
+    python, python_source = python_target(here, settings)
+    versions = Versions(python, settings.library_versions, here, python_source)
     return explain_name(subject, versions)
 
 

@@ -546,6 +546,16 @@ def _workspace_lock(root: Path) -> list[Path]:
     return []
 
 
+def poetry_python(root: Path) -> Version | None:
+    """The lowest Python 3 minor version `[tool.poetry.dependencies] python` allows."""
+    data = _read_toml(root / "pyproject.toml") or {}
+    declared = _table(data, "tool", "poetry", "dependencies", "python")
+    allowed = parse_specifier(declared) if isinstance(declared, str) else None
+    if allowed is None or allowed.low is None or allowed.low[0] != 3:
+        return None
+    return (3, allowed.low[1] if len(allowed.low) > 1 else 0)
+
+
 @functools.cache
 def project_name(root: Path) -> str | None:
     """The distribution name the project at `root` declares for itself."""

@@ -20,7 +20,7 @@ from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
 from flake8_httpstatus.frameworks import Kind, Param, Sink
 from flake8_httpstatus.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.settings import Settings, Versions, target_python_for
+from flake8_httpstatus.settings import Settings, Versions, python_target
 from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
 
 _VIEW_METHODS = frozenset(
@@ -271,9 +271,8 @@ class Engine:
         rules: Rules,
         project: inference.Project | None = None,
     ) -> None:
-        versions = Versions(
-            target_python_for(filename, settings), settings.library_versions, filename
-        )
+        python, python_source = python_target(filename, settings)
+        versions = Versions(python, settings.library_versions, filename, python_source)
         self.ctx = FileContext(settings, versions)
         self.rules = rules
         # What the project's own code passes on as a status (see inference.py).

@@ -241,7 +241,8 @@ def explain_name(name: str, versions: Mapping[str, VersionRange]) -> str | None:
             else f"{distribution}: nothing declared (any supported version)"
         )
         if distribution == "python" and allowed is not None and allowed.low:
-            where = f"Python >= {'.'.join(map(str, allowed.low))} (target)"
+            source = allowed.source if allowed.source.startswith("from") else "by default"
+            where = f"Python >= {'.'.join(map(str, allowed.low))} (target {source})"
         problem = check_name(style, bare, versions)
         since = next(c.since for _, c in found if c.style == style)
         if problem is not None:

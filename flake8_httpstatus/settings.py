@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flake8_httpstatus.declared import declared_versions, project_name, project_root
+from flake8_httpstatus.declared import declared_versions, poetry_python, project_name, project_root
 from flake8_httpstatus.frameworks import Kind, Param, Sink
 from flake8_httpstatus.registry._model import Version, VersionRange
 
@@ -70,9 +70,14 @@ class Versions(Mapping[str, VersionRange]):
     """
 
     def __init__(
-        self, python: Version, explicit: Mapping[str, Version], filename: str | None = None
+        self,
+        python: Version,
+        explicit: Mapping[str, Version],
+        filename: str | None = None,
+        python_source: str = "",
     ) -> None:
         self._python = python
+        self._python_source = python_source
         self._explicit = explicit
         self._filename = filename
         self._declared: Mapping[str, VersionRange] | None = None
@@ -92,7 +97,7 @@ class Versions(Mapping[str, VersionRange]):
 
     def __getitem__(self, name: str) -> VersionRange:
         if name == "python":
-            return VersionRange(self._python)
+            return VersionRange(self._python, source=self._python_source)
         if name in self._explicit:
             return VersionRange.exactly(self._explicit[name], "from httpstatus-library-versions")
         declared = self._project()
@@ -296,32 +301,38 @@ def _read(path: Path) -> str | None:
 
 
 @functools.cache
-def _requires_python_in(directory: Path) -> Version | None:
+def _requires_python_in(directory: Path) -> tuple[Version, str] | None:
     """From the nearest pyproject.toml up the tree: its requires-python, else the version an
-    application pins in `.python-version` beside it (pyenv, uv)."""
+    application pins in `.python-version` beside it (pyenv, uv); with where it was read."""
     text = _read(directory / "pyproject.toml")
     if text is not None:
         requires = requires_python_of(text)
         if requires is not None:
-            return lowest_python(requires)
+            lowest = lowest_python(requires)
+            return (lowest, "from requires-python") if lowest is not None else None
+        poetry = poetry_python(directory)
+        if poetry is not None:
+            return poetry, "from Poetry's python"
         pinned = _read(directory / ".python-version")
         if pinned is not None and pinned.strip():
             try:
                 version = parse_version(pinned.strip().splitlines()[0])
             except ValueError:
                 return None
-            return version[:2] if len(version) >= 2 and version[0] == 3 else None
+            if len(version) >= 2 and version[0] == 3:
+                return version[:2], "from .python-version"
         return None
     parent = directory.parent
     return None if parent == directory else _requires_python_in(parent)
 
 
-def target_python_for(filename: str | None, settings: Settings) -> Version:
-    """The explicit target, else the nearest pyproject.toml's requires-python, else 3.9."""
+def python_target(filename: str | None, settings: Settings) -> tuple[Version, str]:
+    """The lowest Python the file runs on, and where that was read: the explicit target, else
+    the nearest pyproject.toml's requires-python or .python-version, else 3.9."""
     if settings.target_python is not None:
-        return settings.target_python
+        return settings.target_python, "from httpstatus-target-python"
     if filename and filename not in {"-", "stdin"}:
         found = _requires_python_in(Path(filename).resolve().parent)
         if found is not None:
             return found
-    return DEFAULT_TARGET_PYTHON
+    return DEFAULT_TARGET_PYTHON, "the default"

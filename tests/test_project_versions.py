@@ -30,7 +30,7 @@ from flake8_httpstatus.declared import (
 )
 from flake8_httpstatus.registry import VersionRange, check_name, constant_for
 from flake8_httpstatus.registry._dependencies import FASTAPI_STARLETTE
-from flake8_httpstatus.settings import Versions
+from flake8_httpstatus.settings import Settings, Versions, python_target
 from tests.expectations import read_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -468,3 +468,34 @@ def test_explain_a_name_shows_the_versions_and_the_projects_verdict(copy_project
     bad = _run([sys.executable], dict(os.environ), PROJECTS, "explain", "HTTP_999_NOPE")
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
+
+
+# -- Python itself -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"pyproject.toml": '[project]\nrequires-python = ">=3.11"\n'},
+            ((3, 11), "from requires-python"),
+        ),
+        (
+            {"pyproject.toml": "[project]\nname = 'app'\n", ".python-version": "3.12.4\n"},
+            ((3, 12), "from .python-version"),
+        ),
+        (
+            {"pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\n'},
+            ((3, 10), "from Poetry's python"),
+        ),
+        ({}, ((3, 9), "the default")),
+    ],
+)
+def test_python_target_and_where_it_came_from(
+    files: dict[str, str], expected: tuple[tuple[int, ...], str], tmp_path: Path
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert python_target(str(tmp_path / "app.py"), Settings()) == expected
+    assert python_target(str(tmp_path / "app.py"), Settings(target_python=(3, 13))) == (
+        (3, 13),
+        "from httpstatus-target-python",
+    )

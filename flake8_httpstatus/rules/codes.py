@@ -294,6 +294,8 @@ def _version_text(ctx: FileContext, style: str, since: Version | None = None) ->
     allowed = ctx.versions.get(distribution, VersionRange())
     if distribution == "python":
         where = f"target: {dotted(allowed.low)}" if allowed.low else "target: any"
+        if allowed.source:
+            where += f" {allowed.source}" if allowed.source.startswith("from") else ", the default"
     else:
         where = (
             allowed.describe(distribution) if allowed.source else f"{distribution}: not declared"
