@@ -10,8 +10,8 @@ from flake8_httpstatus.settings import (
     Settings,
     lowest_python,
     parse_nonstandard,
+    python_target,
     requires_python_of,
-    target_python_for,
 )
 
 
@@ -68,9 +68,9 @@ def test_target_python_from_the_nearest_pyproject(tmp_path: Path) -> None:
     )
     (tmp_path / "pkg" / "sub").mkdir(parents=True)
     app = tmp_path / "pkg" / "sub" / "app.py"
-    assert target_python_for(str(app), Settings()) == (3, 12)
-    assert target_python_for(str(app), Settings(target_python=(3, 10))) == (3, 10)
-    assert target_python_for("-", Settings()) == (3, 9)
+    assert python_target(str(app), Settings())[0] == (3, 12)
+    assert python_target(str(app), Settings(target_python=(3, 10)))[0] == (3, 10)
+    assert python_target("-", Settings())[0] == (3, 9)
 
 
 @pytest.mark.parametrize(
