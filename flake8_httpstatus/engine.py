@@ -26,6 +26,10 @@ from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
 _VIEW_METHODS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"}
 )
+# The packages whose decorators make a view the framework adds headers to (VIEW_ADDED_HEADERS).
+_ADDED_HEADER_PACKAGES = frozenset(
+    name.partition(".")[0] for row in frameworks.VIEW_ADDED_HEADERS for name in row.decorators
+)
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
 _WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
 
@@ -596,8 +600,10 @@ class Engine:
         ctx = self.ctx
         added = ctx.scope.added_headers
         outer = ctx.facts
-        if outer is not None:
-            added |= outer.added_headers
+        if outer is not None and outer.added_headers:
+            added = added | outer.added_headers
+        if not node.decorator_list or ctx.packages.isdisjoint(_ADDED_HEADER_PACKAGES):
+            return added
         for decorator in node.decorator_list:
             func = decorator.func if isinstance(decorator, ast.Call) else decorator
             name = ctx.qualname(func)

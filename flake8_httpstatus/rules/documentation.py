@@ -167,6 +167,8 @@ class _Module:
 def check_module(ctx: FileContext) -> Iterator[RawFinding]:
     if ctx.tree is None or all(doc.package not in ctx.packages for doc in DOCUMENTATIONS):
         return
+    if not any(_may_be_route(ctx, facts) for facts in ctx.all_functions):
+        return
     module = _scan(ctx, ctx.tree)
     for facts in ctx.all_functions:
         try:
@@ -175,6 +177,25 @@ def check_module(ctx: FileContext) -> Iterator[RawFinding]:
             continue
         if documented is not None:
             yield from _undocumented(ctx, facts, documented)
+
+
+def _may_be_route(ctx: FileContext, facts: FunctionFacts) -> bool:
+    """Before reading the file's layers: a route sink's decorator, or one `_route` may take."""
+    route = facts.route
+    if route is not None and route.sink.framework in BY_FRAMEWORK:
+        return True
+    for decorator in facts.node.decorator_list:
+        if not isinstance(decorator, ast.Call):
+            continue
+        func = decorator.func
+        if isinstance(func, ast.Attribute) and any(
+            func.attr in doc.methods for doc in DOCUMENTATIONS
+        ):
+            return True
+        name = ctx.qualname(func)
+        if any(name in doc.decorators for doc in DOCUMENTATIONS):
+            return True
+    return False
 
 
 # -- what the file says about layers -----------------------------------------------------------
