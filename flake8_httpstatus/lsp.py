@@ -230,7 +230,9 @@ def hover_text(state: DocumentState, line_number: int, character: int, line: str
             and (line_number != span.end.line or character <= span.end.character)
         ):
             rule = RULES[finding.code]
-            parts.append(f"**{finding.code}** {rule.summary} ([docs]({rule.url}))")
+            parts.append(
+                f"**{finding.code}** ({rule.severity.value}) {rule.summary} ([docs]({rule.url}))"
+            )
     word = _word_at(line, character)
     code = code_under_cursor(word[0]) if word is not None else None
     if code is not None:

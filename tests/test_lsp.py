@@ -108,7 +108,8 @@ async def test_hover_on_literal_and_constant(client: LanguageClient, tmp_path: P
     value = hover.contents.value
     assert "404 Not Found" in value
     assert "The server can not find the requested resource" in value
-    assert "**HS101**" in value
+    assert "**HS101** (info)" in value  # the rule's severity, from its record
+    assert "**Rules:**" in value  # the rules that concern 404
     hover = await client.text_document_hover_async(
         types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
