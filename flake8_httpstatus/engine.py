@@ -17,15 +17,12 @@ from dataclasses import dataclass, field
 from flake8_httpstatus import flow, frameworks, inference, receivers
 from flake8_httpstatus.findings import Finding, Fix
 from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
-from flake8_httpstatus.frameworks import Kind, Param, Sink
+from flake8_httpstatus.frameworks import Kind, Layout, MethodSink, Param, Sink, Views
 from flake8_httpstatus.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.registry import lookup
 from flake8_httpstatus.settings import Settings, Versions, python_target
 from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
 
-_VIEW_METHODS = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"}
-)
 # The packages whose decorators make a view the framework adds headers to (VIEW_ADDED_HEADERS).
 _ADDED_HEADER_PACKAGES = frozenset(
     name.partition(".")[0] for row in frameworks.VIEW_ADDED_HEADERS for name in row.decorators
@@ -39,8 +36,9 @@ class Scope:
     """A module, function or class body: the watched names it binds, and what it is."""
 
     bound: set[str] = field(default_factory=set)
-    view: bool = False
-    view_class: bool = False
+    # For a view: how its returned tuples are laid out; for a class of views: what they are.
+    view: Layout | None = None
+    view_class: Views | None = None
     is_class: bool = False
     # For a class: headers its framework adds to the responses of its methods (DRF's Allow).
     added_headers: frozenset[str] = frozenset()
@@ -92,7 +90,7 @@ class FileContext:
     style_uses: Counter[str] = field(default_factory=Counter)
     # Local classes whose class attribute holds a status, mapped to that attribute.
     status_classes: dict[str, str] = field(default_factory=dict)
-    view_classes: set[str] = field(default_factory=set)
+    view_classes: dict[str, Views] = field(default_factory=dict)
     # Local classes whose methods' responses get headers from the framework (see Scope).
     added_headers: dict[str, frozenset[str]] = field(default_factory=dict)
     # The statement blocks enclosing the current node, innermost last.
@@ -314,6 +312,8 @@ class Engine:
             ast.AsyncWith: self._with,  # type: ignore[dict-item]
             ast.NamedExpr: self._named_expr,  # type: ignore[dict-item]
             ast.ExceptHandler: self._except_handler,  # type: ignore[dict-item]
+            ast.Dict: self._dict,  # type: ignore[dict-item]
+            ast.BinOp: self._bin_op,  # type: ignore[dict-item]
         }
 
     def run(self, tree: ast.AST) -> list[Finding]:
@@ -407,7 +407,7 @@ class Engine:
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self.collector.enter_function(node, ctx.scopes, ctx.imports)
             _bind(ctx.scope, node.name)
-            scope.view = self._is_view(node)
+            scope.view = self._view_layout(node)
             scope.facts = FunctionFacts(
                 node, route=self._route_of(node), added_headers=self._added_headers(node)
             )
@@ -560,7 +560,6 @@ class Engine:
             if attribute is not None:
                 scope.status_attribute = attribute
                 ctx.status_classes[node.name] = attribute
-            name = ctx.qualname(base)
             # `ModelViewSet[Book]`: the generic alias of the class.
             generic = base.value if isinstance(base, ast.Subscript) else base
             origin = ctx.qualname(generic)
@@ -572,13 +571,14 @@ class Engine:
                     scope.added_headers |= row.headers
             if isinstance(generic, ast.Name):
                 scope.added_headers |= ctx.added_headers.get(generic.id, frozenset())
-            if (
-                name in frameworks.VIEW_CLASSES
-                or (isinstance(base, ast.Name) and base.id in ctx.view_classes)
-                or self._project_base(base, scope)
-            ):
-                scope.view_class = True
-                ctx.view_classes.add(node.name)
+            views = frameworks.VIEW_BASES.get(origin) if origin is not None else None
+            if views is None and isinstance(base, ast.Name):
+                views = ctx.view_classes.get(base.id)
+            if views is None:
+                views = self._project_base(base, scope)
+            if views is not None:
+                scope.view_class = views
+                ctx.view_classes[node.name] = views
         if scope.added_headers:
             ctx.added_headers[node.name] = scope.added_headers
         if scope.status_attribute is None:
@@ -623,18 +623,27 @@ class Engine:
             return set()
         return solved.external_bases(key)
 
-    def _project_base(self, base: ast.expr, scope: Scope) -> bool:
+    def _project_base(self, base: ast.expr, scope: Scope) -> Views | None:
         """A base defined in another module of the project: whether it is a view class. The
         framework packages it derives from count as imported (Django's test assertions in a
         test module that only imports the project's `BaseTestCase`)."""
         if self.project is None or not isinstance(base, ast.Name | ast.Attribute):
-            return False
+            return None
         key = self.collector.base_key(base, self.ctx.imports)
         solved = self.project.solved
         if key is None or solved.resolve(key) not in solved.classes:
-            return False
+            return None
         scope.packages |= solved.framework_packages(key) - self.ctx.packages
-        return solved.view_class(key)
+        if not solved.view_class(key):
+            return None
+        return next(
+            (
+                frameworks.VIEW_BASES[name]
+                for name in solved.external_bases(key)
+                if name in frameworks.VIEW_BASES
+            ),
+            None,
+        )
 
     def _status_attribute_of(self, base: ast.expr) -> str | None:
         if isinstance(base, ast.Name) and base.id in self.ctx.status_classes:
@@ -649,17 +658,23 @@ class Engine:
         attribute, hint = found
         return attribute if hint in cls else None
 
-    def _is_view(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    def _view_layout(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Layout | None:
+        """How the function's returned tuples are laid out, if it is a view."""
         ctx = self.ctx
-        if ctx.scope.view_class and node.name in _VIEW_METHODS:
-            return True
-        if ctx.packages.isdisjoint(frameworks.VIEW_PACKAGES):
-            return False
-        for decorator in node.decorator_list:
-            func = decorator.func if isinstance(decorator, ast.Call) else decorator
-            if isinstance(func, ast.Attribute) and func.attr in frameworks.VIEW_DECORATORS:
-                return True
-        return False
+        views = ctx.scope.view_class
+        if views is not None and node.name in views.methods:
+            return views.layout
+        module_level = len(ctx.scopes) == 1
+        for packages, views in frameworks.VIEWS:
+            if packages.isdisjoint(ctx.packages):
+                continue
+            if views.module_functions and module_level:
+                return views.layout
+            for decorator in node.decorator_list:
+                func = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if isinstance(func, ast.Attribute) and func.attr in views.decorators:
+                    return views.layout
+        return None
 
     # -- sites --------------------------------------------------------------------------------
     def _value_site(
@@ -684,6 +699,8 @@ class Engine:
         code, literal = self.ctx.status_value(expr)
         if code is None and not literal:
             return
+        if sink is not None and sink.range_only:
+            status_range_only = True
         if status_range_only and (code is None or not 100 <= code <= 599):
             return
         if where is Where.COMPARISON and self._client_code(code):
@@ -783,19 +800,29 @@ class Engine:
         ctx = self.ctx
         func = node.func
         name = ctx.qualname(func)
+        # A name an HTTP package defines is no other library's method (`httpx.get`), unless
+        # a pytest fixture shadows the module (`def test(requests_mock): requests_mock.get`).
+        imported = False
         if name is not None:
             sink = frameworks.CALLS.get(name) or self._extra_sink(name)
             if sink is not None:
                 return [sink]
-            if name.partition(".")[0] in frameworks.HTTP_PACKAGES:
-                return []
+            imported = name.partition(".")[0] in frameworks.HTTP_PACKAGES
         if not isinstance(func, ast.Attribute):
             return []
+        methods = frameworks.METHODS.get(func.attr)
+        if not methods:
+            return []
         return [
-            method.sink
-            for method in frameworks.METHODS.get(func.attr, ())
-            if not method.packages or not method.packages.isdisjoint(ctx.packages)
+            method.sink for method in methods if self._method_applies(method, func.value, imported)
         ]
+
+    def _method_applies(self, method: MethodSink, receiver: ast.expr, imported: bool) -> bool:
+        """A method row applies in files importing its library, or on a receiver named like
+        the library's pytest fixture (`requests_mock.get(...)`, `httpserver.expect(...)...`)."""
+        if not imported and not method.packages.isdisjoint(self.ctx.packages):
+            return True
+        return bool(method.receivers) and not method.receivers.isdisjoint(_receiver_names(receiver))
 
     def _extra_sink(self, name: str) -> Sink | None:
         if not self.extra_calls:
@@ -815,29 +842,58 @@ class Engine:
         facts = self.ctx.facts
         if facts is not None:
             self._response_method(facts, node)
+        if (isinstance(func, ast.Name) and func.id == "partial") or (
+            isinstance(func, ast.Attribute) and func.attr == "partial"
+        ):
+            node = self._partial(node)
         seen: set[int] = set()
         sinks = self._sinks_for(node)
         if not sinks:
             self.collector.call(node, self.ctx.imports, self.ctx.scopes)
         for sink in sinks:
-            if sink.status is not None:
-                expr = argument(node, sink.status)
+            for param in (sink.status, *sink.also) if sink.status is not None else ():
+                expr = argument(node, param)
                 # Two frameworks' methods of one name may read the same argument.
                 if expr is not None and id(expr) not in seen:
                     seen.add(id(expr))
-                    self._value_site(Where.CALL, expr, sink, node)
+                    if param.many and isinstance(expr, ast.List | ast.Tuple | ast.Set):
+                        for element in expr.elts:
+                            self._value_site(Where.CALL, element, sink, node)
+                    else:
+                        self._value_site(Where.CALL, expr, sink, node)
             if facts is not None and id(node) in self._assigned:
                 self._response_created(facts, node, sink)
             for rule in self.rules.calls:
                 self._report(rule(self.ctx, node, sink))
-            for keyword in node.keywords:
-                if keyword.arg in sink.mappings:
-                    if isinstance(keyword.value, ast.Dict):
-                        for key in keyword.value.keys:
-                            if key is not None:
-                                self._value_site(Where.MAPPING_KEY, key, sink, node)
-                    elif type(keyword.value) is ast.Name:
-                        self.collector.mapping(keyword.value.id)
+            if sink.mappings:
+                self._mapping_sites(node, sink, seen)
+
+    def _partial(self, node: ast.Call) -> ast.Call:
+        """`partial(rsps.add, status=200)` passes its arguments to the callable it wraps."""
+        if not node.args or self.ctx.qualname(node.func) != "functools.partial":
+            return node
+        inner = ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords)
+        return ast.copy_location(inner, node)
+
+    def _mapping_sites(self, node: ast.Call, sink: Sink, seen: set[int]) -> None:
+        """Keys of `responses={404: ...}` (also `(404, "application/json")` tuple keys), and
+        items of `responses=[404, 500]` (APIFlask)."""
+        for keyword in node.keywords:
+            if keyword.arg not in sink.mappings:
+                continue
+            value = keyword.value
+            if isinstance(value, ast.Dict):
+                keys = [_mapping_status(key) for key in value.keys if key is not None]
+            elif isinstance(value, ast.List | ast.Tuple | ast.Set):
+                keys = value.elts
+            else:
+                if type(value) is ast.Name:
+                    self.collector.mapping(value.id)
+                continue
+            for key in keys:
+                if id(key) not in seen:
+                    seen.add(id(key))
+                    self._value_site(Where.MAPPING_KEY, key, sink, node)
 
     def _response_created(self, facts: FunctionFacts, node: ast.Call, sink: Sink) -> None:
         """`resp = HttpResponse(...)`: start following `resp` in this function."""
@@ -979,6 +1035,8 @@ class Engine:
                     self.ctx.responses.add(target.id)
         for target in node.targets:
             self._bind_target(target)
+            if type(target) is ast.Subscript:
+                self._subscript_status(target, node.value)
             self._status_attribute_assignment(target, node.value)
             self._response_assignment(target, node.value)
 
@@ -1053,15 +1111,68 @@ class Engine:
             for rule in self.rules.returns:
                 self._report(rule(self.ctx, facts, node))
         value = node.value
-        if not self.ctx.scope.view or not isinstance(value, ast.Tuple):
+        layout = self.ctx.scope.view
+        if layout is None or not isinstance(value, ast.Tuple):
             return
-        if len(value.elts) not in (2, 3):
+        elements = value.elts
+        if len(elements) not in layout.sizes:
             return
-        status = value.elts[1]
+        status = elements[layout.status]
         if isinstance(status, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return  # (body, headers)
-        headers = value.elts[2] if len(value.elts) == 3 else None
-        self._value_site(Where.VIEW_RETURN, status, body=value.elts[0], headers=headers)
+        body = elements[layout.body] if layout.body is not None else None
+        headers = (
+            elements[layout.headers]
+            if layout.headers is not None and layout.headers < len(elements)
+            else None
+        )
+        self._value_site(
+            Where.VIEW_RETURN,
+            status,
+            status_range_only=layout.range_only,
+            body=body,
+            headers=headers,
+        )
+
+    def _dict(self, node: ast.Dict) -> None:
+        """`{"statusCode": 404, "body": ...}`, `{"type": "http.response.start", "status": 200}`."""
+        for index, key in enumerate(node.keys):
+            if type(key) is not ast.Constant or type(key.value) is not str:
+                continue
+            rows = frameworks.DICT_KEYS.get(key.value)
+            if rows is None:
+                continue
+            for row, packages in rows:
+                if packages and packages.isdisjoint(self.ctx.packages):
+                    continue
+                if row.requires is not None and not _has_item(node, *row.requires):
+                    continue
+                body = _item(node, row.body) if row.body is not None else None
+                self._value_site(Where.DICT_KEY, node.values[index], row.sink, body=body)
+                break
+
+    def _subscript_status(self, target: ast.Subscript, value: ast.expr) -> None:
+        """`resp["statusCode"] = 404`."""
+        key = target.slice
+        if type(key) is not ast.Constant or type(key.value) is not str:
+            return
+        for row, packages in frameworks.DICT_KEYS.get(key.value, ()):
+            if row.requires is None and (
+                not packages or not packages.isdisjoint(self.ctx.packages)
+            ):
+                self._value_site(Where.DICT_KEY, value, row.sink)
+                return
+
+    def _bin_op(self, node: ast.BinOp) -> None:
+        """respx's `route % 404`."""
+        if type(node.op) is not ast.Mod or not frameworks.MODULO:
+            return
+        for packages, sink in frameworks.MODULO:
+            if not packages.isdisjoint(self.ctx.packages) and isinstance(
+                node.left, ast.Call | ast.Attribute | ast.Name
+            ):
+                self._value_site(Where.CALL, node.right, sink)
+                return
 
     def _attribute(self, node: ast.Attribute) -> None:
         if not self.rules.constants:
@@ -1105,6 +1216,41 @@ def keyword_value(call: ast.Call, name: str) -> ast.expr | None:
         if keyword.arg == name:
             return keyword.value
     return None
+
+
+def _mapping_status(key: ast.expr) -> ast.expr:
+    """The status of a mapping key: drf-spectacular also keys by `(status, media_type)`."""
+    if isinstance(key, ast.Tuple) and key.elts:
+        return key.elts[0]
+    return key
+
+
+def _item(node: ast.Dict, name: str) -> ast.expr | None:
+    for key, value in zip(node.keys, node.values, strict=True):
+        if isinstance(key, ast.Constant) and key.value == name:
+            return value
+    return None
+
+
+def _has_item(node: ast.Dict, name: str, expected: str) -> bool:
+    value = _item(node, name)
+    return isinstance(value, ast.Constant) and value.value == expected
+
+
+def _receiver_names(node: ast.expr) -> set[str]:
+    """The names along a method's receiver: `self.testapp` and `httpserver.expect(...)`."""
+    names: set[str] = set()
+    while True:
+        if isinstance(node, ast.Attribute):
+            names.add(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Name):
+            names.add(node.id)
+            return names
+        else:
+            return names
 
 
 def _elements(node: ast.expr) -> list[ast.expr]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from flake8_httpstatus.frameworks import Sink
+from flake8_httpstatus.frameworks import EMPTY_BODIES, Sink
 from flake8_httpstatus.sites import Site
 
 BlockPath = tuple[int, ...]
@@ -136,7 +136,10 @@ def literal_header_names(node: ast.expr | None) -> set[str] | None:
 
 
 def is_empty_body(node: ast.expr) -> bool:
-    """A body argument that sends nothing: None, "", b"", or an empty literal container."""
+    """A body argument that sends nothing: None, "", b"", an empty literal container, or a
+    library's name for an empty body (Connexion's `NoContent`)."""
     if isinstance(node, ast.Constant):
         return node.value is None or node.value in ("", b"")
+    if isinstance(node, ast.Name):
+        return node.id in EMPTY_BODIES
     return isinstance(node, ast.List | ast.Tuple) and not node.elts

@@ -6,6 +6,7 @@ import ast
 import enum
 from dataclasses import dataclass
 
+from flake8_httpstatus import frameworks
 from flake8_httpstatus.frameworks import Kind, Sink
 from flake8_httpstatus.registry import code_of
 
@@ -16,6 +17,8 @@ class Where(enum.Enum):
     ATTRIBUTE = "status attribute"
     COMPARISON = "comparison"
     MAPPING_KEY = "mapping key"
+    # A status under a literal dict key: `{"statusCode": 404}` (Lambda), ASGI messages.
+    DICT_KEY = "dict key"
     # Inferred from the project's own code (see inference.py).
     DEFAULT = "parameter default"
     PARAMETRIZE = "parametrize value"
@@ -48,20 +51,7 @@ class Site:
 
 
 # Where named status constants live, by qualified name, and the registry style of their names.
-HOLDERS: dict[str, str] = {
-    "http.HTTPStatus": "stdlib",
-    "http.client.HTTPStatus": "stdlib",
-    "http.client": "stdlib",
-    "rest_framework.status": "drf",
-    "starlette.status": "starlette",
-    "fastapi.status": "fastapi",
-    "litestar.status_codes": "litestar",
-    "falcon": "falcon",
-    "falcon.status_codes": "falcon",
-    "httpx.codes": "httpx",
-    "requests.codes": "requests",
-    "requests.status_codes.codes": "requests",
-}
+HOLDERS: dict[str, str] = frameworks.HOLDERS
 # Holders whose every attribute is worth checking; the others also hold unrelated names.
 STRICT_HOLDERS = frozenset(HOLDERS) - {"http.client", "falcon", "falcon.status_codes"}
 

@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
+import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from flake8_httpstatus.frameworks import CALLS, METHODS, STATUS_CLASS_MODULES, Param, Sink
+from flake8_httpstatus.frameworks import (
+    CALLS,
+    HOLDERS,
+    LIBRARIES,
+    METHODS,
+    STATUS_CLASS_MODULES,
+    Param,
+    Sink,
+)
+
+
+def _configure_django() -> None:
+    """django-ninja, drf-spectacular and drf-yasg import Django settings at import time."""
+    try:
+        import django  # type: ignore[import-untyped]
+        from django.conf import settings  # type: ignore[import-untyped]
+    except ImportError:
+        return
+    if not settings.configured:
+        settings.configure(
+            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "rest_framework"]
+        )
+        django.setup()
+
+
+_configure_django()
 
 # The full positional parameter list of callables whose signature hides it behind *args.
 _THROUGH_ARGS = {
@@ -36,6 +64,8 @@ _THROUGH_ARGS = {
     "flask.make_response": ("response", "status", "headers"),
     "flask.helpers.make_response": ("response", "status", "headers"),
     "quart.make_response": ("response", "status", "headers"),
+    # Namespace.abort(*args, **kwargs) forwards to flask_restx.abort(code, message).
+    "flask_restx.Namespace.abort": ("code", "message"),
     # ORJSONResponse(*args, **kwargs) forwards to JSONResponse(content, status_code, headers).
     "fastapi.responses.ORJSONResponse": ("content", "status_code", "headers"),
     "fastapi.responses.UJSONResponse": ("content", "status_code", "headers"),
@@ -44,7 +74,8 @@ _THROUGH_ARGS = {
 
 def _resolve(qualified: str) -> Any:
     parts = qualified.split(".")
-    for split in range(len(parts) - 1, 0, -1):
+    # Attributes first: `connexion.problem` is both a module and the function it exports.
+    for split in (*range(len(parts) - 1, 0, -1), len(parts)):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -57,6 +88,46 @@ def _resolve(qualified: str) -> Any:
     raise ImportError(qualified)
 
 
+def _stub_signature(obj: Any) -> inspect.Signature:
+    """A compiled (Cython) class's `__init__` as its .pyi stub declares it (BlackSheep)."""
+    module = sys.modules[obj.__module__]
+    compiled = Path(module.__file__ or "")
+    stub = compiled.parent / (compiled.name.partition(".")[0] + ".pyi")
+    if stub.is_file():
+        for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and node.name == obj.__name__:
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                        args = item.args
+                        return inspect.Signature(
+                            [
+                                *(
+                                    inspect.Parameter(
+                                        a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD
+                                    )
+                                    for a in args.args
+                                ),
+                                *(
+                                    inspect.Parameter(a.arg, inspect.Parameter.KEYWORD_ONLY)
+                                    for a in args.kwonlyargs
+                                ),
+                            ]
+                        )
+    raise AssertionError(f"no signature nor stub for {obj!r}")
+
+
+def _signature(obj: Any) -> inspect.Signature:
+    if isinstance(obj, type) and issubclass(obj, dict) and hasattr(obj, "__annotations__"):
+        # A TypedDict (asgiref's ASGI events) is called with its keys as keywords.
+        return inspect.Signature(
+            [inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY) for key in obj.__annotations__]
+        )
+    try:
+        return inspect.signature(obj)
+    except ValueError:
+        return _stub_signature(obj)
+
+
 def _positional(signature: inspect.Signature) -> list[str]:
     return [
         p.name
@@ -66,13 +137,13 @@ def _positional(signature: inspect.Signature) -> list[str]:
 
 
 def _check_param(qualified: str, obj: Any, param: Param, what: str) -> None:
-    signature = inspect.signature(obj)
+    signature = _signature(obj)
     params = signature.parameters
     has_kwargs = any(p.kind is p.VAR_KEYWORD for p in params.values())
     positional = _positional(signature)
     if positional[:1] == ["self"]:
         positional = positional[1:]
-    through = _THROUGH_ARGS.get(qualified.replace(".response.", "."))
+    through = next((names for name, names in _THROUGH_ARGS.items() if _resolve(name) is obj), None)
     if param.keyword is not None:
         assert param.keyword in params or has_kwargs, f"{qualified}: no {what} {param.keyword!r}"
     if param.position is not None:
@@ -86,8 +157,12 @@ def _check_param(qualified: str, obj: Any, param: Param, what: str) -> None:
         kind = params[param.keyword].kind
         if kind is not inspect.Parameter.KEYWORD_ONLY:
             # Keyword-only in our table although positional in the package: only allowed
-            # where the position changed between versions (Django's redirects).
-            assert "Redirect" in qualified, f"{qualified}: {param.keyword} is positional"
+            # where the position changed between versions (Django's redirects) or lies past
+            # the fourth argument, which code passes by keyword (Robyn's routes).
+            index = positional.index(param.keyword) if param.keyword in positional else 0
+            assert "Redirect" in qualified or index >= 4, (
+                f"{qualified}: {param.keyword} is positional"
+            )
 
 
 def _package(qualified: str) -> str:
@@ -100,12 +175,13 @@ def test_call_row_matches_signature(qualified: str) -> None:
     sink: Sink = CALLS[qualified]
     obj = _resolve(qualified)
     if sink.status is not None:
-        _check_param(qualified, obj, sink.status, "status")
+        for param in (sink.status, *sink.also):
+            _check_param(qualified, obj, param, "status")
     for body in sink.body:
         _check_param(qualified, obj, body, "body")
     if sink.headers is not None:
         _check_param(qualified, obj, sink.headers, "headers")
-    params = inspect.signature(obj).parameters
+    params = _signature(obj).parameters
     for mapping in sink.mappings:
         assert mapping in params, f"{qualified}: no mapping parameter {mapping!r}"
 
@@ -118,6 +194,7 @@ _METHOD_OWNERS = {
     ("flask", "errorhandler"): "flask.Flask.errorhandler",
     ("flask", "app_errorhandler"): "flask.Blueprint.app_errorhandler",
     ("flask", "register_error_handler"): "flask.Flask.register_error_handler",
+    ("flask", "abort"): "flask_restx.Namespace.abort",
     ("starlette", "exception_handler"): "fastapi.FastAPI.exception_handler",
     (
         "starlette",
@@ -127,32 +204,34 @@ _METHOD_OWNERS = {
     ("django", "assertContains"): "django.test.SimpleTestCase.assertContains",
     ("django", "assertNotContains"): "django.test.SimpleTestCase.assertNotContains",
     ("django", "assertRedirects"): "django.test.SimpleTestCase.assertRedirects",
+    ("ninja", "create_response"): "ninja.NinjaAPI.create_response",
+    ("bottle", "error"): "bottle.Bottle.error",
+    ("emmett", "on_error"): "emmett.App.on_error",
+    ("connexion", "add_error_handler"): "connexion.AsyncApp.add_error_handler",
+    ("blacksheep", "exception_handler"): "blacksheep.Application.exception_handler",
+    ("playwright", "fulfill"): "playwright.sync_api.Route.fulfill",
 }
-_ROUTE_METHODS = (
-    "get",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "options",
-    "head",
-    "trace",
-    "api_route",
-    "add_api_route",
-)
-_WEBTEST_METHODS = (
-    "get",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "head",
-    "options",
-    "post_json",
-    "put_json",
-    "patch_json",
-    "delete_json",
-)
+# Where the other method rows live, by framework: the class whose method the row reads.
+_METHOD_CLASSES = {
+    "fastapi": "fastapi.APIRouter",
+    "webtest": "webtest.TestApp",
+    "ninja": "ninja.Router",
+    "powertools": "aws_lambda_powertools.event_handler.api_gateway.Router",
+    "robyn": "robyn.Robyn",
+    "blacksheep": "blacksheep.server.controllers.Controller",
+    "apiflask": "apiflask.APIBlueprint",
+    "flask-restx": "flask_restx.Namespace",
+    "flask-smorest": "flask_smorest.Blueprint",
+    "responses": "responses.RequestsMock",
+    "requests-mock": "requests_mock.Mocker",
+    "respx": "respx.Route",
+    "pytest-httpx": "pytest_httpx.HTTPXMock",
+    "aioresponses": "aioresponses.aioresponses",
+    "pytest-httpserver": "pytest_httpserver.RequestHandler",
+}
+# Method rows that name no real method of their class (WebTest's rows share generic names
+# with other libraries' rows and are owned by those).
+_NOT_METHODS = {("webtest", "trace"), ("webtest", "api_route"), ("webtest", "add_api_route")}
 
 
 def _method_rows() -> list[tuple[str, str, Sink]]:
@@ -160,14 +239,9 @@ def _method_rows() -> list[tuple[str, str, Sink]]:
     for name, methods in METHODS.items():
         for method in methods:
             framework = method.sink.framework
-            if framework == "fastapi" and name in _ROUTE_METHODS:
-                owner = f"fastapi.APIRouter.{name}"
-            elif framework == "webtest":
-                if name not in _WEBTEST_METHODS:
-                    continue
-                owner = f"webtest.TestApp.{name}"
-            else:
-                owner = _METHOD_OWNERS[(framework, name)]
+            owner = _METHOD_OWNERS.get((framework, name))
+            if owner is None:
+                owner = f"{_METHOD_CLASSES[framework]}.{name}"
             rows.append((owner, name, method.sink))
     return rows
 
@@ -179,10 +253,12 @@ def test_method_row_matches_signature(owner: str, name: str, sink: Sink) -> None
     pytest.importorskip(_package(owner))
     obj = _resolve(owner)
     if sink.status is not None:
-        _check_param(owner, obj, sink.status, "status")
-    params = inspect.signature(obj).parameters
+        for param in (sink.status, *sink.also):
+            _check_param(owner, obj, param, "status")
+    params = _signature(obj).parameters
+    has_kwargs = any(p.kind is p.VAR_KEYWORD for p in params.values())
     for mapping in sink.mappings:
-        assert mapping in params, f"{owner}: no mapping parameter {mapping!r}"
+        assert mapping in params or has_kwargs, f"{owner}: no mapping parameter {mapping!r}"
 
 
 @pytest.mark.parametrize("module", sorted(STATUS_CLASS_MODULES))
@@ -213,3 +289,60 @@ def test_pyramid_codes_are_its_status_map() -> None:
     from flake8_httpstatus.frameworks import PYRAMID_CODES
 
     assert frozenset(httpexceptions.status_map) == PYRAMID_CODES
+
+
+def _library_modules() -> list[tuple[str, str]]:
+    return [(library.name, module) for library in LIBRARIES for module in library.modules]
+
+
+def _sink_objects() -> dict[int, str]:
+    """The real object behind every call row that resolves here, by identity."""
+    objects = {}
+    for qualified in CALLS:
+        try:
+            objects[id(_resolve(qualified))] = qualified
+        except (ImportError, AttributeError):
+            continue
+    return objects
+
+
+@pytest.mark.parametrize(("library", "module"), _library_modules())
+def test_every_reexport_of_a_sink_is_a_row(library: str, module: str) -> None:
+    """A sink re-exported by another public module (`rest_framework.views.Response`) is
+    resolved like the original: the table must list the name under that module too."""
+    pytest.importorskip(_package(module))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        mod = importlib.import_module(module)
+    objects = _sink_objects()
+    missing = [
+        f"{module}.{name} (= {objects[id(value)]})"
+        for name, value in vars(mod).items()
+        if not name.startswith("_") and id(value) in objects and f"{module}.{name}" not in CALLS
+    ]
+    assert not missing, f"re-exported sinks missing from CALLS: {missing}"
+
+
+@pytest.mark.parametrize("qualified", sorted(CALLS))
+def test_every_sink_is_listed_where_it_is_defined(qualified: str) -> None:
+    """The module an object says it comes from (`__module__`) is where imports of the
+    defining module reach it: that name must be a row too."""
+    pytest.importorskip(_package(qualified))
+    obj = _resolve(qualified)
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None)
+    if not module or not name or module == "builtins" or "<" in name or "." in name:
+        return  # partials, methods and compiled classes have no importable home
+    if module.partition(".")[0] != _package(qualified):
+        return  # another package's object (requests.adapters.Retry is urllib3's)
+    assert f"{module}.{name}" in CALLS, f"{qualified} is defined as {module}.{name}"
+
+
+# Spellings read because code writes them, though the attribute is gone (Python 3.11+).
+_GONE_HOLDERS = {"http.client.HTTPStatus"}
+
+
+@pytest.mark.parametrize("holder", sorted(set(HOLDERS) - _GONE_HOLDERS))
+def test_holders_exist(holder: str) -> None:
+    pytest.importorskip(_package(holder))
+    _resolve(holder)

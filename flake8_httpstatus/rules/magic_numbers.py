@@ -83,7 +83,11 @@ Flags an integer status passed where a framework takes a status:
 `HttpResponse(status=404)`, DRF `Response(data, 201)`, `abort(404)`,
 `@app.post("/", status_code=201)`, `@app.errorhandler(404)`, `self.set_status(201)`,
 `HTTPException(status_code=404)`, `RedirectResponse(url, status_code=301)`, and your own
-helpers declared with `httpstatus-extra-sinks`.
+helpers declared with `httpstatus-extra-sinks`. Response definitions count too: the status of
+a Lambda proxy response (`{"statusCode": 404}`) or an ASGI `http.response.start` message, and
+the statuses given to HTTP mocking libraries and test doubles (`responses.add(status=404)`,
+`requests_mock.get(url, status_code=500)`, `respx.get(url).respond(404)`,
+`httpx.Response(404)`, `Mock(status_code=404)`, `Retry(status_forcelist=[502, 503])`).
 
 The project's own helpers need no declaration: a function, method or class whose parameter
 reaches a status position (a framework's status argument, `self.status_code = code`,
@@ -351,7 +355,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     code = site.code
     if code in ctx.settings.allow_codes or lookup(code) is None:
         return  # unknown codes are HS201's
-    if site.where in (Where.CALL, Where.DEFAULT):
+    if site.where in (Where.CALL, Where.DEFAULT, Where.DICT_KEY):
         rule = HS104 if site.kind is Kind.ASSERTION else HS101
     else:
         rule = _BY_WHERE[site.where]

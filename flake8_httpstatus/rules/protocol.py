@@ -75,6 +75,8 @@ async def delete_book(request):
         "another status",
         "view_return": "view returns a body with status {label}, which forbids content: return "
         "an empty body",
+        "dict_key": "response holds a body with status {label}, which forbids content: send an "
+        "empty body",
         "after_status": "body set on `{key}`, whose status is {label}, which forbids content",
     },
     concerns=_concerns_content,
@@ -291,9 +293,10 @@ def _content(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     entry = _no_content(site.code)
     if entry is None:
         return
-    if site.where is Where.VIEW_RETURN and site.body is not None:
+    if site.where in (Where.VIEW_RETURN, Where.DICT_KEY) and site.body is not None:
         if not flow.is_empty_body(site.body):
-            yield HS301.finding(site.body, "view_return", label=_label(entry))
+            variant = "view_return" if site.where is Where.VIEW_RETURN else "dict_key"
+            yield HS301.finding(site.body, variant, label=_label(entry))
         return
     sink, call = site.sink, site.call
     if site.where is not Where.CALL or sink is None or call is None:
@@ -317,7 +320,7 @@ def _informational(site: Site) -> Iterator[RawFinding]:
     if code is None or not 100 <= code <= 199 or code == 101:
         return
     final = site.where in (Where.VIEW_RETURN, Where.ATTRIBUTE) or (
-        site.where is Where.CALL and site.kind in (Kind.RESPONSE, Kind.ROUTE)
+        site.where in (Where.CALL, Where.DICT_KEY) and site.kind in (Kind.RESPONSE, Kind.ROUTE)
     )
     if final:
         entry = lookup(code)
