@@ -272,7 +272,7 @@ def _poetry(target: InstallSet, table: Any, path: Path) -> None:
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(_read_text(path))
     except (OSError, UnicodeDecodeError):
         return None
     except tomllib.TOMLDecodeError as error:
@@ -330,7 +330,7 @@ def _requirements_lines(path: Path, seen: set[Path]) -> Iterator[tuple[Path, int
         return
     seen.add(resolved)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as error:
         warn(path, f"cannot read ({type(error).__name__})")
         return
@@ -371,7 +371,7 @@ def _pipfile_set(path: Path) -> InstallSet | None:
 def _setup_cfg_set(path: Path) -> InstallSet | None:
     parser = configparser.RawConfigParser()
     try:
-        parser.read(path, encoding="utf-8")
+        parser.read_string(_read_text(path), str(path))
     except (configparser.Error, UnicodeDecodeError):
         warn(path, "cannot read it as an INI file")
         return None
@@ -387,7 +387,7 @@ def _locked(path: Path) -> dict[str, list[Version]] | None:
     """The exact versions a lock file pins, by distribution (a uv lock may resolve a package
     twice, once per fork); None when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError):
         return None
     entries = (
@@ -475,9 +475,40 @@ def project_root(directory: Path) -> Path | None:
     return None if directory.parent == directory else project_root(directory.parent)
 
 
-@functools.cache
+# The files read for each root, with their modification times: a long-running front end (the
+# language server) reads a root again once one of them changes.
+_READ: list[Path] = []
+_DECLARED: dict[Path, tuple[tuple[tuple[Path, int], ...], Mapping[str, VersionRange]]] = {}
+
+
+def _read_text(path: Path) -> str:
+    _READ.append(path)
+    return path.read_text(encoding="utf-8")
+
+
+def _stamps(paths: Iterable[Path]) -> tuple[tuple[Path, int], ...]:
+    stamps = []
+    for path in paths:
+        try:
+            stamps.append((path, path.stat().st_mtime_ns))
+        except OSError:
+            stamps.append((path, -1))
+    return tuple(stamps)
+
+
 def declared_versions(root: Path) -> Mapping[str, VersionRange]:
-    """What the project at `root` allows, by distribution (only those it declares)."""
+    """What the project at `root` allows, by distribution (only those it declares); read once,
+    and again only when a file it was read from changes (or the root gains or loses one)."""
+    cached = _DECLARED.get(root)
+    if cached is not None and _stamps(path for path, _ in cached[0]) == cached[0]:
+        return cached[1]
+    _READ.clear()
+    found = _read_declared(root)
+    _DECLARED[root] = (_stamps([root, *dict.fromkeys(_READ)]), found)
+    return found
+
+
+def _read_declared(root: Path) -> Mapping[str, VersionRange]:
     sets: list[InstallSet] = []
     if (root / "pyproject.toml").is_file():
         sets += _pyproject_sets(root / "pyproject.toml")

@@ -499,3 +499,24 @@ def test_python_target_and_where_it_came_from(
         (3, 13),
         "from httpstatus-target-python",
     )
+
+
+def test_a_changed_declaration_is_read_again(tmp_path: Path) -> None:
+    """The language server runs for hours: an edited or new lock file counts at once."""
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("starlette==0.46.2\n", encoding="utf-8")
+    first = declared_versions(tmp_path)
+    assert declared_versions(tmp_path) is first  # read once while nothing changes
+    requirements.write_text("starlette==0.48.0\n", encoding="utf-8")
+    stamp = requirements.stat().st_mtime_ns + 1_000_000_000
+    os.utime(requirements, ns=(stamp, stamp))
+    assert declared_versions(tmp_path)["starlette"].describe("starlette") == (
+        "starlette 0.48.0 from requirements.txt"
+    )
+    (tmp_path / "uv.lock").write_text(
+        '[[package]]\nname = "starlette"\nversion = "0.49.1"\n', encoding="utf-8"
+    )
+    os.utime(tmp_path, ns=(stamp + 1, stamp + 1))
+    assert declared_versions(tmp_path)["starlette"].describe("starlette") == (
+        "starlette 0.49.1 from uv.lock"
+    )
