@@ -8,6 +8,10 @@ Two figures, each a ratio from one run:
 2. flake8: `flake8 --select=E,W,F` in this environment (plugin installed) against the same
    command in a fresh virtual environment with the same flake8 and no plugin (flake8 runs every
    installed plugin whatever --select says). Target: at most 1.03.
+3. the project index (project.py): the same corpus copied into one project (a pyproject.toml
+   at its root), so that every file is indexed; in-process and through flake8, with a cold
+   cache (deleted before each run) and a warm one. Target: flake8 with the plugin, warm, at
+   most 1.03 of flake8 without it.
 
 Usage: python benchmarks/bench_plugin.py [--quick] [--rounds N]
 """
@@ -19,6 +23,7 @@ import ast
 import importlib.metadata
 import importlib.util
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +32,7 @@ import time
 import venv
 from pathlib import Path
 
+from flake8_httpstatus import project
 from flake8_httpstatus.plugin import Plugin
 
 PACKAGES = (
@@ -70,7 +76,10 @@ def corpus(dirs: list[Path]) -> list[tuple[str, str]]:
     return files
 
 
-def in_process(files: list[tuple[str, str]], rounds: int) -> tuple[float, float]:
+def in_process(
+    files: list[tuple[str, str]], rounds: int, before: object = None
+) -> tuple[float, float]:
+    """ast.parse and plugin times, best of `rounds`; `before` runs ahead of each plugin round."""
     parsed = []
     parse_times = []
     for _ in range(rounds):
@@ -79,6 +88,8 @@ def in_process(files: list[tuple[str, str]], rounds: int) -> tuple[float, float]
         parse_times.append(time.perf_counter() - start)
     plugin_times = []
     for _ in range(rounds):
+        if callable(before):
+            before()
         start = time.perf_counter()
         for name, tree, lines in parsed:
             for _finding in Plugin(tree, name, lines).run():
@@ -96,7 +107,9 @@ def plain_flake8_env(root: Path) -> Path:
     return python
 
 
-def flake8_time(python: Path, dirs: list[Path]) -> float:
+def flake8_time(python: Path, dirs: list[Path], before: object = None) -> float:
+    if callable(before):
+        before()
     start = time.perf_counter()
     subprocess.run(
         [str(python), "-m", "flake8", "--select=E,W,F", "--exit-zero", "--jobs=2", *map(str, dirs)],
@@ -133,8 +146,47 @@ def main() -> int:
         f"flake8 --select=E,W,F: with plugin {a:.2f} s, without {b:.2f} s, "
         f"ratio {a / b:.3f} (target <= 1.03; median of {args.rounds})"
     )
+    with tempfile.TemporaryDirectory() as tmp:
+        project_index(dirs, Path(tmp), args.rounds)
     print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
     return 0
+
+
+def project_index(dirs: list[Path], tmp: Path, rounds: int) -> None:
+    """The corpus as one project: what indexing it costs, cold and warm."""
+    root = tmp / "project"
+    for directory in dirs:
+        shutil.copytree(directory, root / directory.name, ignore=shutil.ignore_patterns("*.pyc"))
+    (root / "pyproject.toml").write_text('[project]\nname = "corpus"\n', encoding="utf-8")
+    cache = root / project.CACHE_DIR
+
+    def forget() -> None:  # a new process: no index in memory
+        project._INDEXES.clear()
+        project._ROOTS.clear()
+
+    def cold() -> None:
+        forget()
+        shutil.rmtree(cache, ignore_errors=True)
+
+    files = corpus([root])
+    parse, plugin_cold = in_process(files, rounds, cold)
+    _, plugin_warm = in_process(files, rounds, forget)
+    print(
+        f"project index, in-process: ast.parse {parse:.2f} s, plugin cold cache "
+        f"{plugin_cold:.2f} s (ratio {plugin_cold / parse:.3f}), warm {plugin_warm:.2f} s "
+        f"(ratio {plugin_warm / parse:.3f}, target <= 0.3)"
+    )
+    plain = plain_flake8_env(tmp / "venv")
+    targets = [root]
+    without = [flake8_time(plain, targets) for _ in range(rounds)]
+    with_cold = [flake8_time(Path(sys.executable), targets, cold) for _ in range(rounds)]
+    with_warm = [flake8_time(Path(sys.executable), targets) for _ in range(rounds)]
+    a, c, b = (statistics.median(t) for t in (with_warm, with_cold, without))
+    print(
+        f"project index, flake8 --select=E,W,F: without plugin {b:.2f} s, with plugin cold "
+        f"cache {c:.2f} s (ratio {c / b:.3f}), warm {a:.2f} s (ratio {a / b:.3f}, target "
+        f"<= 1.03; median of {rounds})"
+    )
 
 
 if __name__ == "__main__":

@@ -629,7 +629,7 @@ class Engine:
         test module that only imports the project's `BaseTestCase`)."""
         if self.project is None or not isinstance(base, ast.Name | ast.Attribute):
             return None
-        key = self.collector.base_key(base, self.ctx.imports)
+        key = self.collector.base_key(base, self.ctx.imports, depth=2)
         solved = self.project.solved
         if key is None or solved.resolve(key) not in solved.classes:
             return None

@@ -298,10 +298,12 @@ class Collector:
                 return frame.key
         return None
 
-    def base_key(self, base: ast.expr, imports: dict[str, str]) -> str | None:
-        if type(base) is ast.Name and self.frames and self.frames[-1].is_class:
+    def base_key(self, base: ast.expr, imports: dict[str, str], depth: int = 1) -> str | None:
+        """The key of a class's base; `depth` 2 once the class's own frame is entered."""
+        frames = self.frames
+        if type(base) is ast.Name and len(frames) >= depth and frames[-depth].is_class:
             # A class body sees the classes defined before in it: `class Cases: class B(A)`.
-            sibling = f"{self.frames[-1].key}.{base.id}"
+            sibling = f"{frames[-depth].key}.{base.id}"
             if sibling in self.facts.classes:
                 return sibling
         ref = self._ref(base, imports)
