@@ -8,10 +8,12 @@ import subprocess
 import sys
 import warnings
 
+import isort
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.registry import all_codes, constant_for
 from flake8_httpstatus.rules import RULES, check
 from flake8_httpstatus.settings import Settings
@@ -99,3 +101,54 @@ def test_fixing_keeps_meaning(style: str, functions: list[list[tuple[str, int, i
         check=False,
     ).stdout
     assert "undefined name" not in flakes
+
+
+# Import blocks as isort writes them, from these pools: the fix must keep them sorted.
+STDLIB = ["import os", "import sys", "from json import dumps", "from http import client"]
+THIRD = [
+    "from django.http import HttpResponse",
+    "from flask import abort",
+    "from rest_framework import generics",
+    "from rest_framework.response import Response",
+]
+FIRST = ["from shop import models", "import shop.views"]
+USES = [
+    "    return HttpResponse(status={code})",
+    "    abort({code})",
+    "    return Response(status={code})",
+    "    assert response.status_code == {code}",
+]
+SORTED_STYLE = ImportStyle(known_first_party=frozenset({"shop"}))
+SORTED_CONFIG = isort.Config(profile="black", known_first_party=["shop"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from(STDLIB), unique=True),
+    st.lists(st.sampled_from(THIRD), min_size=1, unique=True),
+    st.lists(st.sampled_from(FIRST), unique=True),
+    st.lists(st.tuples(st.sampled_from(USES), st.sampled_from(CODES)), min_size=1, max_size=5),
+)
+def test_sorted_imports_stay_sorted(
+    docstring: bool,
+    future: bool,
+    stdlib: list[str],
+    third: list[str],
+    first: list[str],
+    uses: list[tuple[str, int]],
+) -> None:
+    head = ('"""Doc."""\n' if docstring else "") + (
+        "from __future__ import annotations\n" if future else ""
+    )
+    imports = "\n".join([*stdlib, *third, *first]) + "\n"
+    body = "\n\ndef view(request, response):\n" + "".join(
+        template.format(code=code) + "\n" for template, code in uses
+    )
+    source = isort.code(head + imports + body, config=SORTED_CONFIG)
+    assert isort.check_code(source, config=SORTED_CONFIG)
+    findings = [f for f in check(ast.parse(source), TARGET) if RULES[f.code].default_enabled]
+    fixed = fix_text(source, findings, style=SORTED_STYLE).text
+    ast.parse(fixed)
+    assert isort.check_code(fixed, config=SORTED_CONFIG, show_diff=True), fixed
