@@ -31,6 +31,7 @@ class Plan:
     edits: tuple[Edit, ...]
     applied: tuple[Finding, ...]
     lines: tuple[str, ...] = ()
+    source: _Text | None = None  # the text's line index, kept for applying the edits
 
 
 def _is_word(char: str) -> bool:
@@ -76,7 +77,7 @@ def plan(
     if not any(not in_place(finding) for finding in taken.applied):
         return taken
     try:
-        ast.parse(apply(text, taken.edits))
+        ast.parse(apply(text, taken.edits, taken.source))
     except (SyntaxError, ValueError):
         return _plan(text, [f for f in findings if in_place(f)], tree, style, unsafe)
     return taken
@@ -143,7 +144,7 @@ def _plan(
         module = tree if tree is not None else ast.parse(text)
         first_use = min(e.line for f in applied if f.fix is not None for e in f.fix.edits)
         edits.extend(import_edits(source.lines, source.newline, module, needs, style, first_use))
-    return Plan(tuple(edits), tuple(applied), tuple(source.lines))
+    return Plan(tuple(edits), tuple(applied), tuple(source.lines), source)
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
@@ -170,11 +171,12 @@ def _padded(text: str, start: int, end: int, edit: Edit) -> Edit:
     return Edit(edit.line, edit.col, edit.end_line, edit.end_col, content)
 
 
-def apply(text: str, edits: Sequence[Edit], lines: Sequence[str] | None = None) -> str:
-    """`text` with `edits`, which must not overlap, made."""
+def apply(text: str, edits: Sequence[Edit], source: _Text | None = None) -> str:
+    """`text` with `edits`, which must not overlap, made; `source` is its line index if known."""
     if not edits:
         return text
-    source = _Text(text)
+    if source is None or source.text is not text:
+        source = _Text(text)
     resolved = sorted(
         (
             (source.offset(e.line, e.col), source.offset(e.end_line, e.end_col), index, e.content)
@@ -201,4 +203,4 @@ def fix_text(
 ) -> FixResult:
     """`text` with the fixes of `findings` applied; unchanged when there is none."""
     planned = plan(text, findings, tree=tree, style=style, unsafe=unsafe)
-    return FixResult(apply(text, planned.edits), planned.applied)
+    return FixResult(apply(text, planned.edits, planned.source), planned.applied)

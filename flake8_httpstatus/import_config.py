@@ -126,6 +126,7 @@ def _bool(value: object) -> bool:
     return bool(value)
 
 
+@functools.cache
 def _toml(path: Path) -> Mapping[str, Any] | None:
     try:
         with path.open("rb") as stream:

@@ -245,11 +245,11 @@ def _fix(
     from flake8_httpstatus.fixer import fix_text, in_place
     from flake8_httpstatus.import_config import style_for
 
-    style = style_for(path)
     count = 0
     for _ in range(3):
         if not any(finding.fix for finding in findings):
             break
+        style = style_for(path)
         fixed = fix_text(text, findings, tree=tree, style=style, unsafe=job.unsafe_fixes)
         if fixed.text == text:
             break
