@@ -59,7 +59,7 @@ def _style_in(directory: Path) -> ImportStyle:
             vertical = str(isort["multi_line_output"]) in {"3", "VERTICAL_HANGING_INDENT"}
             wrap = "vertical" if vertical else "grid"
         if "line_length" in isort:
-            line_length = int(isort["line_length"])
+            line_length = _int(isort["line_length"], line_length)
         for key in _FLAGS:
             if key in isort:
                 settings[key] = _bool(isort[key])
@@ -69,7 +69,7 @@ def _style_in(directory: Path) -> ImportStyle:
     src: list[Path] = [root, root / "src"]
     if ruff is not None:
         top, options = ruff
-        line_length = int(top.get("line-length", line_length if isort is not None else 88))
+        line_length = _int(top.get("line-length"), line_length if isort is not None else 88)
         wrap = "vertical"
         for key in _FLAGS:
             if key.replace("_", "-") in options:
@@ -118,6 +118,15 @@ def _names(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(name) for name in value]
     return []
+
+
+def _int(value: object, default: int) -> int:
+    """A line length as the tools take it; a value they would reject leaves the default."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return number if number > 0 else default
 
 
 def _bool(value: object) -> bool:

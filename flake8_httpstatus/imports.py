@@ -91,7 +91,7 @@ def import_edits(
         else:
             wanted.setdefault(spec.module, {})[spec.name] = spec.asname
     edits: list[Edit] = []
-    new: list[tuple[str, str, tuple[object, ...], int]] = []  # (section, text, key, level)
+    new: list[tuple[str, str, tuple[object, ...]]] = []  # (section, statement, sort key)
     for module, names in wanted.items():
         target = None if style.force_single_line else _merge_target(block, module)
         if target is not None:
@@ -102,9 +102,9 @@ def import_edits(
         for group in groups:
             statement = _from_statement(module, group, style, text.newline)
             key = _key(module, True, style, group[0][0])
-            new.append((style.section(module), statement, key, 0))
+            new.append((style.section(module), statement, key))
     for module in plain:
-        new.append((style.section(module), f"import {module}", _key(module, False, style), 0))
+        new.append((style.section(module), f"import {module}", _key(module, False, style)))
     if new:
         edits.extend(_insert_statements(text, tree, block, new, style))
     return edits
@@ -284,7 +284,7 @@ def _insert_statements(
     text: _Lines,
     tree: ast.Module,
     block: list[ast.stmt],
-    new: list[tuple[str, str, tuple[object, ...], int]],
+    new: list[tuple[str, str, tuple[object, ...]]],
     style: ImportStyle,
 ) -> list[Edit]:
     if not block:
@@ -294,7 +294,7 @@ def _insert_statements(
     sections = [_section_of(statement, style) for statement in block]
     grouped = _grouped(text, block, sections)
     nl = text.newline
-    for section, statement, key, _ in new:
+    for section, statement, key in new:
         rank = SECTIONS.index(section)
         same = _first_run(block, sections, section)
         if same:
@@ -368,7 +368,7 @@ def _after(text: _Lines, statement: ast.stmt) -> tuple[tuple[int, int], str]:
 
 
 def _into_empty(
-    text: _Lines, tree: ast.Module, statements: list[tuple[str, str, tuple[object, ...], int]]
+    text: _Lines, tree: ast.Module, statements: list[tuple[str, str, tuple[object, ...]]]
 ) -> Edit:
     """The imports of a file that has none: after its docstring, or its header comments."""
     nl = text.newline

@@ -200,3 +200,17 @@ def test_first_party_found_as_ruff_and_isort_find_it(tmp_path: Path) -> None:
     assert style.section("kitsune.sumo.urlresolvers") == "firstparty"
     assert style.section("rest_framework") == "thirdparty"
     assert style.section("http") == "stdlib"
+
+
+def test_bad_settings_are_ignored(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.ruff]\nline-length = 'wide'\n[tool.isort]\nline_length = -3\n",
+            "a.py": "",
+        },
+    )
+    assert style_for(str(tmp_path / "a.py")).line_length == 79
+    write(tmp_path / "b", {"pyproject.toml": "[tool.isort\n", "a.py": ""})
+    broken = style_for(str(tmp_path / "b" / "a.py"))
+    assert (broken.line_length, broken.wrap) == (88, "vertical")
