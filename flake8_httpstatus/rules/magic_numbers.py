@@ -362,7 +362,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     sink = site.sink
     variant = helper = parameter = ""
     if isinstance(sink, InferredSink):
-        variant, helper, parameter = _VARIANTS[site.where], sink.origin, sink.parameter
+        variant, helper, parameter = _VARIANTS.get(site.where, ""), sink.origin, sink.parameter
     yield rule.finding(
         site.expr,
         variant,
