@@ -87,6 +87,9 @@ class Documentation:
     route_handlers: str | None = None
     controllers: frozenset[str] = frozenset()
     with_parameters: frozenset[int] = frozenset()
+    # Where the route declares no status of its own: the success status documented when
+    # `responses` is absent or a single schema (`response=BookOut`) rather than a mapping.
+    success: int | None = None
     ranges: tuple[tuple[str, frozenset[int]], ...] = ()
     # Decorators that document a route by themselves (drf-spectacular), when the route is not
     # a framework route sink.
@@ -129,6 +132,7 @@ NINJA = Documentation(
     "django-ninja",
     "ninja",
     "response",
+    success=200,
     layers=frozenset(
         {"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"}
     ),
@@ -148,6 +152,7 @@ SPECTACULAR = Documentation(
     "drf-spectacular",
     "drf_spectacular",
     "responses",
+    success=200,
     hidden=None,
     hidden_true="exclude",
     decorators=frozenset({"drf_spectacular.utils.extend_schema"}),

@@ -307,8 +307,8 @@ def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Docu
     documented = _call_documents(ctx, doc, decorator, responses=doc.responses)
     if facts.route is not None and facts.route.code is not None:
         documented.codes.add(facts.route.code)
-    elif doc.framework == "django-ninja" and keyword_value(decorator, doc.responses) is None:
-        documented.codes.add(200)
+    elif doc.success is not None and keyword_value(decorator, doc.responses) is None:
+        documented.codes.add(doc.success)
     if doc.raises is not None:
         documented.add(_raises(ctx, keyword_value(decorator, doc.raises)))
     if doc.with_parameters and _takes_parameters(facts.node):
@@ -392,8 +392,8 @@ def _call_documents(
 def _mapping(ctx: FileContext, doc: Documentation, value: ast.expr) -> Documented:
     documented = Documented()
     if not isinstance(value, ast.Dict):
-        if doc.framework in ("django-ninja", "drf-spectacular") and _is_schema(value):
-            documented.codes.add(200)  # one schema: the success response only
+        if doc.success is not None and _is_schema(value):
+            documented.codes.add(doc.success)  # one schema: the success response only
             return documented
         raise _Unknown  # a variable or a call
     ranges = dict(doc.ranges)
