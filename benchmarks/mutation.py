@@ -36,8 +36,17 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_selection.py",
         "tests/test_bad_input.py",
     ),
-    "report": ("tests/test_cli_lint.py", "tests/test_adoption.py", "tests/test_rule_record.py"),
-    "settings": ("tests/test_settings.py", "tests/test_checks.py", "tests/test_project_versions.py"),
+    "report": (
+        "tests/test_report.py",
+        "tests/test_cli_lint.py",
+        "tests/test_adoption.py",
+        "tests/test_rule_record.py",
+    ),
+    "settings": (
+        "tests/test_settings.py",
+        "tests/test_checks.py",
+        "tests/test_project_versions.py",
+    ),
     "fixer": ("tests/test_fix.py", "tests/test_import_placement.py", "tests/test_properties.py"),
     "lsp": ("tests/test_lsp_units.py",),
     "engine": ("tests/test_checks.py", "tests/test_rule_record.py", "tests/test_fix.py"),
@@ -60,7 +69,9 @@ def scratch_copy(work: Path, module: str) -> Path:
             destination = target / os.fsdecode(name)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination)
-    path = f"flake8_httpstatus/{module}" + ("/*" if (ROOT / "flake8_httpstatus" / module).is_dir() else ".py")
+    path = f"flake8_httpstatus/{module}" + (
+        "/*" if (ROOT / "flake8_httpstatus" / module).is_dir() else ".py"
+    )
     tests = "\n    ".join(MODULES[module])
     (target / "setup.cfg").write_text(
         "[mutmut]\n"
@@ -100,7 +111,17 @@ def main() -> int:
         directory = scratch_copy(args.work, module)
         start = time.perf_counter()
         subprocess.run(
-            ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(args.children)],
+            [
+                "nice",
+                "-n",
+                "15",
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--max-children",
+                str(args.children),
+            ],
             cwd=directory,
             check=False,
             stdout=subprocess.DEVNULL,
