@@ -205,8 +205,18 @@ class InstallSet:
             implied = VersionRange(implied.low, implied.high, implied.high_inclusive, source)
             direct = result.get(target)
             both = implied if direct is None else intersect(implied, direct)
-            result[target] = both if both is not None else implied
+            result[target] = implied if both is None else _credited(both, direct, implied)
         return result
+
+
+def _credited(both: VersionRange, *parts: VersionRange | None) -> VersionRange:
+    """`both` with the source of the part whose bounds it has, else of every part."""
+    sources = [part.source for part in parts if part is not None]
+    for part in parts:
+        if part is not None and part.specifier() == both.specifier():
+            sources = [part.source]
+            break
+    return VersionRange(both.low, both.high, both.high_inclusive, "; ".join(sources))
 
 
 def _implied(allowed: VersionRange, rows: tuple[tuple[Version, str], ...]) -> VersionRange | None:

@@ -274,6 +274,17 @@ def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[s
             None,
             "starlette 0.47.3 from requirements.txt",
         ),
+        # Starlette declared beside FastAPI: both hold; the message credits what bounds it.
+        (
+            {"requirements.txt": "fastapi>=0.115.2,<1.0\nstarlette>=1.0.1,<2.0\n"},
+            None,
+            "starlette >=1.0.1,<2.0 from requirements.txt",
+        ),
+        (
+            {"requirements.txt": "fastapi==0.115.12\nstarlette>=0.45\n"},
+            None,
+            "starlette >=0.45,<0.47.0 from requirements.txt; via fastapi==0.115.12 in requirements.txt",
+        ),
         (
             {"setup.cfg": "[options]\ninstall_requires =\n    starlette>=0.40,<0.47\n"},
             None,
