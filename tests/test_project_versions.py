@@ -531,3 +531,26 @@ def test_a_changed_declaration_is_read_again(tmp_path: Path) -> None:
     assert declared_versions(tmp_path)["starlette"].describe("starlette") == (
         "starlette 0.49.1 from uv.lock"
     )
+
+
+def test_the_config_key_wins_and_a_bad_value_is_one_line(copy_project) -> None:
+    project = copy_project("uv_lock")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(
+        text + '\n[tool.flake8-httpstatus]\nlibrary-versions = "starlette=0.48"\n', encoding="utf-8"
+    )
+    result = _run([sys.executable], dict(os.environ), project, "check", "app.py")
+    assert (
+        "HTTP_422_UNPROCESSABLE_ENTITY is deprecated since Starlette 0.48 (starlette 0.48 from httpstatus-library-versions)"
+        in result.stdout
+    )
+    pyproject.write_text(
+        text + '\n[tool.flake8-httpstatus]\nlibrary-versions = "starlette=new"\n', encoding="utf-8"
+    )
+    bad = _run([sys.executable], dict(os.environ), project, "check", "app.py")
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.count("\n") == 1
+    assert "httpstatus-library-versions" in bad.stderr
+    assert "Traceback" not in bad.stderr
