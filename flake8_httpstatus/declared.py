@@ -411,8 +411,7 @@ def _locked(path: Path) -> dict[str, list[Version]] | None:
     for name, version_text in entries:
         match = re.match(r"\d+(?:\.\d+)*", version_text)
         if match is None:
-            warn(path, f"{name} has no version")
-            return None
+            continue  # installed from a path or a VCS URL: the lock has no release to name
         found.setdefault(name, []).append(tuple(int(part) for part in match.group().split(".")))
     return found
 

@@ -274,6 +274,15 @@ def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[s
             None,
             "starlette 0.47.3 from requirements.txt",
         ),
+        # A package a lock installs from a VCS URL has no version there: as if not locked.
+        (
+            {
+                "Pipfile.lock": '{"default": {"starlette": {"git": "https://github.com/encode/starlette"}}}',
+                "requirements.txt": "starlette>=0.48",
+            },
+            None,
+            "starlette >=0.48 from requirements.txt",
+        ),
         # Starlette declared beside FastAPI: both hold; the message credits what bounds it.
         (
             {"requirements.txt": "fastapi>=0.115.2,<1.0\nstarlette>=1.0.1,<2.0\n"},
