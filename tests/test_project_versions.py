@@ -563,3 +563,29 @@ def test_the_config_key_wins_and_a_bad_value_is_one_line(copy_project) -> None:
     assert bad.stderr.count("\n") == 1
     assert "httpstatus-library-versions" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.slow
+def test_a_venv_inside_the_project_is_its_own_environment(copy_project) -> None:
+    """A real venv inside a project that declares nothing: the installed Starlette counts."""
+    project = copy_project("declares_nothing")
+    venv = project / ".venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120
+    )
+    site = next(venv.glob("lib/python*/site-packages"))
+    # This venv's packages (the newest Starlette among them) and the tool's source.
+    (site / "outer.pth").write_text(
+        f"{sysconfig.get_paths()['purelib']}\n{ROOT}\n", encoding="utf-8"
+    )
+    python = venv / "bin" / "python"
+    inside = _run([str(python)], dict(os.environ), project, "check", "app.py")
+    assert "use status.HTTP_422_UNPROCESSABLE_CONTENT (starlette" in inside.stdout, inside.stderr
+    assert "installed in the project's environment)" in inside.stdout
+    # The same interpreter on a copy outside the project: any supported version.
+    outside = project.parent / "elsewhere"
+    shutil.copytree(PROJECTS / "declares_nothing", outside)
+    result = _run([str(python)], dict(os.environ), outside, "check", "app.py")
+    assert (
+        "use status.HTTP_422_UNPROCESSABLE_ENTITY (starlette: no version declared" in result.stdout
+    )
