@@ -268,3 +268,10 @@ async def test_language_server_sees_an_edited_helper(lsp: LanguageClient, tmp_pa
     assert 8 not in lines
     assert 16 not in lines
     assert 10 in lines  # ShopError still takes a status
+
+
+def test_fix_on_one_file_uses_the_project(shop: Path) -> None:
+    views = shop / "shop" / "views.py"
+    (result,) = run([str(views)], Job(Settings(), Selection(), "diff"))
+    assert '-        return error_response("login first", 401)' in result.diff
+    assert '+        return error_response("login first", HTTPStatus.UNAUTHORIZED)' in result.diff
