@@ -687,13 +687,14 @@ class Engine:
         body: ast.expr | None = None,
         in_pattern: bool = False,
         headers: ast.expr | None = None,
+        conditional: bool = False,
     ) -> None:
         if type(expr) is ast.Name or type(expr) is ast.Subscript:
             self._parameter_reached(where, expr, sink, status_range_only)
         elif type(expr) is ast.IfExp:  # `302 if debug else 301`: both are statuses
             for branch in (expr.body, expr.orelse):
                 self._value_site(
-                    where, branch, sink, call, status_range_only, body, in_pattern, headers
+                    where, branch, sink, call, status_range_only, body, in_pattern, headers, True
                 )
             return
         code, literal = self.ctx.status_value(expr)
@@ -710,7 +711,18 @@ class Engine:
             target = self._assigned.get(id(call))
             raised = id(call) in self._raised
         site = Site(
-            where, expr, code, literal, sink, call, target, bool(raised), body, in_pattern, headers
+            where,
+            expr,
+            code,
+            literal,
+            sink,
+            call,
+            target,
+            bool(raised),
+            body,
+            in_pattern,
+            headers,
+            conditional,
         )
         facts = self.ctx.facts
         if facts is not None and site.raised and site.kind is Kind.EXCEPTION:

@@ -44,6 +44,8 @@ class Site:
     in_pattern: bool = False
     # For a view's returned tuple: its headers element, None when the tuple has none.
     headers: ast.expr | None = None
+    # One branch of `302 if debug else 301`: the argument cannot simply be dropped.
+    conditional: bool = False
 
     @property
     def kind(self) -> Kind | None:

@@ -352,7 +352,12 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         own = "/".join(str(fixed) for fixed in sorted(sink.fixed))
         yield HS403.finding(site.expr, callee=_callee(site.call), code=code, own=own)
     yield from _cannot_raise(site, sink, code)
-    if sink.default is not None and code == sink.default and site.kind is not Kind.ASSERTION:
+    if (
+        sink.default is not None
+        and code == sink.default
+        and site.kind is not Kind.ASSERTION
+        and not site.conditional
+    ):
         yield HS406.finding(
             site.expr, code=code, callee=_callee(site.call), fix=_drop(site.call, site.expr)
         )
