@@ -85,16 +85,16 @@ def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | N
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return visible(
-        check(tree, job.settings, filename, project_for(filename)),
+        check(tree, job.settings, filename, project_for(filename, job.settings)),
         text,
         job.selection_for(filename),
     )
 
 
-def project_changed(text: str, filename: str | None) -> bool:
+def project_changed(text: str, job: Job, filename: str | None) -> bool:
     """Take the document's text into its project's index; whether what it passes on as a
     status changed (the other open documents must then be checked again)."""
-    project = project_for(filename)
+    project = project_for(filename, job.settings)
     return project is not None and filename is not None and project.update(Path(filename), text)
 
 
@@ -133,7 +133,7 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        changed = project_changed(document.source, filename)
+        changed = project_changed(document.source, ls.job(uri), filename)
         findings = findings_for(document.source, ls.job(uri), filename)
     finally:
         if collecting:

@@ -83,7 +83,7 @@ class Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
         text = "".join(self.lines)
-        project = project_for(self.filename)
+        project = project_for(self.filename, self.settings)
         if self.trigger.search(text) is None and (project is None or not project.mentions(text)):
             return
         for finding in check(self.tree, self.settings, self.filename, project):

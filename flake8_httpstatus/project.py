@@ -23,6 +23,7 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.inference import ModuleFacts, Solver
+from flake8_httpstatus.settings import ExtraSink, Settings
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -89,10 +90,12 @@ def may_hold_facts(data: bytes, path: Path) -> bool:
     return b"class " in data or (b"def " in data and any(word in data for word in _WORDS))
 
 
-def facts_of(source: bytes | str, path: Path) -> ModuleFacts | None:
-    """One module's facts, from the engine's walk with no rules; None if it does not parse."""
+def facts_of(
+    source: bytes | str, path: Path, extra_sinks: tuple[ExtraSink, ...] = ()
+) -> ModuleFacts | None:
+    """One module's facts, from the engine's walk with no rules; None if it does not parse.
+    The user's declared sinks count, as in the checked file's own walk."""
     from flake8_httpstatus.engine import Engine, Rules
-    from flake8_httpstatus.settings import Settings
 
     try:
         with warnings.catch_warnings():
@@ -101,7 +104,7 @@ def facts_of(source: bytes | str, path: Path) -> ModuleFacts | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     module, is_package = module_of(path)
-    engine = Engine(Settings(), str(path), Rules())
+    engine = Engine(Settings(extra_sinks=extra_sinks), str(path), Rules())
     engine.collector = type(engine.collector)(module, is_package)
     try:
         engine.run(tree)
@@ -133,8 +136,14 @@ def indexed(path: Path, root: Path) -> bool:
 class ProjectIndex:
     """The facts of every module under `root`, solved together. Build with `load`."""
 
-    def __init__(self, root: Path, modules: dict[str, ModuleFacts]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        modules: dict[str, ModuleFacts],
+        extra_sinks: tuple[ExtraSink, ...] = (),
+    ) -> None:
         self.root = root
+        self.extra_sinks = extra_sinks
         self.modules = modules  # by path relative to the root
         self.overrides: dict[str, ModuleFacts] = {}
         self._solved: Solver | None = None
@@ -143,8 +152,10 @@ class ProjectIndex:
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path, cache_dir: Path | None = None) -> ProjectIndex:
-        cache_file = _cache_file(root, cache_dir)
+    def load(
+        cls, root: Path, cache_dir: Path | None = None, extra_sinks: tuple[ExtraSink, ...] = ()
+    ) -> ProjectIndex:
+        cache_file = _cache_file(root, cache_dir, extra_sinks)
         cached = _read_cache(cache_file)
         entries: dict[str, list[object]] = {}
         modules: dict[str, ModuleFacts] = {}
@@ -160,13 +171,13 @@ class ProjectIndex:
                 data = entry[2]
             else:
                 changed = True
-                data = _facts_json(path)
+                data = _facts_json(path, extra_sinks)
             entries[relative] = [stat.st_size, stat.st_mtime_ns, data]
             if data is not None:
                 modules[relative] = ModuleFacts.from_json(data)  # type: ignore[arg-type]
         if cache_file is not None and (changed or len(entries) != len(cached)):
             _write_cache(cache_file, entries)
-        return cls(root, modules)
+        return cls(root, modules, extra_sinks)
 
     # -- the engine's view (inference.Project) ---------------------------------------------------
     def module_of(self, filename: str | None) -> tuple[str, bool]:
@@ -208,7 +219,7 @@ class ProjectIndex:
         """Take an open document's text instead of the saved file's (the language server);
         whether what the module passes on changed."""
         relative = path.resolve().relative_to(self.root).as_posix()
-        facts = facts_of(source, path)
+        facts = facts_of(source, path, self.extra_sinks)
         if facts is None:  # being typed: keep what it passed on when it last parsed
             return False
         if (
@@ -235,14 +246,14 @@ def _namespace_aliases(modules: dict[str, ModuleFacts]) -> ModuleFacts:
     return aliases
 
 
-def _facts_json(path: Path) -> dict[str, object] | None:
+def _facts_json(path: Path, extra_sinks: tuple[ExtraSink, ...]) -> dict[str, object] | None:
     try:
         data = path.read_bytes()
     except OSError:
         return None
     if not may_hold_facts(data, path):
         return None
-    facts = facts_of(data, path)
+    facts = facts_of(data, path, extra_sinks)
     if facts is None or not (facts.callables or facts.classes or facts.aliases or facts.stars):
         return None
     return facts.to_json()
@@ -255,13 +266,15 @@ def cache_dir_for(root: Path) -> Path | None:
     return root / CACHE_DIR
 
 
-def _cache_file(root: Path, cache_dir: Path | None) -> Path | None:
+def _cache_file(
+    root: Path, cache_dir: Path | None, extra_sinks: tuple[ExtraSink, ...]
+) -> Path | None:
     directory = cache_dir if cache_dir is not None else cache_dir_for(root)
     if directory is None:
         return None
     import hashlib
 
-    digest = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{root}\n{extra_sinks!r}".encode()).hexdigest()[:16]
     return directory / f"facts-{digest}.json"
 
 
@@ -296,12 +309,13 @@ def _write_cache(path: Path, entries: dict[str, list[object]]) -> None:
                 os.unlink(temporary)
 
 
-# One index per project root and process: flake8 checks many files of one project.
-_INDEXES: dict[Path, ProjectIndex] = {}
+# One index per project root (and declared sinks) and process: flake8 checks many files of one
+# project.
+_INDEXES: dict[tuple[Path, tuple[ExtraSink, ...]], ProjectIndex] = {}
 _ROOTS: dict[str, Path | None] = {}
 
 
-def project_for(filename: str | None) -> ProjectIndex | None:
+def project_for(filename: str | None, settings: Settings | None = None) -> ProjectIndex | None:
     """The index of the project `filename` belongs to, or None outside any project."""
     if not filename or filename in {"-", "stdin"}:
         return None
@@ -311,7 +325,8 @@ def project_for(filename: str | None) -> ProjectIndex | None:
     root = _ROOTS[directory]
     if root is None or not indexed(Path(filename), root):
         return None
-    index = _INDEXES.get(root)
+    extra_sinks = settings.extra_sinks if settings is not None else ()
+    index = _INDEXES.get((root, extra_sinks))
     if index is None:
-        index = _INDEXES[root] = ProjectIndex.load(root)
+        index = _INDEXES[root, extra_sinks] = ProjectIndex.load(root, extra_sinks=extra_sinks)
     return index

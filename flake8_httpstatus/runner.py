@@ -197,7 +197,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
                 tree,
                 job.settings,
                 None if raw is not None else path,
-                project_for(path) if raw is None else None,
+                project_for(path, job.settings) if raw is None else None,
             ),
             source.text,
             job.selection_for(path),
@@ -317,7 +317,9 @@ def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -
 def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
     if jobs > 1 and len(files) > 1:
         for path in files:
-            project_for(path)  # indexed once here; the workers read the cache it writes
+            project_for(
+                path, job.settings
+            )  # indexed once here; the workers read the cache it writes
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]

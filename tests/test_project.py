@@ -23,7 +23,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from flake8_httpstatus import project
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
 from flake8_httpstatus.runner import Job, Selection, process, run
-from flake8_httpstatus.settings import Settings
+from flake8_httpstatus.settings import Settings, parse_extra_sinks
 from tests.expectations import read_fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
@@ -275,3 +275,24 @@ def test_fix_on_one_file_uses_the_project(shop: Path) -> None:
     (result,) = run([str(views)], Job(Settings(), Selection(), "diff"))
     assert '-        return error_response("login first", 401)' in result.diff
     assert '+        return error_response("login first", HTTPStatus.UNAUTHORIZED)' in result.diff
+
+
+def test_declared_sinks_count_in_the_index(tmp_path: Path) -> None:
+    """A helper around a callable declared with httpstatus-extra-sinks is a sink across
+    modules too: the index reads the modules with the same declarations as the check."""
+    (tmp_path / "setup.py").write_text("", encoding="utf-8")
+    (tmp_path / "helpers.py").write_text(
+        "from legacylib import make_legacy\n\n\ndef legacy(body, code):\n"
+        "    return make_legacy(body, code)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "views.py").write_text(
+        'from helpers import legacy\n\nlegacy("x", 404)\n', encoding="utf-8"
+    )
+    declared = Settings(extra_sinks=parse_extra_sinks("legacylib:make_legacy:code@1"))
+    project._INDEXES.clear()
+    (result,) = run([str(tmp_path / "views.py")], Job(declared, Selection(), "check"))
+    assert [(f.line, f.code) for f in result.findings] == [(3, "HS101")]
+    project._INDEXES.clear()
+    (result,) = run([str(tmp_path / "views.py")], JOB)
+    assert result.findings == []
