@@ -13,7 +13,7 @@ Two figures, each a ratio from one run:
    cache (deleted before each run) and a warm one. Target: flake8 with the plugin, warm, at
    most 1.03 of flake8 without it.
 
-Usage: python benchmarks/bench_plugin.py [--quick] [--rounds N]
+Usage: python benchmarks/bench_plugin.py [--quick] [--rounds N] [--index-only]
 """
 
 from __future__ import annotations
@@ -123,12 +123,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller corpus")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--index-only", action="store_true", help="only the project index part")
     args = parser.parse_args()
     dirs = package_dirs(QUICK if args.quick else PACKAGES)
     files = corpus(dirs)
     lines = sum(text.count("\n") for _, text in files)
     print(f"corpus: {len(files)} files, {lines} lines from {', '.join(d.name for d in dirs)}")
 
+    if args.index_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            project_index(dirs, Path(tmp), args.rounds)
+        return 0
     parse, plugin = in_process(files, args.rounds)
     print(
         f"in-process: ast.parse {parse:.2f} s, plugin {plugin:.2f} s, "
@@ -178,9 +183,13 @@ def project_index(dirs: list[Path], tmp: Path, rounds: int) -> None:
     )
     plain = plain_flake8_env(tmp / "venv")
     targets = [root]
-    without = [flake8_time(plain, targets) for _ in range(rounds)]
-    with_cold = [flake8_time(Path(sys.executable), targets, cold) for _ in range(rounds)]
-    with_warm = [flake8_time(Path(sys.executable), targets) for _ in range(rounds)]
+    without: list[float] = []
+    with_cold: list[float] = []
+    with_warm: list[float] = []
+    for _ in range(rounds):  # interleaved, so that a change of load hits all three alike
+        without.append(flake8_time(plain, targets))
+        with_cold.append(flake8_time(Path(sys.executable), targets, cold))
+        with_warm.append(flake8_time(Path(sys.executable), targets))
     a, c, b = (statistics.median(t) for t in (with_warm, with_cold, without))
     print(
         f"project index, flake8 --select=E,W,F: without plugin {b:.2f} s, with plugin cold "

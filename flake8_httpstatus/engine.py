@@ -405,7 +405,7 @@ class Engine:
             self.collector.enter_class(node, ctx.imports)
             self._class(node, scope)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self.collector.enter_function(node, ctx.scopes, ctx.imports)
+            self.collector.enter_function(node, ctx.scopes)
             _bind(ctx.scope, node.name)
             scope.view = self._view_layout(node)
             scope.facts = FunctionFacts(

@@ -89,17 +89,6 @@ class CallableFacts:
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges],
         )
 
-    def parameter_at(self, position: int | None, keyword: str | None) -> str | None:
-        """The parameter an argument binds to, at a call that does not pass `self`."""
-        if keyword is not None:
-            if keyword in self.keyword_only or keyword in self.params[self.positional_only :]:
-                return keyword
-            return None
-        if position is None:
-            return None
-        index = position + (1 if self.bound else 0)
-        return self.params[index] if index < len(self.params) else None
-
     def sinks(self) -> list[Sink]:
         found: list[Sink] = []
         offset = 1 if self.bound else 0
@@ -222,20 +211,6 @@ class _Frame:
         self.facts: CallableFacts | None = None
 
 
-def module_name(path: str, root: str) -> str:
-    """`pkg.sub.mod` for root/pkg/sub/mod.py (and root/src/pkg/...); `pkg` for __init__.py."""
-    import os
-
-    relative = os.path.relpath(path, root).replace(os.sep, "/")
-    if relative.startswith("src/"):
-        relative = relative[4:]
-    relative = relative.removesuffix(".pyi").removesuffix(".py")
-    parts = [part for part in relative.split("/") if part and part != "."]
-    if parts and parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
 class Collector:
     """Facts about one module's callables, fed by the engine as it walks."""
 
@@ -325,7 +300,6 @@ class Collector:
         self,
         node: ast.FunctionDef | ast.AsyncFunctionDef,
         scopes: Iterable[object],
-        imports: dict[str, str],
     ) -> None:
         frames = self.frames
         key = self._key(node.name)
@@ -357,7 +331,7 @@ class Collector:
                         snapshot = tuple(scopes)
                     self.defaults.append(Default(key, arg.arg, default, snapshot))
         for decorator in node.decorator_list:
-            table = _parametrize(decorator, imports)
+            table = _parametrize(decorator)
             if table is not None:
                 if snapshot is None:
                     snapshot = tuple(scopes)
@@ -502,7 +476,7 @@ def _merge(reaches: dict[str, str], name: str, kind: str) -> bool:
     return True
 
 
-def _parametrize(decorator: ast.expr, imports: dict[str, str]) -> dict[str, list[ast.expr]] | None:
+def _parametrize(decorator: ast.expr) -> dict[str, list[ast.expr]] | None:
     """`@pytest.mark.parametrize("a,b", [(1, 2), pytest.param(3, 4, id=...)])`: the values of
     each argument name, or None if this is not a readable parametrize."""
     if not isinstance(decorator, ast.Call) or len(decorator.args) < 2:
