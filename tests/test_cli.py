@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -186,3 +187,22 @@ def test_module_entry_point() -> None:
         check=True,
     )
     assert result.stdout.startswith("201 Created")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`flake8-httpstatus codes | head -1`: the reader has gone, so the writes fail; no traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "flake8_httpstatus", "codes", "--all"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert done.stderr == ""
