@@ -60,7 +60,9 @@ def warn(path: Path, message: str) -> None:
     text = f"flake8-httpstatus: warning: {path}: {message}; ignoring it"
     if text not in _WARNED:
         _WARNED.add(text)
-        print(text, file=sys.stderr)
+        # One write: flake8's worker processes share the stream.
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
 
 
 # -- specifiers --------------------------------------------------------------------------------
@@ -594,6 +596,20 @@ def poetry_python(root: Path) -> Version | None:
     if allowed is None or allowed.low is None or allowed.low[0] != 3:
         return None
     return (3, allowed.low[1] if len(allowed.low) > 1 else 0)
+
+
+def read_ahead(path: str) -> None:
+    """Read the declarations of the project `path` (a file or directory) lies in, so that
+    processes forked afterwards (flake8's workers) inherit them and warn only once."""
+    if path in {"-", ""}:
+        return
+    try:
+        directory = Path(path).resolve()
+        root = project_root(directory if directory.is_dir() else directory.parent)
+    except OSError:
+        return
+    if root is not None:
+        declared_versions(root)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from flake8_httpstatus import __version__
+from flake8_httpstatus.declared import read_ahead
 from flake8_httpstatus.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.options import OPTIONS, settings_from
 from flake8_httpstatus.project import project_for
@@ -80,6 +81,9 @@ class Plugin:
         )
         names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
         cls.trigger = _trigger(names)
+        # Before flake8 forks its workers: each inherits the project's versions and warnings.
+        for path in getattr(options, "filenames", None) or ():
+            read_ahead(str(path))
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
         text = "".join(self.lines)

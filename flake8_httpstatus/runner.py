@@ -22,6 +22,7 @@ from flake8_httpstatus.config import (
     find_config,
     parse_per_file_ignores,
 )
+from flake8_httpstatus.declared import read_ahead
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
@@ -320,6 +321,8 @@ def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
             project_for(
                 path, job.settings
             )  # indexed once here; the workers read the cache it writes
+        for directory in dict.fromkeys(os.path.dirname(path) or "." for path in files):
+            read_ahead(directory)  # the declared versions too: a bad lock file warns once
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]

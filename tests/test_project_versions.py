@@ -589,3 +589,32 @@ def test_a_venv_inside_the_project_is_its_own_environment(copy_project) -> None:
     assert (
         "use status.HTTP_422_UNPROCESSABLE_ENTITY (starlette: no version declared" in result.stdout
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["-m", "flake8", "--isolated", "--select", "HS", "--jobs", "2", "."],
+        ["-m", "flake8_httpstatus", "check", "--jobs", "2", "."],
+    ],
+    ids=["flake8", "check"],
+)
+def test_a_bad_lock_file_warns_once_whatever_the_workers(command: list[str], copy_project) -> None:
+    project = copy_project("malformed_lock")
+    for number in range(12):
+        shutil.copy(project / "app.py", project / f"app{number}.py")
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.stderr.splitlines() == [
+        f"flake8-httpstatus: warning: {project / 'uv.lock'}: invalid TOML in the [[package]] "
+        "table of starlette; ignoring it"
+    ]
+    # Two findings in each of the 13 copies of app.py (app.fixed.py has none).
+    assert result.stdout.count("via fastapi==0.115.12 in requirements.txt") == 26
