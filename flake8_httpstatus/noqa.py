@@ -162,7 +162,7 @@ def noqa_edits(noqa: NoqaLines, findings: Sequence[Finding]) -> tuple[list[LineE
             )
         else:
             comment = f"# noqa: {', '.join(sorted(codes))}"
-            new = f"{line.rstrip()}  {comment}" if line.strip() else line + comment
+            new = f"{line.rstrip()}  {comment}"  # a finding's line always has code
         if not all(hides(code, joined + new) for code in codes):
             continue
         edits.append(LineEdit(last, new))

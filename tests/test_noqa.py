@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, hides, noqa_edits
+from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, hides, noqa_edits, physical_lines
 
 COMMENTS = [
     "# noqa",
@@ -167,3 +167,64 @@ def test_add_noqa_skips_what_a_comment_cannot_hide() -> None:
     assert add(text, finding("HS101", 1)) == (text, 0)
     text = 'f(404, """\n# noqa: E501\n""")\n'
     assert add(text, finding("HS101", 1)) == (text, 0)
+
+
+def test_physical_lines_read_every_line_break() -> None:
+    assert physical_lines("a\rb\r\nc\nd") == ["a\n", "b\n", "c\n", "d"]
+    # Old Mac line ends: the comment on line 2 is found.
+    assert NoqaLines("from flask import abort\rabort(404)  # noqa: HS101\r").hides("HS101", 2)
+
+
+def test_lines_outside_any_range() -> None:
+    noqa = NoqaLines("abort(404)  # noqa\n")
+    assert noqa.span(99) == (99, 99)
+    assert noqa.noqa_line(99) == ""
+    assert not noqa.hides("HS101", 99)
+
+
+def test_in_comment() -> None:
+    noqa = NoqaLines("x = 1  # noqa: E501\ny = '# noqa: E501'\n")
+    assert noqa.in_comment(1, 7)
+    assert noqa.in_comment(1, 18)
+    assert not noqa.in_comment(1, 19)  # past the comment's end
+    assert not noqa.in_comment(1, 6)
+    assert not noqa.in_comment(2, 7)  # the same column, in a string on another line
+
+
+@pytest.mark.parametrize(
+    ("text", "findings", "expected"),
+    [
+        # A hidden finding first, then one to add: the second is not forgotten.
+        (
+            "abort(404)  # noqa\nabort(500)\n",
+            [finding("HS101", 1), finding("HS101", 2)],
+            "abort(404)  # noqa\nabort(500)  # noqa: HS101\n",
+        ),
+        # A line that cannot take a comment, then one that can.
+        (
+            "f('# noqa: E501', 404)\nabort(500)\n",
+            [finding("HS101", 1), finding("HS101", 2)],
+            "f('# noqa: E501', 404)\nabort(500)  # noqa: HS101\n",
+        ),
+        # Whatever follows the existing list stays as it was, trailing blanks included.
+        (
+            "abort(404)  # noqa: E501 XX  \n",
+            [finding("HS101", 1)],
+            "abort(404)  # noqa: E501, HS101 XX  \n",
+        ),
+        # Two codes join one list.
+        (
+            "abort(404)  # noqa: E501\n",
+            [finding("HS201", 1), finding("HS101", 1)],
+            "abort(404)  # noqa: E501, HS101, HS201\n",
+        ),
+        # The existing comment after a multi-line string is joined, not duplicated.
+        (
+            'f(404, """\ntext\n""")  # noqa: E501\n',
+            [finding("HS101", 1, 2)],
+            'f(404, """\ntext\n""")  # noqa: E501, HS101\n',
+        ),
+    ],
+)
+def test_add_noqa_cases(text: str, findings: list[Finding], expected: str) -> None:
+    assert add(text, *findings)[0] == expected
