@@ -8,8 +8,11 @@ import pytest
 
 from flake8_httpstatus.settings import (
     Settings,
+    _satisfies,
     lowest_python,
     parse_nonstandard,
+    parse_style,
+    parse_version,
     python_target,
     requires_python_of,
 )
@@ -99,3 +102,43 @@ def test_allow_nonstandard_all_allows_any_code() -> None:
 def test_bad_nonstandard_value() -> None:
     with pytest.raises(ValueError, match="'x' is not a status code"):
         parse_nonstandard("499,x")
+
+
+@pytest.mark.parametrize(
+    ("version", "clause", "satisfied"),
+    [
+        ((3, 9, 0), ">=3.9", True),
+        ((3, 8, 9), ">=3.9", False),
+        ((3, 9, 0), ">3.9", False),
+        ((3, 9, 1), ">3.9", True),
+        ((3, 9, 0), "<=3.9", True),
+        ((3, 9, 1), "<=3.9", False),
+        ((3, 9, 0), "<3.9", False),
+        ((3, 8, 9), "<3.9", True),
+        ((3, 9, 1), "==3.9.1", True),
+        ((3, 9, 0), "==3.9.1", False),
+        ((3, 9, 5), "==3.9.*", True),
+        ((3, 10, 0), "==3.9.*", False),
+        ((3, 9, 5), "==3.9", True),  # two parts: any 3.9
+        ((3, 9, 0), "!=3.9.0", False),
+        ((3, 9, 1), "!=3.9.0", True),
+        ((3, 9, 1), "!=3.9.*", False),
+        ((3, 10, 0), "!=3.9.*", True),
+        ((3, 9, 2), "~=3.9.2", True),
+        ((3, 9, 1), "~=3.9.2", False),
+        ((3, 10, 0), "~=3.9.2", False),
+        ((3, 11, 0), "~=3.9", True),
+        ((4, 0, 0), "~=3.9", False),
+        ((3, 9, 0), "3.9", True),  # no operator: ==
+        ((3, 9, 0), "garbage", True),  # unreadable clauses constrain nothing
+    ],
+)
+def test_satisfies(version: tuple[int, ...], clause: str, satisfied: bool) -> None:
+    assert _satisfies(version, clause) is satisfied
+
+
+def test_error_messages_name_the_value() -> None:
+    with pytest.raises(ValueError, match=r"^'x\.y' is not a version like 3\.9 or 0\.48\.0$"):
+        parse_version("x.y")
+    with pytest.raises(ValueError, match=r"^'bogus' is not one of auto, stdlib, drf, "):
+        parse_style("bogus")
