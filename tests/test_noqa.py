@@ -212,6 +212,11 @@ def test_in_comment() -> None:
             [finding("HS101", 1)],
             "abort(404)  # noqa: E501, HS101 XX  \n",
         ),
+        (
+            "abort(404)  # noqa: E501 XX\n",
+            [finding("HS101", 1)],
+            "abort(404)  # noqa: E501, HS101 XX\n",
+        ),
         # Two codes join one list.
         (
             "abort(404)  # noqa: E501\n",
