@@ -164,7 +164,10 @@ def parse_target_python(text: str) -> Version | None:
     text = text.strip()
     if not text:
         return None
-    version = parse_version(text.removeprefix("py").replace("py3", "3."))
+    number = text
+    if number.lower().startswith("py3"):
+        number = "3." + number[3:].lstrip(".")  # ruff's and black's py311, or py3.11
+    version = parse_version(number)
     if len(version) < 2 or version[0] != 3:
         raise ValueError(f"{text!r} is not a Python 3 version like 3.9")
     return version[:2]

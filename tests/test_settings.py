@@ -10,8 +10,11 @@ from flake8_httpstatus.settings import (
     Settings,
     _satisfies,
     lowest_python,
+    parse_extra_sinks,
+    parse_library_versions,
     parse_nonstandard,
     parse_style,
+    parse_target_python,
     parse_version,
     python_target,
     requires_python_of,
@@ -142,3 +145,71 @@ def test_error_messages_name_the_value() -> None:
         parse_version("x.y")
     with pytest.raises(ValueError, match=r"^'bogus' is not one of auto, stdlib, drf, "):
         parse_style("bogus")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("3.11", (3, 11)),
+        ("3.9.1", (3, 9)),
+        (" 3.10 ", (3, 10)),
+        ("py311", (3, 11)),  # as ruff and black write it
+        ("py39", (3, 9)),
+        ("PY3.12", (3, 12)),
+        ("", None),
+    ],
+)
+def test_parse_target_python(text: str, target: tuple[int, int] | None) -> None:
+    assert parse_target_python(text) == target
+
+
+@pytest.mark.parametrize("text", ["2.7", "4.0", "3", "py2", "three"])
+def test_bad_target_python(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a Python 3 version like 3\.9|is not a version"):
+        parse_target_python(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("true", None),
+        ("Yes", None),
+        ("1", None),
+        ("false", frozenset()),
+        ("NO", frozenset()),
+        ("0", frozenset()),
+    ],
+)
+def test_nonstandard_words(text: str, allowed: frozenset[int] | None) -> None:
+    assert parse_nonstandard(text) == allowed
+
+
+def test_parse_library_versions() -> None:
+    assert parse_library_versions("starlette==0.47, Django=4.2.1") == {
+        "starlette": (0, 47),
+        "django": (4, 2, 1),
+    }
+    with pytest.raises(
+        ValueError, match=r"^'bogus=1' is not NAME=VERSION with NAME one of starlette, "
+    ):
+        parse_library_versions("bogus=1")
+    with pytest.raises(ValueError, match="is not NAME=VERSION"):
+        parse_library_versions("starlette")
+
+
+def test_parse_extra_sinks() -> None:
+    keyword, position = parse_extra_sinks("myapp.http:error_response:status@1 myapp.http:err:@2")
+    assert (keyword.qualified_name, keyword.param.keyword, keyword.param.position) == (
+        "myapp.http.error_response",
+        "status",
+        1,
+    )
+    assert (position.qualified_name, position.param.keyword, position.param.position) == (
+        "myapp.http.err",
+        None,
+        2,
+    )
+    with pytest.raises(
+        ValueError, match=r"^'myapp.http:err:' is not module:callable:param@position"
+    ):
+        parse_extra_sinks("myapp.http:err:")
