@@ -166,7 +166,8 @@ def job_for(
         try:
             values[option.field] = option.parse(raw.get(key, option.default))
         except ValueError as error:
-            source = config.source if config is not None and key in found else None
+            from_config = key in found and key not in (overrides or {})
+            source = config.source if config is not None and from_config else None
             where = f" (in {source})" if source else ""
             raise ConfigError(f"{option.name}{where}: {error}") from None
     selection = Selection(_codes(raw.get("select")), _codes(raw.get("ignore")))

@@ -292,3 +292,48 @@ def test_statistics_and_source_need_text(project: Path, capsys: pytest.CaptureFi
     code, out, err = run(capsys, "check", "--format", "json", "--statistics", ".")
     assert (code, out) == (2, "")
     assert "--format text" in err
+
+
+def test_longest_pattern_not_the_last_in_order(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "test_app.py" sorts after the absolute "…/tests/*" but is shorter: the path pattern wins.
+    _, out, _ = run(
+        capsys, "check", "--per-file-ignores", "test_app.py:HS2 tests/*:HS1", "tests/test_app.py"
+    )
+    assert reported(out) == [("tests/test_app.py", "HS201")]
+
+
+def test_per_file_ignores_for_stdin(project: Path) -> None:
+    job, _ = job_for(project, {"per-file-ignores": "stdin:HS1"})
+    assert "HS101" not in job.selection_for("-")
+    assert "HS101" not in job.selection_for(None)
+    assert "HS101" in job.selection_for(str(project / "app.py"))
+
+
+@pytest.mark.parametrize("select", ["HS1 HS2", "HS1,HS2", " HS1 , hs2 "])
+def test_code_lists(project: Path, capsys: pytest.CaptureFixture[str], select: str) -> None:
+    _, out, _ = run(capsys, "check", "--select", select, "app.py")
+    assert reported(out) == [("app.py", "HS101"), ("app.py", "HS201")]
+
+
+def test_exclude_list(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "other.py").write_text(APP, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--exclude", "tests/*,other.py", ".")
+    assert {path for path, _ in reported(out)} == {"app.py"}
+
+
+def test_bad_value_names_its_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.flake8-httpstatus]\nstyle = "bogus"\n', encoding="utf-8"
+    )
+    _, _, err = run(capsys, "check", ".")
+    assert f"httpstatus-style (in {project / 'pyproject.toml'}): 'bogus'" in err
+    _, _, err = run(capsys, "check", "--httpstatus-style", "nope", ".")
+    assert "httpstatus-style: 'nope'" in err
+
+
+def test_jobs_give_the_same_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = reported(run(capsys, "check", ".")[1])
+    assert reported(run(capsys, "check", "--jobs", "2", ".")[1]) == one
+    assert len(one) == 4

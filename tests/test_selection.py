@@ -63,3 +63,10 @@ def test_the_cases_that_surprise() -> None:
     # The longer prefix wins; a per-file-ignore beats a shorter explicit select.
     assert "HS101" not in Selection(select=("HS",), extend_ignore=("HS10",))
     assert "HS101" in Selection(select=("HS101",), ignore=("HS1",))
+
+
+def test_the_longest_explicit_select_is_compared() -> None:
+    # Both lists name HS101's prefixes: the longest of each decides (HS101 beats HS1).
+    assert "HS101" in Selection(select=("HS", "HS101"), ignore=("HS1",))
+    assert "HS101" in Selection(select=("HS101", "HS"), ignore=("HS1",))
+    assert flake8_selects("HS101", ("HS", "HS101"), ("HS1",), ())
