@@ -544,28 +544,33 @@ class Solver:
     """The project's callables and classes, solved to a fixed point: which parameters of
     which callables reach a status position, directly or through other callables."""
 
-    def __init__(self, modules: Iterable[ModuleFacts]) -> None:
-        self.callables: dict[str, CallableFacts] = {}
-        self.classes: dict[str, ClassFacts] = {}
-        self.aliases: dict[str, str] = {}
-        self.stars: dict[str, list[str]] = {}
+    def __init__(self, modules: Iterable[ModuleFacts], base: Solver | None = None) -> None:
+        """`base`: a solved project that no module of `modules` changes (they are not in it
+        and it imports nothing from them): only theirs are solved, on top of it."""
+        self.callables: dict[str, CallableFacts] = dict(base.callables) if base else {}
+        self.classes: dict[str, ClassFacts] = dict(base.classes) if base else {}
+        self.aliases: dict[str, str] = dict(base.aliases) if base else {}
+        self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
         # Copies: solving adds to `reaches`, and the modules' facts may be solved again.
+        added = []
         for module in modules:
             for key, facts in module.callables.items():
-                self.callables[key] = replace(
+                copy = replace(
                     facts, reaches=dict(facts.reaches), range_only=list(facts.range_only)
                 )
+                self.callables[key] = copy
+                added.append(copy)
             self.classes.update(module.classes)
             self.aliases.update(module.aliases)
             if module.stars:
                 self.stars[module.module] = module.stars
         self._cache: dict[str, list[Sink]] | None = None
-        self._solve()
+        self._solve(added)
         self._cache = {}
 
-    def _solve(self) -> None:
-        pending = [facts for facts in self.callables.values() if facts.edges]
+    def _solve(self, callables: list[CallableFacts]) -> None:
+        pending = [facts for facts in callables if facts.edges]
         changed = True
         while changed:
             changed = False

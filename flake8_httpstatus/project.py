@@ -28,6 +28,8 @@ from flake8_httpstatus.settings import ExtraSink, Settings
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
 CACHE_DIR = ".httpstatus_cache"
+# Method names too common to tell that a file calls one of the project's helpers.
+_GENERIC_NAMES = frozenset({"delete", "options", "request", "status_code", "response"})
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
 # Bumped when what the facts hold changes: older caches are ignored.
@@ -187,8 +189,11 @@ class ProjectIndex:
         """The project solved with `facts` as this module's: the shared solution when they are
         what the index holds (the file as saved), else a fresh one."""
         solved = self.solved
-        if self._by_module.get(facts.module) == facts:
+        indexed = self._by_module.get(facts.module)
+        if indexed == facts:
             return solved
+        if indexed is None:  # a module the index skipped: nothing else depends on it
+            return Solver([facts], base=solved)
         return Solver([*(m for m in self._all() if m.module != facts.module), facts])
 
     @property
@@ -205,9 +210,15 @@ class ProjectIndex:
         plugin's trigger words would skip may still call one."""
         names = self._names
         if names is None:
-            found = self.solved.sink_names()
+            # Names as generic as `get` or `__new__` would send every file to the walk; the
+            # files that call them on a framework's objects mention the framework anyway.
+            found = sorted(
+                name
+                for name in self.solved.sink_names()
+                if len(name) > 5 and not name.startswith("__") and name not in _GENERIC_NAMES
+            )
             names = self._names = (
-                re.compile("|".join(re.escape(name) for name in sorted(found))) if found else False
+                re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b") if found else False
             )
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
 
