@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
+from flake8_httpstatus import __version__
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.lsp import (
     SEVERITY,
     DocumentState,
+    HttpStatusServer,
     _fix_action,
     _noqa_action,
     _word_at,
@@ -55,6 +57,9 @@ def test_range_and_diagnostic() -> None:
         types.Position(4, UNITS), types.Position(4, UNITS + 3)
     )
     diagnostic = to_diagnostic(LINES, finding)
+    assert diagnostic.range == to_range(LINES, finding)
+    assert diagnostic.data == {"fix": "safe"}
+    assert to_diagnostic(LINES, Finding("HS201", "m", 5, 0, 5, 1)).data == {"fix": None}
     assert diagnostic.message == finding.message
     assert diagnostic.code == "HS101"
     assert diagnostic.source == "flake8-httpstatus"
@@ -116,7 +121,7 @@ def test_hover_text() -> None:
     assert first.endswith(f"([docs]({rule.url}))")
     assert "404 Not Found" in second
     # At the span's edges the finding counts; a character before it, only the word there.
-    assert hover_text(state, 4, UNITS, LINES[4]) is not None
+    assert "**HS101**" in (hover_text(state, 4, UNITS, LINES[4]) or "")
     assert "**HS101**" in (hover_text(state, 4, UNITS + 3, LINES[4]) or "")
     assert "**HS101**" not in (hover_text(state, 4, UNITS - 2, LINES[4]) or "")
     assert hover_text(state, 3, 0, LINES[3]) is None
@@ -158,3 +163,26 @@ def test_noqa_action_joins_the_existing_comment() -> None:
     assert edit.new_text == LINES[4].replace("# noqa: E501", "# noqa: E501, HS101")
     hidden = NoqaLines(TEXT.replace("E501", "HS1"))
     assert _noqa_action("untitled:app.py", hidden, finding, diagnostic) is None
+
+
+def test_first_line_columns() -> None:
+    lines = ["é = abort(404)"]
+    finding = Finding("HS101", "m", 1, len("é = abort(".encode()), 1, len("é = abort(404".encode()))
+    assert to_range(lines, finding) == types.Range(types.Position(0, 10), types.Position(0, 13))
+
+
+def test_server_identity() -> None:
+    server = HttpStatusServer()
+    assert (server.name, server.version) == ("flake8-httpstatus", __version__)
+    assert (server.documents, server.pending, server.last_check, server.jobs) == ({}, {}, {}, {})
+
+
+def test_fix_action_diagnostics() -> None:
+    (finding,) = findings()
+    diagnostic = to_diagnostic(LINES, finding)
+    with_diagnostic = _fix_action("untitled:a.py", "Fix", TEXT, [finding], [diagnostic], False)
+    assert with_diagnostic is not None
+    assert with_diagnostic.diagnostics == [diagnostic]
+    without = _fix_action("untitled:a.py", "Fix", TEXT, [finding], [], False)
+    assert without is not None
+    assert without.diagnostics is None
