@@ -167,3 +167,9 @@ def test_summary_default_is_safe_fixes_only() -> None:
     assert summary([result(SECOND)]) == "Found 1 finding (1 more with --unsafe-fixes)."
     assert summary([result(Finding("HS102", "HS102 x", 1, 0, 1, 3))]) == "Found 1 finding."
     assert summary([result()]) == ""
+
+
+def test_json_without_a_fix() -> None:
+    plain = Finding("HS102", "HS102 x", 1, 0, 1, 1)
+    (item,) = json.loads(render([result(plain)], "json"))
+    assert item["fix"] is None
