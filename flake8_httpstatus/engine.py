@@ -27,6 +27,13 @@ from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
 _ADDED_HEADER_PACKAGES = frozenset(
     name.partition(".")[0] for row in frameworks.VIEW_ADDED_HEADERS for name in row.decorators
 )
+# The last part of every framework call's name: an `x.y.attr(...)` call whose attr is none of
+# these, nor a method row's name, cannot be a framework sink (checked before its qualname).
+_CALL_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in frameworks.CALLS)
+# Method names `_response_method` acts on; any other method call sets nothing on a response.
+_RESPONSE_METHODS = frozenset(
+    {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
+)
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
 _WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
 
@@ -252,7 +259,7 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 
 
 # Leaves no handler looks at: not worth a trip through the stack.
-_INERT = frozenset({ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass})
+_INERT = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass})
 
 # Parts of a scope-creating node that belong to the enclosing scope, and its body.
 _OUTER_FIELDS = {
@@ -282,6 +289,9 @@ class Engine:
         self.collector = inference.Collector(*(project.module_of(filename) if project else ("",)))
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
+        self._call_last_names = _CALL_LAST_NAMES | {
+            name.rpartition(".")[2] for name in self.extra_calls
+        }
         self._plans: dict[
             type, tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]
         ] = {}
@@ -811,6 +821,12 @@ class Engine:
     def _sinks_for(self, node: ast.Call) -> list[Sink]:
         ctx = self.ctx
         func = node.func
+        if (
+            type(func) is ast.Attribute
+            and func.attr not in self._call_last_names
+            and func.attr not in frameworks.METHODS
+        ):
+            return []  # no framework call ends in this name, and no method row has it
         name = ctx.qualname(func)
         # A name an HTTP package defines is no other library's method (`httpx.get`), unless
         # a pytest fixture shadows the module (`def test(requests_mock): requests_mock.get`).
@@ -931,6 +947,8 @@ class Engine:
         if not isinstance(func, ast.Attribute):
             return
         method = func.attr
+        if method not in _RESPONSE_METHODS:
+            return
         key = flow.key_of(func.value)
         if key is not None:
             if method == "set_status" and node.args:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.inference import ModuleFacts, Solver
-from flake8_httpstatus.settings import ExtraSink, Settings
+from flake8_httpstatus.settings import ExtraSink, Settings, resolved
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -73,11 +73,20 @@ def module_of(path: Path) -> tuple[str, bool]:
     """`pkg.sub.mod` for pkg/sub/mod.py while pkg and sub hold an `__init__.py`, as Python
     imports it from the first directory above that is not a package; and whether the file is a
     package's `__init__`."""
-    parts = [path.stem]
-    directory = path.parent
+    return _module_in(path.stem, _packages_of(path.parent))
+
+
+def _packages_of(directory: Path) -> tuple[str, ...]:
+    """The packages `directory` is in, innermost first (see `module_of`)."""
+    parts: list[str] = []
     while (directory / "__init__.py").exists() and directory != directory.parent:
         parts.append(directory.name)
         directory = directory.parent
+    return tuple(parts)
+
+
+def _module_in(stem: str, packages: tuple[str, ...]) -> tuple[str, bool]:
+    parts = [stem, *packages]
     is_package = parts[0] == "__init__"
     if is_package:
         parts.pop(0)
@@ -129,7 +138,7 @@ def _python_files(root: Path) -> list[Path] | None:
 def indexed(path: Path, root: Path) -> bool:
     """Whether the index covers `path`: under the root, outside the skipped directories."""
     try:
-        relative = path.resolve().relative_to(root)
+        relative = resolved(str(path)).relative_to(root)
     except ValueError:
         return False
     return not any(part in SKIPPED_DIRS for part in relative.parts[:-1])
@@ -151,6 +160,7 @@ class ProjectIndex:
         self._solved: Solver | None = None
         self._names: re.Pattern[str] | bool | None = None
         self._by_module: dict[str, ModuleFacts] = {}
+        self._packages: dict[tuple[str, str], tuple[str, ...]] = {}
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -183,7 +193,16 @@ class ProjectIndex:
 
     # -- the engine's view (inference.Project) ---------------------------------------------------
     def module_of(self, filename: str | None) -> tuple[str, bool]:
-        return module_of(Path(filename)) if filename else ("", False)
+        if not filename:
+            return "", False
+        path = Path(filename)
+        # The packages of each directory looked up once for this index (many files share one).
+        directory = str(path.parent)
+        key = (directory, "" if os.path.isabs(directory) else os.getcwd())
+        packages = self._packages.get(key)
+        if packages is None:
+            packages = self._packages[key] = _packages_of(path.parent)
+        return _module_in(path.stem, packages)
 
     def solver(self, facts: ModuleFacts) -> Solver:
         """The project solved with `facts` as this module's: the shared solution when they are

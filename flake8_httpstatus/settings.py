@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import os
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -329,13 +330,29 @@ def _requires_python_in(directory: Path) -> tuple[Version, str] | None:
     return None if parent == directory else _requires_python_in(parent)
 
 
+_RESOLVED_DIRS: dict[tuple[str, str], Path] = {}
+
+
+def resolved(filename: str) -> Path:
+    """`Path(filename).resolve()`, with each directory resolved once per process: a file that
+    is not itself a symlink resolves to its resolved directory plus its name."""
+    directory, name = os.path.split(filename)
+    if name in {"", ".", ".."} or os.path.islink(filename):
+        return Path(filename).resolve()
+    key = (directory, "" if os.path.isabs(directory) else os.getcwd())
+    parent = _RESOLVED_DIRS.get(key)
+    if parent is None:
+        parent = _RESOLVED_DIRS[key] = Path(directory).resolve()
+    return parent / name
+
+
 def python_target(filename: str | None, settings: Settings) -> tuple[Version, str]:
     """The lowest Python the file runs on, and where that was read: the explicit target, else
     the nearest pyproject.toml's requires-python or .python-version, else 3.9."""
     if settings.target_python is not None:
         return settings.target_python, "from httpstatus-target-python"
     if filename and filename not in {"-", "stdin"}:
-        found = _requires_python_in(Path(filename).resolve().parent)
+        found = _requires_python_in(resolved(filename).parent)
         if found is not None:
             return found
     return DEFAULT_TARGET_PYTHON, "the default"
