@@ -30,6 +30,8 @@ _ADDED_HEADER_PACKAGES = frozenset(
 # The last part of every framework call's name: an `x.y.attr(...)` call whose attr is none of
 # these, nor a method row's name, cannot be a framework sink (checked before its qualname).
 _CALL_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in frameworks.CALLS)
+# The last part of every constant holder's name (`status` of `rest_framework.status`).
+_HOLDER_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in HOLDERS)
 # Method names `_response_method` acts on; any other method call sets nothing on a response.
 _RESPONSE_METHODS = frozenset(
     {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
@@ -261,6 +263,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 # Leaves no handler looks at: not worth a trip through the stack.
 _INERT = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass})
 
+# Per node type, for every file: whether it opens a scope, its child fields, its blocks.
+_SHAPES: dict[type, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {}
+
 # Parts of a scope-creating node that belong to the enclosing scope, and its body.
 _OUTER_FIELDS = {
     ast.FunctionDef: ("returns", "args", "decorator_list"),
@@ -353,10 +358,13 @@ class Engine:
     ) -> tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]:
         """For a node type: its handler, whether it opens a scope, and its child fields,
         split into blocks of statements and the others (both in reverse order)."""
-        outer = _OUTER_FIELDS.get(kind)
-        names = outer if outer is not None else _child_fields(kind)
-        blocks = tuple(name for name in names if name in _BLOCK_FIELDS and outer is None)
-        return self._dispatch.get(kind), outer is not None, names, blocks
+        shape = _SHAPES.get(kind)
+        if shape is None:
+            outer = _OUTER_FIELDS.get(kind)
+            names = outer if outer is not None else _child_fields(kind)
+            blocks = tuple(name for name in names if name in _BLOCK_FIELDS and outer is None)
+            shape = _SHAPES[kind] = (outer is not None, names, blocks)
+        return (self._dispatch.get(kind), *shape)
 
     def _walk(self, tree: ast.AST) -> None:
         plans = self._plans
@@ -865,19 +873,21 @@ class Engine:
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in frameworks.UNITTEST_COMPARISONS:
+        if type(func) is ast.Attribute and func.attr in frameworks.UNITTEST_COMPARISONS:
             self._unittest_comparison(node)
-        facts = self.ctx.facts
+        ctx = self.ctx
+        facts = ctx.scopes[-1].facts
         if facts is not None:
             self._response_method(facts, node)
-        if (isinstance(func, ast.Name) and func.id == "partial") or (
-            isinstance(func, ast.Attribute) and func.attr == "partial"
+        if (type(func) is ast.Name and func.id == "partial") or (
+            type(func) is ast.Attribute and func.attr == "partial"
         ):
             node = self._partial(node)
-        seen: set[int] = set()
         sinks = self._sinks_for(node)
         if not sinks:
-            self.collector.call(node, self.ctx.imports, self.ctx.scopes)
+            self.collector.call(node, ctx.imports, ctx.scopes)
+            return
+        seen: set[int] = set()
         for sink in sinks:
             for param in (sink.status, *sink.also) if sink.status is not None else ():
                 expr = argument(node, param)
@@ -1208,7 +1218,10 @@ class Engine:
         if not self.rules.constants:
             return
         value = node.value
-        if not isinstance(value, ast.Name | ast.Attribute):
+        if type(value) is ast.Attribute:
+            if value.attr not in _HOLDER_LAST_NAMES:
+                return  # `x.y.attr`: no constant holder's name ends in `y`
+        elif not isinstance(value, ast.Name | ast.Attribute):
             return
         holder = self.ctx.qualname(value)
         if holder is None:
