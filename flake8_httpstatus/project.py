@@ -124,15 +124,43 @@ def facts_of(
     return engine.collector.facts
 
 
-def _python_files(root: Path) -> list[Path] | None:
-    """The project's modules; None past MAX_FILES (a root that is a home directory)."""
-    found: list[Path] = []
-    for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.endswith(".egg-info"))
-        found.extend(Path(directory, name) for name in sorted(files) if name.endswith(".py"))
+def _python_files(root: Path) -> list[tuple[str, str]] | None:
+    """The project's modules, as (path relative to the root with `/`, path); None past
+    MAX_FILES (a root that is a home directory). What `os.walk` finds, in its order (each
+    directory's files sorted, then its subdirectories sorted; symlinked directories not
+    entered), with strings only: no `Path` per file."""
+    found: list[tuple[str, str]] = []
+
+    def walk(directory: str, prefix: str) -> bool:
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except OSError:
+            return True
+        files: list[str] = []
+        dirs: list[os.DirEntry[str]] = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if name not in SKIPPED_DIRS and not name.endswith(".egg-info"):
+                    dirs.append(entry)
+            elif name.endswith(".py"):
+                files.append(name)
+        files.sort()
+        found.extend((prefix + name, os.path.join(directory, name)) for name in files)
         if len(found) > MAX_FILES:
-            return None
-    return found
+            return False
+        dirs.sort(key=lambda entry: entry.name)
+        for entry in dirs:
+            if not os.path.islink(entry.path) and not walk(entry.path, prefix + entry.name + "/"):
+                return False
+        return True
+
+    return found if walk(str(root), "") else None
 
 
 def indexed(path: Path, root: Path) -> bool:
@@ -172,10 +200,9 @@ class ProjectIndex:
         entries: dict[str, list[object]] = {}
         modules: dict[str, ModuleFacts] = {}
         changed = False
-        for path in _python_files(root) or ():
-            relative = path.relative_to(root).as_posix()
+        for relative, name in _python_files(root) or ():
             try:
-                stat = path.stat()
+                stat = os.stat(name)
             except OSError:
                 continue
             entry = cached.get(relative)
@@ -183,7 +210,7 @@ class ProjectIndex:
                 data = entry[2]
             else:
                 changed = True
-                data = _facts_json(path, extra_sinks)
+                data = _facts_json(Path(name), extra_sinks)
             entries[relative] = [stat.st_size, stat.st_mtime_ns, data]
             if data is not None:
                 modules[relative] = ModuleFacts.from_json(data)  # type: ignore[arg-type]
