@@ -8,6 +8,7 @@ beside it); the expected findings are written beside its code as in tests/fixtur
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -20,7 +21,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from flake8_httpstatus import project
+from flake8_httpstatus import __version__, project
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
 from flake8_httpstatus.runner import Job, Selection, process, run
 from flake8_httpstatus.settings import Settings, parse_extra_sinks
@@ -108,9 +109,9 @@ def test_cache_changes_nothing_but_time(
     want = expected(shop)
     assert from_runner(shop, files(shop)) == want  # cold: writes the cache
     cache = shop / project.CACHE_DIR
-    (written,) = cache.glob("facts-*.json")
+    (written,) = cache.glob("facts-*.marshal")
     assert (cache / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
-    entries = json.loads(written.read_text(encoding="utf-8"))["files"]
+    entries = marshal.loads(written.read_bytes())["files"]
     assert entries["shop/views.py"][2] is not None  # re-exports only: kept as aliases
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == want  # warm
@@ -119,7 +120,7 @@ def test_cache_changes_nothing_but_time(
     monkeypatch.setenv(project.CACHE_ENV, str(moved))
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == want
-    assert list(moved.glob("facts-*.json"))
+    assert list(moved.glob("facts-*.marshal"))
     monkeypatch.setenv(project.CACHE_ENV, "")
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == want
@@ -150,10 +151,17 @@ def test_cache_is_invalidated_by_a_change(shop: Path) -> None:
 
 def test_a_corrupt_cache_is_ignored(shop: Path) -> None:
     from_runner(shop, files(shop))
-    (written,) = (shop / project.CACHE_DIR).glob("facts-*.json")
-    written.write_text("{not json", encoding="utf-8")
+    (written,) = (shop / project.CACHE_DIR).glob("facts-*.marshal")
+    data = written.read_bytes()
+    for corrupt in (b"{not marshal", data[: len(data) // 2], b"", marshal.dumps([1, 2])):
+        written.write_bytes(corrupt)
+        project._INDEXES.clear()
+        assert from_runner(shop, files(shop)) == expected(shop)
+    # Another version's cache is ignored, then replaced.
+    written.write_bytes(marshal.dumps({"format": (0, "0"), "files": {}}))
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == expected(shop)
+    assert marshal.loads(written.read_bytes())["format"] == (project.FACTS_FORMAT, __version__)
 
 
 def test_an_open_document_replaces_the_saved_file(shop: Path) -> None:
