@@ -157,7 +157,7 @@ def _python_files(root: Path) -> list[tuple[str, str]] | None:
             return False
         dirs.sort(key=lambda entry: entry.name)
         for entry in dirs:
-            if not os.path.islink(entry.path) and not walk(entry.path, prefix + entry.name + "/"):
+            if not entry.is_symlink() and not walk(entry.path, prefix + entry.name + "/"):
                 return False
         return True
 

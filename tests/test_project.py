@@ -304,3 +304,32 @@ def test_declared_sinks_count_in_the_index(tmp_path: Path) -> None:
     project._INDEXES.clear()
     (result,) = run([str(tmp_path / "views.py")], JOB)
     assert result.findings == []
+
+
+def test_the_walk_finds_what_os_walk_finds(tmp_path: Path) -> None:
+    for name in ("a.py", "b.txt", "pkg/__init__.py", "pkg/z.py", "pkg/m.py", "x.egg-info/s.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    for skipped in (".venv", "node_modules", project.CACHE_DIR, "build"):
+        (tmp_path / skipped).mkdir()
+        (tmp_path / skipped / "s.py").write_text("", encoding="utf-8")
+    (tmp_path / "dir.py").mkdir()
+    (tmp_path / "dir.py" / "inner.py").write_text("", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "pkg", target_is_directory=True)
+    (tmp_path / "linked.py").symlink_to(tmp_path / "a.py")
+    want: list[Path] = []
+    for directory, dirs, names in os.walk(tmp_path):
+        dirs[:] = sorted(
+            d for d in dirs if d not in project.SKIPPED_DIRS and not d.endswith(".egg-info")
+        )
+        want.extend(Path(directory, name) for name in sorted(names) if name.endswith(".py"))
+    found = project._python_files(tmp_path)
+    assert found == [(path.relative_to(tmp_path).as_posix(), str(path)) for path in want]
+    assert [relative for relative, _ in found or ()] == [
+        "a.py",
+        "linked.py",
+        "dir.py/inner.py",
+        "pkg/__init__.py",
+        "pkg/m.py",
+        "pkg/z.py",
+    ]
