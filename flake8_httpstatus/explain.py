@@ -31,6 +31,7 @@ _STYLE_TITLES = {
     "starlette": "Starlette",
     "fastapi": "FastAPI",
     "litestar": "Litestar",
+    "robyn": "Robyn",
     "falcon": "Falcon",
     "httpx": "httpx",
     "requests": "requests",

@@ -1452,6 +1452,7 @@ LIBRARIES: tuple[Library, ...] = (
         _ROBYN_CALLS,
         methods=((_ROBYN_ROUTES, _ROBYN_ROUTE),),
         views=(Views(BODY_HEADERS_STATUS, decorators=frozenset(_ROBYN_ROUTES)),),
+        holders={"robyn.status_codes": "robyn"},
     ),
     Library(
         "blacksheep",

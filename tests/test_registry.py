@@ -348,6 +348,7 @@ def test_modules() -> None:
         "starlette": ("starlette.status", None, "starlette", "int"),
         "fastapi": ("fastapi", "status", "starlette", "int"),
         "litestar": ("litestar.status_codes", None, "litestar", "int"),
+        "robyn": ("robyn.status_codes", None, "robyn", "int"),
         "falcon": ("falcon", None, "falcon", "str"),
         "httpx": ("httpx", "codes", "httpx", "int"),
         "requests": ("requests", "codes", "requests", "int"),
@@ -414,6 +415,7 @@ _PACKAGES = {
     "starlette": "starlette.status",
     "fastapi": "fastapi",
     "litestar": "litestar.status_codes",
+    "robyn": "robyn.status_codes",
     "falcon": "falcon",
     "httpx": "httpx",
     "requests": "requests",
@@ -499,7 +501,7 @@ def _public(style: str, holder: Any) -> set[str]:
 
 def _real_constants(style: str, holder: Any) -> dict[str, int]:
     """The status constants the installed module really has: name -> code."""
-    if style in {"drf", "starlette", "fastapi", "litestar"}:
+    if style in {"drf", "starlette", "fastapi", "litestar", "robyn"}:
         names = {name for name in dir(holder) if re.fullmatch(r"HTTP_\d{3}_\w+", name)}
         names |= set(getattr(holder, "__deprecated__", ()))
         return {name: _value(holder, name) for name in names}
@@ -546,6 +548,17 @@ def test_every_public_name_is_a_constant_or_an_other_name(style: str) -> None:
     assert public - known == set()
     for name in public:
         assert check_name(style, name, {}) is None or name in _constants(style), (style, name)
+
+
+def test_robyn_status_codes_are_drf_names_without_509() -> None:
+    status_codes = pytest.importorskip("robyn.status_codes")
+    assert status_codes.HTTP_404_NOT_FOUND == 404
+    assert set(_constants("robyn")) == set(_constants("drf")) - {
+        "HTTP_509_BANDWIDTH_LIMIT_EXCEEDED"
+    }
+    assert set(_constants("robyn")) == set(status_codes.__all__)
+    assert check_name("robyn", "HTTP_404_NOT_FOUND", {}) is None
+    assert check_name("robyn", "HTTP_404_NOT_FOUN", {}) is not None
 
 
 def test_httpx_lower_case_aliases_are_other_names() -> None:

@@ -128,6 +128,15 @@ MODULES: dict[str, ConstantModule] = {
             ]
         ),
     ),
+    # Robyn's names are DRF's without HTTP_509 (robyn 0.88). Recognised only: no Robyn style is
+    # suggested (settings.STYLES, naming.py), so a Robyn file is offered the stdlib's names.
+    "robyn": ConstantModule(
+        style="robyn",
+        module="robyn.status_codes",
+        owner=None,
+        version_of="robyn",
+        value_type="int",
+    ),
     "falcon": ConstantModule(
         style="falcon",
         module="falcon",
