@@ -13,6 +13,7 @@ import ast
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from flake8_httpstatus import flow, frameworks, inference, receivers
 from flake8_httpstatus.findings import Finding, Fix
@@ -305,6 +306,10 @@ class Engine:
         self._assigned: dict[int, str] = {}
         self._raised: set[int] = set()
         self._returned: set[int] = set()
+        # `responses.add_callback` callbacks: the names passed, and every function's returned
+        # 3-tuples (its name, the tuple, the scopes), tied together after the walk.
+        self._callbacks: set[str] = set()
+        self._callback_returns: list[tuple[str, ast.Tuple, tuple[Scope, ...]]] = []
         self._dispatch: dict[type, Callable[[ast.AST], None]] = {
             _Enter: self._enter,  # type: ignore[dict-item]
             _Exit: self._exit,  # type: ignore[dict-item]
@@ -334,6 +339,7 @@ class Engine:
     def run(self, tree: ast.AST) -> list[Finding]:
         self.ctx.tree = tree
         self._walk(tree)
+        self._callback_sites()
         self._inferred_sites()
         for module_rule in self.rules.module:
             self._report(module_rule(self.ctx))
@@ -776,6 +782,37 @@ class Engine:
             return  # attributes: see Collector.attribute_assigned
         self.collector.reached(name, kind, range_only, index)
 
+    def _callback_sites(self) -> None:
+        """The statuses of the tuples returned by the functions passed to `add_callback`."""
+        if not self._callbacks:
+            return
+        ctx = self.ctx
+        outer = ctx.scopes
+        for name, value, scopes in self._callback_returns:
+            if name in self._callbacks:
+                ctx.scopes = list(scopes)
+                self._value_site(Where.CALL, value.elts[0], frameworks.RESPONSES_CALLBACK)
+        ctx.scopes = outer
+
+    def _add_callback(self, node: ast.Call) -> None:
+        """`responses.add_callback(method, url, callback)`, or `rsps.add_callback(...)` in a
+        file importing responses: the callback's name, or a lambda's returned tuple."""
+        func = node.func
+        if not (
+            self.ctx.qualname(func) == "responses.add_callback"
+            or (
+                isinstance(func, ast.Attribute)
+                and func.attr == "add_callback"
+                and "responses" in self.ctx.packages
+            )
+        ):
+            return
+        callback = argument(node, Param("callback", 2))
+        if isinstance(callback, ast.Name):
+            self._callbacks.add(callback.id)
+        elif isinstance(callback, ast.Lambda) and _is_callback_tuple(callback.body):
+            self._value_site(Where.CALL, callback.body.elts[0], frameworks.RESPONSES_CALLBACK)
+
     def _inferred_sites(self) -> None:
         """The status literals passed to, defaulted in, or tabled for the project's own
         callables that pass a parameter on to a status position."""
@@ -873,6 +910,8 @@ class Engine:
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "add_callback":
+            self._add_callback(node)
         if type(func) is ast.Attribute and func.attr in frameworks.UNITTEST_COMPARISONS:
             self._unittest_comparison(node)
         ctx = self.ctx
@@ -1144,6 +1183,8 @@ class Engine:
 
     def _return(self, node: ast.Return) -> None:
         facts = self.ctx.facts
+        if facts is not None and _is_callback_tuple(node.value):
+            self._callback_returns.append((facts.node.name, node.value, tuple(self.ctx.scopes)))
         if facts is not None and isinstance(node.value, ast.Call):
             self._returned.add(id(node.value))
         if facts is not None and facts.route is not None:
@@ -1232,6 +1273,15 @@ class Engine:
         self.ctx.style_uses[style] += 1
         for rule in self.rules.constants:
             self._report(rule(self.ctx, node, style, node.attr))
+
+
+def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:
+    """`(200, {}, "")`: a literal (or constant) status, headers, body."""
+    return (
+        type(node) is ast.Tuple
+        and len(node.elts) == 3
+        and not isinstance(node.elts[0], ast.Dict | ast.List | ast.Tuple | ast.Set | ast.JoinedStr)
+    )
 
 
 def _bind(scope: Scope, name: str) -> None:

@@ -1010,6 +1010,9 @@ _RESPONSES_CALLS: dict[str, Sink] = {
         Kind.RESPONSE, "responses", _status(4), (Param("body", 2), Param("json", 3)), default=200
     ),
 }
+# `responses.add_callback(method, url, callback)`: the status of each `(status, headers, body)`
+# tuple the callback returns (the engine ties a same-file function to the call that passes it).
+RESPONSES_CALLBACK = Sink(Kind.RESPONSE, "responses", None)
 _REQUESTS_MOCK_SINK = Sink(
     Kind.RESPONSE,
     "requests-mock",

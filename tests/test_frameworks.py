@@ -346,3 +346,12 @@ _GONE_HOLDERS = {"http.client.HTTPStatus"}
 def test_holders_exist(holder: str) -> None:
     pytest.importorskip(_package(holder))
     _resolve(holder)
+
+
+def test_responses_add_callback_takes_the_callback_third() -> None:
+    """The engine reads `add_callback`'s callback by keyword or at position 2 (after method, url),
+    on the module-level function and on a RequestsMock."""
+    responses = pytest.importorskip("responses")
+    for add_callback in (responses.add_callback, responses.RequestsMock().add_callback):
+        parameters = list(inspect.signature(add_callback).parameters)
+        assert parameters[:3] == ["method", "url", "callback"]
