@@ -247,6 +247,7 @@ _IGNORED_FIELDS = frozenset(
         "name",
         "rest",
         "tag",
+        "asname",
     }
 )
 
@@ -254,8 +255,8 @@ _IGNORED_FIELDS = frozenset(
 def _child_fields(kind: type) -> tuple[str, ...]:
     """The fields of a node type that can hold nodes, in reverse order (the stack is LIFO)."""
     ignored = set(_IGNORED_FIELDS)
-    if kind in (ast.Global, ast.Nonlocal):
-        ignored.add("names")
+    if kind in (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom):
+        ignored.add("names")  # names, or aliases their handlers read: nothing to visit
     if kind is ast.Constant:
         ignored.add("value")
     return tuple(name for name in reversed(getattr(kind, "_fields", ())) if name not in ignored)

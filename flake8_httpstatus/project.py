@@ -31,6 +31,7 @@ CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
 CACHE_DIR = ".httpstatus_cache"
 # Method names too common to tell that a file calls one of the project's helpers.
 _GENERIC_NAMES = frozenset({"delete", "options", "request", "status_code", "response"})
+_WORD = re.compile(r"\w+")
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
 # Bumped when what the facts hold changes: older caches are ignored.
@@ -187,7 +188,7 @@ class ProjectIndex:
         self.modules = modules  # by path relative to the root
         self.overrides: dict[str, ModuleFacts] = {}
         self._solved: Solver | None = None
-        self._names: re.Pattern[str] | bool | None = None
+        self._names: re.Pattern[str] | frozenset[str] | bool | None = None
         self._by_module: dict[str, ModuleFacts] = {}
         self._packages: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -278,9 +279,17 @@ class ProjectIndex:
                 for name in self.solved.sink_names()
                 if len(name) > 5 and not name.startswith("__") and name not in _GENERIC_NAMES
             )
-            names = self._names = (
-                re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b") if found else False
-            )
+            if not found:
+                names = False
+            elif all(_WORD.fullmatch(name) for name in found):
+                # A whole-word match is a maximal run of word characters: comparing the text's
+                # runs with a set is far cheaper than an alternation of a thousand names.
+                names = frozenset(found)
+            else:
+                names = re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b")
+            self._names = names
+        if isinstance(names, frozenset):
+            return not names.isdisjoint(_WORD.findall(text))
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
 
     def _all(self) -> list[ModuleFacts]:
