@@ -82,8 +82,12 @@ def _resolve(qualified: str) -> Any:
                 obj: Any = importlib.import_module(".".join(parts[:split]))
         except ImportError:
             continue
-        for attr in parts[split:]:
-            obj = getattr(obj, attr)
+        try:
+            for attr in parts[split:]:
+                obj = getattr(obj, attr)
+        except AttributeError:
+            # A submodule no other test has imported yet (`rest_framework.status`): import it.
+            continue
         return obj
     raise ImportError(qualified)
 
