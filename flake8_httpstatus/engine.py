@@ -773,7 +773,7 @@ class Engine:
             index, name = item.value, owner.id
         else:
             name = expr.id
-        if where is Where.CALL and sink is not None:
+        if (where is Where.CALL or where is Where.DICT_KEY) and sink is not None:
             kind = sink.kind
         elif where is Where.COMPARISON:
             kind = Kind.ASSERTION
