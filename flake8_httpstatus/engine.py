@@ -380,6 +380,8 @@ class Engine:
         while stack:
             node = pop()
             kind = type(node)
+            if kind in _INERT:
+                continue  # a name or constant from a list: nothing to do
             plan = plans.get(kind)
             if plan is None:
                 plan = plans[kind] = self._plan(kind)

@@ -430,6 +430,8 @@ class Collector:
     def call(self, node: ast.Call, imports: dict[str, str], scopes: Iterable[object]) -> None:
         """A call the tables do not know: edges for the parameters it passes on, and a
         candidate if it carries a literal."""
+        if not node.args and not node.keywords:
+            return
         ref: Ref | None = None
         literal = False
         frame = self.frames[-1] if self.frames else None
