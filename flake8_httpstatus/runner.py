@@ -26,29 +26,12 @@ from flake8_httpstatus.declared import read_ahead
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
 from flake8_httpstatus.options import OPTIONS, settings_from
-from flake8_httpstatus.project import project_for
+from flake8_httpstatus.project import SKIPPED_DIRS, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
 from flake8_httpstatus.settings import Settings
 
-DEFAULT_EXCLUDES = (
-    ".git",
-    ".hg",
-    ".svn",
-    ".tox",
-    ".nox",
-    ".venv",
-    "venv",
-    ".eggs",
-    "*.egg-info",
-    "build",
-    "dist",
-    "__pycache__",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "node_modules",
-    "site-packages",
-)
+# What the walk skips: the directories the project index never reads, and packaging metadata.
+DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
 
 
 @dataclass(frozen=True)
