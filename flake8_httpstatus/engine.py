@@ -61,6 +61,13 @@ class Scope:
     packages: set[str] = field(default_factory=set)
     # For a function: what it does with responses (see flow.py).
     facts: FunctionFacts | None = None
+    # Every name bound in the body so far; for a function, its names bound once to a response's
+    # status (`code = r.status_code`) and their comparisons, reported when the body is walked
+    # if the name was bound only that once.
+    names: set[str] = field(default_factory=set)
+    status_aliases: dict[str, ast.expr] | None = None
+    alias_uses: list[tuple[str, ast.expr, bool]] | None = None
+    rebound: set[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,11 @@ class FileContext:
             attr in frameworks.GENERIC_STATUS_ATTRIBUTES
             and receivers.is_response(node.value, self.responses, self._self_is_response())
         )
+
+    def status_alias(self, node: ast.expr) -> bool:
+        """Whether `node` is a name the current function bound to a response's status."""
+        aliases = self.scopes[-1].status_aliases
+        return aliases is not None and type(node) is ast.Name and node.id in aliases
 
     def _self_is_response(self) -> bool:
         for scope in reversed(self.scopes):
@@ -461,6 +473,8 @@ class Engine:
         self._block_enter(_BLOCK_ENTER)
 
     def _exit(self, _: _Exit) -> None:
+        if self.ctx.scope.alias_uses:
+            self._alias_sites(self.ctx.scope)
         self._block_exit(_BLOCK_EXIT)
         self.collector.exit()
         scope = self.ctx.scopes.pop()
@@ -1057,10 +1071,10 @@ class Engine:
             return
         first, second = node.args[0], node.args[1]
         ctx = self.ctx
-        if ctx.is_status_expression(first):
+        if ctx.is_status_expression(first) or ctx.status_alias(first):
             for candidate in _elements(second):
                 self._comparison_site(first, candidate)
-        elif ctx.is_status_expression(second):
+        elif ctx.is_status_expression(second) or ctx.status_alias(second):
             self._comparison_site(second, first)
 
     def _compare(self, node: ast.Compare) -> None:
@@ -1068,14 +1082,14 @@ class Engine:
         left = node.left
         for op, right in zip(node.ops, node.comparators, strict=False):
             if isinstance(op, ast.Eq | ast.NotEq):
-                if ctx.is_status_expression(left):
+                if ctx.is_status_expression(left) or ctx.status_alias(left):
                     self._comparison_site(left, right)
-                elif ctx.is_status_expression(right):
+                elif ctx.is_status_expression(right) or ctx.status_alias(right):
                     self._comparison_site(right, left)
             elif (
                 isinstance(op, ast.In | ast.NotIn)
                 and isinstance(right, ast.Tuple | ast.List | ast.Set)
-                and ctx.is_status_expression(left)
+                and (ctx.is_status_expression(left) or ctx.status_alias(left))
             ):
                 for element in right.elts:
                     self._comparison_site(left, element)
@@ -1083,11 +1097,25 @@ class Engine:
 
     def _comparison_site(self, status: ast.expr, value: ast.expr, in_pattern: bool = False) -> None:
         """`value` compared with `status`; a generic attribute (`.status`, `.code`) counts
-        only for values in 100-599."""
+        only for values in 100-599. Compared with an alias of a status, once the function's
+        body shows the alias is bound only once."""
+        if type(status) is ast.Name:
+            scope = self.ctx.scope
+            if scope.alias_uses is None:
+                scope.alias_uses = []
+            scope.alias_uses.append((status.id, value, in_pattern))
+            return
         generic = (
             isinstance(status, ast.Attribute) and status.attr not in frameworks.STATUS_ATTRIBUTES
         )
         self._value_site(Where.COMPARISON, value, status_range_only=generic, in_pattern=in_pattern)
+
+    def _alias_sites(self, scope: Scope) -> None:
+        """The comparisons with names bound once in the function to a response's status."""
+        aliases, rebound = scope.status_aliases or {}, scope.rebound or set()
+        for name, value, in_pattern in scope.alias_uses or ():
+            if name not in rebound:
+                self._comparison_site(aliases[name], value, in_pattern)
 
     def _client_code(self, code: int | None) -> bool:
         """Whether `code` is one a client library of this file invents (Tornado's 599)."""
@@ -1098,7 +1126,8 @@ class Engine:
         )
 
     def _match(self, node: ast.Match) -> None:
-        if not self.ctx.is_status_expression(node.subject):
+        subject = node.subject
+        if not (self.ctx.is_status_expression(subject) or self.ctx.status_alias(subject)):
             return
         patterns = [case.pattern for case in node.cases]
         while patterns:
@@ -1111,16 +1140,33 @@ class Engine:
                 patterns.append(pattern.pattern)
 
     def _assign(self, node: ast.Assign) -> None:
-        if receivers.is_request(node.value):
+        ctx = self.ctx
+        value = node.value
+        if receivers.is_request(value):
             for target in node.targets:
                 if type(target) is ast.Name:
-                    self.ctx.responses.add(target.id)
+                    ctx.responses.add(target.id)
+        # `code = response.status_code`: a first binding in a function, of a status.
+        alias = node.targets[0] if len(node.targets) == 1 else None
+        if not (
+            type(alias) is ast.Name
+            and type(value) is ast.Attribute
+            and ctx.facts is not None
+            and alias.id not in ctx.scope.names
+            and ctx.is_status_expression(value)
+        ):
+            alias = None
         for target in node.targets:
             self._bind_target(target)
             if type(target) is ast.Subscript:
-                self._subscript_status(target, node.value)
-            self._status_attribute_assignment(target, node.value)
-            self._response_assignment(target, node.value)
+                self._subscript_status(target, value)
+            self._status_attribute_assignment(target, value)
+            self._response_assignment(target, value)
+        if alias is not None:
+            scope = ctx.scope
+            if scope.status_aliases is None:
+                scope.status_aliases, scope.rebound = {}, set()
+            scope.status_aliases[alias.id] = value
 
     def _response_assignment(self, target: ast.expr, value: ast.expr) -> None:
         """`resp = Response(...)`, `resp.status_code = 204`, `resp.text = ...`,
@@ -1290,6 +1336,9 @@ def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:
 def _bind(scope: Scope, name: str) -> None:
     if name in _WATCHED_NAMES or name.startswith("HTTP_"):
         scope.bound.add(name)
+    if scope.status_aliases is not None and name in scope.status_aliases:
+        scope.rebound.add(name)  # type: ignore[union-attr]
+    scope.names.add(name)
 
 
 def argument(call: ast.Call, param: Param) -> ast.expr | None:

@@ -191,9 +191,10 @@ class Table:
 
 class _Frame:
     """One scope being walked: a class, or a function (its facts made when first needed), or
-    a lambda (no key)."""
+    a lambda (no key). A function's `local` maps the classes and functions defined in its body
+    to their keys: a call there by that name is theirs."""
 
-    __slots__ = ("bound", "facts", "is_class", "key", "node", "params")
+    __slots__ = ("bound", "facts", "is_class", "key", "local", "node", "params")
 
     def __init__(
         self,
@@ -209,6 +210,7 @@ class _Frame:
         self.bound = bound
         self.is_class = is_class
         self.facts: CallableFacts | None = None
+        self.local: dict[str, str] | None = None
 
 
 class Collector:
@@ -237,6 +239,9 @@ class Collector:
 
     def _ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
         if isinstance(func, ast.Name):
+            local = self._local(func.id)
+            if local is not None:
+                return ("name", local)
             imported = imports.get(func.id)
             if imported is not None:
                 return ("name", self.absolute(imported))
@@ -260,11 +265,22 @@ class Collector:
             owner = owner.value
         if not isinstance(owner, ast.Name):
             return None
+        head = self._local(owner.id)
+        if head is not None:
+            return ("name", ".".join([head, *reversed(parts)]))
         head = imports.get(owner.id)
         if head is None:
-            # A local class's method called on the class: `Helper.make(...)`.
+            # A module-level class's method called on the class: `Helper.make(...)`.
             return ("name", ".".join([self.prefix + owner.id, *reversed(parts)]))
         return ("name", ".".join([self.absolute(head), *reversed(parts)]))
+
+    def _local(self, name: str) -> str | None:
+        """The key of a class or function defined earlier in an enclosing function's body
+        (class bodies do not enclose the functions in them)."""
+        for frame in reversed(self.frames):
+            if frame.local is not None and name in frame.local:
+                return frame.local[name]
+        return None
 
     def _class_key(self) -> str | None:
         """The class whose method is being walked (`self` and `super()` refer to it)."""
@@ -380,7 +396,11 @@ class Collector:
         outer = self.frames[-1]
         if outer.is_class:
             return f"{outer.key}.{name}"
-        return f"{outer.key}.<locals>.{name}"
+        key = f"{outer.key}.<locals>.{name}"
+        if outer.local is None:
+            outer.local = {}
+        outer.local[name] = key
+        return key
 
     # -- what the walk finds ----------------------------------------------------------------------
     def _current(self, name: str) -> CallableFacts | None:
@@ -687,14 +707,18 @@ class Solver:
 
     def sink_names(self) -> set[str]:
         """The names the project's status-taking callables are called by."""
+        # A function's local classes and helpers are called only in its own body.
         names = {
-            facts.label for facts in self.callables.values() if facts.reaches or facts.mappings
+            facts.label
+            for key, facts in self.callables.items()
+            if (facts.reaches or facts.mappings) and "<locals>" not in key
         }
+        classes = [key for key in self.classes if "<locals>" not in key]
         names.update(
-            key.rpartition(".")[2] for key in self.classes if self._method(key, "__init__", set())
+            key.rpartition(".")[2] for key in classes if self._method(key, "__init__", set())
         )
         # Bases that make their subclasses views or framework test cases.
-        for key in self.classes:
+        for key in classes:
             bases = self.external_bases(key)
             if not bases.isdisjoint(frameworks.VIEW_CLASSES) or any(
                 "Test" in base.rpartition(".")[2]
