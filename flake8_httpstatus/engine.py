@@ -37,6 +37,8 @@ _HOLDER_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in HOLDERS)
 _RESPONSE_METHODS = frozenset(
     {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
 )
+# Literal tables a loop may iterate over.
+_TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
 _WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
 
@@ -68,6 +70,10 @@ class Scope:
     status_aliases: dict[str, ast.expr] | None = None
     alias_uses: list[tuple[str, ast.expr, bool]] | None = None
     rebound: set[str] | None = None
+    # Names (class attributes in a class body) bound once to a literal list, tuple, set or dict,
+    # and the loops over such tables whose variables are still bound to their rows.
+    literals: dict[str, ast.expr] | None = None
+    loops: dict[str, list[inference.LoopColumn]] | None = None
 
 
 @dataclass(frozen=True)
@@ -319,6 +325,8 @@ class Engine:
         self._assigned: dict[int, str] = {}
         self._raised: set[int] = set()
         self._returned: set[int] = set()
+        # The rows of tables looped over, once reported.
+        self._tabled: set[int] = set()
         # `responses.add_callback` callbacks: the names passed, and every function's returned
         # 3-tuples (its name, the tuple, the scopes), tied together after the walk.
         self._callbacks: set[str] = set()
@@ -525,6 +533,63 @@ class Engine:
 
     def _for(self, node: ast.For | ast.AsyncFor) -> None:
         self._bind_target(node.target)
+        if self.ctx.facts is not None and node.body:
+            self._loop_table(node)
+
+    def _loop_table(self, node: ast.For | ast.AsyncFor) -> None:
+        """`for url, expected in [("/a", 200), ...]` (or over `enumerate(...)`, a dict's
+        `.items()`, a name or `self.` class attribute bound once to such a literal): the cells
+        each loop variable takes, in case it reaches a status comparison in the body."""
+        target, rows = node.target, node.iter
+        if (
+            type(rows) is ast.Call
+            and type(rows.func) is ast.Name
+            and rows.func.id == "enumerate"
+            and len(rows.args) == 1
+            and type(target) is ast.Tuple
+            and len(target.elts) == 2
+        ):
+            target, rows = target.elts[1], rows.args[0]
+        items = False
+        if type(rows) is ast.Call and type(rows.func) is ast.Attribute and not rows.args:
+            items = rows.func.attr == "items"
+            if not items:
+                return
+            rows = rows.func.value
+        table = self._literal(rows)
+        if table is None or (type(table) is ast.Dict) is not items:
+            return
+        columns = inference.loop_columns(target, table, node)
+        if columns:
+            scope = self.ctx.scope
+            if scope.loops is None:
+                scope.loops = {}
+            for name, column in columns.items():
+                scope.loops.setdefault(name, []).append(column)
+
+    def _literal(self, node: ast.expr) -> ast.expr | None:
+        """The literal table a name or `self.attribute` was bound to once, if any."""
+        scopes = self.ctx.scopes
+        if type(node) is ast.Name:
+            for scope in (scopes[-1], scopes[0]):
+                if scope.literals is not None and node.id in scope.literals:
+                    return scope.literals[node.id]
+            return None
+        if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":
+            for scope in reversed(scopes):
+                if scope.is_class:
+                    return (scope.literals or {}).get(node.attr)
+            return None
+        return node if type(node) in _TABLES else None
+
+    def _table_bound(self, target: ast.expr, value: ast.expr) -> None:
+        """`cases = [...]`: a first binding of a name to a literal table."""
+        if type(target) is ast.Name and type(value) in _TABLES:
+            scope = self.ctx.scope
+            if target.id not in scope.names:
+                if scope.literals is None:
+                    scope.literals = {}
+                scope.literals[target.id] = value
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
@@ -798,6 +863,31 @@ class Engine:
         else:
             return  # attributes: see Collector.attribute_assigned
         self.collector.reached(name, kind, range_only, index)
+        loops = self.ctx.scope.loops
+        if loops is not None and kind is Kind.ASSERTION and name in loops:
+            self._loop_sites(loops[name], expr, index)
+
+    def _loop_sites(
+        self, columns: list[inference.LoopColumn], expr: ast.expr, index: int | None
+    ) -> None:
+        """A loop variable compared with a response's status, inside the loop's body: the
+        int literals of its column of the table are statuses (reported once)."""
+        for column in columns:
+            if not column.encloses(expr) or index in column.reported:
+                continue
+            column.reported.add(index)
+            sink = inference.InferredSink(Kind.ASSERTION, "loop", None, parameter=column.name)
+            if index is None:
+                for value in column.compared or ():
+                    self._value_site(Where.COMPARISON, value, sink, status_range_only=True)
+                column.compared = None
+            for value in inference.table_values(column.cells, index):
+                if id(value) in self._tabled:
+                    continue  # a module's table, looped over again in another function
+                self._tabled.add(id(value))
+                code = self.ctx.status_value(value)[0]
+                if code is not None and lookup(code) is not None:
+                    self._value_site(Where.PARAMETRIZE, value, sink)
 
     def _callback_sites(self) -> None:
         """The statuses of the tuples returned by the functions passed to `add_callback`."""
@@ -1086,6 +1176,11 @@ class Engine:
                     self._comparison_site(left, right)
                 elif ctx.is_status_expression(right) or ctx.status_alias(right):
                     self._comparison_site(right, left)
+                elif ctx.scope.loops:
+                    if type(left) is ast.Name and left.id in ctx.scope.loops:
+                        self._loop_comparison(left, right)
+                    elif type(right) is ast.Name and right.id in ctx.scope.loops:
+                        self._loop_comparison(right, left)
             elif (
                 isinstance(op, ast.In | ast.NotIn)
                 and isinstance(right, ast.Tuple | ast.List | ast.Set)
@@ -1116,6 +1211,18 @@ class Engine:
         for name, value, in_pattern in scope.alias_uses or ():
             if name not in rebound:
                 self._comparison_site(aliases[name], value, in_pattern)
+
+    def _loop_comparison(self, name: ast.Name, value: ast.expr) -> None:
+        """`expected_status == 200` with `expected_status` a loop variable: a status
+        comparison once the variable is compared with a response's status in the body."""
+        for column in self.ctx.scope.loops.get(name.id, ()):  # type: ignore[union-attr]
+            if not column.encloses(name):
+                continue
+            if column.compared is not None:
+                column.compared.append(value)
+            elif None in column.reported:
+                sink = inference.InferredSink(Kind.ASSERTION, "loop", None, parameter=name.id)
+                self._value_site(Where.COMPARISON, value, sink, status_range_only=True)
 
     def _client_code(self, code: int | None) -> bool:
         """Whether `code` is one a client library of this file invents (Tornado's 599)."""
@@ -1156,6 +1263,8 @@ class Engine:
             and ctx.is_status_expression(value)
         ):
             alias = None
+        if len(node.targets) == 1 and type(value) in _TABLES:
+            self._table_bound(node.targets[0], value)
         for target in node.targets:
             self._bind_target(target)
             if type(target) is ast.Subscript:
@@ -1213,6 +1322,8 @@ class Engine:
                 state.headers |= names
 
     def _ann_assign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None and type(node.value) in _TABLES:
+            self._table_bound(node.target, node.value)
         self._bind_target(node.target)
         if type(node.target) is ast.Name and receivers.names_response(node.annotation):
             self.ctx.responses.add(node.target.id)
@@ -1338,7 +1449,13 @@ def _bind(scope: Scope, name: str) -> None:
         scope.bound.add(name)
     if scope.status_aliases is not None and name in scope.status_aliases:
         scope.rebound.add(name)  # type: ignore[union-attr]
-    scope.names.add(name)
+    names = scope.names
+    if name in names:
+        if scope.literals is not None:
+            scope.literals.pop(name, None)
+        if scope.loops is not None:
+            scope.loops.pop(name, None)
+    names.add(name)
 
 
 def argument(call: ast.Call, param: Param) -> ast.expr | None:

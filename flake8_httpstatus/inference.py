@@ -541,6 +541,63 @@ def _parametrize(decorator: ast.expr) -> dict[str, list[ast.expr]] | None:
     return values
 
 
+@dataclass
+class LoopColumn:
+    """What one variable of a `for` loop over a literal table takes: a cell of each row,
+    while the loop's body (lines `start` to `end`) runs."""
+
+    name: str
+    cells: list[ast.expr]
+    start: tuple[int, int]
+    end: tuple[int, int]
+    reported: set[int | None] = field(default_factory=set)
+    # The variable compared with values (`expected == 200`) before it was seen to be a status.
+    compared: list[ast.expr] | None = field(default_factory=list)
+
+    def encloses(self, node: ast.expr) -> bool:
+        return self.start <= (node.lineno, node.col_offset) <= self.end
+
+
+def loop_columns(
+    target: ast.expr, table: ast.expr, loop: ast.For | ast.AsyncFor
+) -> dict[str, LoopColumn]:
+    """The columns a loop's target names take from a literal table: `for url, status in
+    [("/a", 200)]`, `for (url, status) in {"/a": 200}.items()`, `for case in [...]`."""
+    if isinstance(table, ast.Dict):
+        rows: list[ast.expr] = [
+            ast.Tuple(elts=[key, value])
+            for key, value in zip(table.keys, table.values, strict=True)
+            if key is not None
+        ]
+    elif isinstance(table, ast.List | ast.Tuple | ast.Set):
+        rows = table.elts
+    else:
+        return {}
+    first, last = loop.body[0], loop.body[-1]
+    start = (first.lineno, first.col_offset)
+    end = (last.end_lineno or last.lineno, last.end_col_offset or 0)
+    columns: dict[str, LoopColumn] = {}
+    pending: list[tuple[ast.expr, tuple[int, ...]]] = [(target, ())]
+    while pending:
+        node, path = pending.pop()
+        if isinstance(node, ast.Name):
+            cells = [cell for cell in (_cell(row, path) for row in rows) if cell is not None]
+            columns[node.id] = LoopColumn(node.id, cells, start, end)
+        elif isinstance(node, ast.Tuple | ast.List):
+            pending.extend((element, (*path, i)) for i, element in enumerate(node.elts))
+    return columns
+
+
+def _cell(row: ast.expr, path: tuple[int, ...]) -> ast.expr | None:
+    for index in path:
+        if not isinstance(row, ast.Tuple | ast.List) or len(row.elts) <= index:
+            return None
+        if any(isinstance(element, ast.Starred) for element in row.elts):
+            return None
+        row = row.elts[index]
+    return row
+
+
 def table_index(reach: str, name: str) -> int | bool | None:
     """How a reached parameter (`status`, or `arg[1]`) reads a table column `name`: None for
     the whole cell, an index into it, or False if it is another column."""

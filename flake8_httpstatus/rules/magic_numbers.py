@@ -49,6 +49,10 @@ _INFERRED = {
     "`{parameter}`: use {constant}",
     "table": "magic status code {code} in {helper}()'s parametrize table (`{parameter}` reaches "
     "a status position): use {constant}",
+    "loop": "magic status code {code} in the table looped over as `{parameter}` (compared with "
+    "a response status): use {constant}",
+    "loop_compared": "magic status code {code} compared with `{parameter}`, a status (it is "
+    "compared with a response status): use {constant}",
 }
 
 
@@ -252,7 +256,12 @@ caught or expected (`except HTTPError as e`, `with pytest.raises(HTTPError) as i
 
 Also flagged through the project's own code: literals passed to a helper or method whose
 parameter is compared with a response's status (`self.assertHttpStatus(response, 200)`), and
-the values of a `@pytest.mark.parametrize` argument that reaches such a comparison.
+the values of a `@pytest.mark.parametrize` argument that reaches such a comparison. A name
+bound once in a function to a response's status (`code = response.status_code`) compares like
+the status itself. A loop over a literal table (`for url, expected in [("/a", 200), ...]`, also
+over `enumerate(self.permission_matrix)` or a name bound once to the table) whose variable is
+compared with a response's status in the loop's body makes that column's literals statuses,
+and `if expected == 200:` a status comparison.
 
 Ranges and arithmetic (`r.status_code >= 400`, `r.status_code // 100 == 2`) are not flagged:
 they test a class of codes, which is what the numbers say.
@@ -363,6 +372,8 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     variant = helper = parameter = ""
     if isinstance(sink, InferredSink):
         variant, helper, parameter = _VARIANTS.get(site.where, ""), sink.origin, sink.parameter
+        if sink.framework == "loop":
+            variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
     yield rule.finding(
         site.expr,
         variant,
