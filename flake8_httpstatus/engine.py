@@ -345,6 +345,7 @@ class Engine:
             ast.AnnAssign: self._ann_assign,  # type: ignore[dict-item]
             ast.AugAssign: self._aug_assign,  # type: ignore[dict-item]
             ast.Return: self._return,  # type: ignore[dict-item]
+            ast.Yield: self._yield,  # type: ignore[dict-item]
             ast.Match: self._match,  # type: ignore[dict-item]
             ast.Attribute: self._attribute,  # type: ignore[dict-item]
             ast.For: self._for,  # type: ignore[dict-item]
@@ -449,7 +450,7 @@ class Engine:
         if isinstance(node, ast.ClassDef):
             scope.is_class = True
             scope.response_class = receivers.class_names_response(node)
-            self.collector.enter_class(node, ctx.imports)
+            self.collector.enter_class(node, ctx.imports, ctx.scopes)
             self._class(node, scope)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self.collector.enter_function(node, ctx.scopes)
@@ -795,7 +796,11 @@ class Engine:
         headers: ast.expr | None = None,
         conditional: bool = False,
     ) -> None:
-        if type(expr) is ast.Name or type(expr) is ast.Subscript:
+        if (
+            type(expr) is ast.Name
+            or type(expr) is ast.Subscript
+            or (type(expr) is ast.Attribute and inference.is_param(expr))
+        ):
             self._parameter_reached(where, expr, sink, status_range_only)
         elif type(expr) is ast.IfExp:  # `302 if debug else 301`: both are statuses
             for branch in (expr.body, expr.orelse):
@@ -838,12 +843,19 @@ class Engine:
         self._site(site)
 
     def _parameter_reached(
-        self, where: Where, expr: ast.Name | ast.Subscript, sink: Sink | None, range_only: bool
+        self,
+        where: Where,
+        expr: ast.Name | ast.Subscript | ast.Attribute,
+        sink: Sink | None,
+        range_only: bool,
     ) -> None:
         """A name at a status position: if it is a parameter, its function passes it on;
-        `row[1]` for a parameter that a pytest table fills with rows."""
+        `row[1]` for a parameter that a pytest table fills with rows; a fixture's
+        `request.param`."""
         index = None
-        if isinstance(expr, ast.Subscript):
+        if isinstance(expr, ast.Attribute):
+            name = inference.PARAM
+        elif isinstance(expr, ast.Subscript):
             item, owner = expr.slice, expr.value
             if not (
                 isinstance(owner, ast.Name)
@@ -951,23 +963,36 @@ class Engine:
             for sink in solver.sinks_of(("name", default.key)):
                 if isinstance(sink, inference.InferredSink) and sink.parameter == default.param:
                     self._value_site(Where.DEFAULT, default.expr, sink, None, sink.range_only)
+        seen: set[int] = set()
         for table in collector.tables:
             ctx.scopes = list(table.scopes)  # type: ignore[arg-type]
-            facts = solver.callables.get(table.key)
-            if facts is None:
-                continue
-            for name, cells in table.values.items():
-                for reach in facts.reaches:
-                    index = inference.table_index(reach, name)
-                    if index is False:
-                        continue
-                    sink = inference.InferredSink(
-                        Kind.ASSERTION, "pytest", None, origin=table.label, parameter=reach
-                    )
-                    for value in inference.table_values(cells, index):
-                        code = ctx.status_value(value)[0]
-                        if code is not None and lookup(code) is not None:
-                            self._value_site(Where.PARAMETRIZE, value, sink)
+            readers = solver.table_readers(
+                table, collector.facts.callables, collector.prefix, collector.param_returned
+            )
+            for facts, renamed, label in readers:
+                for name, cells in table.values.items():
+                    for reach in facts.reaches:
+                        index = inference.table_index(reach, renamed or name)
+                        if index is False:
+                            continue
+                        sink = inference.InferredSink(
+                            Kind.ASSERTION,
+                            "pytest" if table.kind == "function" else f"pytest {table.kind}",
+                            None,
+                            origin=table.label if table.kind != "function" else label,
+                            parameter=reach
+                            if table.kind != "fixture"
+                            else (f"{reach}` in `{label}()" if renamed else name),
+                        )
+                        for value in inference.table_values(cells, index):
+                            code = ctx.status_value(value)[0]
+                            if (
+                                code is not None
+                                and lookup(code) is not None
+                                and id(value) not in seen
+                            ):
+                                seen.add(id(value))
+                                self._value_site(Where.PARAMETRIZE, value, sink)
         ctx.scopes = outer
 
     def _sinks_for(self, node: ast.Call) -> list[Sink]:
@@ -1341,7 +1366,13 @@ class Engine:
         elif target.attr == "status" and self.ctx.http_file:
             self._value_site(Where.ATTRIBUTE, value, status_range_only=True)
 
+    def _yield(self, node: ast.Yield) -> None:
+        if node.value is not None and inference.is_param(node.value):
+            self.collector.param_returned_here()
+
     def _return(self, node: ast.Return) -> None:
+        if node.value is not None and inference.is_param(node.value):
+            self.collector.param_returned_here()
         facts = self.ctx.facts
         if facts is not None and _is_callback_tuple(node.value):
             self._callback_returns.append((facts.node.name, node.value, tuple(self.ctx.scopes)))

@@ -21,6 +21,8 @@ from typing import Any, Protocol
 from flake8_httpstatus import frameworks
 from flake8_httpstatus.frameworks import Kind, Param, Sink
 
+# What a fixture with `params=[...]` reads each value as.
+PARAM = "request.param"
 # A reference to a callable, resolved when the facts are solved:
 # ("name", qualified) | ("method", class key, name) | ("super", class key, name).
 Ref = tuple[str, ...]
@@ -93,7 +95,7 @@ class CallableFacts:
         found: list[Sink] = []
         offset = 1 if self.bound else 0
         for param, kind in self.reaches.items():
-            if param.endswith("]"):
+            if param.endswith("]") or param == PARAM:
                 continue
             if param in self.keyword_only:
                 where = Param(param, None)
@@ -181,12 +183,16 @@ class Default:
 
 @dataclass
 class Table:
-    """A `@pytest.mark.parametrize` table: the values given to each argument name."""
+    """A `@pytest.mark.parametrize` table: the values given to each argument name. On a test
+    function (`kind` "function"), on a test class ("class": every method taking the argument),
+    or a fixture's `params=[...]` ("fixture", under the name `request.param`, `label` the
+    fixture's name)."""
 
     key: str
     label: str
     values: dict[str, list[ast.expr]]
     scopes: tuple[object, ...]
+    kind: str = "function"
 
 
 class _Frame:
@@ -224,6 +230,8 @@ class Collector:
         self.candidates: list[Candidate] = []
         self.defaults: list[Default] = []
         self.tables: list[Table] = []
+        # Fixtures that return (or yield) `request.param`: their value is the param.
+        self.param_returned: set[str] = set()
 
     # -- names ----------------------------------------------------------------------------------
     def absolute(self, name: str) -> str:
@@ -301,7 +309,9 @@ class Collector:
         return ref[1] if ref is not None and ref[0] == "name" else None
 
     # -- scopes ---------------------------------------------------------------------------------
-    def enter_class(self, node: ast.ClassDef, imports: dict[str, str]) -> None:
+    def enter_class(
+        self, node: ast.ClassDef, imports: dict[str, str], scopes: Iterable[object] = ()
+    ) -> None:
         key = self._key(node.name)
         bases = tuple(
             key for key in (self.base_key(base, imports) for base in node.bases) if key is not None
@@ -310,6 +320,10 @@ class Collector:
             word in base.rpartition(".")[2] for base in bases for word in _STATUS_CLASS_WORDS
         )
         self.facts.classes[key] = ClassFacts(key, bases, statusish)
+        for decorator in node.decorator_list:
+            table = _parametrize(decorator)
+            if table is not None:
+                self.tables.append(Table(key, node.name, table, tuple(scopes), "class"))
         self.frames.append(_Frame(key, is_class=True))
 
     def enter_function(
@@ -348,10 +362,16 @@ class Collector:
                     self.defaults.append(Default(key, arg.arg, default, snapshot))
         for decorator in node.decorator_list:
             table = _parametrize(decorator)
-            if table is not None:
-                if snapshot is None:
-                    snapshot = tuple(scopes)
-                self.tables.append(Table(key, node.name, table, snapshot))
+            kind, label = "function", node.name
+            if table is None:
+                fixture = _fixture_params(decorator)
+                if fixture is None:
+                    continue
+                name, values = fixture
+                table, kind, label = {PARAM: values}, "fixture", name or node.name
+            if snapshot is None:
+                snapshot = tuple(scopes)
+            self.tables.append(Table(key, label, table, snapshot, kind))
 
     def _facts(self, frame: _Frame) -> CallableFacts:
         """The facts of a function frame, made when something is first recorded."""
@@ -415,8 +435,8 @@ class Collector:
         self, name: str, kind: Kind, range_only: bool = False, index: int | None = None
     ) -> None:
         """Parameter `name` (if it is one), or its item `name[index]`, reaches a status
-        position of `kind`."""
-        facts = self._current(name)
+        position of `kind`; `request.param` for the `request` parameter of a fixture."""
+        facts = self._current("request" if name == PARAM else name)
         if facts is None:
             return
         if index is not None:
@@ -424,6 +444,12 @@ class Collector:
         _merge(facts.reaches, name, kind.value)
         if range_only and name not in facts.range_only:
             facts.range_only.append(name)
+
+    def param_returned_here(self) -> None:
+        """`return request.param` (or `yield`): the fixture's value is its param."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is not None and "request" in frame.params:
+            self.param_returned.add(frame.key)
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
         """`resp.status_code = code`, or `self.code = code` in an error or response class."""
@@ -598,6 +624,45 @@ def _cell(row: ast.expr, path: tuple[int, ...]) -> ast.expr | None:
     return row
 
 
+def _fixture_params(decorator: ast.expr) -> tuple[str, list[ast.expr]] | None:
+    """`@pytest.fixture(params=[200, pytest.param(404, id="missing")], name="status")`: the
+    fixture's name if given, and its params."""
+    if not isinstance(decorator, ast.Call):
+        return None
+    func = decorator.func
+    if not (
+        (isinstance(func, ast.Attribute) and func.attr == "fixture")
+        or (isinstance(func, ast.Name) and func.id == "fixture")
+    ):
+        return None
+    name, values = "", None
+    for keyword in decorator.keywords:
+        value = keyword.value
+        if keyword.arg == "params" and isinstance(value, ast.List | ast.Tuple):
+            values = [
+                item.args[0]
+                if isinstance(item, ast.Call)
+                and isinstance(item.func, ast.Attribute)
+                and item.func.attr == "param"
+                and item.args
+                else item
+                for item in value.elts
+            ]
+        elif keyword.arg == "name" and isinstance(value, ast.Constant):
+            name = str(value.value)
+    return (name, values) if values is not None else None
+
+
+def is_param(node: ast.expr) -> bool:
+    """`request.param`."""
+    return (
+        type(node) is ast.Attribute
+        and node.attr == "param"
+        and type(node.value) is ast.Name
+        and node.value.id == "request"
+    )
+
+
 def table_index(reach: str, name: str) -> int | bool | None:
     """How a reached parameter (`status`, or `arg[1]`) reads a table column `name`: None for
     the whole cell, an index into it, or False if it is another column."""
@@ -761,6 +826,39 @@ class Solver:
             if found:
                 return found
         return []
+
+    def table_readers(
+        self, table: Table, own: Iterable[str], prefix: str, param_returned: set[str]
+    ) -> Iterator[tuple[CallableFacts, str, str]]:
+        """The callables a table's values reach, each with the name the table's values have
+        there and its label for messages: the decorated test; each method of a decorated
+        class (`own`: the keys of the module's callables); for a fixture, the fixture itself
+        (`request.param`) and, if it returns its param, the tests of the module (of the whole
+        project for a conftest.py) that take the fixture by name."""
+        if table.kind == "function":
+            facts = self.callables.get(table.key)
+            if facts is not None:
+                yield facts, "", facts.label
+        elif table.kind == "class":
+            start = table.key + "."
+            for key in own:
+                facts = self.callables.get(key)
+                if facts is not None and key.startswith(start) and "." not in key[len(start) :]:
+                    yield facts, "", facts.label
+        else:
+            facts = self.callables.get(table.key)
+            if facts is not None:
+                yield facts, "", facts.label
+            if table.key not in param_returned:
+                return
+            anywhere = prefix.rstrip(".").rpartition(".")[2] == "conftest"
+            for key, facts in self.callables.items():
+                if (
+                    table.label in facts.reaches
+                    and facts.label.startswith("test")
+                    and (anywhere or key.startswith(prefix))
+                ):
+                    yield facts, table.label, facts.label
 
     def sink_names(self) -> set[str]:
         """The names the project's status-taking callables are called by."""

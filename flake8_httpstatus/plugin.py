@@ -29,6 +29,7 @@ _TRIGGER_WORDS = (
     "exception_handler",
     "set_status",
     "send_error",
+    "request.param",  # a fixture's params may be statuses its tests elsewhere compare
     *sorted(HTTP_PACKAGES),
 )
 

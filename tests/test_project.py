@@ -71,7 +71,8 @@ def test_every_pattern_and_negative_has_an_expectation(shop: Path) -> None:
         "shoptests/orders.py",
         "shop/resources/orders.py",  # a view class through a base in another module
         "shoptests/pages.py",  # Django's assertions through a base in another module
-        "shoptests/inline.py",  # local helpers and classes, status aliases
+        "shoptests/inline.py",  # local helpers and classes, status aliases, loop tables
+        "shoptests/conftest.py",  # a fixture's params, read in another module's tests
     }
     assert from_runner(shop, files(shop)) == want
 

@@ -49,6 +49,10 @@ _INFERRED = {
     "`{parameter}`: use {constant}",
     "table": "magic status code {code} in {helper}()'s parametrize table (`{parameter}` reaches "
     "a status position): use {constant}",
+    "class": "magic status code {code} in class {helper}'s parametrize table (`{parameter}` "
+    "reaches a status position in its tests): use {constant}",
+    "fixture": "magic status code {code} in the params of fixture `{helper}` (`{parameter}` "
+    "reaches a status position): use {constant}",
     "loop": "magic status code {code} in the table looped over as `{parameter}` (compared with "
     "a response status): use {constant}",
     "loop_compared": "magic status code {code} compared with `{parameter}`, a status (it is "
@@ -256,7 +260,9 @@ caught or expected (`except HTTPError as e`, `with pytest.raises(HTTPError) as i
 
 Also flagged through the project's own code: literals passed to a helper or method whose
 parameter is compared with a response's status (`self.assertHttpStatus(response, 200)`), and
-the values of a `@pytest.mark.parametrize` argument that reaches such a comparison. A name
+the values of a `@pytest.mark.parametrize` argument that reaches such a comparison (on the
+test, or on its class), and a fixture's `params=[...]` when `request.param` or the fixture's
+value in a test reaches one. A name
 bound once in a function to a response's status (`code = response.status_code`) compares like
 the status itself. A loop over a literal table (`for url, expected in [("/a", 200), ...]`, also
 over `enumerate(self.permission_matrix)` or a name bound once to the table) whose variable is
@@ -374,6 +380,8 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         variant, helper, parameter = _VARIANTS.get(site.where, ""), sink.origin, sink.parameter
         if sink.framework == "loop":
             variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
+        elif sink.framework.startswith("pytest "):  # a class's table, a fixture's params
+            variant = sink.framework.partition(" ")[2]
     yield rule.finding(
         site.expr,
         variant,
