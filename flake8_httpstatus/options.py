@@ -13,6 +13,7 @@ from typing import Any
 from flake8_httpstatus.settings import (
     STYLES,
     Settings,
+    parse_cache_dir,
     parse_codes,
     parse_extra_sinks,
     parse_library_versions,
@@ -76,6 +77,14 @@ OPTIONS = (
         "",
         "your own callables that take a status: module:callable:param@position, "
         "e.g. myapp.http:error_response:status@1",
+    ),
+    Option(
+        "httpstatus-cache-dir",
+        "cache_dir",
+        parse_cache_dir,
+        "",
+        "where the project index caches its facts (relative: to the project root; default: "
+        ".httpstatus_cache), or 'off' for no cache; FLAKE8_HTTPSTATUS_CACHE_DIR wins if set",
     ),
 )
 

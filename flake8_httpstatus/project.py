@@ -6,8 +6,10 @@ setup.py or .git), and indexed whole, whatever files the command line names: pre
 only the changed ones. Each module's facts (inference.ModuleFacts) come from the engine's own
 walk; a cheap byte-level test skips files that cannot hold any. The facts are cached on disk,
 keyed by path, size and modification time, in `.httpstatus_cache/` at the project root, or in
-the directory `FLAKE8_HTTPSTATUS_CACHE_DIR` names (empty: no cache). The cache only saves time:
-results are the same with it, without it, or after deleting it.
+the directory the `httpstatus-cache-dir` option names (`off`: no cache), or the one
+`FLAKE8_HTTPSTATUS_CACHE_DIR` names (empty: no cache), which wins over the option as
+`RUFF_CACHE_DIR` does over ruff's setting. The cache only saves time: results are the same
+with it, without it, or after deleting it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.inference import ModuleFacts, Solver
-from flake8_httpstatus.settings import ExtraSink, Settings, resolved
+from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -195,9 +197,15 @@ class ProjectIndex:
     # -- building -------------------------------------------------------------------------------
     @classmethod
     def load(
-        cls, root: Path, cache_dir: Path | None = None, extra_sinks: tuple[ExtraSink, ...] = ()
+        cls,
+        root: Path,
+        cache_dir: Path | None = None,
+        extra_sinks: tuple[ExtraSink, ...] = (),
+        configured: str = "",
     ) -> ProjectIndex:
-        cache_file = _cache_file(root, cache_dir, extra_sinks)
+        """`cache_dir`: the cache's directory; else as `cache_dir_for` finds it from the
+        `httpstatus-cache-dir` value (`configured`) and the environment."""
+        cache_file = _cache_file(root, cache_dir, extra_sinks, configured)
         # Tens of thousands of small containers are made below and none is garbage: the cyclic
         # collector's passes over them would be a fifth of the time.
         collecting = gc.isenabled()
@@ -340,17 +348,23 @@ def _facts_json(path: Path, extra_sinks: tuple[ExtraSink, ...]) -> dict[str, obj
     return facts.to_json()
 
 
-def cache_dir_for(root: Path) -> Path | None:
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured else None
+def cache_dir_for(root: Path, configured: str = "") -> Path | None:
+    """The cache's directory: the environment's, else the option's (relative to the project
+    root), else `.httpstatus_cache` at the root; None for no cache."""
+    environment = os.environ.get(CACHE_ENV)
+    if environment is not None:
+        return Path(environment) if environment else None
+    if configured == CACHE_OFF:
+        return None
+    if configured:
+        return root / Path(configured).expanduser()
     return root / CACHE_DIR
 
 
 def _cache_file(
-    root: Path, cache_dir: Path | None, extra_sinks: tuple[ExtraSink, ...]
+    root: Path, cache_dir: Path | None, extra_sinks: tuple[ExtraSink, ...], configured: str = ""
 ) -> Path | None:
-    directory = cache_dir if cache_dir is not None else cache_dir_for(root)
+    directory = cache_dir if cache_dir is not None else cache_dir_for(root, configured)
     if directory is None:
         return None
     import hashlib
@@ -412,5 +426,8 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     extra_sinks = settings.extra_sinks if settings is not None else ()
     index = _INDEXES.get((root, extra_sinks))
     if index is None:
-        index = _INDEXES[root, extra_sinks] = ProjectIndex.load(root, extra_sinks=extra_sinks)
+        configured = settings.cache_dir if settings is not None else ""
+        index = _INDEXES[root, extra_sinks] = ProjectIndex.load(
+            root, extra_sinks=extra_sinks, configured=configured
+        )
     return index

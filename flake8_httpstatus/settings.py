@@ -55,6 +55,8 @@ class Settings:
     allow_codes: frozenset[int] = frozenset()
     allow_nonstandard: frozenset[int] | None = frozenset()
     extra_sinks: tuple[ExtraSink, ...] = ()
+    # Where the project index caches its facts: "" for the default, CACHE_OFF for no cache.
+    cache_dir: str = ""
 
     def allows_nonstandard(self, code: int) -> bool:
         """`allow_nonstandard` None means every non-standard code is allowed."""
@@ -152,6 +154,17 @@ def parse_version(text: str) -> Version:
     if match is None:
         raise ValueError(f"{text!r} is not a version like 3.9 or 0.48.0")
     return tuple(int(part) for part in match.groups() if part is not None)
+
+
+CACHE_OFF = "off"
+_CACHE_OFF_WORDS = frozenset({"off", "none", "false", "no", "0"})
+
+
+def parse_cache_dir(text: str) -> str:
+    """A directory for the project index's cache (relative: to the project root), or one of
+    `off`, `none`, `false` for no cache; empty for the default."""
+    text = text.strip()
+    return CACHE_OFF if text.lower() in _CACHE_OFF_WORDS else text
 
 
 def parse_style(text: str) -> str:

@@ -24,7 +24,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from flake8_httpstatus import __version__, project
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
 from flake8_httpstatus.runner import Job, Selection, process, run
-from flake8_httpstatus.settings import Settings, parse_extra_sinks
+from flake8_httpstatus.settings import Settings, parse_cache_dir, parse_extra_sinks
 from tests.expectations import read_fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
@@ -132,6 +132,35 @@ def test_cache_changes_nothing_but_time(
     assert from_runner(shop, files(shop)) == want
 
 
+def test_cache_folder_from_the_option(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`httpstatus-cache-dir`: a folder relative to the project root, or `off`; the
+    environment variable wins over it. The findings are the same each way."""
+
+    def found(cache_dir: str) -> Found:
+        job = Job(Settings(cache_dir=parse_cache_dir(cache_dir)), Selection(), "check")
+        project._INDEXES.clear()
+        return {
+            (Path(r.path).relative_to(shop).as_posix(), f.line, f.col, f.code)
+            for r in run([str(path) for path in files(shop)], job)
+            for f in r.findings
+        }
+
+    want = expected(shop)
+    assert found("build/hs-cache") == want
+    assert list((shop / "build" / "hs-cache").glob("facts-*.marshal"))
+    assert not (shop / project.CACHE_DIR).exists()
+    assert found("false") == want
+    assert not (shop / project.CACHE_DIR).exists()
+    elsewhere = shop / "from-env"
+    monkeypatch.setenv(project.CACHE_ENV, str(elsewhere))
+    assert project.cache_dir_for(shop, "off") == elsewhere
+    assert project.cache_dir_for(shop, "build/x") == elsewhere
+    monkeypatch.delenv(project.CACHE_ENV)
+    assert project.cache_dir_for(shop, "") == shop / project.CACHE_DIR
+    assert project.cache_dir_for(shop, "/abs/dir") == Path("/abs/dir")
+    assert parse_cache_dir(" None ") == parse_cache_dir("OFF") == "off"
+
+
 def test_cache_is_invalidated_by_a_change(shop: Path) -> None:
     views = shop / "shop" / "views.py"
     assert any(code == "HS101" for *_, code in from_runner(shop, [views]))
@@ -202,6 +231,27 @@ def test_flake8_one_file_tree_and_jobs(shop: Path) -> None:
     assert flake8(shop, "--jobs=2", ".") == want
     views = "shop/views.py"
     assert flake8(shop, "--jobs=1", views) == {item for item in want if item[0] == views}
+
+
+@pytest.mark.slow
+def test_cache_folder_in_the_config_files(shop: Path) -> None:
+    """The option from `[flake8]` (flake8) and `[tool.flake8-httpstatus]` (`check`)."""
+    (shop / ".flake8").write_text("[flake8]\nhttpstatus-cache-dir = .cache/hs\n", "utf-8")
+    assert flake8(shop, ".") == expected(shop)
+    assert list((shop / ".cache" / "hs").glob("facts-*.marshal"))
+    assert not (shop / project.CACHE_DIR).exists()
+    pyproject = shop / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text + "\n[tool.flake8-httpstatus]\ncache-dir = false\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_httpstatus", "check", "--format=json", "."],
+        cwd=shop,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert len(json.loads(result.stdout)) == len(expected(shop))
+    assert not (shop / project.CACHE_DIR).exists()
 
 
 @pytest.mark.slow
