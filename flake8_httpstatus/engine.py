@@ -936,7 +936,9 @@ class Engine:
         """The status literals passed to, defaulted in, or tabled for the project's own
         callables that pass a parameter on to a status position."""
         collector = self.collector
-        if not (collector.candidates or collector.defaults or collector.tables):
+        if not (
+            collector.candidates or collector.defaults or collector.tables or collector.comparisons
+        ):
             return
         if self.project is not None:
             solver = self.project.solver(collector.facts)
@@ -963,6 +965,18 @@ class Engine:
             for sink in solver.sinks_of(("name", default.key)):
                 if isinstance(sink, inference.InferredSink) and sink.parameter == default.param:
                     self._value_site(Where.DEFAULT, default.expr, sink, None, sink.range_only)
+        for comparison in collector.comparisons:
+            facts = solver.callables.get(comparison.key)
+            if facts is not None and comparison.param in facts.reaches:
+                ctx.scopes = list(comparison.scopes)  # type: ignore[arg-type]
+                sink = inference.InferredSink(
+                    Kind.ASSERTION,
+                    "parameter",
+                    None,
+                    origin=facts.label,
+                    parameter=comparison.param,
+                )
+                self._value_site(Where.COMPARISON, comparison.expr, sink, status_range_only=True)
         seen: set[int] = set()
         for table in collector.tables:
             ctx.scopes = list(table.scopes)  # type: ignore[arg-type]
@@ -1201,18 +1215,21 @@ class Engine:
                     self._comparison_site(left, right)
                 elif ctx.is_status_expression(right) or ctx.status_alias(right):
                     self._comparison_site(right, left)
-                elif ctx.scope.loops:
-                    if type(left) is ast.Name and left.id in ctx.scope.loops:
-                        self._loop_comparison(left, right)
-                    elif type(right) is ast.Name and right.id in ctx.scope.loops:
-                        self._loop_comparison(right, left)
-            elif (
-                isinstance(op, ast.In | ast.NotIn)
-                and isinstance(right, ast.Tuple | ast.List | ast.Set)
-                and (ctx.is_status_expression(left) or ctx.status_alias(left))
+                elif ctx.scope.loops and self._loop_compare(left, right):
+                    pass
+                elif type(left) is ast.Name:
+                    self.collector.compared(left, right, ctx.scopes)
+                elif type(right) is ast.Name:
+                    self.collector.compared(right, left, ctx.scopes)
+            elif isinstance(op, ast.In | ast.NotIn) and isinstance(
+                right, ast.Tuple | ast.List | ast.Set
             ):
-                for element in right.elts:
-                    self._comparison_site(left, element)
+                if ctx.is_status_expression(left) or ctx.status_alias(left):
+                    for element in right.elts:
+                        self._comparison_site(left, element)
+                elif type(left) is ast.Name:
+                    for element in right.elts:
+                        self.collector.compared(left, element, ctx.scopes)
             left = right
 
     def _comparison_site(self, status: ast.expr, value: ast.expr, in_pattern: bool = False) -> None:
@@ -1236,6 +1253,17 @@ class Engine:
         for name, value, in_pattern in scope.alias_uses or ():
             if name not in rebound:
                 self._comparison_site(aliases[name], value, in_pattern)
+
+    def _loop_compare(self, left: ast.expr, right: ast.expr) -> bool:
+        """A loop variable compared with something: see `_loop_comparison`."""
+        loops = self.ctx.scope.loops or {}
+        if type(left) is ast.Name and left.id in loops:
+            self._loop_comparison(left, right)
+        elif type(right) is ast.Name and right.id in loops:
+            self._loop_comparison(right, left)
+        else:
+            return False
+        return True
 
     def _loop_comparison(self, name: ast.Name, value: ast.expr) -> None:
         """`expected_status == 200` with `expected_status` a loop variable: a status

@@ -182,6 +182,17 @@ class Default:
 
 
 @dataclass
+class Comparison:
+    """`expected == 200` with `expected` a parameter: a status comparison if the parameter
+    turns out to reach a status position."""
+
+    key: str
+    param: str
+    expr: ast.expr
+    scopes: tuple[object, ...]
+
+
+@dataclass
 class Table:
     """A `@pytest.mark.parametrize` table: the values given to each argument name. On a test
     function (`kind` "function"), on a test class ("class": every method taking the argument),
@@ -232,6 +243,7 @@ class Collector:
         self.tables: list[Table] = []
         # Fixtures that return (or yield) `request.param`: their value is the param.
         self.param_returned: set[str] = set()
+        self.comparisons: list[Comparison] = []
 
     # -- names ----------------------------------------------------------------------------------
     def absolute(self, name: str) -> str:
@@ -444,6 +456,13 @@ class Collector:
         _merge(facts.reaches, name, kind.value)
         if range_only and name not in facts.range_only:
             facts.range_only.append(name)
+
+    def compared(self, name: ast.Name, value: ast.expr, scopes: Iterable[object]) -> None:
+        """`name == value` (or `!=`, `in`): kept if `name` is a parameter of the function
+        being walked and `value` a literal that may be a status."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is not None and name.id in frame.params and _may_be_status(value):
+            self.comparisons.append(Comparison(frame.key, name.id, value, tuple(scopes)))
 
     def param_returned_here(self) -> None:
         """`return request.param` (or `yield`): the fixture's value is its param."""

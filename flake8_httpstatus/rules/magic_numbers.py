@@ -55,6 +55,8 @@ _INFERRED = {
     "reaches a status position): use {constant}",
     "loop": "magic status code {code} in the table looped over as `{parameter}` (compared with "
     "a response status): use {constant}",
+    "parameter_compared": "magic status code {code} compared with `{parameter}`, a status "
+    "parameter of {helper}(): use {constant}",
     "loop_compared": "magic status code {code} compared with `{parameter}`, a status (it is "
     "compared with a response status): use {constant}",
 }
@@ -262,7 +264,8 @@ Also flagged through the project's own code: literals passed to a helper or meth
 parameter is compared with a response's status (`self.assertHttpStatus(response, 200)`), and
 the values of a `@pytest.mark.parametrize` argument that reaches such a comparison (on the
 test, or on its class), and a fixture's `params=[...]` when `request.param` or the fixture's
-value in a test reaches one. A name
+value in a test reaches one; and a literal compared with such a parameter
+(`if expected_status == 200:`). A name
 bound once in a function to a response's status (`code = response.status_code`) compares like
 the status itself. A loop over a literal table (`for url, expected in [("/a", 200), ...]`, also
 over `enumerate(self.permission_matrix)` or a name bound once to the table) whose variable is
@@ -380,6 +383,8 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         variant, helper, parameter = _VARIANTS.get(site.where, ""), sink.origin, sink.parameter
         if sink.framework == "loop":
             variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
+        elif sink.framework == "parameter":
+            variant = "parameter_compared"
         elif sink.framework.startswith("pytest "):  # a class's table, a fixture's params
             variant = sink.framework.partition(" ")[2]
     yield rule.finding(
