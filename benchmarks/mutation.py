@@ -47,7 +47,12 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_checks.py",
         "tests/test_project_versions.py",
     ),
-    "fixer": ("tests/test_fix.py", "tests/test_import_placement.py", "tests/test_properties.py"),
+    "fixer": (
+        "tests/test_fixer_units.py",
+        "tests/test_fix.py",
+        "tests/test_import_placement.py",
+        "tests/test_properties.py",
+    ),
     "lsp": ("tests/test_lsp_units.py",),
     "engine": ("tests/test_checks.py", "tests/test_rule_record.py", "tests/test_fix.py"),
     "rules": ("tests/test_checks.py", "tests/test_rule_record.py", "tests/test_docs.py"),

@@ -154,7 +154,7 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
             other_start, other_end = starts[neighbour], ends[neighbour]
             if other_start < end and start < other_end:
                 return True
-            if other_start == start or (start == end and other_start < start < other_end):
+            if other_start == start:
                 return True  # two edits at one place: their order would be a guess
     return False
 
