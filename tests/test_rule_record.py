@@ -18,10 +18,12 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.registry import all_codes
 from flake8_httpstatus.report import render
 from flake8_httpstatus.rules import RULES, FixSafety, Rule, Severity, check
 from flake8_httpstatus.runner import FileResult
 from flake8_httpstatus.settings import Settings
+from tests.conftest import updating
 
 ROOT = Path(__file__).resolve().parents[1]
 _EXAMPLE = re.compile(r"## Example\n```python\n(.*?)```", re.DOTALL)
@@ -172,3 +174,24 @@ def test_readme_table_follows_the_records() -> None:
         assert severity == rule.severity.value, code
         assert (enabled.strip() == "yes") is rule.default_enabled, code
         assert fix == fixes[rule.fix_safety], code
+
+
+CONCERNS = ROOT / "tests" / "snapshots" / "rule_concerns.txt"
+
+
+def test_what_each_rule_says_of_each_code() -> None:
+    """`explain CODE` lists the rules that may report the code, each with its reason, from the
+    records' `concerns`; recorded for every code in the registry (UPDATE_SNAPSHOTS=1 rewrites)."""
+    lines = []
+    for entry in all_codes():
+        for rule in RULES.values():
+            reason = rule.concerns(entry.code) if rule.concerns is not None else None
+            if reason is not None:
+                lines.append(f"{entry.code} {rule.code}: {reason}")
+    actual = "\n".join(lines) + "\n"
+    if updating("UPDATE_SNAPSHOTS"):
+        CONCERNS.write_text(actual, encoding="utf-8")
+        return
+    assert actual == CONCERNS.read_text(encoding="utf-8"), (
+        f"{CONCERNS.name} differs: if intended, rewrite it with UPDATE_SNAPSHOTS=1 and review it"
+    )
