@@ -378,6 +378,10 @@ class Engine:
             _render(raw, scopes, namer, wrong.get(id(raw.node))) for raw, scopes in self.raw
         ]
         findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
+        # The handlers are bound methods: without this cycle the tree and everything the walk
+        # made are freed at once, not left to a collection that walks them all again.
+        self._dispatch.clear()
+        self._plans.clear()
         return findings
 
     # -- the walk -----------------------------------------------------------------------------

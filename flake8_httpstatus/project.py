@@ -106,16 +106,17 @@ def may_hold_facts(data: bytes, path: Path) -> bool:
 
 
 def facts_of(
-    source: bytes | str, path: Path, extra_sinks: tuple[ExtraSink, ...] = ()
+    source: bytes | str | ast.Module, path: Path, extra_sinks: tuple[ExtraSink, ...] = ()
 ) -> ModuleFacts | None:
-    """One module's facts, from the engine's walk with no rules; None if it does not parse.
-    The user's declared sinks count, as in the checked file's own walk."""
+    """One module's facts (from its source, or its tree already parsed), from the engine's walk
+    with no rules; None if it does not parse. The user's declared sinks count, as in the checked
+    file's own walk."""
     from flake8_httpstatus.engine import Engine, Rules
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = ast.parse(source)
+            tree = source if isinstance(source, ast.Module) else ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     module, is_package = module_of(path)
@@ -304,9 +305,9 @@ class ProjectIndex:
         modules = {**self.modules, **self.overrides}
         return [*modules.values(), _namespace_aliases(modules)]
 
-    def update(self, path: Path, source: str) -> bool:
-        """Take an open document's text instead of the saved file's (the language server);
-        whether what the module passes on changed."""
+    def update(self, path: Path, source: str | ast.Module) -> bool:
+        """Take an open document's text (or its tree) instead of the saved file's (the language
+        server); whether what the module passes on changed."""
         relative = path.resolve().relative_to(self.root).as_posix()
         facts = facts_of(source, path, self.extra_sinks)
         if facts is None:  # being typed: keep what it passed on when it last parsed

@@ -4,23 +4,49 @@ the quick-fix and noqa actions' edits."""
 
 from __future__ import annotations
 
-import pytest
-from lsprotocol import types
+import ast
+import asyncio
+import json
+import shutil
+import warnings
+from pathlib import Path
+from typing import Any
 
-from flake8_httpstatus import __version__
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+from pygls.workspace import Workspace
+
+from flake8_httpstatus import __version__, lsp, project
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.lsp import (
+    DEBOUNCE_SECONDS,
     SEVERITY,
     DocumentState,
     HttpStatusServer,
+    _filename,
     _fix_action,
     _noqa_action,
+    _path,
     _word_at,
+    actions_for,
+    closed,
+    code_action,
     code_under_cursor,
+    did_change,
+    did_close,
+    did_open,
+    did_save,
     findings_for,
+    hover,
+    hover_for,
     hover_text,
+    project_changed,
+    schedule,
     to_diagnostic,
     to_range,
+    validate,
 )
 from flake8_httpstatus.noqa import NoqaLines
 from flake8_httpstatus.rules import RULES
@@ -186,3 +212,478 @@ def test_fix_action_diagnostics() -> None:
     without = _fix_action("untitled:a.py", "Fix", TEXT, [finding], [], False)
     assert without is not None
     assert without.diagnostics is None
+
+
+# -- the server in-process: its handlers' logic, what it sends --------------------------------
+PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+
+
+class Sent:
+    """The server's side of the connection: each message it sends, as JSON."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+
+    def write(self, data: bytes) -> None:
+        self.messages.append(json.loads(data))
+
+    def close(self) -> None:
+        pass
+
+    def published(self, uri: str) -> list[dict[str, Any]]:
+        return [
+            m["params"]
+            for m in self.messages
+            if m.get("method") == PUBLISH and m["params"]["uri"] == uri
+        ]
+
+    def codes(self, uri: str) -> list[str]:
+        return [d["code"] for d in self.published(uri)[-1]["diagnostics"]]
+
+
+@pytest.fixture
+def ls() -> tuple[HttpStatusServer, Sent]:
+    server = HttpStatusServer()
+    server.protocol._workspace = Workspace(None)
+    sent = Sent()
+    server.protocol.set_writer(sent, include_headers=False)
+    return server, sent
+
+
+def opened(server: HttpStatusServer, uri: str, text: str, version: int = 1) -> None:
+    server.workspace.put_text_document(
+        types.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)
+    )
+
+
+def edited_to(server: HttpStatusServer, uri: str, text: str, version: int) -> None:
+    server.workspace.update_text_document(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        types.TextDocumentContentChangeWholeDocument(text=text),
+    )
+
+
+def test_validate_publishes_and_keeps_the_last_good_findings(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, TEXT, 3)
+    validate(server, uri)
+    (published,) = sent.published(uri)
+    assert published["version"] == 3
+    (diagnostic,) = published["diagnostics"]
+    assert diagnostic["code"] == "HS101"
+    assert diagnostic["range"]["start"] == {"line": 4, "character": UNITS}
+    assert server.documents[uri].text == TEXT
+    # A syntax error: the last findings again, with the version they belong to.
+    edited_to(server, uri, TEXT + "def broken(:\n", 4)
+    validate(server, uri)
+    again = sent.published(uri)[-1]
+    assert again == published
+    edited_to(server, uri, "x = 1\n", 5)
+    validate(server, uri)
+    assert sent.published(uri)[-1] == {"uri": uri, "version": 5, "diagnostics": []}
+
+
+def test_a_document_that_never_parsed(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, sent = ls
+    opened(server, "untitled:1", "def broken(:\n", 7)
+    validate(server, "untitled:1")
+    assert sent.published("untitled:1") == [{"uri": "untitled:1", "diagnostics": []}]
+    assert server.documents["untitled:1"] == DocumentState()
+
+
+def test_configuration_is_read_per_directory_and_again_after_a_save(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, TEXT)
+    did_open(
+        server, types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, TEXT))
+    )
+    assert sent.codes(uri) == ["HS101"]
+    assert list(server.jobs) == [tmp_path]
+    (tmp_path / "setup.cfg").write_text(
+        "[flake8]\nhttpstatus-allow-codes = 404\n", encoding="utf-8"
+    )
+    validate(server, uri)
+    assert sent.codes(uri) == ["HS101"]  # the job is kept until a save
+    did_save(server, types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    assert sent.codes(uri) == []
+
+
+def test_a_bad_configuration_is_shown_once_and_the_defaults_apply(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    (tmp_path / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = x\n", encoding="utf-8")
+    uri = (tmp_path / "app.py").as_uri()
+    job = server.job(uri)
+    assert job == job_for(None)[0]
+    assert server.job(uri) is job
+    (shown,) = [m for m in sent.messages if m.get("method") == types.WINDOW_SHOW_MESSAGE]
+    assert shown["params"]["type"] == types.MessageType.Error
+    assert shown["params"]["message"].startswith("flake8-httpstatus: ")
+    assert "httpstatus-allow-codes" in shown["params"]["message"]
+
+
+def test_a_document_without_a_file_uses_the_working_directory(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, _ = ls
+    monkeypatch.chdir(tmp_path)
+    server.job("untitled:1")
+    assert list(server.jobs) == [tmp_path]
+
+
+def test_paths_from_uris() -> None:
+    assert _path("file:///tmp/a%20b/c.py") == Path("/tmp/a b/c.py")
+    assert _filename("file:///tmp/a%20b/c.py") == str(Path("/tmp/a b/c.py"))
+    assert _filename("untitled:Untitled-1") is None
+
+
+def test_close_clears_the_document(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
+    server, sent = ls
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, TEXT)
+    validate(server, uri)
+    server.last_check[uri] = 1.0
+    loop = asyncio.new_event_loop()
+    try:
+        server.pending[uri] = handle = loop.call_later(60, lambda: None)
+        did_close(server, types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        assert handle.cancelled()
+    finally:
+        loop.close()
+    assert (server.documents, server.pending, server.last_check) == ({}, {}, {})
+    assert sent.published(uri)[-1] == {"uri": uri, "diagnostics": []}
+    closed(server, uri)  # closing twice, or a document never checked, is harmless
+    assert sent.published(uri)[-1] == {"uri": uri, "diagnostics": []}
+
+
+async def test_changes_are_checked_at_once_then_at_most_every_debounce(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, TEXT)
+    loop = asyncio.get_running_loop()
+    params = types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=2), []
+    )
+    before = loop.time()
+    await did_change(server, params)
+    first = server.pending[uri]
+    assert before <= first.when() <= loop.time()  # after a quiet spell: at once
+    schedule(server, uri)
+    assert server.pending[uri] is first  # one check is due for the latest text
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert uri not in server.pending
+    checked = server.last_check[uri]
+    assert before <= checked <= loop.time()
+    assert len(sent.published(uri)) == 1
+    schedule(server, uri)  # typing on: the next check waits for the rest of the window
+    assert server.pending[uri].when() == pytest.approx(checked + DEBOUNCE_SECONDS)
+    await asyncio.sleep(DEBOUNCE_SECONDS * 2)
+    assert len(sent.published(uri)) == 2
+    assert server.last_check[uri] >= checked + DEBOUNCE_SECONDS
+
+
+def test_debounce_window() -> None:
+    assert DEBOUNCE_SECONDS == 0.05
+
+
+def test_hover_for(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
+    server, _ = ls
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, TEXT)
+    validate(server, uri)
+
+    def at(line: int, character: int) -> types.Hover | None:
+        return hover(
+            server,
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, character)),
+        )
+
+    found = at(4, UNITS + 1)
+    assert found is not None
+    assert isinstance(found.contents, types.MarkupContent)
+    assert found.contents.kind == types.MarkupKind.Markdown
+    assert found.contents.value == hover_text(server.documents[uri], 4, UNITS + 1, LINES[4])
+    assert at(3, 0) is None
+    assert at(5, 0) is None  # the empty line after the last newline
+    assert at(6, 0) is None  # past the end
+    # A line ending in \r\n: the word at its end is read without the line break.
+    opened(server, "untitled:crlf", "x = 404\r\n")
+    crlf = hover_for(
+        server,
+        types.HoverParams(types.TextDocumentIdentifier("untitled:crlf"), types.Position(0, 7)),
+    )
+    assert crlf is not None
+    assert isinstance(crlf.contents, types.MarkupContent)
+    assert "404 Not Found" in crlf.contents.value
+
+
+def actions(server: HttpStatusServer, uri: str, start: int, end: int) -> list[str]:
+    params = types.CodeActionParams(
+        types.TextDocumentIdentifier(uri),
+        types.Range(types.Position(start, 0), types.Position(end, 80)),
+        types.CodeActionContext(diagnostics=[]),
+    )
+    return [action.title for action in code_action(server, params)]
+
+
+SEVERAL = (
+    "from django.http import HttpResponse\n"
+    "\n"
+    "\n"
+    "def view(request):\n"
+    "    if request.GET:\n"
+    "        return HttpResponse(status=404)\n"
+    "    return HttpResponse(status=201)\n"
+)
+FIX_ALL = "Fix all HTTP status findings in this file"
+
+
+def test_actions_for_a_range(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    uri = "untitled:several"
+    opened(server, uri, SEVERAL)
+    validate(server, uri)
+    first = ["Replace with `HTTPStatus.NOT_FOUND`", "Add `# noqa: HS101`"]
+    second = ["Replace with `HTTPStatus.CREATED`", "Add `# noqa: HS101`"]
+    assert actions(server, uri, 5, 5) == [*first, FIX_ALL]
+    assert actions(server, uri, 6, 6) == [*second, FIX_ALL]
+    assert actions(server, uri, 5, 6) == [*first, *second, FIX_ALL]
+    assert actions(server, uri, 0, 4) == [FIX_ALL]
+    assert actions(server, uri, 7, 7) == [FIX_ALL]
+    # Columns: a range that ends before the literal on its line, or starts after it.
+    line = SEVERAL.splitlines()[5]
+    column = line.index("404")
+    for start, end, want in [
+        ((5, 0), (5, column - 1), [FIX_ALL]),
+        ((5, 0), (5, column), [*first, FIX_ALL]),
+        ((5, column + 3), (5, 40), [*first, FIX_ALL]),
+        ((5, column + 4), (5, 40), [FIX_ALL]),
+    ]:
+        params = types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(*start), types.Position(*end)),
+            types.CodeActionContext(diagnostics=[]),
+        )
+        assert [a.title for a in actions_for(server, params)] == want, (start, end)
+
+
+def test_actions_offer_nothing_on_stale_findings(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    uri = "untitled:stale"
+    opened(server, uri, SEVERAL)
+    assert actions(server, uri, 0, 9) == []  # never checked
+    validate(server, uri)
+    edited_to(server, uri, SEVERAL + "def broken(:\n", 2)
+    validate(server, uri)
+    assert actions(server, uri, 0, 9) == []
+    edited_to(server, uri, "x = 1\n", 3)
+    validate(server, uri)
+    assert actions(server, uri, 0, 9) == []  # nothing to fix
+
+
+def test_unsafe_fixes_by_name_only(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    uri = "untitled:unsafe"
+    text = (
+        "from litestar.exceptions import HTTPException\n\n\n"
+        "def a():\n    raise HTTPException(404)\n"
+    )
+    opened(server, uri, text)
+    validate(server, uri)
+    params = types.CodeActionParams(
+        types.TextDocumentIdentifier(uri),
+        types.Range(types.Position(4, 0), types.Position(4, 30)),
+        types.CodeActionContext(diagnostics=[]),
+    )
+    found = {a.title: a for a in actions_for(server, params)}
+    assert set(found) == {"Pass as `status_code=` (unsafe fix)", "Add `# noqa: HS404`"}
+    unsafe = found["Pass as `status_code=` (unsafe fix)"]
+    assert unsafe.is_preferred is False
+    assert unsafe.diagnostics is not None
+    assert [d.code for d in unsafe.diagnostics] == ["HS404"]
+
+
+def test_safe_fix_is_preferred(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    uri = "untitled:safe"
+    opened(server, uri, SEVERAL)
+    validate(server, uri)
+    params = types.CodeActionParams(
+        types.TextDocumentIdentifier(uri),
+        types.Range(types.Position(6, 0), types.Position(6, 80)),
+        types.CodeActionContext(diagnostics=[]),
+    )
+    replace, noqa, fix_all = actions_for(server, params)
+    assert replace.is_preferred is True
+    assert noqa.is_preferred is None
+    assert fix_all.diagnostics is None
+    assert fix_all.edit is not None
+    assert fix_all.edit.changes is not None
+    new_texts = [edit.new_text for edit in fix_all.edit.changes[uri]]
+    assert "HTTPStatus.NOT_FOUND" in new_texts
+    assert "HTTPStatus.CREATED" in new_texts
+
+
+def test_start_runs_the_server_on_stdio(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(lsp.server, "start_io", lambda: calls.append("io"))
+    assert lsp.start() == 0
+    assert calls == ["io"]
+
+
+# -- the project index from the open documents ------------------------------------------------
+FIXTURE = Path(__file__).parent / "fixtures" / "project"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "shop-project"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
+    monkeypatch.setenv(project.CACHE_ENV, "")
+    return root
+
+
+def lines_of(sent: Sent, uri: str) -> set[int]:
+    return {d["range"]["start"]["line"] + 1 for d in sent.published(uri)[-1]["diagnostics"]}
+
+
+def test_an_edited_helper_rechecks_the_other_open_documents(
+    ls: tuple[HttpStatusServer, Sent], shop: Path
+) -> None:
+    server, sent = ls
+    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
+    views_uri, helpers_uri = views.as_uri(), helpers.as_uri()
+    source = helpers.read_text(encoding="utf-8")
+    opened(server, views_uri, views.read_text(encoding="utf-8"))
+    opened(server, helpers_uri, source)
+    validate(server, views_uri)
+    validate(server, helpers_uri)
+    assert {8, 10, 16} <= lines_of(sent, views_uri)
+    assert len(sent.published(views_uri)) == 1
+    # What the helper passes on is the same: the view is not checked again.
+    edited_to(server, helpers_uri, source.replace("print(status)", "print(status, 1)"), 2)
+    validate(server, helpers_uri)
+    assert len(sent.published(views_uri)) == 1
+    edited_to(server, helpers_uri, source.replace("status=status)", "status=200)"), 3)
+    validate(server, helpers_uri)
+    assert len(sent.published(views_uri)) == 2
+    assert 8 not in lines_of(sent, views_uri)
+    assert 10 in lines_of(sent, views_uri)
+
+
+def test_project_changed_outside_a_project(tmp_path: Path) -> None:
+    job = job_for(None)[0]
+    tree = ast.parse("def f(status):\n    return HttpResponse(status=status)\n")
+    assert project_changed(tree, job, None) is False
+    assert project_changed(tree, job, str(tmp_path / "app.py")) is False
+
+
+# -- parsing again only the statement an edit touched ---------------------------------------
+MODULE = (
+    "import x\n"
+    "\n"
+    "\n"
+    "@decorator(1)\n"
+    "def view(request):\n"
+    "    return HttpResponse(status=404)\n"
+    "# a comment between statements\n"
+    "a = 1; b = 2\n"
+    "CODE = 200\n"
+)
+
+
+def dump(tree: ast.AST | None) -> str | None:
+    return None if tree is None else ast.dump(tree, include_attributes=True)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reused"),
+    [
+        ("status=404", "status=410", True),  # inside one statement: only it is parsed again
+        ("@decorator(1)", "@decorator(2)", True),  # a decorator belongs to its statement
+        ("CODE = 200", "CODE = 201", True),  # the last statement
+        ("import x", "import y", True),  # the first
+        ("status=404", "status=404, x=1", True),
+        ("a = 1", "a = 3", False),  # a line two statements share
+        ("# a comment", "c = 1 # a", False),  # between statements
+        ("status=404)", "status=404", False),  # the statement no longer ends there
+        ("    return", "return", False),  # now two statements
+        ("CODE = 200\n", "CODE = 200\nX = 1\n", False),  # one line more
+        ("status=404)", "status=404)  # é😀", True),
+    ],
+)
+def test_reparse(old: str, new: str, reused: bool) -> None:
+    tree = ast.parse(MODULE)
+    text = MODULE.replace(old, new, 1)
+    state = DocumentState(1, MODULE, [], tree)
+    reparsed = lsp._reparse(MODULE, tree, text)
+    assert (reparsed is not None) is reused
+    assert dump(lsp.parse(text, state)) == dump(lsp.parse(text))
+    if reparsed is not None:
+        assert dump(reparsed) == dump(ast.parse(text))
+        # The statements it did not touch are the old tree's own.
+        kept = [node for node in reparsed.body if any(node is old for old in tree.body)]
+        assert len(kept) == len(tree.body) - 1
+
+
+def test_reparse_falls_back_to_a_full_parse() -> None:
+    tree = ast.parse(MODULE)
+    assert lsp._reparse(MODULE, tree, MODULE) is tree
+    state = DocumentState(1, MODULE, [], tree)
+    broken = MODULE.replace("status=404)", "status=404")
+    assert lsp.parse(broken, state) is None
+    assert lsp.parse(broken.replace("CODE = 200", "CODE = 200)"), state) is None
+    for text in (
+        "\ufeff" + MODULE,
+        MODULE.replace("x\n", "x\r", 1),
+        MODULE.replace("\n", "\r\n"),  # lines of another length than the old text's
+    ):
+        assert lsp._reparse(MODULE, tree, text) is None
+        assert dump(lsp.parse(text, state)) == dump(lsp.parse(text))
+    crlf = MODULE.replace("\n", "\r\n")
+    crlf_tree = ast.parse(crlf)
+    changed = crlf.replace("404", "410")
+    assert dump(lsp._reparse(crlf, crlf_tree, changed)) == dump(ast.parse(changed))
+    assert lsp.parse("x = (\n", None) is None
+    assert lsp.parse("x = 1\n", DocumentState()) is not None  # no tree yet: a full parse
+
+
+FIXTURE_TEXTS = sorted(
+    path.read_text(encoding="utf-8")
+    for path in (Path(__file__).parent / "fixtures" / "checks").glob("*.py")
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    index=st.integers(min_value=0),
+    line=st.integers(min_value=0),
+    column=st.integers(min_value=0),
+    cut=st.integers(min_value=0, max_value=3),
+    insert=st.sampled_from(["", "1", "(", ")", ":", "\\", '"', "'''", " ", "    ", "x", "#"]),
+)
+def test_reparse_agrees_with_a_full_parse(
+    index: int, line: int, column: int, cut: int, insert: str
+) -> None:
+    """One edit inside a line of a fixture: the tree is the full parse's, or the text does not
+    parse either way."""
+    text = FIXTURE_TEXTS[index % len(FIXTURE_TEXTS)]
+    tree = ast.parse(text)
+    lines = text.split("\n")
+    number = line % len(lines)
+    at = column % (len(lines[number]) + 1)
+    lines[number] = lines[number][:at] + insert + lines[number][at + cut :]
+    edited = "\n".join(lines)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert dump(lsp.parse(edited, DocumentState(1, text, [], tree))) == dump(lsp.parse(edited))
