@@ -9,9 +9,14 @@ directory stops the search there, and what cannot be stopped that way makes the 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 # An empty [flake8] section in tox.ini stops both this tool's search for configuration and
 # flake8's; tox.ini is not a project marker, so the project index does not take the base
@@ -52,3 +57,39 @@ def updating(variable: str) -> bool:
     if value != "1":
         pytest.fail(f"{variable}={value!r}: set {variable}=1 to rewrite golden data")
     return True
+
+
+# -- the language server through a real client (pytest-lsp), for every test module that needs one
+
+
+@pytest.fixture
+def lsp_files() -> dict[str, str]:
+    """Files written into the test's temporary directory before the server starts, by name;
+    a test module overrides this fixture to give the server its configuration."""
+    return {}
+
+
+@pytest.fixture
+def lsp_capabilities() -> types.ClientCapabilities:
+    """What the client says it supports; a test module overrides it for one capability."""
+    return types.ClientCapabilities()
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
+)
+async def client(
+    lsp_client: LanguageClient,
+    tmp_path: Path,
+    lsp_files: dict[str, str],
+    lsp_capabilities: types.ClientCapabilities,
+) -> AsyncIterator[None]:
+    """`flake8-httpstatus lsp` in a subprocess, initialized with the temporary directory as
+    its workspace root."""
+    for name, text in lsp_files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=lsp_capabilities, root_uri=tmp_path.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()

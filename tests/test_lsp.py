@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import ast
-import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-import pytest_lsp
+import pytest
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from flake8_httpstatus.fixer import fix_text
 from flake8_httpstatus.rules import check
@@ -24,19 +23,9 @@ SOURCE = (
 )
 
 
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
-    (tmp_path / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = 418\n")
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            root_uri=tmp_path.as_uri(),
-        )
-    )
-    yield
-    await lsp_client.shutdown_session()
+@pytest.fixture
+def lsp_files() -> dict[str, str]:
+    return {"setup.cfg": "[flake8]\nhttpstatus-allow-codes = 418\n"}
 
 
 async def open_document(client: LanguageClient, path: Path, text: str) -> str:

@@ -15,13 +15,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from flake8_httpstatus.cli import main
 from flake8_httpstatus.rules import check
@@ -173,17 +172,6 @@ def through_check(directory: Path, capsys: pytest.CaptureFixture[str], fmt: str)
         message = message.strip()
         found.append((Path(path).as_posix(), int(row), int(col), message.split()[0], message))
     return sorted(found)
-
-
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def through_lsp(client: LanguageClient, directory: Path, files: list[Path]) -> list[Finding]:

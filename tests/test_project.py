@@ -13,13 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from flake8_httpstatus import __version__, project
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
@@ -270,17 +268,6 @@ def test_check_command(shop: Path) -> None:
     assert got == expected(shop)
 
 
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def lsp(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
-
-
 async def _opened(client: LanguageClient, path: Path) -> str:
     uri = path.as_uri()
     client.text_document_did_open(
@@ -302,29 +289,31 @@ def _lines(client: LanguageClient, uri: str) -> set[tuple[int, int, str]]:
 
 
 @pytest.mark.slow
-async def test_language_server_sees_an_edited_helper(lsp: LanguageClient, tmp_path: Path) -> None:
+async def test_language_server_sees_an_edited_helper(
+    client: LanguageClient, tmp_path: Path
+) -> None:
     root = tmp_path / "shop-project"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
     views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
-    views_uri = await _opened(lsp, views)
+    views_uri = await _opened(client, views)
     want = {
         (line, col, code) for name, line, col, code in expected(root) if name == "shop/views.py"
     }
-    assert _lines(lsp, views_uri) == want  # columns: ASCII, so UTF-16 and bytes agree
-    helpers_uri = await _opened(lsp, helpers)
+    assert _lines(client, views_uri) == want  # columns: ASCII, so UTF-16 and bytes agree
+    helpers_uri = await _opened(client, helpers)
     # Unsaved: error_response stops passing its status on; the open view is checked again.
     text = helpers.read_text(encoding="utf-8").replace("status=status)", "status=200)")
-    lsp.text_document_did_change(
+    client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=helpers_uri, version=2),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
     for _ in range(3):
-        await lsp.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if 8 not in {line for line, _, _ in _lines(lsp, views_uri)}:
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        if 8 not in {line for line, _, _ in _lines(client, views_uri)}:
             break
-    lines = {line for line, _, _ in _lines(lsp, views_uri)}
+    lines = {line for line, _, _ in _lines(client, views_uri)}
     assert 8 not in lines
     assert 16 not in lines
     assert 10 in lines  # ShopError still takes a status

@@ -8,14 +8,11 @@ import ast
 import asyncio
 import json
 import re
-import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.registry import all_codes
@@ -128,16 +125,9 @@ def test_rule_modules_make_findings_through_the_record() -> None:
         assert not re.search(r"code\[2\]", text), f"severity from the code's digit in {path.name}"
 
 
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
-    (tmp_path / "pyproject.toml").write_text('[tool.flake8-httpstatus]\nselect = ["HS"]\n')
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
+@pytest.fixture
+def lsp_files() -> dict[str, str]:
+    return {"pyproject.toml": '[tool.flake8-httpstatus]\nselect = ["HS"]\n'}
 
 
 @pytest.mark.slow
