@@ -28,7 +28,7 @@ from flake8_httpstatus.import_config import style_for
 from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
-from flake8_httpstatus.project import project_for
+from flake8_httpstatus.project import project_for, reread
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check
 from flake8_httpstatus.runner import Job, job_for, visible
@@ -40,6 +40,14 @@ SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
+# Files whose change on disk the server must see: the project's modules (a helper edited in
+# another editor, a git checkout) and the configuration files.
+CONFIG_FILES = frozenset({"pyproject.toml", "setup.cfg", "tox.ini", ".flake8"})
+WATCHERS = [
+    types.FileSystemWatcher(glob_pattern=pattern)
+    for pattern in ("**/*.py", *(f"**/{name}" for name in sorted(CONFIG_FILES)))
+]
+WATCH_ID = "flake8-httpstatus-files"
 # A status literal or a dotted constant name around the cursor.
 _WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
 
@@ -268,6 +276,48 @@ def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
+async def watch_files(ls: HttpStatusServer) -> bool:
+    """Ask the client to report the files changed on disk (workspace/didChangeWatchedFiles),
+    if it can register for them; whether it was asked."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return False
+    await ls.client_register_capability_async(
+        types.RegistrationParams(
+            registrations=[
+                types.Registration(
+                    id=WATCH_ID,
+                    method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                    register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                        watchers=WATCHERS
+                    ),
+                )
+            ]
+        )
+    )
+    return True
+
+
+def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
+    """Files changed on disk: a configuration file is read again, a module again by the
+    project index, and the open documents are checked again if that changes anything."""
+    changed = False
+    for uri in uris:
+        if not uri.startswith("file:"):
+            continue
+        path = _path(uri)
+        if path.name in CONFIG_FILES:
+            ls.jobs.clear()
+            changed = True
+        elif reread(path):
+            changed = True
+    if changed:
+        for open_uri in list(ls.documents):
+            validate(ls, open_uri)
+    return changed
+
+
 # The handlers only pass the request on: the functions above and below hold the logic, and
 # tests call them in-process (tests/test_lsp_units.py) as well as through a real client.
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -450,6 +500,18 @@ def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
         if action is not None:
             actions.append(action)
     return actions
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: HttpStatusServer, params: types.InitializedParams) -> None:
+    await watch_files(ls)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(
+    ls: HttpStatusServer, params: types.DidChangeWatchedFilesParams
+) -> None:
+    files_changed(ls, [change.uri for change in params.changes])
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

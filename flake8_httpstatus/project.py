@@ -305,6 +305,24 @@ class ProjectIndex:
         modules = {**self.modules, **self.overrides}
         return [*modules.values(), _namespace_aliases(modules)]
 
+    def reread(self, path: Path) -> bool:
+        """Read one module again from disk, changed, created or deleted while the language
+        server runs (another editor, a git checkout); whether what the project passes on
+        changed. An open document's text still stands for its file."""
+        relative = resolved(str(path)).relative_to(self.root).as_posix()
+        data = _facts_json(path, self.extra_sinks)
+        facts = ModuleFacts.from_json(data) if data is not None else None
+        if facts == self.modules.get(relative):
+            return False
+        if facts is None:
+            del self.modules[relative]
+        else:
+            self.modules[relative] = facts
+        if relative in self.overrides:
+            return False
+        self._solved = None
+        return True
+
     def update(self, path: Path, source: str | ast.Module) -> bool:
         """Take an open document's text (or its tree) instead of the saved file's (the language
         server); whether what the module passes on changed."""
@@ -412,6 +430,16 @@ def _write_cache(path: Path, entries: dict[str, list[object]]) -> None:
 # project.
 _INDEXES: dict[tuple[Path, tuple[ExtraSink, ...]], ProjectIndex] = {}
 _ROOTS: dict[str, Path | None] = {}
+
+
+def reread(path: Path) -> bool:
+    """A module changed on disk, read again by every index that covers it: whether what a
+    project passes on changed."""
+    changed = False
+    for (root, _), index in _INDEXES.items():
+        if path.suffix == ".py" and indexed(path, root):
+            changed = index.reread(path) or changed
+    return changed
 
 
 def project_for(filename: str | None, settings: Settings | None = None) -> ProjectIndex | None:

@@ -75,6 +75,13 @@ def lsp_capabilities() -> types.ClientCapabilities:
     return types.ClientCapabilities()
 
 
+@pytest.fixture
+def lsp_registrations() -> list[types.Registration]:
+    """What the server registers with the client (client/registerCapability), accepted as an
+    editor accepts it."""
+    return []
+
+
 @pytest_lsp.fixture(  # type: ignore[untyped-decorator]
     config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
 )
@@ -83,9 +90,15 @@ async def client(
     tmp_path: Path,
     lsp_files: dict[str, str],
     lsp_capabilities: types.ClientCapabilities,
+    lsp_registrations: list[types.Registration],
 ) -> AsyncIterator[None]:
     """`flake8-httpstatus lsp` in a subprocess, initialized with the temporary directory as
     its workspace root."""
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
+    def register(params: types.RegistrationParams) -> None:
+        lsp_registrations.extend(params.registrations)
+
     for name, text in lsp_files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     await lsp_client.initialize_session(

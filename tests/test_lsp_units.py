@@ -35,6 +35,7 @@ from flake8_httpstatus.lsp import (
     code_action,
     code_under_cursor,
     did_change,
+    did_change_watched_files,
     did_close,
     did_open,
     did_save,
@@ -42,6 +43,7 @@ from flake8_httpstatus.lsp import (
     hover,
     hover_for,
     hover_text,
+    initialized,
     project_changed,
     schedule,
     to_diagnostic,
@@ -687,3 +689,129 @@ def test_reparse_agrees_with_a_full_parse(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert dump(lsp.parse(edited, DocumentState(1, text, [], tree))) == dump(lsp.parse(edited))
+
+
+# -- files changed on disk ------------------------------------------------------------------
+WATCHING = types.ClientCapabilities(
+    workspace=types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+            dynamic_registration=True
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("capabilities", "asked"),
+    [
+        (WATCHING, True),
+        (types.ClientCapabilities(), False),
+        (types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities()), False),
+        (
+            types.ClientCapabilities(
+                workspace=types.WorkspaceClientCapabilities(
+                    did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities()
+                )
+            ),
+            False,
+        ),
+    ],
+)
+async def test_watch_files(
+    ls: tuple[HttpStatusServer, Sent],
+    monkeypatch: pytest.MonkeyPatch,
+    capabilities: types.ClientCapabilities,
+    asked: bool,
+) -> None:
+    server, _ = ls
+    server.protocol.client_capabilities = capabilities
+    requests: list[types.RegistrationParams] = []
+
+    async def register(params: types.RegistrationParams) -> None:
+        requests.append(params)
+
+    monkeypatch.setattr(server, "client_register_capability_async", register)
+    await initialized(server, types.InitializedParams())
+    assert await lsp.watch_files(server) is asked
+    if not asked:
+        assert requests == []
+        return
+    first, _ = requests
+    (registration,) = first.registrations
+    assert registration.id == lsp.WATCH_ID == "flake8-httpstatus-files"
+    assert registration.method == "workspace/didChangeWatchedFiles"
+    assert registration.register_options == types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=lsp.WATCHERS
+    )
+    assert [watcher.glob_pattern for watcher in lsp.WATCHERS] == [
+        "**/*.py",
+        "**/.flake8",
+        "**/pyproject.toml",
+        "**/setup.cfg",
+        "**/tox.ini",
+    ]
+
+
+def watched(server: HttpStatusServer, *paths: Path | str) -> None:
+    uris = [path if isinstance(path, str) else path.as_uri() for path in paths]
+    did_change_watched_files(
+        server,
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(uri, types.FileChangeType.Changed) for uri in uris]
+        ),
+    )
+
+
+def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) -> None:
+    server, sent = ls
+    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
+    uri = views.as_uri()
+    opened(server, uri, views.read_text(encoding="utf-8"))
+    validate(server, uri)
+    assert 8 in lines_of(sent, uri)
+    source = helpers.read_text(encoding="utf-8")
+    # Nothing the project passes on changed, or not a file: nothing is checked again.
+    helpers.write_text(source.replace("print(status)", "print(status, 1)"), encoding="utf-8")
+    watched(server, helpers, "untitled:1", shop / "README.txt")
+    assert not lsp.files_changed(server, [helpers.as_uri()])
+    assert len(sent.published(uri)) == 1
+    helpers.write_text(source.replace("status=status)", "status=200)"), encoding="utf-8")
+    watched(server, helpers)
+    assert len(sent.published(uri)) == 2
+    assert 8 not in lines_of(sent, uri)
+    # Deleted: what it passed on is gone too (the view's import now leads nowhere).
+    helpers.write_text(source, encoding="utf-8")
+    assert lsp.files_changed(server, [helpers.as_uri()])
+    assert 8 in lines_of(sent, uri)
+    helpers.unlink()
+    assert lsp.files_changed(server, [helpers.as_uri()])
+    assert 8 not in lines_of(sent, uri)
+    # A configuration file: read again, and every open document checked again.
+    server.job(uri)
+    assert server.jobs
+    (shop / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = 409\n", encoding="utf-8")
+    assert 12 in lines_of(sent, uri)
+    watched(server, shop / "setup.cfg")
+    assert 12 not in lines_of(sent, uri)
+
+
+def test_an_open_document_stands_for_its_file(
+    ls: tuple[HttpStatusServer, Sent], shop: Path
+) -> None:
+    server, sent = ls
+    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
+    source = helpers.read_text(encoding="utf-8")
+    opened(server, views.as_uri(), views.read_text(encoding="utf-8"))
+    opened(server, helpers.as_uri(), source.replace("status=status)", "status=200)"))
+    validate(server, views.as_uri())
+    validate(server, helpers.as_uri())
+    assert 8 not in lines_of(sent, views.as_uri())
+    # The file on disk changes (the editor's own save of older text, a checkout): the
+    # unsaved text still counts.
+    helpers.write_text(source.replace("print(status)", "print(status, 2)"), encoding="utf-8")
+    assert not lsp.files_changed(server, [helpers.as_uri()])
+    assert 8 not in lines_of(sent, views.as_uri())
+
+
+def test_reread_outside_every_index(tmp_path: Path) -> None:
+    assert project.reread(tmp_path / "elsewhere.py") is False
