@@ -11,7 +11,9 @@ import asyncio
 import bisect
 import functools
 import gc
+import math
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -28,7 +30,7 @@ from flake8_httpstatus.import_config import style_for
 from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
-from flake8_httpstatus.project import project_for, reread
+from flake8_httpstatus.project import project_for, refresh, reread
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check
 from flake8_httpstatus.runner import Job, job_for, visible
@@ -48,6 +50,9 @@ WATCHERS = [
     for pattern in ("**/*.py", *(f"**/{name}" for name in sorted(CONFIG_FILES)))
 ]
 WATCH_ID = "flake8-httpstatus-files"
+# Where the client cannot watch files for the server: before a check, the project's modules'
+# sizes and modification times are looked at again, at most this often.
+REFRESH_SECONDS = 2.0
 # A status literal or a dotted constant name around the cursor.
 _WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
 
@@ -79,6 +84,8 @@ class HttpStatusServer(LanguageServer):
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}
         self.jobs: dict[Path, Job] = {}
+        self.watching = False  # the client reports files changed on disk
+        self.last_refresh = -math.inf
 
     def job(self, uri: str) -> Job:
         directory = _path(uri).parent if uri.startswith("file:") else Path.cwd()
@@ -221,8 +228,9 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        changed = refreshed(ls)
         tree = parse(text, previous)
-        changed = tree is not None and project_changed(tree, job, filename)
+        changed = (tree is not None and project_changed(tree, job, filename)) or changed
         findings = None if tree is None else findings_in(tree, text, job, filename)
     finally:
         if collecting:
@@ -243,6 +251,18 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
         for other in list(ls.documents):
             if other != uri:
                 validate(ls, other)
+
+
+def refreshed(ls: HttpStatusServer) -> bool:
+    """Without the client's file watching, the project indexes read again what changed on
+    disk, at most every REFRESH_SECONDS; whether what a project passes on changed."""
+    if ls.watching:
+        return False
+    now = time.monotonic()
+    if now - ls.last_refresh < REFRESH_SECONDS:
+        return False
+    ls.last_refresh = now
+    return refresh()
 
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
@@ -296,6 +316,7 @@ async def watch_files(ls: HttpStatusServer) -> bool:
             ]
         )
     )
+    ls.watching = True
     return True
 
 

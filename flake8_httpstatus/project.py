@@ -194,6 +194,8 @@ class ProjectIndex:
         self._names: re.Pattern[str] | frozenset[str] | bool | None = None
         self._by_module: dict[str, ModuleFacts] = {}
         self._packages: dict[tuple[str, str], tuple[str, ...]] = {}
+        # Each module's size and modification time when read (`refresh`).
+        self.stats: dict[str, tuple[int, int]] = {}
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -223,6 +225,7 @@ class ProjectIndex:
     ) -> ProjectIndex:
         cached = _read_cache(cache_file)
         entries: dict[str, list[object]] = {}
+        stats: dict[str, tuple[int, int]] = {}
         modules: dict[str, ModuleFacts] = {}
         changed = False
         for relative, name in _python_files(root) or ():
@@ -237,11 +240,14 @@ class ProjectIndex:
                 changed = True
                 data = _facts_json(Path(name), extra_sinks)
             entries[relative] = [stat.st_size, stat.st_mtime_ns, data]
+            stats[relative] = (stat.st_size, stat.st_mtime_ns)
             if data is not None:
                 modules[relative] = ModuleFacts.from_json(data)  # type: ignore[arg-type]
         if cache_file is not None and (changed or len(entries) != len(cached)):
             _write_cache(cache_file, entries)
-        return cls(root, modules, extra_sinks)
+        index = cls(root, modules, extra_sinks)
+        index.stats = stats
+        return index
 
     # -- the engine's view (inference.Project) ---------------------------------------------------
     def module_of(self, filename: str | None) -> tuple[str, bool]:
@@ -322,6 +328,22 @@ class ProjectIndex:
             return False
         self._solved = None
         return True
+
+    def refresh(self) -> bool:
+        """Read again the modules created, deleted or changed (size, modification time) on
+        disk since they were read: for a language server whose client does not report them;
+        whether what the project passes on changed."""
+        found: dict[str, tuple[int, int]] = {}
+        for relative, name in _python_files(self.root) or ():
+            with contextlib.suppress(OSError):
+                stat = os.stat(name)
+                found[relative] = (stat.st_size, stat.st_mtime_ns)
+        changed = False
+        for relative in sorted(found.keys() | self.stats.keys()):
+            if found.get(relative) != self.stats.get(relative):
+                changed = self.reread(self.root / relative) or changed
+        self.stats = found
+        return changed
 
     def update(self, path: Path, source: str | ast.Module) -> bool:
         """Take an open document's text (or its tree) instead of the saved file's (the language
@@ -440,6 +462,12 @@ def reread(path: Path) -> bool:
         if path.suffix == ".py" and indexed(path, root):
             changed = index.reread(path) or changed
     return changed
+
+
+def refresh() -> bool:
+    """Every index read again where its modules changed on disk (ProjectIndex.refresh)."""
+    changed = [index.refresh() for index in _INDEXES.values()]
+    return any(changed)
 
 
 def project_for(filename: str | None, settings: Settings | None = None) -> ProjectIndex | None:

@@ -8,6 +8,7 @@ import ast
 import asyncio
 import json
 import shutil
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from flake8_httpstatus import __version__, lsp, project
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.lsp import (
     DEBOUNCE_SECONDS,
+    REFRESH_SECONDS,
     SEVERITY,
     DocumentState,
     HttpStatusServer,
@@ -815,3 +817,57 @@ def test_an_open_document_stands_for_its_file(
 
 def test_reread_outside_every_index(tmp_path: Path) -> None:
     assert project.reread(tmp_path / "elsewhere.py") is False
+
+
+def test_without_watching_the_project_is_looked_at_again(
+    ls: tuple[HttpStatusServer, Sent], shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, sent = ls
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
+    uri = views.as_uri()
+    opened(server, uri, views.read_text(encoding="utf-8"))
+    validate(server, uri)
+    assert server.last_refresh == 1000.0
+    assert 8 in lines_of(sent, uri)
+    source = helpers.read_text(encoding="utf-8")
+    helpers.write_text(source.replace("status=status)", "status=200)"), encoding="utf-8")
+    clock[0] += REFRESH_SECONDS - 0.01  # not yet: at most once per REFRESH_SECONDS
+    validate(server, uri)
+    assert 8 in lines_of(sent, uri)
+    assert server.last_refresh == 1000.0
+    clock[0] += 0.01
+    validate(server, uri)
+    assert server.last_refresh == clock[0]
+    assert 8 not in lines_of(sent, uri)
+    # A client that watches files reports them: no looking again.
+    server.watching = True
+    helpers.write_text(source, encoding="utf-8")
+    clock[0] += 60
+    assert lsp.refreshed(server) is False
+    validate(server, uri)
+    assert 8 not in lines_of(sent, uri)
+
+
+def test_refresh_a_project_index(shop: Path) -> None:
+    index = project.ProjectIndex.load(shop, cache_dir=None)
+    helpers = shop / "shop" / "api" / "responses.py"
+    assert "shop/api/responses.py" in index.stats
+    assert index.refresh() is False
+    (shop / "shop" / "extra.py").write_text(
+        "from django.http import JsonResponse\n\n\n"
+        "def gone(status):\n    return JsonResponse({}, status=status)\n",
+        encoding="utf-8",
+    )
+    solved = index.solved
+    assert index.refresh() is True
+    assert index.solved is not solved
+    assert "shop/extra.py" in index.modules
+    (shop / "shop" / "extra.py").unlink()
+    assert index.refresh() is True
+    assert "shop/extra.py" not in index.modules
+    assert "shop/extra.py" not in index.stats
+    helpers.write_text(helpers.read_text(encoding="utf-8") + "\n# more\n", encoding="utf-8")
+    assert index.refresh() is False  # read again, and it passes on the same
+    assert index.stats["shop/api/responses.py"][0] == helpers.stat().st_size

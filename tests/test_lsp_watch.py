@@ -12,8 +12,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus import project
-from flake8_httpstatus.lsp import WATCH_ID, WATCHERS
+from flake8_httpstatus.lsp import REFRESH_SECONDS, WATCH_ID, WATCHERS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 
@@ -37,9 +36,7 @@ async def test_a_helper_changed_on_disk(
     client: LanguageClient,
     tmp_path: Path,
     lsp_registrations: list[types.Registration],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv(project.CACHE_ENV, "")
     root = tmp_path / "shop-project"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
     views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
@@ -81,3 +78,35 @@ async def test_a_helper_changed_on_disk(
         client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
     )
     assert 12 not in lines(client, uri)
+
+
+@pytest.mark.parametrize("lsp_capabilities", [types.ClientCapabilities()])
+async def test_without_watching_the_files_are_looked_at_again(
+    client: LanguageClient,
+    tmp_path: Path,
+    lsp_capabilities: types.ClientCapabilities,
+    lsp_registrations: list[types.Registration],
+) -> None:
+    """A client that cannot watch files for the server (the default capabilities here): the
+    server looks at the project's files again before a check, at most every REFRESH_SECONDS."""
+    assert lsp_capabilities.workspace is None
+    root = tmp_path / "shop-project"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
+    views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
+    uri = views.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri, "python", 1, views.read_text(encoding="utf-8"))
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert 8 in lines(client, uri)
+    assert lsp_registrations == []
+    text = helpers.read_text(encoding="utf-8").replace("status=status)", "status=200)")
+    helpers.write_text(text, encoding="utf-8")
+    await asyncio.sleep(REFRESH_SECONDS)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert 8 not in lines(client, uri)
