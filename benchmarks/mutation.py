@@ -84,6 +84,10 @@ def scratch_copy(work: Path, module: str) -> Path:
         "also_copy =\n    docs\n    examples\n    benchmarks\n    README.md\n"
         f"only_mutate =\n    {path}\n"
         f"pytest_add_cli_args_test_selection =\n    {tests}\n"
+        # Each mutant's tests run in a process forked before any test ran: a fork of the process
+        # that collected the coverage would inherit what the unmutated code left in module-level
+        # caches (the engine's node shapes), and mutants behind them could not be seen.
+        "process_isolation = forkserver\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -x\n    -q\n"
         # Timed under mutmut's tracing it fails; what it checks is the big file's findings.
         "    --deselect\n    tests/test_bad_input.py::test_200000_line_file\n",

@@ -6,7 +6,9 @@ UPDATE_SNAPSHOTS=1 rewrites those records (never in CI); review the difference."
 from __future__ import annotations
 
 import ast
+import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,18 +22,19 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
 RECORDS = Path(__file__).parent / "snapshots" / "checks"
 
 
-def reported(path: Path) -> list[Finding]:
+@functools.cache  # both tests below read them
+def reported(path: Path) -> tuple[Finding, ...]:
     """The findings of the fixture at `path`, with the rules its header turns on."""
     fixture = load_fixture(path)
     source = path.read_text(encoding="utf-8")
-    return [
+    return tuple(
         finding
         for finding in check(ast.parse(source), fixture.settings, str(path))
         if RULES[finding.code].default_enabled or finding.code in fixture.enabled
-    ]
+    )
 
 
-def record(findings: list[Finding]) -> str:
+def record(findings: Sequence[Finding]) -> str:
     """Each finding on a line of its own (span, code, message), its fix indented below it."""
     lines = []
     for f in sorted(findings, key=lambda f: (f.line, f.col, f.code, f.end_line, f.end_col)):
