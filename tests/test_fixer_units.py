@@ -142,6 +142,7 @@ def test_a_fix_beyond_its_span_is_kept_when_the_result_parses() -> None:
 def test_unsafe_fixes_only_when_asked() -> None:
     unsafe = finding(replace(1, 4, 7, "200"), safe=False)
     assert plan("x = 404\n", [unsafe]).applied == ()
+    assert fix_text("x = 404\n", [unsafe]).text == "x = 404\n"
     assert plan("x = 404\n", [unsafe], unsafe=True).applied == (unsafe,)
 
 
