@@ -126,9 +126,9 @@ def parse(text: str, previous: DocumentState | None = None) -> ast.Module | None
 
 
 def _lines(text: str) -> list[str] | None:
-    """The text's lines as the tokenizer counts them (None with a lone carriage return or a
-    byte order mark, left to a full parse)."""
-    if text.startswith("\ufeff") or text.count("\r") != text.count("\r\n"):
+    """The text's lines as the tokenizer counts them (None with a lone carriage return, left
+    to a full parse)."""
+    if text.count("\r") != text.count("\r\n"):
         return None
     return text.split("\n")
 
@@ -138,10 +138,10 @@ def _reparse(old_text: str, old_tree: ast.Module, text: str) -> ast.Module | Non
     old, new = _lines(old_text), _lines(text)
     if old is None or new is None or len(old) != len(new):
         return None
-    changed = [number for number, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b]
+    changed = [number for number in range(len(old)) if old[number] != new[number]]
     if not changed:
         return old_tree
-    first, last = changed[0], changed[-1]
+    first, last = changed[0] + 1, changed[-1] + 1
     body = old_tree.body
     starts = [min([node.lineno, *(d.lineno for d in _decorators(node))]) for node in body]
     index = bisect.bisect_right(starts, first) - 1
@@ -149,15 +149,15 @@ def _reparse(old_text: str, old_tree: ast.Module, text: str) -> ast.Module | Non
         return None
     node = body[index]
     start, end = starts[index], node.end_lineno or node.lineno
-    # The statement must own its lines whole: `a = 1; b = 2` shares one with the next.
-    if last > end or (index > 0 and (body[index - 1].end_lineno or 0) >= start):
-        return None
-    if index + 1 < len(body) and starts[index + 1] <= end:
+    if last > end:
         return None
     try:
         snippet = ast.parse("\n".join(new[start - 1 : end]))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    # Exactly one statement, from whole lines: top-level statements that share a line are
+    # simple ones joined by `;`, so the lines of one of them hold both (or a fragment of the
+    # other, which does not parse).
     if len(snippet.body) != 1:
         return None
     replacement = ast.increment_lineno(snippet.body[0], start - 1)
@@ -272,10 +272,10 @@ def schedule(ls: HttpStatusServer, uri: str) -> None:
     now = loop.time()
     if uri in ls.pending:
         return  # a check of the latest text is already due
-    wait = ls.last_check.get(uri, -DEBOUNCE_SECONDS) + DEBOUNCE_SECONDS - now
+    wait = ls.last_check.get(uri, -math.inf) + DEBOUNCE_SECONDS - now
 
     def run() -> None:
-        ls.pending.pop(uri, None)
+        del ls.pending[uri]  # closing the document cancels the run instead
         ls.last_check[uri] = loop.time()
         validate(ls, uri)
 
@@ -409,11 +409,9 @@ def hover_for(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | 
     lines = document.lines
     if params.position.line >= len(lines):
         return None
+    # The line is passed with its line break, which no word pattern matches.
     text = hover_text(
-        state,
-        params.position.line,
-        params.position.character,
-        lines[params.position.line].rstrip("\r\n"),
+        state, params.position.line, params.position.character, lines[params.position.line]
     )
     if text is None:
         return None

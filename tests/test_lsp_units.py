@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import gc
 import json
 import shutil
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -735,6 +737,7 @@ async def test_watch_files(
     monkeypatch.setattr(server, "client_register_capability_async", register)
     await initialized(server, types.InitializedParams())
     assert await lsp.watch_files(server) is asked
+    assert server.watching is asked
     if not asked:
         assert requests == []
         return
@@ -775,10 +778,10 @@ def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) ->
     # Nothing the project passes on changed, or not a file: nothing is checked again.
     helpers.write_text(source.replace("print(status)", "print(status, 1)"), encoding="utf-8")
     watched(server, helpers, "untitled:1", shop / "README.txt")
-    assert not lsp.files_changed(server, [helpers.as_uri()])
+    assert lsp.files_changed(server, [helpers.as_uri()]) is False
     assert len(sent.published(uri)) == 1
     helpers.write_text(source.replace("status=status)", "status=200)"), encoding="utf-8")
-    watched(server, helpers)
+    watched(server, "untitled:1", helpers)
     assert len(sent.published(uri)) == 2
     assert 8 not in lines_of(sent, uri)
     # Deleted: what it passed on is gone too (the view's import now leads nowhere).
@@ -871,3 +874,219 @@ def test_refresh_a_project_index(shop: Path) -> None:
     helpers.write_text(helpers.read_text(encoding="utf-8") + "\n# more\n", encoding="utf-8")
     assert index.refresh() is False  # read again, and it passes on the same
     assert index.stats["shop/api/responses.py"][0] == helpers.stat().st_size
+
+
+# -- what the mutation run showed the tests above did not pin down --------------------------
+def test_validate_reuses_the_untouched_statements_and_restores_the_collector(
+    ls: tuple[HttpStatusServer, Sent],
+) -> None:
+    server, _ = ls
+    opened(server, "untitled:1", MODULE)
+    validate(server, "untitled:1")
+    before = server.documents["untitled:1"].tree
+    assert before is not None
+    edited_to(server, "untitled:1", MODULE.replace("404", "410"), 2)
+    validate(server, "untitled:1")
+    after = server.documents["untitled:1"].tree
+    assert after is not None
+    assert after.body[0] is before.body[0]
+    assert after.body[1] is not before.body[1]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        validate(server, "untitled:1")
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+
+
+def test_parse_reuses_through_the_previous_state() -> None:
+    tree = ast.parse(MODULE)
+    reparsed = lsp.parse(MODULE.replace("404", "410"), DocumentState(1, MODULE, [], tree))
+    assert reparsed is not None
+    assert reparsed.body[0] is tree.body[0]
+
+
+def test_a_lone_carriage_return_is_left_to_a_full_parse() -> None:
+    old = "a = 1\rb = 2\nc = 404\n"  # three lines for the tokenizer, two for str.split
+    tree = ast.parse(old)
+    new = old.replace("404", "410")
+    assert lsp._reparse(old, tree, new) is None
+    assert dump(lsp.parse(new, DocumentState(1, old, [], tree))) == dump(ast.parse(new))
+
+
+def test_the_file_decides_the_target_python(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nrequires-python = ">=3.13"\n', encoding="utf-8"
+    )
+    text = "from django.http import HttpResponse\nHttpResponse(status=413)\n"
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, text)
+    validate(server, uri)
+    (diagnostic,) = sent.published(uri)[-1]["diagnostics"]
+    assert diagnostic["message"].endswith("use HTTPStatus.CONTENT_TOO_LARGE")
+    found = findings_for(text, job_for(tmp_path)[0], str(tmp_path / "app.py"))
+    assert found is not None
+    assert found[0].message.endswith("use HTTPStatus.CONTENT_TOO_LARGE")
+
+
+def test_declared_sinks_reach_the_project_index(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
+    server, sent = ls
+    (tmp_path / "setup.py").write_text("", encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text(
+        "[flake8]\nhttpstatus-extra-sinks = legacylib:make_legacy:code@1\n", encoding="utf-8"
+    )
+    helpers = (
+        "from legacylib import make_legacy\n\n\ndef legacy(body, code):\n"
+        "    return make_legacy(body, code)\n"
+    )
+    (tmp_path / "helpers.py").write_text(helpers, encoding="utf-8")
+    views = 'from helpers import legacy\n\nlegacy("x", 404)\n'
+    (tmp_path / "views.py").write_text(views, encoding="utf-8")
+    views_uri, helpers_uri = (tmp_path / "views.py").as_uri(), (tmp_path / "helpers.py").as_uri()
+    opened(server, views_uri, views)
+    opened(server, helpers_uri, helpers)
+    validate(server, views_uri)
+    validate(server, helpers_uri)
+    assert sent.codes(views_uri) == ["HS101"]
+    edited_to(server, helpers_uri, helpers.replace("(body, code)\n", "(body, 200)\n"), 2)
+    validate(server, helpers_uri)
+    assert sent.codes(views_uri) == []
+
+
+def test_per_file_ignores(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
+    server, sent = ls
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "setup.cfg").write_text(
+        "[flake8]\nper-file-ignores = tests/*: HS1\n", encoding="utf-8"
+    )
+    ignored, shown = (tmp_path / "tests" / "test_app.py").as_uri(), (tmp_path / "app.py").as_uri()
+    for uri in (ignored, shown):
+        opened(server, uri, TEXT)
+        validate(server, uri)
+    assert sent.codes(ignored) == []
+    assert sent.codes(shown) == ["HS101"]
+
+
+def test_hover_inside_a_finding_of_several_lines() -> None:
+    text = "abort(\n    404,\n    'gone',\n)\n"
+    state = DocumentState(1, text, [Finding("HS101", "m", 1, 0, 4, 1)])
+    lines = text.splitlines()
+    for line, character in [(1, 10), (2, 7), (0, 5), (3, 1)]:
+        assert "**HS101**" in (hover_text(state, line, character, lines[line]) or ""), line
+    assert "**HS101**" not in (hover_text(state, 3, 2, lines[3]) or "")
+    assert hover_text(DocumentState(), 0, 1, "  ()  ") is None  # no word, no finding
+
+
+def test_noqa_action_replaces_the_whole_line() -> None:
+    for tail in ("  # X", "  # x   "):
+        text = TEXT.replace("  # noqa: E501", tail)
+        found = findings_for(text, job_for(None)[0], None)
+        assert found is not None
+        (finding,) = found
+        lines = text.splitlines()
+        action = _noqa_action("untitled:1", NoqaLines(text), finding, to_diagnostic(lines, finding))
+        assert action is not None
+        assert action.kind == types.CodeActionKind.QuickFix
+        assert action.edit is not None
+        assert action.edit.changes is not None
+        (edit,) = action.edit.changes["untitled:1"]
+        assert edit.range.end.character == len(lines[4].encode("utf-16-le")) // 2
+        assert edit.new_text.startswith(lines[4].rstrip())
+
+
+def test_fix_action_places_the_import_as_the_project_sorts(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.isort]\nforce_sort_within_sections = true\n", encoding="utf-8"
+    )
+    text = (
+        "import os\nfrom django.http import HttpResponse\n\n\n"
+        "def view(request):\n    return HttpResponse(status=404)\n"
+    )
+    found = findings_for(text, job_for(None)[0], None)
+    assert found is not None
+    uri = (tmp_path / "app.py").as_uri()
+
+    def fixed(uri: str) -> str:
+        action = _fix_action(uri, "Fix", text, found, [], False)
+        assert action is not None
+        assert action.edit is not None
+        assert action.edit.changes is not None
+        return apply(text, action.edit.changes[uri])
+
+    assert fixed(uri).startswith("from http import HTTPStatus\nimport os\n")
+    assert fixed("untitled:app.py").startswith("import os\nfrom http import HTTPStatus\n")
+
+
+def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """ASCII text: UTF-16 columns are characters."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        return starts[position.line] + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+def test_actions_for_one_of_two_findings_on_a_line(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    text = (
+        "from django.http import HttpResponse\n\n\n"
+        "def view(request):\n"
+        "    return (HttpResponse(status=404), HttpResponse(status=201))\n"
+    )
+    opened(server, "untitled:two", text)
+    validate(server, "untitled:two")
+    column = text.splitlines()[4].index("201")
+    params = types.CodeActionParams(
+        types.TextDocumentIdentifier("untitled:two"),
+        types.Range(types.Position(4, column), types.Position(4, column)),
+        types.CodeActionContext(diagnostics=[]),
+    )
+    found = actions_for(server, params)
+    assert [a.title for a in found] == [
+        "Replace with `HTTPStatus.CREATED`",
+        "Add `# noqa: HS101`",
+        FIX_ALL,
+    ]
+    noqa = found[1]
+    assert noqa.edit is not None
+    assert noqa.edit.changes is not None
+    assert list(noqa.edit.changes) == ["untitled:two"]
+    assert noqa.diagnostics is not None
+    assert [(d.code, d.range.start.character) for d in noqa.diagnostics] == [("HS101", column)]
+
+
+def test_fix_all_leaves_findings_without_a_safe_fix(ls: tuple[HttpStatusServer, Sent]) -> None:
+    server, _ = ls
+    text = (
+        "from django.http import HttpResponse\n\n\n"
+        "def view(request):\n"
+        "    if request.GET:\n"
+        "        return HttpResponse(status=299)\n"
+        "    return HttpResponse(status=201)\n"
+    )
+    opened(server, "untitled:mixed", text)
+    validate(server, "untitled:mixed")
+    assert {f.code for f in server.documents["untitled:mixed"].findings} == {"HS101", "HS201"}
+    params = types.CodeActionParams(
+        types.TextDocumentIdentifier("untitled:mixed"),
+        types.Range(types.Position(0, 0), types.Position(0, 0)),
+        types.CodeActionContext(diagnostics=[]),
+    )
+    (fix_all,) = actions_for(server, params)
+    assert fix_all.edit is not None
+    assert fix_all.edit.changes is not None
+    fixed = apply(text, fix_all.edit.changes["untitled:mixed"])
+    assert "status=299)" in fixed
+    assert "status=HTTPStatus.CREATED)" in fixed
