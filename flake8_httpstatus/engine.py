@@ -177,19 +177,18 @@ class FileContext:
         return (constant_code(name) if name is not None else None), False
 
     def is_status_expression(self, node: ast.expr) -> bool:
-        """Whether `node` reads a response's status (`r.status_code`, `resp.status`, ...)."""
+        """Whether `node` reads a response's status (`r.status_code`, `resp.status`, ...), or
+        is a name the current function bound to one (see `Scope.status_aliases`)."""
         if type(node) is not ast.Attribute:
-            return False
+            if type(node) is not ast.Name:
+                return False
+            aliases = self.scopes[-1].status_aliases
+            return aliases is not None and node.id in aliases
         attr = node.attr
         return attr in frameworks.STATUS_ATTRIBUTES or (
             attr in frameworks.GENERIC_STATUS_ATTRIBUTES
             and receivers.is_response(node.value, self.responses, self._self_is_response())
         )
-
-    def status_alias(self, node: ast.expr) -> bool:
-        """Whether `node` is a name the current function bound to a response's status."""
-        aliases = self.scopes[-1].status_aliases
-        return aliases is not None and type(node) is ast.Name and node.id in aliases
 
     def _self_is_response(self) -> bool:
         for scope in reversed(self.scopes):
@@ -1204,10 +1203,10 @@ class Engine:
             return
         first, second = node.args[0], node.args[1]
         ctx = self.ctx
-        if ctx.is_status_expression(first) or ctx.status_alias(first):
+        if ctx.is_status_expression(first):
             for candidate in _elements(second):
                 self._comparison_site(first, candidate)
-        elif ctx.is_status_expression(second) or ctx.status_alias(second):
+        elif ctx.is_status_expression(second):
             self._comparison_site(second, first)
 
     def _compare(self, node: ast.Compare) -> None:
@@ -1215,20 +1214,20 @@ class Engine:
         left = node.left
         for op, right in zip(node.ops, node.comparators, strict=False):
             if isinstance(op, ast.Eq | ast.NotEq):
-                if ctx.is_status_expression(left) or ctx.status_alias(left):
+                if ctx.is_status_expression(left):
                     self._comparison_site(left, right)
-                elif ctx.is_status_expression(right) or ctx.status_alias(right):
+                elif ctx.is_status_expression(right):
                     self._comparison_site(right, left)
                 elif ctx.scope.loops and self._loop_compare(left, right):
                     pass
-                elif type(left) is ast.Name:
+                elif type(left) is ast.Name and type(right) is ast.Constant:
                     self.collector.compared(left, right, ctx.scopes)
-                elif type(right) is ast.Name:
+                elif type(right) is ast.Name and type(left) is ast.Constant:
                     self.collector.compared(right, left, ctx.scopes)
             elif isinstance(op, ast.In | ast.NotIn) and isinstance(
                 right, ast.Tuple | ast.List | ast.Set
             ):
-                if ctx.is_status_expression(left) or ctx.status_alias(left):
+                if ctx.is_status_expression(left):
                     for element in right.elts:
                         self._comparison_site(left, element)
                 elif type(left) is ast.Name:
@@ -1290,8 +1289,7 @@ class Engine:
         )
 
     def _match(self, node: ast.Match) -> None:
-        subject = node.subject
-        if not (self.ctx.is_status_expression(subject) or self.ctx.status_alias(subject)):
+        if not self.ctx.is_status_expression(node.subject):
             return
         patterns = [case.pattern for case in node.cases]
         while patterns:
@@ -1403,7 +1401,8 @@ class Engine:
             self.collector.param_returned_here()
 
     def _return(self, node: ast.Return) -> None:
-        if node.value is not None and inference.is_param(node.value):
+        value = node.value
+        if type(value) is ast.Attribute and value.attr == "param" and inference.is_param(value):
             self.collector.param_returned_here()
         facts = self.ctx.facts
         if facts is not None and _is_callback_tuple(node.value):
@@ -1510,15 +1509,17 @@ def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:
 def _bind(scope: Scope, name: str) -> None:
     if name in _WATCHED_NAMES or name.startswith("HTTP_"):
         scope.bound.add(name)
+    names = scope.names
+    if name not in names:
+        names.add(name)
+        return
+    # Bound again: no longer an alias of a status, a literal table, a loop's variable.
     if scope.status_aliases is not None and name in scope.status_aliases:
         scope.rebound.add(name)  # type: ignore[union-attr]
-    names = scope.names
-    if name in names:
-        if scope.literals is not None:
-            scope.literals.pop(name, None)
-        if scope.loops is not None:
-            scope.loops.pop(name, None)
-    names.add(name)
+    if scope.literals is not None:
+        scope.literals.pop(name, None)
+    if scope.loops is not None:
+        scope.loops.pop(name, None)
 
 
 def argument(call: ast.Call, param: Param) -> ast.expr | None:
