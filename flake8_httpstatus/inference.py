@@ -852,8 +852,9 @@ class Solver:
         """The callables a table's values reach, each with the name the table's values have
         there and its label for messages: the decorated test; each method of a decorated
         class (`own`: the keys of the module's callables); for a fixture, the fixture itself
-        (`request.param`) and, if it returns its param, the tests of the module (of the whole
-        project for a conftest.py) that take the fixture by name."""
+        (`request.param`) and, if it returns its param, the tests of the module (for a
+        conftest.py, of its package; of the whole project outside packages) that take the
+        fixture by name."""
         if table.kind == "function":
             facts = self.callables.get(table.key)
             if facts is not None:
@@ -870,12 +871,14 @@ class Solver:
                 yield facts, "", facts.label
             if table.key not in param_returned:
                 return
-            anywhere = prefix.rstrip(".").rpartition(".")[2] == "conftest"
+            package, _, module = prefix.rstrip(".").rpartition(".")
+            if module == "conftest":  # the tests of its package, or of the whole project
+                prefix = f"{package}." if package else ""
             for key, facts in self.callables.items():
                 if (
                     table.label in facts.reaches
                     and facts.label.startswith("test")
-                    and (anywhere or key.startswith(prefix))
+                    and key.startswith(prefix)
                 ):
                     yield facts, table.label, facts.label
 
