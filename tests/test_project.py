@@ -320,6 +320,22 @@ async def test_language_server_sees_an_edited_helper(
     assert 10 in lines  # ShopError still takes a status
 
 
+@pytest.mark.slow
+async def test_language_server_gives_the_files_findings(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The local helpers, aliases, loop tables and fixture params as the other front ends
+    report them: a conftest.py's params are read through tests in other modules."""
+    root = tmp_path / "shop-project"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
+    want = expected(root)
+    for name in ("shoptests/inline.py", "shoptests/conftest.py", "shop/tests/conftest.py"):
+        uri = await _opened(client, root / name)
+        assert _lines(client, uri) == {
+            (line, col, code) for n, line, col, code in want if n == name
+        }
+
+
 def test_fix_on_one_file_uses_the_project(shop: Path) -> None:
     views = shop / "shop" / "views.py"
     (result,) = run([str(views)], Job(Settings(), Selection(), "diff"))
