@@ -32,7 +32,7 @@ from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
 from flake8_httpstatus.project import project_for, refresh, reread
 from flake8_httpstatus.registry import MODULES, code_of
-from flake8_httpstatus.rules import RULES, Severity, check
+from flake8_httpstatus.rules import RULES, Severity, check_module
 from flake8_httpstatus.runner import Job, job_for, visible
 
 # At most one check per document in this window while the user types.
@@ -171,22 +171,19 @@ def _decorators(node: ast.stmt) -> list[ast.expr]:
 def findings_for(text: str, job: Job, filename: str | None) -> list[Finding] | None:
     """The findings to show, or None when the text does not parse (keep the last ones)."""
     tree = parse(text)
-    return None if tree is None else findings_in(tree, text, job, filename)
+    return None if tree is None else check_document(tree, text, job, filename)[0]
 
 
-def findings_in(tree: ast.Module, text: str, job: Job, filename: str | None) -> list[Finding]:
-    return visible(
-        check(tree, job.settings, filename, project_for(filename, job.settings)),
-        text,
-        job.selection_for(filename),
-    )
-
-
-def project_changed(tree: ast.Module, job: Job, filename: str | None) -> bool:
-    """Take the document's tree into its project's index; whether what it passes on as a
-    status changed (the other open documents must then be checked again)."""
+def check_document(
+    tree: ast.Module, text: str, job: Job, filename: str | None
+) -> tuple[list[Finding], bool]:
+    """The findings to show; and whether what the document passes on as a status changed in
+    its project's index, which takes the facts of the same walk (the other open documents
+    must then be checked again)."""
     project = project_for(filename, job.settings)
-    return project is not None and filename is not None and project.update(Path(filename), tree)
+    found, facts = check_module(tree, job.settings, filename, project)
+    changed = project is not None and filename is not None and project.update(Path(filename), facts)
+    return visible(found, text, job.selection_for(filename)), changed
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:
@@ -230,8 +227,10 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     try:
         changed = refreshed(ls)
         tree = parse(text, previous)
-        changed = (tree is not None and project_changed(tree, job, filename)) or changed
-        findings = None if tree is None else findings_in(tree, text, job, filename)
+        findings = None
+        if tree is not None:
+            findings, facts_changed = check_document(tree, text, job, filename)
+            changed = facts_changed or changed
     finally:
         if collecting:
             gc.enable()

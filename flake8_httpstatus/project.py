@@ -345,11 +345,14 @@ class ProjectIndex:
         self.stats = found
         return changed
 
-    def update(self, path: Path, source: str | ast.Module) -> bool:
-        """Take an open document's text (or its tree) instead of the saved file's (the language
-        server); whether what the module passes on changed."""
+    def update(self, path: Path, source: str | ast.Module | ModuleFacts) -> bool:
+        """Take an open document's text (or its tree, or the facts its check found) instead of
+        the saved file's (the language server); whether what the module passes on changed."""
         relative = path.resolve().relative_to(self.root).as_posix()
-        facts = facts_of(source, path, self.extra_sinks)
+        if isinstance(source, ModuleFacts):
+            facts: ModuleFacts | None = source
+        else:
+            facts = facts_of(source, path, self.extra_sinks)
         if facts is None:  # being typed: keep what it passed on when it last parsed
             return False
         if (

@@ -35,6 +35,7 @@ from flake8_httpstatus.lsp import (
     _path,
     _word_at,
     actions_for,
+    check_document,
     closed,
     code_action,
     code_under_cursor,
@@ -48,7 +49,6 @@ from flake8_httpstatus.lsp import (
     hover_for,
     hover_text,
     initialized,
-    project_changed,
     schedule,
     to_diagnostic,
     to_range,
@@ -587,11 +587,29 @@ def test_an_edited_helper_rechecks_the_other_open_documents(
     assert 10 in lines_of(sent, views_uri)
 
 
-def test_project_changed_outside_a_project(tmp_path: Path) -> None:
+def test_check_document_outside_a_project(tmp_path: Path) -> None:
     job = job_for(None)[0]
-    tree = ast.parse("def f(status):\n    return HttpResponse(status=status)\n")
-    assert project_changed(tree, job, None) is False
-    assert project_changed(tree, job, str(tmp_path / "app.py")) is False
+    text = "from django.http import HttpResponse\n\n\ndef f(status):\n    return HttpResponse(status=status)\n"
+    tree = ast.parse(text)
+    assert check_document(tree, text, job, None) == ([], False)
+    assert check_document(tree, text, job, str(tmp_path / "app.py")) == ([], False)
+
+
+def test_check_document_takes_the_facts_of_its_own_walk(shop: Path) -> None:
+    """What the index takes from an open document is what it reads from the file."""
+    job = job_for(shop)[0]
+    helpers = shop / "shop" / "api" / "responses.py"
+    text = helpers.read_text(encoding="utf-8")
+    filename = str(helpers)
+    _, changed = check_document(ast.parse(text), text, job, filename)
+    assert changed is False  # the same as the file the index read
+    index = project.project_for(filename, job.settings)
+    assert index is not None
+    assert index.overrides == {}
+    edited = text.replace("status=status)", "status=200)")
+    _, changed = check_document(ast.parse(edited), edited, job, filename)
+    assert changed is True
+    assert index.overrides["shop/api/responses.py"] == project.facts_of(edited, helpers)
 
 
 # -- parsing again only the statement an edit touched ---------------------------------------

@@ -6,12 +6,12 @@ import ast
 
 from flake8_httpstatus.engine import Engine, Rules
 from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.inference import Project
+from flake8_httpstatus.inference import ModuleFacts, Project
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 from flake8_httpstatus.settings import Settings
 
-__all__ = ["RULES", "FixSafety", "Rule", "Severity", "check"]
+__all__ = ["RULES", "FixSafety", "Rule", "Severity", "check", "check_module"]
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -47,3 +47,15 @@ def check(
     """All findings for one parsed file, sorted by position; `project` adds what the
     project's other modules pass on as a status."""
     return Engine(settings, filename, _CALLBACKS, project).run(tree)
+
+
+def check_module(
+    tree: ast.AST,
+    settings: Settings,
+    filename: str | None = None,
+    project: Project | None = None,
+) -> tuple[list[Finding], ModuleFacts]:
+    """`check`, and what the module passes on as a status: the facts the project index reads
+    from the same walk (project.facts_of), for the language server's open documents."""
+    engine = Engine(settings, filename, _CALLBACKS, project)
+    return engine.run(tree), engine.collector.facts
