@@ -37,6 +37,11 @@ def isolate(directory: Path) -> None:
                 pytest.exit(f"{parent / name} would apply to every temporary project; remove it")
 
 
+# Fixture files are code under analysis, never tests: the project fixture's conftest.py files
+# hold fixtures for the linter to read, not for this suite.
+collect_ignore = ["fixtures"]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_base_temp(tmp_path_factory: pytest.TempPathFactory) -> None:
     isolate(tmp_path_factory.getbasetemp())
