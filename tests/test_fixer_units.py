@@ -75,10 +75,11 @@ def test_an_import_in_a_file_without_a_line_break_uses_a_newline() -> None:
 def test_of_two_fixes_that_overlap_the_first_in_the_file_is_taken() -> None:
     inner = finding(replace(1, 12, 15, "A"))
     outer = finding(replace(1, 4, 16, "B"))
-    text = "x = f(1, 2, 404)\n"
-    result = fix_text(text, [inner, outer])
-    assert result.applied == (outer,)
-    assert result.text == "x = B\n"
+    later = finding(replace(2, 0, 3, "C"))  # the clash does not stop the fixes after it
+    text = "x = f(1, 2, 404)\n500\n"
+    result = fix_text(text, [inner, outer, later])
+    assert result.applied == (outer, later)
+    assert result.text == "x = B\nC\n"
 
 
 def test_two_edits_at_one_place_are_not_both_made() -> None:
@@ -111,9 +112,10 @@ def test_edits_that_only_touch_are_both_made() -> None:
 def test_the_same_fix_for_two_findings_is_made_once() -> None:
     first = finding(replace(1, 4, 7, "A"))
     second = Finding("HS102", "HS102 message", 1, 4, 1, 7, first.fix)
-    result = fix_text("x = 404\n", [first, second])
-    assert result.applied == (first, second)
-    assert result.text == "x = A\n"
+    later = finding(replace(2, 0, 3, "C"))
+    result = fix_text("x = 404\n500\n", [first, second, later])
+    assert result.applied == (first, second, later)
+    assert result.text == "x = A\nC\n"
 
 
 def test_a_fix_whose_result_does_not_parse_is_left_out_and_the_in_place_ones_kept() -> None:
