@@ -15,6 +15,7 @@ import pytest
 
 from flake8_httpstatus.findings import Finding
 from flake8_httpstatus.rules import RULES, check
+from flake8_httpstatus.settings import Settings
 from tests.conftest import updating
 from tests.expectations import compare, load_fixture, read_fixture
 
@@ -103,3 +104,15 @@ def test_every_fixture_expects_something_or_says_it_is_clean() -> None:
     for path in FIXTURES:
         expected, _ = read_fixture(path)
         assert expected or path.stem.endswith("_clean"), f"{path.name} expects no finding"
+
+
+def test_the_default_target_python_is_said_to_be_the_default(tmp_path: Path) -> None:
+    # Outside this repository (its requires-python would be read): no configuration anywhere.
+    path = tmp_path / "app.py"
+    source = "from http import HTTPStatus\n\nstatus = HTTPStatus.CONTENT_TOO_LARGE\n"
+    path.write_text(source, encoding="utf-8")
+    (finding,) = check(ast.parse(source), Settings(), str(path))
+    assert finding.message == (
+        "HS204 HTTPStatus.CONTENT_TOO_LARGE needs Python 3.13 (target: 3.9, the default): "
+        "use HTTPStatus.REQUEST_ENTITY_TOO_LARGE"
+    )
