@@ -26,7 +26,7 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.inference import ModuleFacts, Solver
-from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved
+from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved_parent
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -170,11 +170,16 @@ def _python_files(root: Path) -> list[tuple[str, str]] | None:
 
 def indexed(path: Path, root: Path) -> bool:
     """Whether the index covers `path`: under the root, outside the skipped directories."""
+    return _covers(resolved_parent(str(path)), root)
+
+
+def _covers(directory: Path, root: Path) -> bool:
+    """Whether the index covers the files of a resolved `directory`."""
     try:
-        relative = resolved(str(path)).relative_to(root)
+        relative = directory.relative_to(root)
     except ValueError:
         return False
-    return not any(part in SKIPPED_DIRS for part in relative.parts[:-1])
+    return not any(part in SKIPPED_DIRS for part in relative.parts)
 
 
 class ProjectIndex:
@@ -454,7 +459,9 @@ def _write_cache(path: Path, entries: dict[str, list[object]]) -> None:
 # One index per project root (and declared sinks) and process: flake8 checks many files of one
 # project.
 _INDEXES: dict[tuple[Path, tuple[ExtraSink, ...]], ProjectIndex] = {}
-_ROOTS: dict[str, Path | None] = {}
+# Per directory of a checked file: its project's root, and whether the index covers the files
+# in it (a file that is itself a symlink is looked at on its own).
+_ROOTS: dict[str, tuple[Path | None, bool]] = {}
 
 
 def reread(path: Path) -> bool:
@@ -478,10 +485,19 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     if not filename or filename in {"-", "stdin"}:
         return None
     directory = os.path.dirname(os.path.abspath(filename))
-    if directory not in _ROOTS:
-        _ROOTS[directory] = find_root(directory)
-    root = _ROOTS[directory]
-    if root is None or not indexed(Path(filename), root):
+    place = _ROOTS.get(directory)
+    if place is None:
+        root = find_root(directory)
+        place = _ROOTS[directory] = (
+            root,
+            root is not None and _covers(Path(directory).resolve(), root),
+        )
+    root, covered = place
+    if root is None:
+        return None
+    if os.path.islink(filename):
+        covered = indexed(Path(filename), root)
+    if not covered:
         return None
     extra_sinks = settings.extra_sinks if settings is not None else ()
     index = _INDEXES.get((root, extra_sinks))

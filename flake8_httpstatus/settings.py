@@ -346,17 +346,17 @@ def _requires_python_in(directory: Path) -> tuple[Version, str] | None:
 _RESOLVED_DIRS: dict[tuple[str, str], Path] = {}
 
 
-def resolved(filename: str) -> Path:
-    """`Path(filename).resolve()`, with each directory resolved once per process: a file that
-    is not itself a symlink resolves to its resolved directory plus its name."""
+def resolved_parent(filename: str) -> Path:
+    """The resolved directory of `filename` (`Path(filename).resolve().parent`), each directory
+    resolved once per process unless the file itself is a symlink."""
     directory, name = os.path.split(filename)
     if name in {"", ".", ".."} or os.path.islink(filename):
-        return Path(filename).resolve()
+        return Path(filename).resolve().parent
     key = (directory, "" if os.path.isabs(directory) else os.getcwd())
     parent = _RESOLVED_DIRS.get(key)
     if parent is None:
         parent = _RESOLVED_DIRS[key] = Path(directory).resolve()
-    return parent / name
+    return parent
 
 
 def python_target(filename: str | None, settings: Settings) -> tuple[Version, str]:
@@ -365,7 +365,7 @@ def python_target(filename: str | None, settings: Settings) -> tuple[Version, st
     if settings.target_python is not None:
         return settings.target_python, "from httpstatus-target-python"
     if filename and filename not in {"-", "stdin"}:
-        found = _requires_python_in(resolved(filename).parent)
+        found = _requires_python_in(resolved_parent(filename))
         if found is not None:
             return found
     return DEFAULT_TARGET_PYTHON, "the default"
