@@ -10,10 +10,11 @@ over, when the file's whole import style is known.
 from __future__ import annotations
 
 import ast
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from flake8_httpstatus import flow, frameworks, inference, receivers
 from flake8_httpstatus.findings import Finding, Fix
@@ -282,8 +283,6 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 # Leaves no handler looks at: not worth a trip through the stack.
 _INERT = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass})
 
-# Per node type, for every file: whether it opens a scope, its child fields, its blocks.
-_SHAPES: dict[type, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {}
 
 # Parts of a scope-creating node that belong to the enclosing scope, and its body.
 _OUTER_FIELDS = {
@@ -313,12 +312,11 @@ class Engine:
         self.collector = inference.Collector(*(project.module_of(filename) if project else ("",)))
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
-        self._call_last_names = _CALL_LAST_NAMES | {
-            name.rpartition(".")[2] for name in self.extra_calls
-        }
-        self._plans: dict[
-            type, tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]
-        ] = {}
+        self._call_last_names = (
+            _CALL_LAST_NAMES | {name.rpartition(".")[2] for name in self.extra_calls}
+            if self.extra_calls
+            else _CALL_LAST_NAMES
+        )
         self._block_counter = 0
         # Calls whose result is assigned to a name, and calls that are raised.
         self._assigned: dict[int, str] = {}
@@ -330,32 +328,6 @@ class Engine:
         # 3-tuples (its name, the tuple, the scopes), tied together after the walk.
         self._callbacks: set[str] = set()
         self._callback_returns: list[tuple[str, ast.Tuple, tuple[Scope, ...]]] = []
-        self._dispatch: dict[type, Callable[[ast.AST], None]] = {
-            _Enter: self._enter,  # type: ignore[dict-item]
-            _Exit: self._exit,  # type: ignore[dict-item]
-            _BlockEnter: self._block_enter,  # type: ignore[dict-item]
-            _BlockExit: self._block_exit,  # type: ignore[dict-item]
-            ast.Raise: self._raise,  # type: ignore[dict-item]
-            ast.Import: self._import,  # type: ignore[dict-item]
-            ast.ImportFrom: self._import_from,  # type: ignore[dict-item]
-            ast.Call: self._call,  # type: ignore[dict-item]
-            ast.Compare: self._compare,  # type: ignore[dict-item]
-            ast.Assign: self._assign,  # type: ignore[dict-item]
-            ast.AnnAssign: self._ann_assign,  # type: ignore[dict-item]
-            ast.AugAssign: self._aug_assign,  # type: ignore[dict-item]
-            ast.Return: self._return,  # type: ignore[dict-item]
-            ast.Yield: self._yield,  # type: ignore[dict-item]
-            ast.Match: self._match,  # type: ignore[dict-item]
-            ast.Attribute: self._attribute,  # type: ignore[dict-item]
-            ast.For: self._for,  # type: ignore[dict-item]
-            ast.AsyncFor: self._for,  # type: ignore[dict-item]
-            ast.With: self._with,  # type: ignore[dict-item]
-            ast.AsyncWith: self._with,  # type: ignore[dict-item]
-            ast.NamedExpr: self._named_expr,  # type: ignore[dict-item]
-            ast.ExceptHandler: self._except_handler,  # type: ignore[dict-item]
-            ast.Dict: self._dict,  # type: ignore[dict-item]
-            ast.BinOp: self._bin_op,  # type: ignore[dict-item]
-        }
 
     def run(self, tree: ast.AST) -> list[Finding]:
         self.ctx.tree = tree
@@ -377,28 +349,11 @@ class Engine:
             _render(raw, scopes, namer, wrong.get(id(raw.node))) for raw, scopes in self.raw
         ]
         findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
-        # The handlers are bound methods: without this cycle the tree and everything the walk
-        # made are freed at once, not left to a collection that walks them all again.
-        self._dispatch.clear()
-        self._plans.clear()
         return findings
 
     # -- the walk -----------------------------------------------------------------------------
-    def _plan(
-        self, kind: type
-    ) -> tuple[Callable[[ast.AST], None] | None, bool, tuple[str, ...], tuple[str, ...]]:
-        """For a node type: its handler, whether it opens a scope, and its child fields,
-        split into blocks of statements and the others (both in reverse order)."""
-        shape = _SHAPES.get(kind)
-        if shape is None:
-            outer = _OUTER_FIELDS.get(kind)
-            names = outer if outer is not None else _child_fields(kind)
-            blocks = tuple(name for name in names if name in _BLOCK_FIELDS and outer is None)
-            shape = _SHAPES[kind] = (outer is not None, names, blocks)
-        return (self._dispatch.get(kind), *shape)
-
     def _walk(self, tree: ast.AST) -> None:
-        plans = self._plans
+        plans = _PLANS
         stack: list[object] = [tree]
         pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
@@ -406,12 +361,10 @@ class Engine:
             kind = type(node)
             if kind in _INERT:
                 continue  # a name or constant from a list: nothing to do
-            plan = plans.get(kind)
-            if plan is None:
-                plan = plans[kind] = self._plan(kind)
-            handler, scoped, names, blocks = plan
+            plan = plans.get(kind) or _plan(kind)
+            handler, scoped, children, single, blocks = plan
             if handler is not None:
-                handler(node)  # type: ignore[arg-type]
+                handler(self, node)
             if scoped:
                 # Body in a scope of its own; decorators, defaults and bases before it, outside.
                 push(_EXIT)
@@ -421,11 +374,21 @@ class Engine:
                 else:
                     push(body)
                 push(_Enter(node))  # type: ignore[arg-type]
-            for name in names:
-                value = getattr(node, name, None)
+            if children is None:
+                continue
+            values = (children(node),) if single else children(node)
+            if blocks is None:
+                for value in values:
+                    if type(value) is list:
+                        if value:
+                            extend(reversed(value))
+                    elif value is not None and type(value) not in _INERT:
+                        push(value)
+                continue
+            for value, block in zip(values, blocks, strict=True):
                 if type(value) is list:
                     if value:
-                        if blocks and name in blocks:
+                        if block:
                             push(_BLOCK_EXIT)
                             extend(reversed(value))
                             push(_BLOCK_ENTER)
@@ -1495,6 +1458,60 @@ class Engine:
         self.ctx.style_uses[style] += 1
         for rule in self.rules.constants:
             self._report(rule(self.ctx, node, style, node.attr))
+
+
+# What the walk does with a node of each type, for every file: the engine's handler, whether it
+# opens a scope, a getter of its child fields' values (one C call rather than a getattr per
+# field), whether that getter returns one value, and which of them are blocks of statements
+# (None when none is). Fields come in reverse order: the stack is LIFO.
+_Plan = tuple[
+    Callable[[Engine, Any], None] | None,
+    bool,
+    Callable[[Any], Any] | None,
+    bool,
+    tuple[bool, ...] | None,
+]
+_PLANS: dict[type, _Plan] = {}
+_HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
+    _Enter: Engine._enter,
+    _Exit: Engine._exit,
+    _BlockEnter: Engine._block_enter,
+    _BlockExit: Engine._block_exit,
+    ast.Raise: Engine._raise,
+    ast.Import: Engine._import,
+    ast.ImportFrom: Engine._import_from,
+    ast.Call: Engine._call,
+    ast.Compare: Engine._compare,
+    ast.Assign: Engine._assign,
+    ast.AnnAssign: Engine._ann_assign,
+    ast.AugAssign: Engine._aug_assign,
+    ast.Return: Engine._return,
+    ast.Yield: Engine._yield,
+    ast.Match: Engine._match,
+    ast.Attribute: Engine._attribute,
+    ast.For: Engine._for,
+    ast.AsyncFor: Engine._for,
+    ast.With: Engine._with,
+    ast.AsyncWith: Engine._with,
+    ast.NamedExpr: Engine._named_expr,
+    ast.ExceptHandler: Engine._except_handler,
+    ast.Dict: Engine._dict,
+    ast.BinOp: Engine._bin_op,
+}
+
+
+def _plan(kind: type) -> _Plan:
+    outer = _OUTER_FIELDS.get(kind)
+    names = outer if outer is not None else _child_fields(kind)
+    blocks = tuple(outer is None and name in _BLOCK_FIELDS for name in names)
+    plan = _PLANS[kind] = (
+        _HANDLERS.get(kind),
+        outer is not None,
+        operator.attrgetter(*names) if names else None,
+        len(names) == 1,
+        blocks if any(blocks) else None,
+    )
+    return plan
 
 
 def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.inference import ModuleFacts, Solver
-from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved_parent
+from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved, resolved_parent
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"

@@ -346,6 +346,14 @@ def _requires_python_in(directory: Path) -> tuple[Version, str] | None:
 _RESOLVED_DIRS: dict[tuple[str, str], Path] = {}
 
 
+def resolved(filename: str) -> Path:
+    """`Path(filename).resolve()`, its directory resolved once per process (see below)."""
+    name = os.path.basename(filename)
+    if name in {"", ".", ".."} or os.path.islink(filename):
+        return Path(filename).resolve()
+    return resolved_parent(filename) / name
+
+
 def resolved_parent(filename: str) -> Path:
     """The resolved directory of `filename` (`Path(filename).resolve().parent`), each directory
     resolved once per process unless the file itself is a symlink."""
