@@ -261,7 +261,7 @@ class Collector:
         if isinstance(func, ast.Name):
             local = self._local(func.id)
             if local is not None:
-                return ("name", local)
+                return ("name", local) if local else None
             imported = imports.get(func.id)
             if imported is not None:
                 return ("name", self.absolute(imported))
@@ -287,7 +287,7 @@ class Collector:
             return None
         head = self._local(owner.id)
         if head is not None:
-            return ("name", ".".join([head, *reversed(parts)]))
+            return ("name", ".".join([head, *reversed(parts)])) if head else None
         head = imports.get(owner.id)
         if head is None:
             # A module-level class's method called on the class: `Helper.make(...)`.
@@ -296,10 +296,13 @@ class Collector:
 
     def _local(self, name: str) -> str | None:
         """The key of a class or function defined earlier in an enclosing function's body
-        (class bodies do not enclose the functions in them)."""
+        (class bodies do not enclose the functions in them); "" for a parameter of one, which
+        hides the module's callable of that name (`def test(error_response)`, a fixture)."""
         for frame in reversed(self.frames):
             if frame.local is not None and name in frame.local:
                 return frame.local[name]
+            if name in frame.params:
+                return ""
         return None
 
     def _class_key(self) -> str | None:
