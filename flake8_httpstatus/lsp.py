@@ -30,7 +30,7 @@ from flake8_httpstatus.import_config import style_for
 from flake8_httpstatus.imports import ImportStyle
 from flake8_httpstatus.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
-from flake8_httpstatus.project import project_for, refresh, reread
+from flake8_httpstatus.project import project_for, refresh, release, reread
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check_module
 from flake8_httpstatus.runner import Job, job_for, visible
@@ -293,6 +293,10 @@ def closed(ls: HttpStatusServer, uri: str) -> None:
     if pending is not None:
         pending.cancel()
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    # Closed without saving: the file on disk stands for the module again.
+    if uri.startswith("file:") and release(_path(uri)):
+        for other in list(ls.documents):
+            validate(ls, other)
 
 
 async def watch_files(ls: HttpStatusServer) -> bool:

@@ -334,6 +334,16 @@ class ProjectIndex:
         self._solved = None
         return True
 
+    def release(self, path: Path) -> bool:
+        """An open document closed: its file stands for it again (unsaved edits are gone);
+        whether what the module passes on changed."""
+        relative = resolved(str(path)).relative_to(self.root).as_posix()
+        facts = self.overrides.pop(relative, None)
+        if facts is None or facts == self.modules.get(relative, ModuleFacts(facts.module)):
+            return False
+        self._solved = None
+        return True
+
     def refresh(self) -> bool:
         """Read again the modules created, deleted or changed (size, modification time) on
         disk since they were read: for a language server whose client does not report them;
@@ -471,6 +481,15 @@ def reread(path: Path) -> bool:
     for (root, _), index in _INDEXES.items():
         if path.suffix == ".py" and indexed(path, root):
             changed = index.reread(path) or changed
+    return changed
+
+
+def release(path: Path) -> bool:
+    """A document closed in the language server, released by every index that covers it."""
+    changed = False
+    for (root, _), index in _INDEXES.items():
+        if indexed(path, root):
+            changed = index.release(path) or changed
     return changed
 
 

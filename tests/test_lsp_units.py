@@ -1143,3 +1143,24 @@ def test_a_lone_carriage_return_in_one_text_only() -> None:
         tree = ast.parse(before)
         assert lsp._reparse(before, tree, after) is None
         assert dump(lsp.parse(after, DocumentState(1, before, [], tree))) == dump(ast.parse(after))
+
+
+def test_closing_an_unsaved_helper_brings_back_its_file(
+    ls: tuple[HttpStatusServer, Sent], shop: Path
+) -> None:
+    server, sent = ls
+    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
+    source = helpers.read_text(encoding="utf-8")
+    opened(server, views.as_uri(), views.read_text(encoding="utf-8"))
+    opened(server, helpers.as_uri(), source.replace("status=status)", "status=200)"))
+    validate(server, views.as_uri())
+    validate(server, helpers.as_uri())
+    assert 8 not in lines_of(sent, views.as_uri())
+    published = len(sent.published(views.as_uri()))
+    closed(server, helpers.as_uri())  # the edit was never saved
+    assert 8 in lines_of(sent, views.as_uri())
+    # Closing it again, or a document whose text was its file's, changes nothing.
+    closed(server, helpers.as_uri())
+    closed(server, views.as_uri())
+    assert len(sent.published(views.as_uri())) == published + 2
+    assert project.release(shop / "elsewhere" / "x.py") is False
