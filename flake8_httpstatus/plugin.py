@@ -15,7 +15,7 @@ from flake8_httpstatus import __version__
 from flake8_httpstatus.declared import read_ahead
 from flake8_httpstatus.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.options import OPTIONS, settings_from
-from flake8_httpstatus.project import project_for
+from flake8_httpstatus.project import preload, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, check
 from flake8_httpstatus.settings import Settings
 
@@ -82,9 +82,11 @@ class Plugin:
         )
         names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
         cls.trigger = _trigger(names)
-        # Before flake8 forks its workers: each inherits the project's versions and warnings.
+        # Before flake8 forks its workers: each inherits the project's versions, warnings and
+        # index instead of reading and solving its own.
         for path in getattr(options, "filenames", None) or ():
             read_ahead(str(path))
+            preload(str(path), cls.settings)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
         text = "".join(self.lines)

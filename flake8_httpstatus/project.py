@@ -526,3 +526,14 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
             root, extra_sinks=extra_sinks, configured=configured
         )
     return index
+
+
+def preload(path: str, settings: Settings | None = None) -> None:
+    """Load and solve the index of the project `path` (a file or a directory to check) lies in:
+    flake8's workers, forked afterwards, inherit it instead of each building their own."""
+    if path in {"-", ""}:
+        return
+    name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
+    index = project_for(name, settings)
+    if index is not None:
+        index.mentions("")  # solves the project and builds the pattern of its callables' names

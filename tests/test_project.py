@@ -7,6 +7,7 @@ beside it); the expected findings are written beside its code as in tests/fixtur
 
 from __future__ import annotations
 
+import argparse
 import json
 import marshal
 import os
@@ -20,6 +21,8 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from flake8_httpstatus import __version__, project
+from flake8_httpstatus.options import OPTIONS
+from flake8_httpstatus.plugin import Plugin
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
 from flake8_httpstatus.runner import Job, Selection, process, run
 from flake8_httpstatus.settings import Settings, parse_cache_dir, parse_extra_sinks
@@ -391,3 +394,17 @@ def test_the_walk_finds_what_os_walk_finds(tmp_path: Path) -> None:
         "pkg/m.py",
         "pkg/z.py",
     ]
+
+
+def test_flake8_options_solve_the_index_before_the_workers_fork(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """flake8 forks its workers after parse_options: each inherits the solved index instead
+    of reading and solving its own."""
+    monkeypatch.setattr(Plugin, "settings", Plugin.settings)
+    monkeypatch.setattr(Plugin, "trigger", Plugin.trigger)
+    values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
+    Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
+    index = project._INDEXES[shop.resolve(), ()]
+    assert index._solved is not None
+    assert index._names is not None
