@@ -1024,8 +1024,15 @@ def test_noqa_action_replaces_the_whole_line() -> None:
 def test_fix_action_places_the_import_as_the_project_sorts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # a document without a file takes no project's style
-    (tmp_path / "pyproject.toml").write_text(
+    # The working directory is another project, where `http` is a first-party package: a
+    # document takes its own file's project's style, and one without a file the default.
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "http").mkdir(parents=True)
+    (elsewhere / "http" / "__init__.py").write_text("", encoding="utf-8")
+    (elsewhere / "pyproject.toml").write_text("[project]\nname = 'elsewhere'\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "pyproject.toml").write_text(
         "[tool.isort]\nforce_sort_within_sections = true\n", encoding="utf-8"
     )
     text = (
@@ -1034,7 +1041,7 @@ def test_fix_action_places_the_import_as_the_project_sorts(
     )
     found = findings_for(text, job_for(None)[0], None)
     assert found is not None
-    uri = (tmp_path / "app.py").as_uri()
+    uri = (tmp_path / "project" / "app.py").as_uri()
 
     def fixed(uri: str) -> str:
         action = _fix_action(uri, "Fix", text, found, [], False)
