@@ -6,7 +6,6 @@ UPDATE_SNAPSHOTS=1 rewrites those records (never in CI); review the difference."
 from __future__ import annotations
 
 import ast
-import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +22,6 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
 RECORDS = Path(__file__).parent / "snapshots" / "checks"
 
 
-@functools.cache  # both tests below read them
 def reported(path: Path) -> tuple[Finding, ...]:
     """The findings of the fixture at `path`, with the rules its header turns on."""
     fixture = load_fixture(path)

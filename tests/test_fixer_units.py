@@ -159,3 +159,9 @@ def test_apply_makes_edits_in_text_order_whatever_their_order() -> None:
     text = "ab\ncd\r\nef"
     edits = [Edit(3, 1, 3, 2, "F"), Edit.insert(1, 0, ">"), Edit(2, 0, 3, 0, "")]
     assert apply(text, edits) == ">ab\neF"
+
+
+def test_a_plan_carries_the_lines_its_edits_refer_to() -> None:
+    # The language server turns the edits into its own ranges with these lines.
+    planned = plan("x = 404\r\ny = 1", [finding(replace(1, 4, 7, "N"))])
+    assert planned.lines == ("x = 404", "y = 1")
