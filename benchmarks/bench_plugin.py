@@ -233,3 +233,7 @@ def project_index(dirs: list[Path], tmp: Path, rounds: int) -> None:
         f"warm {statistics.median(t[0] for t in with_warm):.2f} s ({ratios(with_warm, without)}, "
         f"target <= 1.03; median of {rounds})"
     )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
