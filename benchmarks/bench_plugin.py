@@ -16,6 +16,7 @@ Two figures, each a ratio from one run:
    most 1.03 of flake8 without it.
 
 Usage: python benchmarks/bench_plugin.py [--quick] [--rounds N] [--index-only] [--corpus DIR...]
+                                        [--instructions]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import gc
 import importlib.metadata
 import importlib.util
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -134,6 +136,35 @@ def flake8_time(python: Path, dirs: list[Path], before: object = None) -> tuple[
     return time.perf_counter() - start, _children_cpu() - used
 
 
+def flake8_instructions(python: Path, dirs: list[Path], before: object = None) -> int:
+    """Instructions one flake8 run executes (valgrind's callgrind, one process): a count that
+    the machine's load does not change."""
+    if callable(before):
+        before()
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            str(python),
+            "-m",
+            "flake8",
+            "--select=E,W,F",
+            "--exit-zero",
+            "--jobs=1",
+            *map(str, dirs),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind gave no instruction count:\n{done.stderr}")
+    return int(found.group(1))
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -159,6 +190,11 @@ def main() -> int:
     parser.add_argument(
         "--corpus", nargs="+", type=Path, help="these directories (an application) instead"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count flake8's instructions under valgrind (slow; unmoved by the load)",
+    )
     args = parser.parse_args()
     dirs = args.corpus or package_dirs(QUICK if args.quick else PACKAGES)
     files = corpus(dirs)
@@ -168,7 +204,7 @@ def main() -> int:
 
     if args.index_only:
         with tempfile.TemporaryDirectory() as tmp:
-            project_index(dirs, Path(tmp), args.rounds)
+            project_index(dirs, Path(tmp), args.rounds, args.instructions)
         return 0
     parse, plugin = in_process(files, args.rounds)
     print(
@@ -182,18 +218,29 @@ def main() -> int:
         for _ in range(args.rounds):
             without.append(flake8_time(plain, dirs))
             with_plugin.append(flake8_time(Path(sys.executable), dirs))
-    print(
-        f"flake8 --select=E,W,F: with plugin {statistics.median(t[0] for t in with_plugin):.2f} s, "
-        f"without {statistics.median(t[0] for t in without):.2f} s, "
-        f"{ratios(with_plugin, without)} (target <= 1.03; median of {args.rounds})"
-    )
+        print(
+            f"flake8 --select=E,W,F: with plugin {statistics.median(t[0] for t in with_plugin):.2f} s, "
+            f"without {statistics.median(t[0] for t in without):.2f} s, "
+            f"{ratios(with_plugin, without)} (target <= 1.03; median of {args.rounds})"
+        )
+        if args.instructions:
+            print(instruction_ratio("flake8 --select=E,W,F", plain, dirs))
     with tempfile.TemporaryDirectory() as tmp:
-        project_index(dirs, Path(tmp), args.rounds)
+        project_index(dirs, Path(tmp), args.rounds, args.instructions)
     print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
     return 0
 
 
-def project_index(dirs: list[Path], tmp: Path, rounds: int) -> None:
+def instruction_ratio(label: str, plain: Path, dirs: list[Path], before: object = None) -> str:
+    without = flake8_instructions(plain, dirs)
+    with_plugin = flake8_instructions(Path(sys.executable), dirs, before)
+    return (
+        f"{label}, instructions (callgrind, --jobs=1): with plugin {with_plugin:,}, without "
+        f"{without:,}, ratio {with_plugin / without:.3f} (target <= 1.03)"
+    )
+
+
+def project_index(dirs: list[Path], tmp: Path, rounds: int, instructions: bool = False) -> None:
     """The corpus as one project: what indexing it costs, cold and warm."""
     root = tmp / "project"
     for directory in dirs:
@@ -233,7 +280,9 @@ def project_index(dirs: list[Path], tmp: Path, rounds: int) -> None:
         f"warm {statistics.median(t[0] for t in with_warm):.2f} s ({ratios(with_warm, without)}, "
         f"target <= 1.03; median of {rounds})"
     )
+    if instructions:
+        print(instruction_ratio("project index, warm cache, flake8 --select=E,W,F", plain, targets))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
