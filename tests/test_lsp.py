@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from pytest_lsp import LanguageClient
 from flake8_httpstatus.fixer import fix_text
 from flake8_httpstatus.rules import check
 from flake8_httpstatus.settings import Settings
+from tests.lsp_edits import apply
 
 SOURCE = (
     "from django.http import HttpResponse\n"
@@ -115,26 +115,6 @@ async def test_hover_on_literal_and_constant(client: LanguageClient, tmp_path: P
         )
     )
     assert nothing is None
-
-
-def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """LSP's rule: every range refers to the document before any edit."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def offset(position: types.Position) -> int:
-        line = lines[position.line] if position.line < len(lines) else ""
-        units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
-        return starts[min(position.line, len(starts) - 1)] + len(units)
-
-    spans = sorted(
-        ((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True
-    )
-    for start, end, new_text in spans:
-        text = text[:start] + new_text + text[end:]
-    return text
 
 
 async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:

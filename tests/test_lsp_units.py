@@ -11,7 +11,6 @@ import json
 import shutil
 import time
 import warnings
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,7 @@ from flake8_httpstatus.lsp import (
 from flake8_httpstatus.noqa import NoqaLines
 from flake8_httpstatus.rules import RULES
 from flake8_httpstatus.runner import job_for
+from tests.lsp_edits import apply
 
 TEXT = (
     "from django.http import HttpResponse\n"
@@ -65,6 +65,7 @@ TEXT = (
     "def view(request):\n"
     "    x = 'é😀'; return HttpResponse(status=404)  # noqa: E501\n"
 )
+
 LINES = TEXT.splitlines()
 PREFIX = LINES[4][: LINES[4].index("404")]
 UNITS = len(PREFIX.encode("utf-16-le")) // 2
@@ -821,10 +822,9 @@ def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) ->
     assert 12 not in lines_of(sent, uri)
 
 
-def test_an_open_document_stands_for_its_file(
-    ls: tuple[HttpStatusServer, Sent], shop: Path
-) -> None:
-    server, sent = ls
+def unsaved_helper(server: HttpStatusServer, sent: Sent, shop: Path) -> tuple[Path, Path, str]:
+    """The shop's views open beside its helpers module, whose helper the editor changed (not
+    saved) to pass on no status: views, helpers, and the helpers' text on disk."""
     views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
     source = helpers.read_text(encoding="utf-8")
     opened(server, views.as_uri(), views.read_text(encoding="utf-8"))
@@ -832,6 +832,14 @@ def test_an_open_document_stands_for_its_file(
     validate(server, views.as_uri())
     validate(server, helpers.as_uri())
     assert 8 not in lines_of(sent, views.as_uri())
+    return views, helpers, source
+
+
+def test_an_open_document_stands_for_its_file(
+    ls: tuple[HttpStatusServer, Sent], shop: Path
+) -> None:
+    server, sent = ls
+    views, helpers, source = unsaved_helper(server, sent, shop)
     # The file on disk changes (the editor's own save of older text, a checkout): the
     # unsaved text still counts.
     helpers.write_text(source.replace("print(status)", "print(status, 2)"), encoding="utf-8")
@@ -1054,21 +1062,6 @@ def test_fix_action_places_the_import_as_the_project_sorts(
     assert fixed("untitled:app.py").startswith("import os\nfrom http import HTTPStatus\n")
 
 
-def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """ASCII text: UTF-16 columns are characters."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def offset(position: types.Position) -> int:
-        return starts[position.line] + position.character
-
-    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
-        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
-    return text
-
-
 def test_actions_for_one_of_two_findings_on_a_line(ls: tuple[HttpStatusServer, Sent]) -> None:
     server, _ = ls
     text = (
@@ -1156,13 +1149,7 @@ def test_closing_an_unsaved_helper_brings_back_its_file(
     ls: tuple[HttpStatusServer, Sent], shop: Path
 ) -> None:
     server, sent = ls
-    views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
-    source = helpers.read_text(encoding="utf-8")
-    opened(server, views.as_uri(), views.read_text(encoding="utf-8"))
-    opened(server, helpers.as_uri(), source.replace("status=status)", "status=200)"))
-    validate(server, views.as_uri())
-    validate(server, helpers.as_uri())
-    assert 8 not in lines_of(sent, views.as_uri())
+    views, helpers, _ = unsaved_helper(server, sent, shop)
     published = len(sent.published(views.as_uri()))
     closed(server, helpers.as_uri())  # the edit was never saved
     assert 8 in lines_of(sent, views.as_uri())

@@ -32,21 +32,27 @@ def lines(client: LanguageClient, uri: str) -> set[int]:
     return {d.range.start.line + 1 for d in client.diagnostics[uri]}
 
 
+async def shop_views_opened(client: LanguageClient, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the shop project, its views open and checked: root, views, helpers module."""
+    root = tmp_path / "shop-project"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
+    views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(views.as_uri(), "python", 1, views.read_text(encoding="utf-8"))
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return root, views, helpers
+
+
 async def test_a_helper_changed_on_disk(
     client: LanguageClient,
     tmp_path: Path,
     lsp_registrations: list[types.Registration],
 ) -> None:
-    root = tmp_path / "shop-project"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
-    views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
+    root, views, helpers = await shop_views_opened(client, tmp_path)
     uri = views.as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri, "python", 1, views.read_text(encoding="utf-8"))
-        )
-    )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert {8, 10, 16} <= lines(client, uri)
     (registration,) = lsp_registrations
     assert registration.id == WATCH_ID
@@ -90,16 +96,8 @@ async def test_without_watching_the_files_are_looked_at_again(
     """A client that cannot watch files for the server (the default capabilities here): the
     server looks at the project's files again before a check, at most every REFRESH_SECONDS."""
     assert lsp_capabilities.workspace is None
-    root = tmp_path / "shop-project"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".httpstatus_cache"))
-    views, helpers = root / "shop" / "views.py", root / "shop" / "api" / "responses.py"
+    _, views, helpers = await shop_views_opened(client, tmp_path)
     uri = views.as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri, "python", 1, views.read_text(encoding="utf-8"))
-        )
-    )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert 8 in lines(client, uri)
     assert lsp_registrations == []
     text = helpers.read_text(encoding="utf-8").replace("status=status)", "status=200)")

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lsprotocol import types
@@ -209,6 +210,19 @@ def test_an_open_document_replaces_the_saved_file(shop: Path) -> None:
     assert "ShopError" in names
 
 
+def check_json(root: Path) -> list[dict[str, Any]]:
+    """`check --format=json .` run in `root`: its findings."""
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_httpstatus", "check", "--format=json", "."],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
+    return findings
+
+
 def flake8(root: Path, *args: str) -> Found:
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--select=HS", *args],
@@ -245,29 +259,15 @@ def test_cache_folder_in_the_config_files(shop: Path) -> None:
     pyproject = shop / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     pyproject.write_text(text + "\n[tool.flake8-httpstatus]\ncache-dir = false\n", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "flake8_httpstatus", "check", "--format=json", "."],
-        cwd=shop,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert len(json.loads(result.stdout)) == len(expected(shop))
+    assert len(check_json(shop)) == len(expected(shop))
     assert not (shop / project.CACHE_DIR).exists()
 
 
 @pytest.mark.slow
 def test_check_command(shop: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "flake8_httpstatus", "check", "--format=json", "."],
-        cwd=shop,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
     got = {
         (Path(item["filename"]).as_posix(), item["line"], item["column"] - 1, item["code"])
-        for item in json.loads(result.stdout)
+        for item in check_json(shop)
     }
     assert got == expected(shop)
 
