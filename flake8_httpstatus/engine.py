@@ -1022,7 +1022,9 @@ class Engine:
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "add_callback":
+        if (isinstance(func, ast.Attribute) and func.attr == "add_callback") or (
+            type(func) is ast.Name and self.ctx.imports.get(func.id) == "responses.add_callback"
+        ):
             self._add_callback(node)
         if type(func) is ast.Attribute and func.attr in frameworks.UNITTEST_COMPARISONS:
             self._unittest_comparison(node)
