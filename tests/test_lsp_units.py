@@ -936,12 +936,20 @@ def test_parse_reuses_through_the_previous_state() -> None:
     assert reparsed.body[0] is tree.body[0]
 
 
-def test_a_lone_carriage_return_is_left_to_a_full_parse() -> None:
-    old = "a = 1\rb = 2\nc = 404\n"  # three lines for the tokenizer, two for str.split
-    tree = ast.parse(old)
-    new = old.replace("404", "410")
-    assert lsp._reparse(old, tree, new) is None
-    assert dump(lsp.parse(new, DocumentState(1, old, [], tree))) == dump(ast.parse(new))
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # Three lines for the tokenizer, two for str.split.
+        ("a = 1\rb = 2\nc = 404\n", "a = 1\rb = 2\nc = 410\n"),
+        # A lone carriage return in one text only.
+        ("a = 1\rb = 2\n", "a = 1\nb = 2\n"),
+        ("a = 1\nb = 2\n", "a = 1\rb = 2\n"),
+    ],
+)
+def test_a_lone_carriage_return_is_left_to_a_full_parse(before: str, after: str) -> None:
+    tree = ast.parse(before)
+    assert lsp._reparse(before, tree, after) is None
+    assert dump(lsp.parse(after, DocumentState(1, before, [], tree))) == dump(ast.parse(after))
 
 
 def test_the_file_decides_the_target_python(
@@ -1135,14 +1143,6 @@ def test_the_project_cache_goes_where_the_configuration_says(
     validate(server, uri)
     assert (tmp_path / "lsp-cache").is_dir()
     assert not (tmp_path / project.CACHE_DIR).exists()
-
-
-def test_a_lone_carriage_return_in_one_text_only() -> None:
-    old, new = "a = 1\rb = 2\n", "a = 1\nb = 2\n"
-    for before, after in ((old, new), (new, old)):
-        tree = ast.parse(before)
-        assert lsp._reparse(before, tree, after) is None
-        assert dump(lsp.parse(after, DocumentState(1, before, [], tree))) == dump(ast.parse(after))
 
 
 def test_closing_an_unsaved_helper_brings_back_its_file(
