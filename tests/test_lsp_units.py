@@ -437,12 +437,17 @@ def test_hover_for(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
     assert "404 Not Found" in crlf.contents.value
 
 
-def actions(server: HttpStatusServer, uri: str, start: int, end: int) -> list[str]:
-    params = types.CodeActionParams(
+def action_params(uri: str, start: tuple[int, int], end: tuple[int, int]) -> types.CodeActionParams:
+    """Code actions asked for the range from `start` to `end` (line, character), no context."""
+    return types.CodeActionParams(
         types.TextDocumentIdentifier(uri),
-        types.Range(types.Position(start, 0), types.Position(end, 80)),
+        types.Range(types.Position(*start), types.Position(*end)),
         types.CodeActionContext(diagnostics=[]),
     )
+
+
+def actions(server: HttpStatusServer, uri: str, start: int, end: int) -> list[str]:
+    params = action_params(uri, (start, 0), (end, 80))
     return [action.title for action in code_action(server, params)]
 
 
@@ -479,11 +484,7 @@ def test_actions_for_a_range(ls: tuple[HttpStatusServer, Sent]) -> None:
         ((5, column + 3), (5, 40), [*first, FIX_ALL]),
         ((5, column + 4), (5, 40), [FIX_ALL]),
     ]:
-        params = types.CodeActionParams(
-            types.TextDocumentIdentifier(uri),
-            types.Range(types.Position(*start), types.Position(*end)),
-            types.CodeActionContext(diagnostics=[]),
-        )
+        params = action_params(uri, start, end)
         assert [a.title for a in actions_for(server, params)] == want, (start, end)
 
 
@@ -510,11 +511,7 @@ def test_unsafe_fixes_by_name_only(ls: tuple[HttpStatusServer, Sent]) -> None:
     )
     opened(server, uri, text)
     validate(server, uri)
-    params = types.CodeActionParams(
-        types.TextDocumentIdentifier(uri),
-        types.Range(types.Position(4, 0), types.Position(4, 30)),
-        types.CodeActionContext(diagnostics=[]),
-    )
+    params = action_params(uri, (4, 0), (4, 30))
     found = {a.title: a for a in actions_for(server, params)}
     assert set(found) == {"Pass as `status_code=` (unsafe fix)", "Add `# noqa: HS404`"}
     unsafe = found["Pass as `status_code=` (unsafe fix)"]
@@ -528,11 +525,7 @@ def test_safe_fix_is_preferred(ls: tuple[HttpStatusServer, Sent]) -> None:
     uri = "untitled:safe"
     opened(server, uri, SEVERAL)
     validate(server, uri)
-    params = types.CodeActionParams(
-        types.TextDocumentIdentifier(uri),
-        types.Range(types.Position(6, 0), types.Position(6, 80)),
-        types.CodeActionContext(diagnostics=[]),
-    )
+    params = action_params(uri, (6, 0), (6, 80))
     replace, noqa, fix_all = actions_for(server, params)
     assert replace.is_preferred is True
     assert noqa.is_preferred is None
@@ -1080,11 +1073,7 @@ def test_actions_for_one_of_two_findings_on_a_line(ls: tuple[HttpStatusServer, S
     opened(server, "untitled:two", text)
     validate(server, "untitled:two")
     column = text.splitlines()[4].index("201")
-    params = types.CodeActionParams(
-        types.TextDocumentIdentifier("untitled:two"),
-        types.Range(types.Position(4, column), types.Position(4, column)),
-        types.CodeActionContext(diagnostics=[]),
-    )
+    params = action_params("untitled:two", (4, column), (4, column))
     found = actions_for(server, params)
     assert [a.title for a in found] == [
         "Replace with `HTTPStatus.CREATED`",
@@ -1111,11 +1100,7 @@ def test_fix_all_leaves_findings_without_a_safe_fix(ls: tuple[HttpStatusServer, 
     opened(server, "untitled:mixed", text)
     validate(server, "untitled:mixed")
     assert {f.code for f in server.documents["untitled:mixed"].findings} == {"HS101", "HS201"}
-    params = types.CodeActionParams(
-        types.TextDocumentIdentifier("untitled:mixed"),
-        types.Range(types.Position(0, 0), types.Position(0, 0)),
-        types.CodeActionContext(diagnostics=[]),
-    )
+    params = action_params("untitled:mixed", (0, 0), (0, 0))
     (fix_all,) = actions_for(server, params)
     assert fix_all.edit is not None
     assert fix_all.edit.changes is not None
