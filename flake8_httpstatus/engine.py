@@ -38,6 +38,8 @@ _HOLDER_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in HOLDERS)
 _RESPONSE_METHODS = frozenset(
     {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
 )
+# Method names `_call` hands to a handler of their own.
+_SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
 # Literal tables a loop may iterate over.
 _TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
@@ -117,8 +119,6 @@ class FileContext:
     view_classes: dict[str, Views] = field(default_factory=dict)
     # Local classes whose methods' responses get headers from the framework (see Scope).
     added_headers: dict[str, frozenset[str]] = field(default_factory=dict)
-    # The statement blocks enclosing the current node, innermost last.
-    blocks: list[int] = field(default_factory=list)
     # Every function's facts, by name, for rules that follow calls.
     functions: dict[str, FunctionFacts] = field(default_factory=dict)
     # Names bound to a request's result or a caught HTTP error (see receivers.py).
@@ -131,9 +131,6 @@ class FileContext:
     def facts(self) -> FunctionFacts | None:
         """The facts of the innermost enclosing function, if any (not through classes)."""
         return self.scopes[-1].facts
-
-    def event(self, node: ast.AST) -> Event:
-        return Event(node, tuple(self.blocks))
 
     @property
     def scope(self) -> Scope:
@@ -234,19 +231,7 @@ class _Exit:
     __slots__ = ()
 
 
-class _BlockEnter:
-    __slots__ = ()
-
-
-class _BlockExit:
-    __slots__ = ()
-
-
 _EXIT = _Exit()
-_BLOCK_ENTER = _BlockEnter()
-_BLOCK_EXIT = _BlockExit()
-# Fields that hold a block of statements.
-_BLOCK_FIELDS = frozenset({"body", "orelse", "finalbody"})
 _IGNORED_FIELDS = frozenset(
     {
         "ctx",
@@ -266,6 +251,7 @@ _IGNORED_FIELDS = frozenset(
         "rest",
         "tag",
         "asname",
+        "ops",
     }
 )
 
@@ -317,7 +303,6 @@ class Engine:
             if self.extra_calls
             else _CALL_LAST_NAMES
         )
-        self._block_counter = 0
         # Calls whose result is assigned to a name, and calls that are raised.
         self._assigned: dict[int, str] = {}
         self._raised: set[int] = set()
@@ -362,7 +347,7 @@ class Engine:
             if kind in _INERT:
                 continue  # a name or constant from a list: nothing to do
             plan = plans.get(kind) or _plan(kind)
-            handler, scoped, children, single, blocks = plan
+            handler, scoped, children, single = plan
             if handler is not None:
                 handler(self, node)
             if scoped:
@@ -376,24 +361,18 @@ class Engine:
                 push(_Enter(node))  # type: ignore[arg-type]
             if children is None:
                 continue
-            values = (children(node),) if single else children(node)
-            if blocks is None:
-                for value in values:
-                    if type(value) is list:
-                        if value:
-                            extend(reversed(value))
-                    elif value is not None and type(value) not in _INERT:
-                        push(value)
-                continue
-            for value, block in zip(values, blocks, strict=True):
+            if single:
+                value = children(node)
                 if type(value) is list:
                     if value:
-                        if block:
-                            push(_BLOCK_EXIT)
-                            extend(reversed(value))
-                            push(_BLOCK_ENTER)
-                        else:
-                            extend(reversed(value))
+                        extend(reversed(value))
+                elif value is not None and type(value) not in _INERT:
+                    push(value)
+                continue
+            for value in children(node):
+                if type(value) is list:
+                    if value:
+                        extend(reversed(value))
                 elif value is not None and type(value) not in _INERT:
                     push(value)
 
@@ -445,12 +424,10 @@ class Engine:
         ctx.scopes.append(scope)
         if scope.packages:
             ctx.packages |= scope.packages
-        self._block_enter(_BLOCK_ENTER)
 
     def _exit(self, _: _Exit) -> None:
         if self.ctx.scope.alias_uses:
             self._alias_sites(self.ctx.scope)
-        self._block_exit(_BLOCK_EXIT)
         self.collector.exit()
         scope = self.ctx.scopes.pop()
         if scope.packages:
@@ -463,13 +440,6 @@ class Engine:
         scopes = (*self.ctx.scopes, scope)
         for raw in findings:
             self.raw.append((raw, scopes))
-
-    def _block_enter(self, _: _BlockEnter) -> None:
-        self._block_counter += 1
-        self.ctx.blocks.append(self._block_counter)
-
-    def _block_exit(self, _: _BlockExit) -> None:
-        self.ctx.blocks.pop()
 
     def _route_of(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> RouteInfo | None:
         """The route a function's decorator declares, with its status, if any."""
@@ -1022,23 +992,36 @@ class Engine:
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
-        if (isinstance(func, ast.Attribute) and func.attr == "add_callback") or (
-            type(func) is ast.Name and self.ctx.imports.get(func.id) == "responses.add_callback"
-        ):
-            self._add_callback(node)
-        if type(func) is ast.Attribute and func.attr in frameworks.UNITTEST_COMPARISONS:
-            self._unittest_comparison(node)
         ctx = self.ctx
         facts = ctx.scopes[-1].facts
-        if facts is not None:
-            self._response_method(facts, node)
-        if (type(func) is ast.Name and func.id == "partial") or (
-            type(func) is ast.Attribute and func.attr == "partial"
-        ):
-            node = self._partial(node)
+        # Most calls are methods no table knows: each test below is a set lookup on the name.
+        if type(func) is ast.Attribute:
+            attr = func.attr
+            if attr in _SPECIAL_METHODS:
+                if attr == "add_callback":
+                    self._add_callback(node)
+                elif attr in frameworks.UNITTEST_COMPARISONS:
+                    self._unittest_comparison(node)
+            if facts is not None and attr in _RESPONSE_METHODS:
+                self._response_method(facts, node)
+            if attr == "partial":
+                node = self._partial(node)
+            elif attr not in self._call_last_names and attr not in frameworks.METHODS:
+                if node.args or node.keywords:
+                    self.collector.call(node, ctx.imports, ctx.scopes)
+                return
+        elif type(func) is ast.Name:
+            name = func.id
+            if ctx.imports.get(name) == "responses.add_callback":
+                self._add_callback(node)
+            if facts is not None:
+                facts.calls.append((name, node))
+            if name == "partial":
+                node = self._partial(node)
         sinks = self._sinks_for(node)
         if not sinks:
-            self.collector.call(node, ctx.imports, ctx.scopes)
+            if node.args or node.keywords:
+                self.collector.call(node, ctx.imports, ctx.scopes)
             return
         seen: set[int] = set()
         for sink in sinks:
@@ -1094,7 +1077,7 @@ class Engine:
         state.sink = sink
         expr = argument(node, sink.status) if sink.status is not None else None
         state.code = self.ctx.status_value(expr)[0] if expr is not None else sink.default
-        state.status = self.ctx.event(expr if expr is not None else node)
+        state.status = facts.event(expr if expr is not None else node)
         headers = argument(node, sink.headers) if sink.headers is not None else None
         names = flow.literal_header_names(headers)
         state.headers_visible = sink.headers is not None and names is not None
@@ -1104,26 +1087,20 @@ class Engine:
         """Calls that set a response's status, headers or body: `self.set_status(204)`,
         `resp.set_header("Allow", ...)`, `resp.headers.update(...)`, `self.write(...)`."""
         func = node.func
-        if isinstance(func, ast.Name):
-            facts.calls.append((func.id, node))
-            return
-        if not isinstance(func, ast.Attribute):
-            return
+        assert isinstance(func, ast.Attribute)  # `_call` passes methods of `_RESPONSE_METHODS`
         method = func.attr
-        if method not in _RESPONSE_METHODS:
-            return
         key = flow.key_of(func.value)
         if key is not None:
             if method == "set_status" and node.args:
                 state = facts.response(key)
                 state.code = self.ctx.status_value(node.args[0])[0]
-                state.status = self.ctx.event(node.args[0])
+                state.status = facts.event(node.args[0])
             elif method in flow.HEADER_METHODS and node.args:
                 self._header_set(facts, key, node.args[0])
             elif method in flow.BODY_METHODS and (
                 node.keywords or not all(flow.is_empty_body(arg) for arg in node.args)
             ):
-                facts.response(key).bodies.append(self.ctx.event(node))
+                facts.response(key).bodies.append(facts.event(node))
         receiver = func.value
         if (
             method in flow.HEADERS_METHODS
@@ -1286,10 +1263,18 @@ class Engine:
         if len(node.targets) == 1 and type(value) in _TABLES:
             self._table_bound(node.targets[0], value)
         for target in node.targets:
-            self._bind_target(target)
-            if type(target) is ast.Subscript:
+            kind = type(target)
+            if kind is ast.Name:
+                _bind(ctx.scopes[-1], target.id)
+                if type(value) is ast.Call:  # a name holds nothing else `_response_assignment` reads
+                    self._response_assignment(target, value)
+                continue
+            if kind is ast.Subscript:
                 self._subscript_status(target, value)
-            self._status_attribute_assignment(target, value)
+            elif kind is ast.Attribute:
+                self._status_attribute_assignment(target, value)
+            else:
+                self._bind_target(target)
             self._response_assignment(target, value)
         if alias is not None:
             scope = ctx.scope
@@ -1327,10 +1312,10 @@ class Engine:
             if code is not None:
                 state = facts.response(key)
                 state.code = code
-                state.status = self.ctx.event(value)
+                state.status = facts.event(value)
         elif attr in flow.BODY_ATTRIBUTES:
             if not flow.is_empty_body(value):
-                facts.response(key).bodies.append(self.ctx.event(target))
+                facts.response(key).bodies.append(facts.event(target))
         elif attr in flow.HEADER_ATTRIBUTES:
             facts.response(key).headers.add(flow.HEADER_ATTRIBUTES[attr])
         elif attr == "headers":
@@ -1464,21 +1449,13 @@ class Engine:
 
 # What the walk does with a node of each type, for every file: the engine's handler, whether it
 # opens a scope, a getter of its child fields' values (one C call rather than a getattr per
-# field), whether that getter returns one value, and which of them are blocks of statements
-# (None when none is). Fields come in reverse order: the stack is LIFO.
-_Plan = tuple[
-    Callable[[Engine, Any], None] | None,
-    bool,
-    Callable[[Any], Any] | None,
-    bool,
-    tuple[bool, ...] | None,
-]
+# field), and whether that getter returns one value. Fields come in reverse order: the stack
+# is LIFO.
+_Plan = tuple[Callable[[Engine, Any], None] | None, bool, Callable[[Any], Any] | None, bool]
 _PLANS: dict[type, _Plan] = {}
 _HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
     _Enter: Engine._enter,
     _Exit: Engine._exit,
-    _BlockEnter: Engine._block_enter,
-    _BlockExit: Engine._block_exit,
     ast.Raise: Engine._raise,
     ast.Import: Engine._import,
     ast.ImportFrom: Engine._import_from,
@@ -1505,15 +1482,37 @@ _HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
 def _plan(kind: type) -> _Plan:
     outer = _OUTER_FIELDS.get(kind)
     names = outer if outer is not None else _child_fields(kind)
-    blocks = tuple(outer is None and name in _BLOCK_FIELDS for name in names)
+    children = _CHILDREN.get(kind) or (operator.attrgetter(*names) if names else None)
     plan = _PLANS[kind] = (
         _HANDLERS.get(kind),
         outer is not None,
-        operator.attrgetter(*names) if names else None,
-        len(names) == 1,
-        blocks if any(blocks) else None,
+        children,
+        len(names) == 1 and kind not in _CHILDREN,
     )
     return plan
+
+
+def _annotations(parameters: list[ast.arg]) -> list[ast.expr]:
+    return [arg.annotation for arg in parameters if arg.annotation is not None]
+
+
+def _argument_children(node: ast.arguments) -> tuple[object, ...]:
+    """A function's parameters as the walk needs them: their annotations (an `arg` holds
+    nothing else to visit, and there are many) and defaults, in reverse field order."""
+    vararg, kwarg = node.vararg, node.kwarg
+    return (
+        node.defaults,
+        kwarg.annotation if kwarg is not None else None,
+        node.kw_defaults,
+        _annotations(node.kwonlyargs) if node.kwonlyargs else None,
+        vararg.annotation if vararg is not None else None,
+        _annotations(node.args) if node.args else None,
+        _annotations(node.posonlyargs) if node.posonlyargs else None,
+    )
+
+
+# Node types whose children the walk reads through a function of its own.
+_CHILDREN: dict[type, Callable[[Any], tuple[object, ...]]] = {ast.arguments: _argument_children}
 
 
 def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from flake8_httpstatus.frameworks import EMPTY_BODIES, Sink
 from flake8_httpstatus.sites import Site
@@ -32,8 +33,14 @@ HEADERS_METHODS = frozenset({"update", "setdefault", "add", "set", "extend", "ad
 
 @dataclass(frozen=True)
 class Event:
+    """Something done to a response at `node`, in the body of `function`."""
+
     node: ast.AST
-    path: BlockPath
+    function: ast.FunctionDef | ast.AsyncFunctionDef
+
+    @cached_property
+    def path(self) -> BlockPath:
+        return block_path(self.function, self.node)
 
     def dominates(self, later: Event) -> bool:
         """Whether this event runs whenever `later` does, before it."""
@@ -94,6 +101,53 @@ class FunctionFacts:
         if state is None:
             state = self.responses[key] = ResponseState(key)
         return state
+
+    def event(self, node: ast.AST) -> Event:
+        return Event(node, self.node)
+
+
+# Statements whose blocks the walk enters without leaving the function's scope.
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def block_path(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.AST) -> BlockPath:
+    """The statement blocks of `function` that enclose `node`, outermost first, each known by
+    its list's identity: found again by position when a rule asks, rather than tracked for
+    every statement of every file during the walk (few responses have both a status and a
+    body). Nested functions and classes hold no events of this function's responses."""
+    where = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
+    path: list[int] = []
+    block: list[ast.stmt] | None = function.body
+    while block:
+        path.append(id(block))
+        statement = _spanning(block, where)
+        if statement is None or isinstance(statement, _SCOPES):
+            break
+        block = next((inner for inner in _blocks(statement) if _spanning(inner, where)), None)
+    return tuple(path)
+
+
+def _spanning(block: list[ast.stmt], where: tuple[int, int]) -> ast.stmt | None:
+    for statement in block:
+        if (statement.lineno, statement.col_offset) <= where <= (
+            statement.end_lineno or statement.lineno,
+            statement.end_col_offset or 0,
+        ):
+            return statement
+    return None
+
+
+def _blocks(statement: ast.stmt) -> list[list[ast.stmt]]:
+    """The statement lists directly under a statement: bodies, `else`, `finally`, and those of
+    its `except` handlers and `case` clauses."""
+    blocks = [
+        value
+        for name in ("body", "orelse", "finalbody")
+        if type(value := getattr(statement, name, None)) is list and value
+    ]
+    for clause in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+        blocks.append(clause.body)
+    return blocks
 
 
 def key_of(node: ast.expr) -> str | None:
