@@ -40,6 +40,13 @@ _RESPONSE_METHODS = frozenset(
 )
 # Method names `_call` hands to a handler of their own.
 _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
+# Node types tested on hot paths (a set lookup; `isinstance` with a union is several times slower).
+_FUNCTIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
+_PARAMETERISED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda})
+_SEQUENCES = frozenset({ast.Tuple, ast.List})
+_COLLECTIONS = frozenset({ast.Tuple, ast.List, ast.Set})
+_EQUALITIES = frozenset({ast.Eq, ast.NotEq})
+_MEMBERSHIPS = frozenset({ast.In, ast.NotIn})
 # Literal tables a loop may iterate over.
 _TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
@@ -397,7 +404,7 @@ class Engine:
             scope.response_class = receivers.class_names_response(node)
             self.collector.enter_class(node, ctx.imports, ctx.scopes)
             self._class(node, scope)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        elif type(node) in _FUNCTIONS:
             self.collector.enter_function(node, ctx.scopes)
             _bind(ctx.scope, node.name)
             scope.view = self._view_layout(node)
@@ -408,8 +415,9 @@ class Engine:
             ctx.all_functions.append(scope.facts)
         else:
             self.collector.enter_other()
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+        if type(node) in _PARAMETERISED:
             arguments = node.args
+            names = scope.names
             for arg in (
                 *arguments.posonlyargs,
                 *arguments.args,
@@ -418,9 +426,13 @@ class Engine:
                 arguments.kwarg,
             ):
                 if arg is not None:
-                    _bind(scope, arg.arg)
+                    name = arg.arg
+                    if name in names or name in _WATCHED_NAMES or name.startswith("HTTP_"):
+                        _bind(scope, name)
+                    else:
+                        names.add(name)  # what `_bind` does with a plain new name
                     if arg.annotation is not None and receivers.names_response(arg.annotation):
-                        ctx.responses.add(arg.arg)
+                        ctx.responses.add(name)
         ctx.scopes.append(scope)
         if scope.packages:
             ctx.packages |= scope.packages
@@ -462,7 +474,7 @@ class Engine:
     def _bind_target(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
             _bind(self.ctx.scope, target.id)
-        elif isinstance(target, ast.Tuple | ast.List):
+        elif type(target) in _SEQUENCES:
             for element in target.elts:
                 self._bind_target(element)
         elif isinstance(target, ast.Starred):
@@ -1155,7 +1167,8 @@ class Engine:
         ctx = self.ctx
         left = node.left
         for op, right in zip(node.ops, node.comparators, strict=False):
-            if isinstance(op, ast.Eq | ast.NotEq):
+            kind = type(op)
+            if kind in _EQUALITIES:
                 if ctx.is_status_expression(left):
                     self._comparison_site(left, right)
                 elif ctx.is_status_expression(right):
@@ -1166,9 +1179,7 @@ class Engine:
                     self.collector.compared(left, right, ctx.scopes)
                 elif type(right) is ast.Name and type(left) is ast.Constant:
                     self.collector.compared(right, left, ctx.scopes)
-            elif isinstance(op, ast.In | ast.NotIn) and isinstance(
-                right, ast.Tuple | ast.List | ast.Set
-            ):
+            elif kind in _MEMBERSHIPS and type(right) in _COLLECTIONS:
                 if ctx.is_status_expression(left):
                     for element in right.elts:
                         self._comparison_site(left, element)
@@ -1431,12 +1442,12 @@ class Engine:
         if not self.rules.constants:
             return
         value = node.value
-        if type(value) is ast.Attribute:
-            if value.attr not in _HOLDER_LAST_NAMES:
-                return  # `x.y.attr`: no constant holder's name ends in `y`
-        elif not isinstance(value, ast.Name | ast.Attribute):
+        if type(value) is ast.Name:
+            holder = self.ctx.imports.get(value.id)
+        elif type(value) is ast.Attribute and value.attr in _HOLDER_LAST_NAMES:
+            holder = self.ctx.qualname(value)  # `x.y.attr` only where a holder's name ends in `y`
+        else:
             return
-        holder = self.ctx.qualname(value)
         if holder is None:
             return
         style = HOLDERS.get(holder)

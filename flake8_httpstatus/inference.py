@@ -505,23 +505,29 @@ class Collector:
         frame = self.frames[-1] if self.frames else None
         params = frame.params if frame is not None else frozenset()
         for index, arg in enumerate(node.args):
-            if type(arg) is ast.Name:
+            kind = type(arg)
+            if kind is ast.Name:
                 if arg.id in params:
                     ref = ref or self._ref(node.func, imports)
                     if ref is not None and frame is not None:
                         self._facts(frame).edges.append((arg.id, ref, index, None))
-            elif type(arg) is ast.Starred:
+            elif kind is ast.Constant:
+                literal = literal or _status_int(arg.value)
+            elif kind is ast.Starred:
                 break
-            elif _may_be_status(arg):
+            elif kind is ast.IfExp and _may_be_status(arg):
                 literal = True
         for keyword in node.keywords:
             value = keyword.value
-            if type(value) is ast.Name:
+            kind = type(value)
+            if kind is ast.Name:
                 if value.id in params and keyword.arg is not None:
                     ref = ref or self._ref(node.func, imports)
                     if ref is not None and frame is not None:
                         self._facts(frame).edges.append((value.id, ref, None, keyword.arg))
-            elif _may_be_status(value) or type(value) is ast.Dict:
+            elif kind is ast.Constant:
+                literal = literal or _status_int(value.value)
+            elif kind is ast.Dict or (kind is ast.IfExp and _may_be_status(value)):
                 literal = True
         if literal:
             ref = ref or self._ref(node.func, imports)
@@ -532,9 +538,10 @@ class Collector:
 def _may_be_status(node: ast.expr) -> bool:
     if type(node) is ast.IfExp:
         return _may_be_status(node.body) or _may_be_status(node.orelse)
-    if type(node) is not ast.Constant:
-        return False
-    value = node.value
+    return type(node) is ast.Constant and _status_int(node.value)
+
+
+def _status_int(value: object) -> bool:
     return type(value) is int and 100 <= value <= 599
 
 
