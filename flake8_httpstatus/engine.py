@@ -10,15 +10,14 @@ over, when the file's whole import style is known.
 from __future__ import annotations
 
 import ast
-import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from flake8_httpstatus import flow, frameworks, inference, receivers
+from flake8_httpstatus import flow, frameworks, inference, receivers, traversal
 from flake8_httpstatus.findings import Finding, Fix
-from flake8_httpstatus.flow import Event, FunctionFacts, RouteInfo
+from flake8_httpstatus.flow import FunctionFacts, RouteInfo
 from flake8_httpstatus.frameworks import Kind, Layout, MethodSink, Param, Sink, Views
 from flake8_httpstatus.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.registry import lookup
@@ -40,11 +39,11 @@ _RESPONSE_METHODS = frozenset(
 )
 # Method names `_call` hands to a handler of their own.
 _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
-# Node types tested on hot paths (a set lookup; `isinstance` with a union is several times slower).
-_FUNCTIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
-_PARAMETERISED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda})
-_SEQUENCES = frozenset({ast.Tuple, ast.List})
-_COLLECTIONS = frozenset({ast.Tuple, ast.List, ast.Set})
+# Node types tested on hot paths: `isinstance` with a union builds it on every call.
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_PARAMETERISED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_SEQUENCES = (ast.Tuple, ast.List)
+_COLLECTIONS = (ast.Tuple, ast.List, ast.Set)
 _EQUALITIES = frozenset({ast.Eq, ast.NotEq})
 _MEMBERSHIPS = frozenset({ast.In, ast.NotIn})
 # Literal tables a loop may iterate over.
@@ -227,65 +226,6 @@ class Rules:
     status_is_wrong: frozenset[str] = frozenset()
 
 
-class _Enter:
-    __slots__ = ("node",)
-
-    def __init__(self, node: ast.AST) -> None:
-        self.node = node
-
-
-class _Exit:
-    __slots__ = ()
-
-
-_EXIT = _Exit()
-_IGNORED_FIELDS = frozenset(
-    {
-        "ctx",
-        "id",
-        "attr",
-        "arg",
-        "module",
-        "level",
-        "kind",
-        "conversion",
-        "type_comment",
-        "is_async",
-        "simple",
-        "kwd_attrs",
-        "op",
-        "name",
-        "rest",
-        "tag",
-        "asname",
-        "ops",
-    }
-)
-
-
-def _child_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a node type that can hold nodes, in reverse order (the stack is LIFO)."""
-    ignored = set(_IGNORED_FIELDS)
-    if kind in (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom):
-        ignored.add("names")  # names, or aliases their handlers read: nothing to visit
-    if kind is ast.Constant:
-        ignored.add("value")
-    return tuple(name for name in reversed(getattr(kind, "_fields", ())) if name not in ignored)
-
-
-# Leaves no handler looks at: not worth a trip through the stack.
-_INERT = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass})
-
-
-# Parts of a scope-creating node that belong to the enclosing scope, and its body.
-_OUTER_FIELDS = {
-    ast.FunctionDef: ("returns", "args", "decorator_list"),
-    ast.AsyncFunctionDef: ("returns", "args", "decorator_list"),
-    ast.ClassDef: ("keywords", "bases", "decorator_list"),
-    ast.Lambda: ("args",),
-}
-
-
 class Engine:
     """Runs the rules over one tree. Create one per file."""
 
@@ -295,14 +235,20 @@ class Engine:
         filename: str | None,
         rules: Rules,
         project: inference.Project | None = None,
+        module: tuple[str, bool] | None = None,
     ) -> None:
+        """`module`: the dotted name the project knows the file by, and whether it is a
+        package's `__init__` (by default, what `project` says)."""
+        self._arguments = (settings, filename, rules, project, module)
         python, python_source = python_target(filename, settings)
         versions = Versions(python, settings.library_versions, filename, python_source)
         self.ctx = FileContext(settings, versions)
         self.rules = rules
         # What the project's own code passes on as a status (see inference.py).
         self.project = project
-        self.collector = inference.Collector(*(project.module_of(filename) if project else ("",)))
+        if module is None:
+            module = project.module_of(filename) if project else ("", False)
+        self.collector = inference.Collector(*module)
         self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
         self._call_last_names = (
@@ -323,7 +269,13 @@ class Engine:
 
     def run(self, tree: ast.AST) -> list[Finding]:
         self.ctx.tree = tree
-        self._walk(tree)
+        try:
+            _WALKER.recursive(self, tree)
+        except RecursionError:
+            # Nested deeper than recursion allows: start over, on a walk that does not recurse.
+            self.__init__(*self._arguments)  # type: ignore[misc]
+            self.ctx.tree = tree
+            _WALKER.iterative(self, tree)
         self._callback_sites()
         self._inferred_sites()
         for module_rule in self.rules.module:
@@ -343,46 +295,6 @@ class Engine:
         findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
         return findings
 
-    # -- the walk -----------------------------------------------------------------------------
-    def _walk(self, tree: ast.AST) -> None:
-        plans = _PLANS
-        stack: list[object] = [tree]
-        pop, push, extend = stack.pop, stack.append, stack.extend
-        while stack:
-            node = pop()
-            kind = type(node)
-            if kind in _INERT:
-                continue  # a name or constant from a list: nothing to do
-            plan = plans.get(kind) or _plan(kind)
-            handler, scoped, children, single = plan
-            if handler is not None:
-                handler(self, node)
-            if scoped:
-                # Body in a scope of its own; decorators, defaults and bases before it, outside.
-                push(_EXIT)
-                body = node.body  # type: ignore[attr-defined]
-                if type(body) is list:
-                    extend(reversed(body))
-                else:
-                    push(body)
-                push(_Enter(node))  # type: ignore[arg-type]
-            if children is None:
-                continue
-            if single:
-                value = children(node)
-                if type(value) is list:
-                    if value:
-                        extend(reversed(value))
-                elif value is not None and type(value) not in _INERT:
-                    push(value)
-                continue
-            for value in children(node):
-                if type(value) is list:
-                    if value:
-                        extend(reversed(value))
-                elif value is not None and type(value) not in _INERT:
-                    push(value)
-
     def _report(self, findings: Iterable[RawFinding]) -> None:
         scopes: tuple[Scope, ...] | None = None
         for raw in findings:
@@ -395,8 +307,9 @@ class Engine:
             self._report(rule(self.ctx, site))
 
     # -- scopes and bindings ------------------------------------------------------------------
-    def _enter(self, marker: _Enter) -> None:
-        node = marker.node
+    def _enter(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
+    ) -> None:
         ctx = self.ctx
         scope = Scope()
         if isinstance(node, ast.ClassDef):
@@ -404,7 +317,7 @@ class Engine:
             scope.response_class = receivers.class_names_response(node)
             self.collector.enter_class(node, ctx.imports, ctx.scopes)
             self._class(node, scope)
-        elif type(node) in _FUNCTIONS:
+        elif isinstance(node, _FUNCTIONS):
             self.collector.enter_function(node, ctx.scopes)
             _bind(ctx.scope, node.name)
             scope.view = self._view_layout(node)
@@ -415,7 +328,7 @@ class Engine:
             ctx.all_functions.append(scope.facts)
         else:
             self.collector.enter_other()
-        if type(node) in _PARAMETERISED:
+        if isinstance(node, _PARAMETERISED):
             arguments = node.args
             names = scope.names
             for arg in (
@@ -437,7 +350,7 @@ class Engine:
         if scope.packages:
             ctx.packages |= scope.packages
 
-    def _exit(self, _: _Exit) -> None:
+    def _exit(self) -> None:
         if self.ctx.scope.alias_uses:
             self._alias_sites(self.ctx.scope)
         self.collector.exit()
@@ -474,7 +387,7 @@ class Engine:
     def _bind_target(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
             _bind(self.ctx.scope, target.id)
-        elif type(target) in _SEQUENCES:
+        elif isinstance(target, _SEQUENCES):
             for element in target.elts:
                 self._bind_target(element)
         elif isinstance(target, ast.Starred):
@@ -1179,7 +1092,7 @@ class Engine:
                     self.collector.compared(left, right, ctx.scopes)
                 elif type(right) is ast.Name and type(left) is ast.Constant:
                     self.collector.compared(right, left, ctx.scopes)
-            elif kind in _MEMBERSHIPS and type(right) in _COLLECTIONS:
+            elif kind in _MEMBERSHIPS and isinstance(right, _COLLECTIONS):
                 if ctx.is_status_expression(left):
                     for element in right.elts:
                         self._comparison_site(left, element)
@@ -1274,15 +1187,16 @@ class Engine:
         if len(node.targets) == 1 and type(value) in _TABLES:
             self._table_bound(node.targets[0], value)
         for target in node.targets:
-            kind = type(target)
-            if kind is ast.Name:
+            if type(target) is ast.Name:
                 _bind(ctx.scopes[-1], target.id)
-                if type(value) is ast.Call:  # a name holds nothing else `_response_assignment` reads
+                if (
+                    type(value) is ast.Call
+                ):  # a name holds nothing else `_response_assignment` reads
                     self._response_assignment(target, value)
                 continue
-            if kind is ast.Subscript:
+            if type(target) is ast.Subscript:
                 self._subscript_status(target, value)
-            elif kind is ast.Attribute:
+            elif type(target) is ast.Attribute:
                 self._status_attribute_assignment(target, value)
             else:
                 self._bind_target(target)
@@ -1458,15 +1372,7 @@ class Engine:
             self._report(rule(self.ctx, node, style, node.attr))
 
 
-# What the walk does with a node of each type, for every file: the engine's handler, whether it
-# opens a scope, a getter of its child fields' values (one C call rather than a getattr per
-# field), and whether that getter returns one value. Fields come in reverse order: the stack
-# is LIFO.
-_Plan = tuple[Callable[[Engine, Any], None] | None, bool, Callable[[Any], Any] | None, bool]
-_PLANS: dict[type, _Plan] = {}
 _HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
-    _Enter: Engine._enter,
-    _Exit: Engine._exit,
     ast.Raise: Engine._raise,
     ast.Import: Engine._import,
     ast.ImportFrom: Engine._import_from,
@@ -1490,40 +1396,7 @@ _HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
 }
 
 
-def _plan(kind: type) -> _Plan:
-    outer = _OUTER_FIELDS.get(kind)
-    names = outer if outer is not None else _child_fields(kind)
-    children = _CHILDREN.get(kind) or (operator.attrgetter(*names) if names else None)
-    plan = _PLANS[kind] = (
-        _HANDLERS.get(kind),
-        outer is not None,
-        children,
-        len(names) == 1 and kind not in _CHILDREN,
-    )
-    return plan
-
-
-def _annotations(parameters: list[ast.arg]) -> list[ast.expr]:
-    return [arg.annotation for arg in parameters if arg.annotation is not None]
-
-
-def _argument_children(node: ast.arguments) -> tuple[object, ...]:
-    """A function's parameters as the walk needs them: their annotations (an `arg` holds
-    nothing else to visit, and there are many) and defaults, in reverse field order."""
-    vararg, kwarg = node.vararg, node.kwarg
-    return (
-        node.defaults,
-        kwarg.annotation if kwarg is not None else None,
-        node.kw_defaults,
-        _annotations(node.kwonlyargs) if node.kwonlyargs else None,
-        vararg.annotation if vararg is not None else None,
-        _annotations(node.args) if node.args else None,
-        _annotations(node.posonlyargs) if node.posonlyargs else None,
-    )
-
-
-# Node types whose children the walk reads through a function of its own.
-_CHILDREN: dict[type, Callable[[Any], tuple[object, ...]]] = {ast.arguments: _argument_children}
+_WALKER = traversal.Walker(_HANDLERS, Engine._enter, Engine._exit)
 
 
 def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:

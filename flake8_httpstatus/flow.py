@@ -129,9 +129,13 @@ def block_path(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.AST) 
 
 def _spanning(block: list[ast.stmt], where: tuple[int, int]) -> ast.stmt | None:
     for statement in block:
-        if (statement.lineno, statement.col_offset) <= where <= (
-            statement.end_lineno or statement.lineno,
-            statement.end_col_offset or 0,
+        if (
+            (statement.lineno, statement.col_offset)
+            <= where
+            <= (
+                statement.end_lineno or statement.lineno,
+                statement.end_col_offset or 0,
+            )
         ):
             return statement
     return None

@@ -505,27 +505,26 @@ class Collector:
         frame = self.frames[-1] if self.frames else None
         params = frame.params if frame is not None else frozenset()
         for index, arg in enumerate(node.args):
-            kind = type(arg)
-            if kind is ast.Name:
+            if type(arg) is ast.Name:
                 if arg.id in params:
                     ref = ref or self._ref(node.func, imports)
                     if ref is not None and frame is not None:
                         self._facts(frame).edges.append((arg.id, ref, index, None))
-            elif kind is ast.Constant:
+            elif type(arg) is ast.Constant:
                 literal = literal or _status_int(arg.value)
-            elif kind is ast.Starred:
+            elif type(arg) is ast.Starred:
                 break
-            elif kind is ast.IfExp and _may_be_status(arg):
+            elif type(arg) is ast.IfExp and _may_be_status(arg):
                 literal = True
         for keyword in node.keywords:
             value = keyword.value
             kind = type(value)
-            if kind is ast.Name:
+            if type(value) is ast.Name:
                 if value.id in params and keyword.arg is not None:
                     ref = ref or self._ref(node.func, imports)
                     if ref is not None and frame is not None:
                         self._facts(frame).edges.append((value.id, ref, None, keyword.arg))
-            elif kind is ast.Constant:
+            elif type(value) is ast.Constant:
                 literal = literal or _status_int(value.value)
             elif kind is ast.Dict or (kind is ast.IfExp and _may_be_status(value)):
                 literal = True

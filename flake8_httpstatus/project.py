@@ -120,8 +120,9 @@ def facts_of(
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     module, is_package = module_of(path)
-    engine = Engine(Settings(extra_sinks=extra_sinks), str(path), Rules())
-    engine.collector = type(engine.collector)(module, is_package)
+    engine = Engine(
+        Settings(extra_sinks=extra_sinks), str(path), Rules(), module=(module, is_package)
+    )
     try:
         engine.run(tree)
     except RecursionError:
