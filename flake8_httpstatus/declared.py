@@ -588,6 +588,14 @@ def _workspace_lock(root: Path) -> list[Path]:
     return []
 
 
+def forget_declared() -> None:
+    """Forget the roots, declarations and project names read so far: one of their files changed
+    (`settings.forget_configuration`)."""
+    project_root.cache_clear()
+    project_name.cache_clear()
+    _DECLARED.clear()
+
+
 def poetry_python(root: Path) -> Version | None:
     """The lowest Python 3 minor version `[tool.poetry.dependencies] python` allows."""
     data = _read_toml(root / "pyproject.toml") or {}

@@ -15,7 +15,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flake8_httpstatus.declared import declared_versions, poetry_python, project_name, project_root
+from flake8_httpstatus.declared import (
+    declared_versions,
+    forget_declared,
+    poetry_python,
+    project_name,
+    project_root,
+)
 from flake8_httpstatus.frameworks import Kind, Param, Sink
 from flake8_httpstatus.registry._model import Version, VersionRange
 
@@ -341,6 +347,16 @@ def _requires_python_in(directory: Path) -> tuple[Version, str] | None:
         return None
     parent = directory.parent
     return None if parent == directory else _requires_python_in(parent)
+
+
+def forget_configuration() -> None:
+    """Forget what was read from the analysed projects' files: their roots, the versions they
+    declare (pins, requirements, lock files), their names and whether this is their environment,
+    and their target Python. A long-running front end (the language server) calls this when one
+    of those files changes; the next check reads them again."""
+    forget_declared()
+    own_environment.cache_clear()
+    _requires_python_in.cache_clear()
 
 
 _RESOLVED_DIRS: dict[tuple[str, str], Path] = {}

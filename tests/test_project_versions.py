@@ -542,6 +542,45 @@ def test_a_changed_declaration_is_read_again(tmp_path: Path) -> None:
     )
 
 
+def test_forget_configuration_reads_the_projects_files_again(tmp_path: Path) -> None:
+    """The language server forgets what it read from a project's files when one changes: its
+    root, declared versions, name (and so whether this is its environment) and target Python,
+    even where the modification times stay the same (a coarse file system clock)."""
+    package = tmp_path / "app"
+    package.mkdir()
+    app = str(package / "app.py")
+    pyproject, requirements = tmp_path / "pyproject.toml", tmp_path / "requirements.txt"
+    pyproject.write_text('[project]\nname = "app"\nrequires-python = ">=3.9"\n', encoding="utf-8")
+    requirements.write_text("starlette==0.46.2\n", encoding="utf-8")
+    assert python_target(app, Settings()) == ((3, 9), "from requires-python")
+    assert project_root(package) == tmp_path
+    assert settings.own_environment(tmp_path) is False
+    assert Versions((3, 9), {}, app)["starlette"].describe("starlette") == (
+        "starlette 0.46.2 from requirements.txt"
+    )
+    stamps = {path: path.stat().st_mtime_ns for path in (tmp_path, package, *tmp_path.iterdir())}
+    # This distribution is installed here: the project becomes the environment's own.
+    pyproject.write_text(
+        '[project]\nname = "flake8-httpstatus"\nrequires-python = ">=3.13"\n', encoding="utf-8"
+    )
+    requirements.write_text("starlette==0.48.0\n", encoding="utf-8")
+    (package / "requirements.txt").write_text("httpx==0.28.1\n", encoding="utf-8")
+    for path, stamp in stamps.items():
+        os.utime(path, ns=(stamp, stamp))
+    assert python_target(app, Settings()) == ((3, 9), "from requires-python")  # not read again
+    assert project_root(package) == tmp_path
+    assert Versions((3, 9), {}, app)["starlette"].describe("starlette") == (
+        "starlette 0.46.2 from requirements.txt"
+    )
+    settings.forget_configuration()
+    assert python_target(app, Settings()) == ((3, 13), "from requires-python")
+    assert project_root(package) == package
+    assert settings.own_environment(tmp_path) is True
+    assert declared_versions(tmp_path)["starlette"].describe("starlette") == (
+        "starlette 0.48.0 from requirements.txt"
+    )
+
+
 def test_the_config_key_wins_and_a_bad_value_is_one_line(copy_project) -> None:
     project = copy_project("uv_lock")
     pyproject = project / "pyproject.toml"
