@@ -12,6 +12,7 @@ import bisect
 import functools
 import gc
 import math
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from flake8_httpstatus.project import project_for, refresh, release, reread
 from flake8_httpstatus.registry import MODULES, code_of
 from flake8_httpstatus.rules import RULES, Severity, check_module
 from flake8_httpstatus.runner import Job, job_for, visible
+from flake8_httpstatus.settings import forget_configuration
 
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
@@ -43,11 +45,31 @@ SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 # Files whose change on disk the server must see: the project's modules (a helper edited in
-# another editor, a git checkout) and the configuration files.
-CONFIG_FILES = frozenset({"pyproject.toml", "setup.cfg", "tox.ini", ".flake8"})
+# another editor, a git checkout) and the configuration files: the options' and those that
+# declare the library versions and the target Python (see `declared` and `settings`), with
+# requirements*.txt and requirements/*.txt.
+CONFIG_FILES = frozenset(
+    {
+        "pyproject.toml",
+        "setup.cfg",
+        "tox.ini",
+        ".flake8",
+        "Pipfile",
+        "Pipfile.lock",
+        "uv.lock",
+        "poetry.lock",
+        "pdm.lock",
+        ".python-version",
+    }
+)
 WATCHERS = [
     types.FileSystemWatcher(glob_pattern=pattern)
-    for pattern in ("**/*.py", *(f"**/{name}" for name in sorted(CONFIG_FILES)))
+    for pattern in (
+        "**/*.py",
+        *(f"**/{name}" for name in sorted(CONFIG_FILES)),
+        "**/requirements*.txt",
+        "**/requirements/*.txt",
+    )
 ]
 WATCH_ID = "flake8-httpstatus-files"
 # Where the client cannot watch files for the server: before a check, the project's modules'
@@ -86,6 +108,9 @@ class HttpStatusServer(LanguageServer):
         self.jobs: dict[Path, Job] = {}
         self.watching = False  # the client reports files changed on disk
         self.last_refresh = -math.inf
+        # Without watching: the configuration files in the directories of the documents
+        # checked and above, with their sizes and modification times (see `refreshed`).
+        self.configuration: dict[Path, frozenset[tuple[str, int, int]]] = {}
 
     def job(self, uri: str) -> Job:
         directory = _path(uri).parent if uri.startswith("file:") else Path.cwd()
@@ -104,6 +129,30 @@ class HttpStatusServer(LanguageServer):
 
 def _path(uri: str) -> Path:
     return Path(unquote(urlparse(uri).path))
+
+
+def is_configuration(path: Path) -> bool:
+    """Whether a change of the file changes what a check reads besides the modules."""
+    if path.name in CONFIG_FILES:
+        return True
+    requirements = path.name.startswith("requirements") or path.parent.name == "requirements"
+    return requirements and path.suffix == ".txt"
+
+
+def configuration_in(directory: Path) -> frozenset[tuple[str, int, int]]:
+    """The configuration files in `directory` and its requirements/ folder, with their sizes and
+    modification times."""
+    found = set()
+    for folder in (directory, directory / "requirements"):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if is_configuration(Path(entry.path)):
+                        stat = entry.stat()
+                        found.add((entry.path, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            continue
+    return frozenset(found)
 
 
 def _filename(uri: str) -> str | None:
@@ -220,12 +269,12 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
     text = document.source
     previous = ls.documents.get(uri)
     filename = _filename(uri)
-    job = ls.job(uri)
     # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        changed = refreshed(ls)
+        changed = refreshed(ls, uri)
+        job = ls.job(uri)
         tree = parse(text, previous)
         findings = None
         if tree is not None:
@@ -252,16 +301,27 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
                 validate(ls, other)
 
 
-def refreshed(ls: HttpStatusServer) -> bool:
-    """Without the client's file watching, the project indexes read again what changed on
-    disk, at most every REFRESH_SECONDS; whether what a project passes on changed."""
+def refreshed(ls: HttpStatusServer, uri: str) -> bool:
+    """Without the client's file watching, what changed on disk is read again, at most every
+    REFRESH_SECONDS: the configuration files in the checked documents' directories and above,
+    and the project indexes' modules; whether a configuration file or what a project passes
+    on changed."""
     if ls.watching:
         return False
+    for directory in _path(uri).parents if uri.startswith("file:") else ():
+        if directory not in ls.configuration:  # as it was when the document was first checked
+            ls.configuration[directory] = configuration_in(directory)
     now = time.monotonic()
     if now - ls.last_refresh < REFRESH_SECONDS:
         return False
     ls.last_refresh = now
-    return refresh()
+    configuration = {directory: configuration_in(directory) for directory in ls.configuration}
+    configured = configuration != ls.configuration
+    ls.configuration = configuration
+    if configured:
+        forget_configuration()
+        ls.jobs.clear()
+    return refresh() or configured
 
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
@@ -324,14 +384,16 @@ async def watch_files(ls: HttpStatusServer) -> bool:
 
 
 def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
-    """Files changed on disk: a configuration file is read again, a module again by the
-    project index, and the open documents are checked again if that changes anything."""
+    """Files changed on disk: a configuration file is read again (the options, the declared
+    versions, the target Python), a module again by the project index, and the open documents
+    are checked again if that changes anything."""
     changed = False
     for uri in uris:
         if not uri.startswith("file:"):
             continue
         path = _path(uri)
-        if path.name in CONFIG_FILES:
+        if is_configuration(path):
+            forget_configuration()
             ls.jobs.clear()
             changed = True
         elif reread(path):

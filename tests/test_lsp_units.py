@@ -8,6 +8,7 @@ import ast
 import asyncio
 import gc
 import json
+import os
 import shutil
 import time
 import warnings
@@ -302,9 +303,10 @@ def test_a_document_that_never_parsed(ls: tuple[HttpStatusServer, Sent]) -> None
 
 
 def test_configuration_is_read_per_directory_and_again_after_a_save(
-    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server, sent = ls
+    monkeypatch.setattr(time, "monotonic", lambda: 1000.0)  # no looking again at the files
     uri = (tmp_path / "app.py").as_uri()
     opened(server, uri, TEXT)
     did_open(
@@ -316,7 +318,7 @@ def test_configuration_is_read_per_directory_and_again_after_a_save(
         "[flake8]\nhttpstatus-allow-codes = 404\n", encoding="utf-8"
     )
     validate(server, uri)
-    assert sent.codes(uri) == ["HS101"]  # the job is kept until a save
+    assert sent.codes(uri) == ["HS101"]  # the job is kept until a save (or REFRESH_SECONDS)
     did_save(server, types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
     assert sent.codes(uri) == []
 
@@ -766,9 +768,17 @@ async def test_watch_files(
     assert [watcher.glob_pattern for watcher in lsp.WATCHERS] == [
         "**/*.py",
         "**/.flake8",
+        "**/.python-version",
+        "**/Pipfile",
+        "**/Pipfile.lock",
+        "**/pdm.lock",
+        "**/poetry.lock",
         "**/pyproject.toml",
         "**/setup.cfg",
         "**/tox.ini",
+        "**/uv.lock",
+        "**/requirements*.txt",
+        "**/requirements/*.txt",
     ]
 
 
@@ -870,9 +880,109 @@ def test_without_watching_the_project_is_looked_at_again(
     server.watching = True
     helpers.write_text(source, encoding="utf-8")
     clock[0] += 60
-    assert lsp.refreshed(server) is False
+    assert lsp.refreshed(server, uri) is False
     validate(server, uri)
     assert 8 not in lines_of(sent, uri)
+
+
+PYPROJECT = '[project]\nname = "app"\nrequires-python = ">={}"\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "configuration"),
+    [
+        *((name, True) for name in sorted(lsp.CONFIG_FILES)),
+        ("requirements.txt", True),
+        ("requirements-dev.txt", True),
+        ("requirements/base.txt", True),
+        ("requirements.in", False),
+        ("docs/notes.txt", False),
+        ("requirements", False),
+        ("app.py", False),
+        ("setup.py", False),
+    ],
+)
+def test_is_configuration(name: str, configuration: bool) -> None:
+    path = Path("/work/app") / name
+    assert lsp.is_configuration(path) is configuration
+    # The client watches the same files (and the modules).
+    watched = any(path.match(str(watcher.glob_pattern)) for watcher in lsp.WATCHERS[1:])
+    assert watched is configuration
+
+
+def test_configuration_in(tmp_path: Path) -> None:
+    for name in ("pyproject.toml", "requirements/base.txt", "requirements/notes.md", "app.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n", encoding="utf-8")
+    found = lsp.configuration_in(tmp_path)
+    assert {name for name, _, _ in found} == {
+        str(tmp_path / "pyproject.toml"),
+        str(tmp_path / "requirements" / "base.txt"),
+    }
+    assert all(size == 6 for _, size, _ in found)
+    stamp = (tmp_path / "pyproject.toml").stat().st_mtime_ns
+    assert (str(tmp_path / "pyproject.toml"), 6, stamp) in found
+    assert lsp.configuration_in(tmp_path / "missing") == frozenset()
+
+
+def test_a_changed_pin_is_read_again(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
+    """A requirements file reported changed: the declared versions are read again, even with
+    the same modification time (a coarse file system clock)."""
+    server, sent = ls
+    pins = tmp_path / "requirements" / "base.txt"
+    pins.parent.mkdir()
+    pins.write_text("starlette==0.46.2\n", encoding="utf-8")
+    uri = (tmp_path / "app.py").as_uri()
+    opened(server, uri, "from starlette import status\n\nstatus.HTTP_413_CONTENT_TOO_LARGE\n")
+    validate(server, uri)
+    assert sent.codes(uri) == ["HS204"]
+    job = server.jobs[tmp_path]
+    # Not a configuration file: nothing is read or checked again.
+    assert lsp.files_changed(server, [(tmp_path / "notes.txt").as_uri()]) is False
+    assert len(sent.published(uri)) == 1
+    stamp = pins.stat().st_mtime_ns
+    pins.write_text("starlette==0.48.0\n", encoding="utf-8")
+    os.utime(pins, ns=(stamp, stamp))
+    watched(server, pins)
+    assert len(sent.published(uri)) == 2
+    assert sent.codes(uri) == []
+    assert server.jobs[tmp_path] is not job
+
+
+def test_without_watching_the_configuration_is_looked_at_again(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, sent = ls
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.format("3.9"), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    text = "from http import HTTPStatus\n\nHTTPStatus.CONTENT_TOO_LARGE\n"
+    uri, other = (tmp_path / "app.py").as_uri(), (tmp_path / "sub" / "other.py").as_uri()
+    opened(server, uri, text)
+    opened(server, other, text)
+    validate(server, uri)
+    assert sent.codes(uri) == ["HS204"]
+    assert server.configuration[tmp_path] == lsp.configuration_in(tmp_path)
+    assert set(server.configuration) == set(_path(uri).parents)
+    job = server.jobs[tmp_path]
+    pyproject.write_text(PYPROJECT.format("3.13"), encoding="utf-8")
+    # Not yet (at most once per REFRESH_SECONDS); a new directory is taken as it is now.
+    clock[0] += REFRESH_SECONDS - 0.01
+    validate(server, other)
+    assert sent.codes(other) == ["HS204"]
+    assert tmp_path / "sub" in server.configuration
+    clock[0] += 0.01
+    validate(server, uri)
+    assert sent.codes(uri) == []
+    assert sent.codes(other) == []  # every open document is checked again
+    assert server.jobs[tmp_path] is not job
+    # Nothing changed since: the other document is not checked again.
+    published = len(sent.published(other))
+    clock[0] += REFRESH_SECONDS
+    validate(server, uri)
+    assert len(sent.published(other)) == published
 
 
 def test_refresh_a_project_index(shop: Path) -> None:

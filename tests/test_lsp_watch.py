@@ -17,15 +17,18 @@ from flake8_httpstatus.lsp import REFRESH_SECONDS, WATCH_ID, WATCHERS
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 
 
-@pytest.fixture
-def lsp_capabilities() -> types.ClientCapabilities:
-    return types.ClientCapabilities(
-        workspace=types.WorkspaceClientCapabilities(
-            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
-                dynamic_registration=True
-            )
+WATCHING = types.ClientCapabilities(
+    workspace=types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+            dynamic_registration=True
         )
     )
+)
+
+
+@pytest.fixture
+def lsp_capabilities() -> types.ClientCapabilities:
+    return WATCHING
 
 
 def lines(client: LanguageClient, uri: str) -> set[int]:
@@ -108,3 +111,70 @@ async def test_without_watching_the_files_are_looked_at_again(
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert 8 not in lines(client, uri)
+
+
+# Both constants are HS204 under Starlette 0.46 and Python 3.9, neither under 0.48 and 3.13.
+SIZES = (
+    "from http import HTTPStatus\n\nfrom starlette import status\n\n\n"
+    "def sizes() -> list[int]:\n"
+    "    return [status.HTTP_413_CONTENT_TOO_LARGE, HTTPStatus.CONTENT_TOO_LARGE]\n"
+)
+PYPROJECT = '[project]\nname = "app"\nrequires-python = ">={}"\n'
+
+
+def messages(client: LanguageClient, uri: str) -> list[str]:
+    return sorted(d.message for d in client.diagnostics[uri])
+
+
+@pytest.mark.parametrize(
+    "lsp_capabilities",
+    [
+        pytest.param(WATCHING, id="watching"),
+        pytest.param(types.ClientCapabilities(), id="looking-again"),
+    ],
+)
+async def test_edited_pins_and_requires_python_apply_at_once(
+    client: LanguageClient, tmp_path: Path, lsp_capabilities: types.ClientCapabilities
+) -> None:
+    """A pin in requirements.txt and requires-python in pyproject.toml edited while the server
+    runs: the next check uses the new versions, reported by the client or looked at again."""
+    root = tmp_path / "app"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(PYPROJECT.format("3.9"), encoding="utf-8")
+    (root / "requirements.txt").write_text("starlette==0.46.2\n", encoding="utf-8")
+    uri = (root / "app.py").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, SIZES))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    python, starlette = messages(client, uri)
+    assert "(starlette 0.46.2 from requirements.txt)" in starlette
+    assert "(target: 3.9 from requires-python)" in python
+    version = 1
+
+    async def edited(name: str, text: str) -> None:
+        nonlocal version
+        (root / name).write_text(text, encoding="utf-8")
+        if lsp_capabilities.workspace is not None:
+            client.workspace_did_change_watched_files(
+                types.DidChangeWatchedFilesParams(
+                    [types.FileEvent((root / name).as_uri(), types.FileChangeType.Changed)]
+                )
+            )
+        else:  # the next check after REFRESH_SECONDS looks at the files again
+            await asyncio.sleep(REFRESH_SECONDS)
+            version += 1
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    [types.TextDocumentContentChangeWholeDocument(text=SIZES)],
+                )
+            )
+        await asyncio.wait_for(
+            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 10
+        )
+
+    await edited("requirements.txt", "starlette==0.48.0\n")
+    assert messages(client, uri) == [python]
+    await edited("pyproject.toml", PYPROJECT.format("3.13"))
+    assert messages(client, uri) == []
