@@ -280,6 +280,8 @@ class Engine:
         self._inferred_sites()
         for module_rule in self.rules.module:
             self._report(module_rule(self.ctx))
+        if not self.raw:
+            return []  # most files: no constant to name, so no imports to read
         ctx = self.ctx
         namer = ConstantNamer(
             ctx.settings.style,

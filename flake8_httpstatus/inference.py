@@ -60,6 +60,9 @@ class CallableFacts:
     range_only: list[str] = field(default_factory=list)
     mappings: list[str] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    # `sinks()` as last made; whatever changes `reaches`, `range_only` or `mappings` clears it
+    # (solving asks for the same callables' sinks on every pass).
+    made: list[Sink] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_json(self) -> list[object]:
         return [
@@ -92,6 +95,11 @@ class CallableFacts:
         )
 
     def sinks(self) -> list[Sink]:
+        if self.made is None:
+            self.made = self._sinks()
+        return self.made
+
+    def _sinks(self) -> list[Sink]:
         found: list[Sink] = []
         offset = 1 if self.bound else 0
         for param, kind in self.reaches.items():
@@ -459,6 +467,7 @@ class Collector:
         _merge(facts.reaches, name, kind.value)
         if range_only and name not in facts.range_only:
             facts.range_only.append(name)
+        facts.made = None
 
     def compared(self, name: ast.Name, value: ast.expr, scopes: Iterable[object]) -> None:
         """`name == value` (or `!=`, `in`): kept if `name` is a parameter of the function
@@ -494,6 +503,7 @@ class Collector:
         facts = self._current(name)
         if facts is not None and name not in facts.mappings:
             facts.mappings.append(name)
+            facts.made = None
 
     def call(self, node: ast.Call, imports: dict[str, str], scopes: Iterable[object]) -> None:
         """A call the tables do not know: edges for the parameters it passes on, and a
@@ -724,15 +734,17 @@ class Solver:
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
         self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
-        # Copies: solving adds to `reaches`, and the modules' facts may be solved again.
+        # Copies of the callables that pass a parameter on: solving adds to their `reaches`,
+        # and the modules' facts may be solved again. The others are shared.
         added = []
         for module in modules:
             for key, facts in module.callables.items():
-                copy = replace(
-                    facts, reaches=dict(facts.reaches), range_only=list(facts.range_only)
-                )
-                self.callables[key] = copy
-                added.append(copy)
+                if facts.edges:
+                    facts = replace(
+                        facts, reaches=dict(facts.reaches), range_only=list(facts.range_only)
+                    )
+                    added.append(facts)
+                self.callables[key] = facts
             self.classes.update(module.classes)
             self.aliases.update(module.aliases)
             if module.stars:
@@ -753,6 +765,7 @@ class Solver:
                             continue
                         if _merge(facts.reaches, param, sink.kind.value):
                             changed = True
+                            facts.made = None
                             if isinstance(sink, InferredSink) and sink.range_only:
                                 facts.range_only.append(param)
 
