@@ -44,7 +44,14 @@ class InferredSink(Sink):
     parameter: str = ""
 
 
-@dataclass
+# The empty lists of facts read from the index's cache, one for all: those facts are never
+# changed in place (solving changes copies), and thousands of empty lists, each tracked by the
+# garbage collector, would be gone over in every full collection of the run (slots, likewise,
+# spare each object its `__dict__`).
+_READ_ONLY_EMPTY: list[Any] = []
+
+
+@dataclass(slots=True)
 class CallableFacts:
     """A function or method: its parameters and what becomes of them."""
 
@@ -89,9 +96,9 @@ class CallableFacts:
             tuple(kwonly),
             bound,
             dict(reaches),
-            list(range_only),
-            list(mappings),
-            [(p, tuple(r), pos, kw) for p, r, pos, kw in edges],
+            list(range_only) if range_only else _READ_ONLY_EMPTY,
+            list(mappings) if mappings else _READ_ONLY_EMPTY,
+            [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
         )
 
     def sinks(self) -> list[Sink]:
@@ -130,7 +137,7 @@ class CallableFacts:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class ClassFacts:
     key: str
     bases: tuple[str, ...]
@@ -138,7 +145,7 @@ class ClassFacts:
     statusish: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ModuleFacts:
     module: str
     callables: dict[str, CallableFacts] = field(default_factory=dict)

@@ -53,5 +53,9 @@ def test_installed_distribution_works_alone(dist: Path, tmp_path: Path, pattern:
     assert "## What it does" in run("-m", "flake8_httpstatus", "explain", "HS101")
     assert '"code": 429' in run("-m", "flake8_httpstatus", "codes", "--json")
     assert "HS101 magic status code 404" in run("-m", "flake8", "--select=HS", "app.py")
+    # The version is written once, in the package, and the metadata reads it from there.
+    assert run("-c", "import importlib.metadata as m; print(m.version('flake8-httpstatus'))") == (
+        run("-c", "import flake8_httpstatus; print(flake8_httpstatus.__version__)")
+    )
     cli = env / "bin" / "flake8-httpstatus"
     assert cli.exists()

@@ -21,7 +21,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus import __version__, project
+from flake8_httpstatus import __version__, inference, project
 from flake8_httpstatus.options import OPTIONS
 from flake8_httpstatus.plugin import Plugin
 from flake8_httpstatus.project import ProjectIndex, find_root, module_of
@@ -121,6 +121,8 @@ def test_cache_changes_nothing_but_time(
     assert entries["shop/views.py"][2] is not None  # re-exports only: kept as aliases
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == want  # warm
+    # The facts read from the cache share one empty list each field: nothing added to it.
+    assert inference._READ_ONLY_EMPTY == []
     # Moved elsewhere, disabled, or deleted: the same findings.
     moved = tmp_path / "elsewhere"
     monkeypatch.setenv(project.CACHE_ENV, str(moved))
