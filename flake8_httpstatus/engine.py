@@ -182,10 +182,12 @@ class FileContext:
 
     def is_status_expression(self, node: ast.expr) -> bool:
         """Whether `node` reads a response's status (`r.status_code`, `resp.status`, ...), or
-        is a name the current function bound to one (see `Scope.status_aliases`)."""
+        is a name the current function bound to one (see `Scope.status_aliases`), or a walrus
+        binding one (`(code := r.status_code)`)."""
         if type(node) is not ast.Attribute:
             if type(node) is not ast.Name:
-                return False
+                # `(code := r.status_code) == 404`: the walrus's value.
+                return type(node) is ast.NamedExpr and self.is_status_expression(node.value)
             aliases = self.scopes[-1].status_aliases
             return aliases is not None and node.id in aliases
         attr = node.attr
@@ -466,7 +468,19 @@ class Engine:
                     self.ctx.responses.add(item.optional_vars.id)
 
     def _named_expr(self, node: ast.NamedExpr) -> None:
-        self._bind_target(node.target)
+        """`(code := r.status_code) == 404`: compared as the status itself (see
+        `is_status_expression`), and `code` an alias of it if bound for the first time."""
+        target, value = node.target, node.value
+        ctx = self.ctx
+        alias = (
+            type(value) is ast.Attribute
+            and ctx.facts is not None
+            and target.id not in ctx.scope.names
+            and ctx.is_status_expression(value)
+        )
+        self._bind_target(target)
+        if alias:
+            self._alias(target.id, value)
 
     def _except_handler(self, node: ast.ExceptHandler) -> None:
         if node.name:
@@ -1107,6 +1121,8 @@ class Engine:
         """`value` compared with `status`; a generic attribute (`.status`, `.code`) counts
         only for values in 100-599. Compared with an alias of a status, once the function's
         body shows the alias is bound only once."""
+        if type(status) is ast.NamedExpr:
+            status = status.value
         if type(status) is ast.Name:
             scope = self.ctx.scope
             if scope.alias_uses is None:
@@ -1201,13 +1217,45 @@ class Engine:
             elif type(target) is ast.Attribute:
                 self._status_attribute_assignment(target, value)
             else:
+                unpacked = (
+                    self._tuple_aliases(target, value)
+                    if type(target) is ast.Tuple and ctx.facts is not None
+                    else None
+                )
                 self._bind_target(target)
+                if unpacked:
+                    for name, item in unpacked:
+                        self._alias(name, item)
             self._response_assignment(target, value)
         if alias is not None:
-            scope = ctx.scope
-            if scope.status_aliases is None:
-                scope.status_aliases, scope.rebound = {}, set()
-            scope.status_aliases[alias.id] = value
+            self._alias(alias.id, value)
+
+    def _alias(self, name: str, value: ast.expr) -> None:
+        scope = self.ctx.scope
+        if scope.status_aliases is None:
+            scope.status_aliases, scope.rebound = {}, set()
+        scope.status_aliases[name] = value
+
+    def _tuple_aliases(self, target: ast.Tuple, value: ast.expr) -> list[tuple[str, ast.expr]]:
+        """`code, body = r.status_code, r.json()` in a function: the names bound (for the first
+        time, once in the target) to a response's status."""
+        if type(value) is not ast.Tuple or len(value.elts) != len(target.elts):
+            return []
+        if any(type(item) is ast.Starred for item in value.elts):
+            return []
+        names = [element.id for element in target.elts if type(element) is ast.Name]
+        if len(set(names)) != len(names):
+            return []
+        ctx = self.ctx
+        bound = ctx.scope.names
+        return [
+            (element.id, item)
+            for element, item in zip(target.elts, value.elts, strict=True)
+            if type(element) is ast.Name
+            and type(item) is ast.Attribute
+            and element.id not in bound
+            and ctx.is_status_expression(item)
+        ]
 
     def _response_assignment(self, target: ast.expr, value: ast.expr) -> None:
         """`resp = Response(...)`, `resp.status_code = 204`, `resp.text = ...`,
