@@ -46,6 +46,8 @@ _SEQUENCES = (ast.Tuple, ast.List)
 _COLLECTIONS = (ast.Tuple, ast.List, ast.Set)
 _EQUALITIES = frozenset({ast.Eq, ast.NotEq})
 _MEMBERSHIPS = frozenset({ast.In, ast.NotIn})
+# pytest tables whose messages name the test that reads them (not a class or a fixture).
+_TEST_TABLES = frozenset({"function", "module"})
 # Literal tables a loop may iterate over.
 _TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
@@ -870,7 +872,7 @@ class Engine:
                             Kind.ASSERTION,
                             "pytest" if table.kind == "function" else f"pytest {table.kind}",
                             None,
-                            origin=table.label if table.kind != "function" else label,
+                            origin=label if table.kind in _TEST_TABLES else table.label,
                             parameter=reach
                             if table.kind != "fixture"
                             else (f"{reach}` in `{label}()" if renamed else name),
@@ -1206,6 +1208,8 @@ class Engine:
             self._table_bound(node.targets[0], value)
         for target in node.targets:
             if type(target) is ast.Name:
+                if target.id == "pytestmark" and ctx.facts is None:
+                    self.collector.pytestmark(value, ctx.scopes)
                 _bind(ctx.scopes[-1], target.id)
                 if (
                     type(value) is ast.Call

@@ -210,9 +210,10 @@ class Comparison:
 @dataclass
 class Table:
     """A `@pytest.mark.parametrize` table: the values given to each argument name. On a test
-    function (`kind` "function"), on a test class ("class": every method taking the argument),
-    or a fixture's `params=[...]` ("fixture", under the name `request.param`, `label` the
-    fixture's name)."""
+    function (`kind` "function"), on a test class ("class": every method taking the argument;
+    as a decorator or its `pytestmark`), a module's `pytestmark` ("module": every test function
+    and test method of the module taking the argument), or a fixture's `params=[...]`
+    ("fixture", under the name `request.param`, `label` the fixture's name)."""
 
     key: str
     label: str
@@ -355,6 +356,26 @@ class Collector:
             if table is not None:
                 self.tables.append(Table(key, node.name, table, tuple(scopes), "class"))
         self.frames.append(_Frame(key, is_class=True))
+
+    def pytestmark(self, value: ast.expr, scopes: Iterable[object]) -> None:
+        """`pytestmark = pytest.mark.parametrize(...)` (or a list or tuple of marks holding
+        one) in a module's body, or in a class's: a table for the module's tests, or the
+        class's."""
+        frames = self.frames
+        if frames and not frames[-1].is_class:
+            return
+        marks = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+        for mark in marks:
+            table = _parametrize(mark)
+            if table is None:
+                continue
+            if frames:
+                key = frames[-1].key
+                self.tables.append(
+                    Table(key, key.rpartition(".")[2], table, tuple(scopes), "class")
+                )
+            else:
+                self.tables.append(Table(self.prefix, "", table, tuple(scopes), "module"))
 
     def enter_function(
         self,
@@ -893,6 +914,18 @@ class Solver:
             for key in own:
                 facts = self.callables.get(key)
                 if facts is not None and key.startswith(start) and "." not in key[len(start) :]:
+                    yield facts, "", facts.label
+        elif table.kind == "module":
+            # pytest's: the module's test functions, and the test methods of its classes.
+            start = table.key
+            for key in own:
+                facts = self.callables.get(key)
+                if (
+                    facts is not None
+                    and key.startswith(start)
+                    and "<locals>" not in key
+                    and key.rpartition(".")[2].startswith("test")
+                ):
                     yield facts, "", facts.label
         else:
             facts = self.callables.get(table.key)

@@ -51,6 +51,8 @@ _INFERRED = {
     "a status position): use {constant}",
     "class": "magic status code {code} in class {helper}'s parametrize table (`{parameter}` "
     "reaches a status position in its tests): use {constant}",
+    "module": "magic status code {code} in the module's pytestmark parametrize table "
+    "(`{parameter}` reaches a status position in {helper}()): use {constant}",
     "fixture": "magic status code {code} in the params of fixture `{helper}` (`{parameter}` "
     "reaches a status position): use {constant}",
     "loop": "magic status code {code} in the table looped over as `{parameter}` (compared with "
@@ -385,7 +387,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
             variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
         elif sink.framework == "parameter":
             variant = "parameter_compared"
-        elif sink.framework.startswith("pytest "):  # a class's table, a fixture's params
+        elif sink.framework.startswith("pytest "):  # a class's or module's table, a fixture's
             variant = sink.framework.partition(" ")[2]
     yield rule.finding(
         site.expr,
