@@ -81,6 +81,11 @@ class Scope:
     status_aliases: dict[str, ast.expr] | None = None
     alias_uses: list[tuple[str, ast.expr, bool]] | None = None
     rebound: set[str] | None = None
+    # Names bound once by unpacking a parameter or a fixture's `request.param` (`path, expected
+    # = request.param`), to the parameter and the item; and where they reach a status position,
+    # passed on as that item once the body shows the name is bound only that once.
+    items: dict[str, tuple[str, int]] | None = None
+    item_uses: list[tuple[str, Kind, bool]] | None = None
     # Names (class attributes in a class body) bound once to a literal list, tuple, set or dict,
     # and the loops over such tables whose variables are still bound to their rows.
     literals: dict[str, ast.expr] | None = None
@@ -357,8 +362,11 @@ class Engine:
             ctx.packages |= scope.packages
 
     def _exit(self) -> None:
-        if self.ctx.scope.alias_uses:
-            self._alias_sites(self.ctx.scope)
+        scope = self.ctx.scope
+        if scope.alias_uses:
+            self._alias_sites(scope)
+        if scope.item_uses:
+            self._item_sites(scope)
         self.collector.exit()
         scope = self.ctx.scopes.pop()
         if scope.packages:
@@ -736,13 +744,15 @@ class Engine:
             name = inference.PARAM
         elif isinstance(expr, ast.Subscript):
             item, owner = expr.slice, expr.value
-            if not (
-                isinstance(owner, ast.Name)
-                and isinstance(item, ast.Constant)
-                and type(item.value) is int
-            ):
+            if not (isinstance(item, ast.Constant) and type(item.value) is int):
                 return
-            index, name = item.value, owner.id
+            if isinstance(owner, ast.Name):
+                name = owner.id
+            elif isinstance(owner, ast.Attribute) and inference.is_param(owner):
+                name = inference.PARAM  # `request.param[1]`
+            else:
+                return
+            index = item.value
         else:
             name = expr.id
         if (where is Where.CALL or where is Where.DICT_KEY) and sink is not None:
@@ -753,8 +763,14 @@ class Engine:
             kind = Kind.RESPONSE
         else:
             return  # attributes: see Collector.attribute_assigned
-        self.collector.reached(name, kind, range_only, index)
-        loops = self.ctx.scope.loops
+        scope = self.ctx.scope
+        if index is None and scope.items is not None and name in scope.items:
+            if scope.item_uses is None:
+                scope.item_uses = []
+            scope.item_uses.append((name, kind, range_only))  # see `_item_sites`
+        else:
+            self.collector.reached(name, kind, range_only, index)
+        loops = scope.loops
         if loops is not None and kind is Kind.ASSERTION and name in loops:
             self._loop_sites(loops[name], expr, index)
 
@@ -862,12 +878,17 @@ class Engine:
             readers = solver.table_readers(
                 table, collector.facts.callables, collector.prefix, collector.param_returned
             )
+            returned = collector.param_returned.get(table.key)
             for facts, renamed, label in readers:
                 for name, cells in table.values.items():
                     for reach in facts.reaches:
                         index = inference.table_index(reach, renamed or name)
                         if index is False:
                             continue
+                        if renamed and returned is not None:  # the fixture returns an item
+                            if index is not None:
+                                continue
+                            index = returned
                         sink = inference.InferredSink(
                             Kind.ASSERTION,
                             "pytest" if table.kind == "function" else f"pytest {table.kind}",
@@ -875,7 +896,7 @@ class Engine:
                             origin=label if table.kind in _TEST_TABLES else table.label,
                             parameter=reach
                             if table.kind != "fixture"
-                            else (f"{reach}` in `{label}()" if renamed else name),
+                            else (f"{reach}` in `{label}()" if renamed else reach),
                         )
                         for value in inference.table_values(cells, index):
                             code = ctx.status_value(value)[0]
@@ -1136,6 +1157,14 @@ class Engine:
         )
         self._value_site(Where.COMPARISON, value, status_range_only=generic, in_pattern=in_pattern)
 
+    def _item_sites(self, scope: Scope) -> None:
+        """The parameters' items, unpacked to names bound only once, that reach a status."""
+        items, rebound = scope.items or {}, scope.rebound or set()
+        for name, kind, range_only in scope.item_uses or ():
+            if name not in rebound:
+                source, index = items[name]
+                self.collector.reached(source, kind, range_only, index)
+
     def _alias_sites(self, scope: Scope) -> None:
         """The comparisons with names bound once in the function to a response's status."""
         aliases, rebound = scope.status_aliases or {}, scope.rebound or set()
@@ -1221,15 +1250,21 @@ class Engine:
             elif type(target) is ast.Attribute:
                 self._status_attribute_assignment(target, value)
             else:
-                unpacked = (
-                    self._tuple_aliases(target, value)
-                    if type(target) is ast.Tuple and ctx.facts is not None
-                    else None
-                )
+                unpacked = items = None
+                if type(target) is ast.Tuple and ctx.facts is not None:
+                    unpacked = self._tuple_aliases(target, value)
+                    items = self._unpacked_items(target, value)
                 self._bind_target(target)
                 if unpacked:
                     for name, item in unpacked:
                         self._alias(name, item)
+                if items:
+                    scope = ctx.scope
+                    if scope.items is None:
+                        scope.items = {}
+                    if scope.rebound is None:
+                        scope.rebound = set()
+                    scope.items.update(items)
             self._response_assignment(target, value)
         if alias is not None:
             self._alias(alias.id, value)
@@ -1239,6 +1274,28 @@ class Engine:
         if scope.status_aliases is None:
             scope.status_aliases, scope.rebound = {}, set()
         scope.status_aliases[name] = value
+
+    def _unpacked_items(self, target: ast.Tuple, value: ast.expr) -> dict[str, tuple[str, int]]:
+        """`path, expected = case` with `case` a parameter, or `= request.param` in a fixture:
+        each name bound for the first time (once in the target), with the item it takes."""
+        if type(value) is ast.Name:
+            source = value.id
+        elif type(value) is ast.Attribute and inference.is_param(value):
+            source = inference.PARAM
+        else:
+            return {}
+        elements = target.elts
+        if any(type(element) is ast.Starred for element in elements):
+            return {}
+        names = [element.id for element in elements if type(element) is ast.Name]
+        if len(set(names)) != len(names) or source in names:
+            return {}
+        bound = self.ctx.scope.names
+        return {
+            element.id: (source, index)
+            for index, element in enumerate(elements)
+            if type(element) is ast.Name and element.id not in bound
+        }
 
     def _tuple_aliases(self, target: ast.Tuple, value: ast.expr) -> list[tuple[str, ast.expr]]:
         """`code, body = r.status_code, r.json()` in a function: the names bound (for the first
@@ -1326,13 +1383,19 @@ class Engine:
             self._value_site(Where.ATTRIBUTE, value, status_range_only=True)
 
     def _yield(self, node: ast.Yield) -> None:
-        if node.value is not None and inference.is_param(node.value):
-            self.collector.param_returned_here()
+        value = node.value
+        if value is not None:
+            if inference.is_param(value):
+                self.collector.param_returned_here()
+            elif type(value) is ast.Subscript:
+                self._param_item_returned(value)
 
     def _return(self, node: ast.Return) -> None:
         value = node.value
         if type(value) is ast.Attribute and value.attr == "param" and inference.is_param(value):
             self.collector.param_returned_here()
+        elif type(value) is ast.Subscript:
+            self._param_item_returned(value)
         facts = self.ctx.facts
         if facts is not None and _is_callback_tuple(node.value):
             self._callback_returns.append((facts.node.name, node.value, tuple(self.ctx.scopes)))
@@ -1365,6 +1428,17 @@ class Engine:
             body=body,
             headers=headers,
         )
+
+    def _param_item_returned(self, value: ast.Subscript) -> None:
+        """`return request.param[1]`: the fixture's value is that item of its param."""
+        item = value.slice
+        if (
+            type(item) is ast.Constant
+            and type(item.value) is int
+            and type(value.value) is ast.Attribute
+            and inference.is_param(value.value)
+        ):
+            self.collector.param_returned_here(item.value)
 
     def _dict(self, node: ast.Dict) -> None:
         """`{"statusCode": 404, "body": ...}`, `{"type": "http.response.start", "status": 200}`."""
@@ -1471,6 +1545,8 @@ def _bind(scope: Scope, name: str) -> None:
         return
     # Bound again: no longer an alias of a status, a literal table, a loop's variable.
     if scope.status_aliases is not None and name in scope.status_aliases:
+        scope.rebound.add(name)  # type: ignore[union-attr]
+    if scope.items is not None and name in scope.items:
         scope.rebound.add(name)  # type: ignore[union-attr]
     if scope.literals is not None:
         scope.literals.pop(name, None)

@@ -14,7 +14,7 @@ reaches nothing and stays silent.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -257,8 +257,10 @@ class Collector:
         self.candidates: list[Candidate] = []
         self.defaults: list[Default] = []
         self.tables: list[Table] = []
-        # Fixtures that return (or yield) `request.param`: their value is the param.
-        self.param_returned: set[str] = set()
+        # Fixtures that return (or yield) `request.param`: their value is the param (None), or
+        # an item of it (`request.param[1]`); fixtures that return both or two items are left out.
+        self.param_returned: dict[str, int | None] = {}
+        self._param_returns_differ: set[str] = set()
         self.comparisons: list[Comparison] = []
 
     # -- names ----------------------------------------------------------------------------------
@@ -504,11 +506,20 @@ class Collector:
         if frame is not None and name.id in frame.params and _may_be_status(value):
             self.comparisons.append(Comparison(frame.key, name.id, value, tuple(scopes)))
 
-    def param_returned_here(self) -> None:
-        """`return request.param` (or `yield`): the fixture's value is its param."""
+    def param_returned_here(self, index: int | None = None) -> None:
+        """`return request.param` (or `yield`), or `return request.param[index]`: the
+        fixture's value is its param, or that item of it."""
         frame = self.frames[-1] if self.frames else None
-        if frame is not None and "request" in frame.params:
-            self.param_returned.add(frame.key)
+        if frame is None or "request" not in frame.params:
+            return
+        key, returned = frame.key, self.param_returned
+        if key in self._param_returns_differ:
+            return
+        if key in returned and returned[key] != index:
+            del returned[key]
+            self._param_returns_differ.add(key)
+        else:
+            returned[key] = index
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
         """`resp.status_code = code`, or `self.code = code` in an error or response class."""
@@ -897,7 +908,7 @@ class Solver:
         return []
 
     def table_readers(
-        self, table: Table, own: Iterable[str], prefix: str, param_returned: set[str]
+        self, table: Table, own: Iterable[str], prefix: str, param_returned: Container[str]
     ) -> Iterator[tuple[CallableFacts, str, str]]:
         """The callables a table's values reach, each with the name the table's values have
         there and its label for messages: the decorated test; each method of a decorated
@@ -936,13 +947,14 @@ class Solver:
             package, _, module = prefix.rstrip(".").rpartition(".")
             if module == "conftest":  # the tests of its package, or of the whole project
                 prefix = f"{package}." if package else ""
+            label = table.label
             for key, facts in self.callables.items():
                 if (
-                    table.label in facts.reaches
-                    and facts.label.startswith("test")
+                    facts.label.startswith("test")
                     and key.startswith(prefix)
+                    and any(table_index(reach, label) is not False for reach in facts.reaches)
                 ):
-                    yield facts, table.label, facts.label
+                    yield facts, label, facts.label
 
     def sink_names(self) -> set[str]:
         """The names the project's status-taking callables are called by."""

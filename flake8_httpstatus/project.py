@@ -37,7 +37,7 @@ _WORD = re.compile(r"\w+")
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 4
+FACTS_FORMAT = 5
 # Directories never indexed (virtual environments, caches, build output, VCS).
 SKIPPED_DIRS = frozenset(
     {
