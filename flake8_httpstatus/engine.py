@@ -50,6 +50,8 @@ _MEMBERSHIPS = frozenset({ast.In, ast.NotIn})
 _TEST_TABLES = frozenset({"function", "module"})
 # Literal tables a loop may iterate over.
 _TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
+# The base of `class R(NamedTuple)` record types.
+_NAMED_TUPLES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
 _WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
 
@@ -327,6 +329,8 @@ class Engine:
             scope.is_class = True
             scope.response_class = receivers.class_names_response(node)
             self.collector.enter_class(node, ctx.imports, ctx.scopes)
+            if any(ctx.qualname(base) in _NAMED_TUPLES for base in node.bases):
+                self._named_tuple_class(node)
             self._class(node, scope)
         elif isinstance(node, _FUNCTIONS):
             self.collector.enter_function(node, ctx.scopes)
@@ -1235,6 +1239,12 @@ class Engine:
             alias = None
         if len(node.targets) == 1 and type(value) in _TABLES:
             self._table_bound(node.targets[0], value)
+        elif type(value) is ast.Call and len(node.targets) == 1:
+            func = value.func
+            if (type(func) is ast.Attribute and func.attr == "namedtuple") or (
+                type(func) is ast.Name and func.id == "namedtuple"
+            ):
+                self._namedtuple(node.targets[0], value)
         for target in node.targets:
             if type(target) is ast.Name:
                 if target.id == "pytestmark" and ctx.facts is None:
@@ -1268,6 +1278,44 @@ class Engine:
             self._response_assignment(target, value)
         if alias is not None:
             self._alias(alias.id, value)
+
+    def _namedtuple(self, target: ast.expr, value: ast.Call) -> None:
+        """`R = collections.namedtuple("R", ["status_code", "body"])` (or `"status_code
+        body"`): `R` takes its status by the field's position and keyword."""
+        if type(target) is not ast.Name or self.ctx.qualname(value.func) != (
+            "collections.namedtuple"
+        ):
+            return
+        names = argument(value, Param("field_names", 1))
+        if type(names) is ast.Constant and type(names.value) is str:
+            fields = names.value.replace(",", " ").split()
+        elif isinstance(names, _SEQUENCES) and all(
+            type(item) is ast.Constant and type(item.value) is str for item in names.elts
+        ):
+            fields = [item.value for item in names.elts]  # type: ignore[attr-defined]
+        else:
+            return
+        self._record_fields(target.id, fields)
+
+    def _record_fields(self, name: str | None, fields: list[str]) -> None:
+        """A record type's fields; those named as status attributes are status parameters."""
+        http_file = self.ctx.http_file
+        status = {
+            field_name: field_name not in frameworks.STATUS_ATTRIBUTES
+            for field_name in fields
+            if field_name in frameworks.STATUS_ATTRIBUTES or (field_name == "status" and http_file)
+        }
+        if status and len(set(fields)) == len(fields):
+            self.collector.record_fields(name, fields, status)
+
+    def _named_tuple_class(self, node: ast.ClassDef) -> None:
+        """`class R(typing.NamedTuple): status_code: int`: its fields, in order."""
+        fields = [
+            statement.target.id
+            for statement in node.body
+            if type(statement) is ast.AnnAssign and type(statement.target) is ast.Name
+        ]
+        self._record_fields(None, fields)
 
     def _alias(self, name: str, value: ast.expr) -> None:
         scope = self.ctx.scope

@@ -538,6 +538,23 @@ class Collector:
         errorish = any("Error" in name or "Exception" in name for name in names)
         self.reached(value.id, Kind.EXCEPTION if errorish else Kind.RESPONSE, generic)
 
+    def record_fields(self, name: str | None, fields: list[str], status: dict[str, bool]) -> None:
+        """A record class whose constructor takes `fields` in order, by position and keyword
+        (`collections.namedtuple("R", [...])` bound to `name`, or the `typing.NamedTuple`
+        class being walked when `name` is None): its `status` fields (a field's value: whether
+        only 100-599 counts) are status parameters."""
+        if name is None:
+            frame = self.frames[-1]
+            key, label = f"{frame.key}.__init__", frame.key.rpartition(".")[2]
+        else:
+            key, label = self._key(name), name
+        facts = CallableFacts(key, label, tuple(fields))
+        for field_name, range_only in status.items():
+            _merge(facts.reaches, field_name, Kind.RESPONSE.value)
+            if range_only:
+                facts.range_only.append(field_name)
+        self.facts.callables[key] = facts
+
     def mapping(self, name: str) -> None:
         facts = self._current(name)
         if facts is not None and name not in facts.mappings:

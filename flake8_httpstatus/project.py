@@ -37,7 +37,7 @@ _WORD = re.compile(r"\w+")
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 5
+FACTS_FORMAT = 6
 # Directories never indexed (virtual environments, caches, build output, VCS).
 SKIPPED_DIRS = frozenset(
     {
@@ -102,7 +102,11 @@ def may_hold_facts(data: bytes, path: Path) -> bool:
     class and its subclasses elsewhere; functions only matter if they mention a status."""
     if path.name == "__init__.py":
         return b"import" in data
-    return b"class " in data or (b"def " in data and any(word in data for word in _WORDS))
+    return (
+        b"class " in data
+        or (b"def " in data and any(word in data for word in _WORDS))
+        or b"namedtuple" in data  # a record type with a status field: see Engine._namedtuple
+    )
 
 
 def facts_of(
