@@ -92,6 +92,23 @@ class Scope:
     # and the loops over such tables whose variables are still bound to their rows.
     literals: dict[str, ast.expr] | None = None
     loops: dict[str, list[inference.LoopColumn]] | None = None
+    # For a function: names first bound to a status literal or constant (`status_code = 200`),
+    # with each value bound since (None for a binding to anything else); and their uses at
+    # status positions, reported at the function's end if every binding is such a value and
+    # every use of the name is one of these.
+    bound_statuses: dict[str, list[ast.expr | None]] | None = None
+    bound_uses: list[_BoundUse] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _BoundUse:
+    """A name at a status position, as `Engine._value_site` was asked about it."""
+
+    name: ast.Name
+    where: Where
+    sink: Sink | None
+    call: ast.Call | None
+    range_only: bool
 
 
 @dataclass(frozen=True)
@@ -371,6 +388,8 @@ class Engine:
             self._alias_sites(scope)
         if scope.item_uses:
             self._item_sites(scope)
+        if scope.bound_uses:
+            self._bound_sites(scope)
         self.collector.exit()
         scope = self.ctx.scopes.pop()
         if scope.packages:
@@ -686,7 +705,12 @@ class Engine:
         in_pattern: bool = False,
         headers: ast.expr | None = None,
         conditional: bool = False,
+        bound: str = "",
     ) -> None:
+        if type(expr) is ast.Name:
+            scope = self.ctx.scope
+            if scope.bound_statuses is not None and expr.id in scope.bound_statuses:
+                self._bound_use(scope, _BoundUse(expr, where, sink, call, status_range_only))
         if (
             type(expr) is ast.Name
             or type(expr) is ast.Subscript
@@ -725,9 +749,12 @@ class Engine:
             in_pattern,
             headers,
             conditional,
+            bound,
         )
         facts = self.ctx.facts
-        if facts is not None and site.raised and site.kind is Kind.EXCEPTION:
+        if bound:
+            pass  # one of the values a name may hold: the function's flow does not follow it
+        elif facts is not None and site.raised and site.kind is Kind.EXCEPTION:
             facts.raised.append(site)
         elif facts is not None and call is not None and id(call) in self._returned:
             facts.returned.append(site)
@@ -1249,7 +1276,11 @@ class Engine:
             if type(target) is ast.Name:
                 if target.id == "pytestmark" and ctx.facts is None:
                     self.collector.pytestmark(value, ctx.scopes)
-                _bind(ctx.scopes[-1], target.id)
+                scope = ctx.scopes[-1]
+                first = target.id not in scope.names
+                _bind(scope, target.id)
+                if scope.facts is not None and (first or scope.bound_statuses):
+                    self._status_bound(scope, target.id, value, first)
                 if (
                     type(value) is ast.Call
                 ):  # a name holds nothing else `_response_assignment` reads
@@ -1316,6 +1347,72 @@ class Engine:
             if type(statement) is ast.AnnAssign and type(statement.target) is ast.Name
         ]
         self._record_fields(None, fields)
+
+    def _status_bound(self, scope: Scope, name: str, value: ast.expr, first: bool) -> None:
+        """`status_code = 200` (or `= HTTPStatus.OK`) in a function: the name's first binding
+        starts following it; a later one, already counted by `_bind`, is recorded as that
+        value."""
+        if type(value) is ast.Constant:
+            code = value.value
+            if type(code) is not int or not 100 <= code <= 599:
+                return
+        elif type(value) is ast.Attribute or type(value) is ast.Name:
+            if self.ctx.status_value(value)[0] is None:
+                return
+        else:
+            return
+        if first:
+            if scope.bound_statuses is None:
+                scope.bound_statuses = {}
+            scope.bound_statuses[name] = [value]
+        else:
+            values = scope.bound_statuses.get(name) if scope.bound_statuses else None
+            if values is not None and values[-1] is None:
+                values[-1] = value
+
+    def _bound_use(self, scope: Scope, use: _BoundUse) -> None:
+        if scope.bound_uses is None:
+            scope.bound_uses = []
+        scope.bound_uses.append(use)
+
+    def _bound_sites(self, scope: Scope) -> None:
+        """The literals bound to a name in the function, when every binding of the name is a
+        status and every use of it is at a status position: each literal is a status there."""
+        bound = scope.bound_statuses or {}
+        uses: dict[str, list[_BoundUse]] = {}
+        for use in scope.bound_uses or ():
+            name = use.name.id
+            if None not in bound[name] and all(use.name is not u.name for u in uses.get(name, ())):
+                uses.setdefault(name, []).append(use)
+        if not uses or scope.facts is None:
+            return
+        # Rare (a name bound only to statuses, met at a status position): count the name's
+        # reads in the body, once, to see that no other use (`range(status_code)`, arithmetic,
+        # a nested function's) or `global`/`nonlocal` declaration shares it.
+        reads: Counter[str] = Counter()
+        for statement in scope.facts.node.body:
+            for node in ast.walk(statement):
+                kind = type(node)
+                if kind is ast.Name:
+                    if node.id in uses and type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
+                        reads[node.id] += 1  # type: ignore[attr-defined]
+                elif kind is ast.Global or kind is ast.Nonlocal:
+                    for name in node.names:  # type: ignore[attr-defined]
+                        reads[name] = -1
+        for name, name_uses in uses.items():
+            if reads[name] != len(name_uses):
+                continue
+            use = name_uses[0]
+            for value in bound[name]:
+                self._value_site(
+                    use.where,
+                    value,  # type: ignore[arg-type]
+                    use.sink,
+                    use.call,
+                    use.range_only,
+                    conditional=True,
+                    bound=name,
+                )
 
     def _alias(self, name: str, value: ast.expr) -> None:
         scope = self.ctx.scope
@@ -1413,7 +1510,17 @@ class Engine:
     def _ann_assign(self, node: ast.AnnAssign) -> None:
         if node.value is not None and type(node.value) in _TABLES:
             self._table_bound(node.target, node.value)
-        self._bind_target(node.target)
+        scope = self.ctx.scope
+        target = node.target
+        first = type(target) is ast.Name and target.id not in scope.names
+        self._bind_target(target)
+        if (
+            type(target) is ast.Name
+            and node.value is not None
+            and scope.facts is not None
+            and (first or scope.bound_statuses)
+        ):
+            self._status_bound(scope, target.id, node.value, first)
         if type(node.target) is ast.Name and receivers.names_response(node.annotation):
             self.ctx.responses.add(node.target.id)
         if node.value is not None:
@@ -1424,6 +1531,13 @@ class Engine:
             return
         if type(value) is ast.Name:
             self.collector.attribute_assigned(target, value)
+            scope = self.ctx.scope
+            if scope.bound_statuses is not None and value.id in scope.bound_statuses:
+                attr = target.attr
+                if attr in frameworks.STATUS_ATTRIBUTES:
+                    self._bound_use(scope, _BoundUse(value, Where.ATTRIBUTE, None, None, False))
+                elif attr == "status" and self.ctx.http_file:
+                    self._bound_use(scope, _BoundUse(value, Where.ATTRIBUTE, None, None, True))
             return
         if target.attr in frameworks.STATUS_ATTRIBUTES:
             self._value_site(Where.ATTRIBUTE, value)
@@ -1598,6 +1712,8 @@ def _bind(scope: Scope, name: str) -> None:
         scope.rebound.add(name)  # type: ignore[union-attr]
     if scope.literals is not None:
         scope.literals.pop(name, None)
+    if scope.bound_statuses is not None and name in scope.bound_statuses:
+        scope.bound_statuses[name].append(None)  # `_status_bound` fills it for a status
     if scope.loops is not None:
         scope.loops.pop(name, None)
 

@@ -46,6 +46,8 @@ class Site:
     headers: ast.expr | None = None
     # One branch of `302 if debug else 301`: the argument cannot simply be dropped.
     conditional: bool = False
+    # A literal bound to a local name that reaches this status position: the name.
+    bound: str = ""
 
     @property
     def kind(self) -> Kind | None:

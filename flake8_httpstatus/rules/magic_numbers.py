@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from flake8_httpstatus.engine import FileContext, RawFinding
@@ -35,6 +36,8 @@ _OPTIONS = """
 def _messages(where: str) -> dict[str, str]:
     return {
         "": f"magic status code {{code}}{where}: use {{constant}}",
+        # A literal bound to a local name that reaches the status position (see `_BOUND_USES`).
+        "bound": "magic status code {code} (bound to `{parameter}`, {use}): use {constant}",
         NO_CONSTANT: f"magic status code {{code}}{where}: {{holder}} has no constant for it; "
         "see `flake8-httpstatus explain {code}`",
         STATUS_DOUBTED: f"magic status code {{code}}{where}: not named, the status itself "
@@ -367,6 +370,13 @@ _BY_WHERE = {
     Where.PARAMETRIZE: HS104,
 }
 _VARIANTS = {Where.DEFAULT: "default", Where.PARAMETRIZE: "table", Where.CALL: "helper"}
+# How a name bound to a literal reaches the status position, by where it is met.
+_BOUND_USES = {
+    Where.VIEW_RETURN: "returned as the view's status",
+    Where.ATTRIBUTE: "assigned to a status attribute",
+    Where.COMPARISON: "compared with a response status",
+    Where.DICT_KEY: "given as a response's status",
+}
 
 
 def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
@@ -380,8 +390,15 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
     else:
         rule = _BY_WHERE[site.where]
     sink = site.sink
-    variant = helper = parameter = ""
-    if isinstance(sink, InferredSink):
+    variant = helper = parameter = use = ""
+    if site.bound:
+        variant, parameter = "bound", site.bound
+        use = _BOUND_USES.get(site.where, "")
+        if site.where is Where.CALL and site.call is not None:
+            func = site.call.func
+            name = func.attr if isinstance(func, ast.Attribute) else ast.unparse(func)
+            use = f"passed as the status of {name}()"
+    elif isinstance(sink, InferredSink):
         variant, helper, parameter = _VARIANTS.get(site.where, ""), sink.origin, sink.parameter
         if sink.framework == "loop":
             variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
@@ -395,6 +412,7 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         code=code,
         helper=helper,
         parameter=parameter,
+        use=use,
         suggest=code,
         spelling="dotted"
         if site.in_pattern
