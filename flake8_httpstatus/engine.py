@@ -1387,20 +1387,26 @@ class Engine:
         if not uses or scope.facts is None:
             return
         # Rare (a name bound only to statuses, met at a status position): count the name's
-        # reads in the body, once, to see that no other use (`range(status_code)`, arithmetic,
-        # a nested function's) or `global`/`nonlocal` declaration shares it.
+        # reads and assignments in the body, once, to see that no other use
+        # (`range(status_code)`, arithmetic, a nested function's) shares it, and no binding the
+        # walk does not follow (a `case` capture, an import, `global`, `nonlocal`) replaces it.
         reads: Counter[str] = Counter()
+        stores: Counter[str] = Counter()
         for statement in scope.facts.node.body:
             for node in ast.walk(statement):
                 kind = type(node)
                 if kind is ast.Name:
-                    if node.id in uses and type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
-                        reads[node.id] += 1  # type: ignore[attr-defined]
-                elif kind is ast.Global or kind is ast.Nonlocal:
-                    for name in node.names:  # type: ignore[attr-defined]
+                    name = node.id  # type: ignore[attr-defined]
+                    if name in uses:
+                        if type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
+                            reads[name] += 1
+                        else:
+                            stores[name] += 1
+                elif kind in _OTHER_BINDINGS:
+                    for name in _names_bound(node):
                         reads[name] = -1
         for name, name_uses in uses.items():
-            if reads[name] != len(name_uses):
+            if reads[name] != len(name_uses) or stores[name] != len(bound[name]):
                 continue
             use = name_uses[0]
             for value in bound[name]:
@@ -1696,6 +1702,36 @@ def _is_callback_tuple(node: ast.expr | None) -> TypeGuard[ast.Tuple]:
         and len(node.elts) == 3
         and not isinstance(node.elts[0], ast.Dict | ast.List | ast.Tuple | ast.Set | ast.JoinedStr)
     )
+
+
+# Statements and patterns that bind names other than as an `ast.Name` target.
+_OTHER_BINDINGS = frozenset(
+    {
+        ast.Global,
+        ast.Nonlocal,
+        ast.Import,
+        ast.ImportFrom,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.ExceptHandler,
+        ast.MatchAs,
+        ast.MatchStar,
+        ast.MatchMapping,
+    }
+)
+
+
+def _names_bound(node: ast.AST) -> list[str]:
+    """The names a node of `_OTHER_BINDINGS` binds."""
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return node.names
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return [(alias.asname or alias.name).partition(".")[0] for alias in node.names]
+    if isinstance(node, ast.MatchMapping):
+        return [node.rest] if node.rest else []
+    name = getattr(node, "name", None)
+    return [name] if isinstance(name, str) else []
 
 
 def _bind(scope: Scope, name: str) -> None:
