@@ -195,18 +195,23 @@ class Walker:
         return plan
 
 
+def _visit(name: str, indent: str) -> list[str]:
+    """Source lines visiting the node in variable `name`, unless its type is skipped."""
+    return [
+        f"{indent}kind = type({name})",
+        f"{indent}if kind not in SKIPPED:",
+        f"{indent}    (visits.get(kind) or make(kind))(engine, {name})",
+    ]
+
+
 def _field(name: str) -> list[str]:
     return [
         f"    value = node.{name}",
         "    if type(value) is list:",
         "        for child in value:",
-        "            kind = type(child)",
-        "            if kind not in SKIPPED:",
-        "                (visits.get(kind) or make(kind))(engine, child)",
+        *_visit("child", " " * 12),
         "    else:",
-        "        kind = type(value)",
-        "        if kind not in SKIPPED:",
-        "            (visits.get(kind) or make(kind))(engine, value)",
+        *_visit("value", " " * 8),
     ]
 
 
@@ -214,9 +219,7 @@ def _annotations_of_list(name: str) -> list[str]:
     return [
         f"    for parameter in node.{name}:",
         "        value = parameter.annotation",
-        "        kind = type(value)",
-        "        if kind not in SKIPPED:",
-        "            (visits.get(kind) or make(kind))(engine, value)",
+        *_visit("value", " " * 8),
     ]
 
 
@@ -225,9 +228,7 @@ def _annotation_of(name: str) -> list[str]:
         f"    parameter = node.{name}",
         "    if parameter is not None:",
         "        value = parameter.annotation",
-        "        kind = type(value)",
-        "        if kind not in SKIPPED:",
-        "            (visits.get(kind) or make(kind))(engine, value)",
+        *_visit("value", " " * 8),
     ]
 
 
