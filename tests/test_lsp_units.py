@@ -258,6 +258,14 @@ def ls() -> tuple[HttpStatusServer, Sent]:
     return server, sent
 
 
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The server's `time.monotonic`, frozen at its one value: a test moves it by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    return now
+
+
 def opened(server: HttpStatusServer, uri: str, text: str, version: int = 1) -> None:
     server.workspace.put_text_document(
         types.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)
@@ -855,11 +863,9 @@ def test_reread_outside_every_index(tmp_path: Path) -> None:
 
 
 def test_without_watching_the_project_is_looked_at_again(
-    ls: tuple[HttpStatusServer, Sent], shop: Path, monkeypatch: pytest.MonkeyPatch
+    ls: tuple[HttpStatusServer, Sent], shop: Path, clock: list[float]
 ) -> None:
     server, sent = ls
-    clock = [1000.0]
-    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
     views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
     uri = views.as_uri()
     opened(server, uri, views.read_text(encoding="utf-8"))
@@ -950,11 +956,9 @@ def test_a_changed_pin_is_read_again(ls: tuple[HttpStatusServer, Sent], tmp_path
 
 
 def test_without_watching_the_configuration_is_looked_at_again(
-    ls: tuple[HttpStatusServer, Sent], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path, clock: list[float]
 ) -> None:
     server, sent = ls
-    clock = [1000.0]
-    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text(PYPROJECT.format("3.9"), encoding="utf-8")
     (tmp_path / "sub").mkdir()
