@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from benchmarks.bench_plugin import PACKAGES, QUICK, corpus, package_dirs
-from flake8_httpstatus.runner import FileResult, Job, Selection, discover, process
-from flake8_httpstatus.settings import Settings
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.frontends.runner import FileResult, Job, Selection, discover, process
 
 BIG = "from flask import abort\n" + "x = 1\n" * 199_998 + "abort(404)\n"
 

@@ -160,8 +160,8 @@ def cpu_seconds(pid: int) -> float:
 
 def fix_all_in_process(text: str) -> float:
     """The server's own work for "Fix all": the findings' edits as LSP text edits."""
-    from flake8_httpstatus.lsp import _fix_action, findings_for
-    from flake8_httpstatus.runner import job_for
+    from flake8_httpstatus.frontends.lsp import _fix_action, findings_for
+    from flake8_httpstatus.frontends.runner import job_for
 
     findings = findings_for(text, job_for(None)[0], None) or []
     fixable = [f for f in findings if f.fix is not None and f.fix.safe]

@@ -19,8 +19,8 @@ import time
 import tracemalloc
 
 from benchmarks.bench_plugin import PACKAGES, package_dirs
-from flake8_httpstatus.runner import Job, Selection, process
-from flake8_httpstatus.settings import Settings
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.frontends.runner import Job, Selection, process
 
 
 def rss_mib() -> float:

@@ -40,8 +40,8 @@ import venv
 from pathlib import Path
 
 import flake8_httpstatus
-from flake8_httpstatus import project
-from flake8_httpstatus.plugin import Plugin
+from flake8_httpstatus.frontends.plugin import Plugin
+from flake8_httpstatus.project import index as project
 
 PACKAGES = (
     "django",

@@ -27,35 +27,35 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Module (under flake8_httpstatus/) -> the fast in-process tests that exercise it.
+# Module (its path under flake8_httpstatus/, without .py) -> the fast in-process tests that exercise it.
 MODULES: dict[str, tuple[str, ...]] = {
-    "noqa": ("tests/test_noqa.py", "tests/test_adoption.py", "tests/test_cli_lint.py"),
-    "runner": (
+    "config/noqa": ("tests/test_noqa.py", "tests/test_adoption.py", "tests/test_cli_lint.py"),
+    "frontends/runner": (
         "tests/test_cli_lint.py",
         "tests/test_adoption.py",
         "tests/test_selection.py",
         "tests/test_bad_input.py",
     ),
-    "report": (
+    "frontends/report": (
         "tests/test_report.py",
         "tests/test_cli_lint.py",
         "tests/test_adoption.py",
         "tests/test_rule_record.py",
     ),
-    "settings": (
+    "config/settings": (
         "tests/test_settings.py",
         "tests/test_checks.py",
         "tests/test_project_versions.py",
     ),
-    "fixer": (
+    "fixes/fixer": (
         "tests/test_fixer_units.py",
         "tests/test_fix.py",
         "tests/test_import_placement.py",
         "tests/test_properties.py",
     ),
-    "lsp": ("tests/test_lsp_units.py",),
+    "frontends/lsp": ("tests/test_lsp_units.py",),
     # test_fix.py's invariants run pyflakes in a subprocess per case: too slow per mutant.
-    "engine": (
+    "analysis/engine": (
         "tests/test_checks.py",
         "tests/test_rule_record.py",
         "tests/test_fix.py::test_golden",
@@ -146,13 +146,13 @@ def main() -> int:
         total = sum(counts.values())
         if total and counts["not checked"] == total:
             print(
-                f"{module:10} not run: mutmut could not run the tests (cd {directory} && mutmut run)"
+                f"{module:18} not run: mutmut could not run the tests (cd {directory} && mutmut run)"
             )
             continue
         score = counts["killed"] / total if total else 0.0
         detail = ", ".join(f"{counts[status]} {status}" for status in STATUSES if counts[status])
         print(
-            f"{module:10} {score:6.1%} killed of {total} mutants ({detail}) "
+            f"{module:18} {score:6.1%} killed of {total} mutants ({detail}) "
             f"in {time.perf_counter() - start:.0f} s; survivors: cd {directory} && mutmut results"
         )
     return 0

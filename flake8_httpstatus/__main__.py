@@ -1,3 +1,3 @@
-from flake8_httpstatus.cli import main
+from flake8_httpstatus.frontends.cli import main
 
 raise SystemExit(main())

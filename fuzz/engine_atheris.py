@@ -19,9 +19,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from flake8_httpstatus.fixer import fix_text
+    from flake8_httpstatus.config.settings import Settings
+    from flake8_httpstatus.fixes.fixer import fix_text
     from flake8_httpstatus.rules import check
-    from flake8_httpstatus.settings import Settings
 
 SETTINGS = Settings()
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from flake8_httpstatus.options import OPTIONS, settings_from
-from flake8_httpstatus.settings import Settings
+from flake8_httpstatus.config.options import OPTIONS, settings_from
+from flake8_httpstatus.config.settings import Settings
 
 _EXPECTATION = re.compile(r'(HS\d{3}):(\d+)(?:\s+"([^"]*)")?')
 _ITEM = r'HS\d{3}:\d+(?:\s+"[^"]*")?'

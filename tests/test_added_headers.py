@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from flake8_httpstatus.frameworks import VIEW_ADDED_HEADERS
+from flake8_httpstatus.knowledge.frameworks import VIEW_ADDED_HEADERS
 
 (DRF,) = VIEW_ADDED_HEADERS
 SCRIPT = """

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.cli import main
-from flake8_httpstatus.runner import job_for
+from flake8_httpstatus.frontends.cli import main
+from flake8_httpstatus.frontends.runner import job_for
 
 APP = textwrap.dedent(
     """\

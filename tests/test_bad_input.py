@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus import fixer
-from flake8_httpstatus.cli import main
+from flake8_httpstatus.fixes import fixer
+from flake8_httpstatus.frontends.cli import main
 from tests.conftest import isolate
 
 APP = "from flask import abort\n\nabort(404)\n"

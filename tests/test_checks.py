@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.findings import Finding
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.rules import RULES, check
-from flake8_httpstatus.settings import Settings
 from tests.conftest import updating
 from tests.expectations import compare, load_fixture, read_fixture
 

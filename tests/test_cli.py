@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from flake8_httpstatus.cli import main
-from flake8_httpstatus.registry import all_codes
+from flake8_httpstatus.frontends.cli import main
+from flake8_httpstatus.knowledge.registry import all_codes
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

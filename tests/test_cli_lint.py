@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus import sources
-from flake8_httpstatus.cli import main
+from flake8_httpstatus.core import sources
+from flake8_httpstatus.frontends.cli import main
 
 APP = textwrap.dedent(
     """\

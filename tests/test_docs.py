@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.cli import main
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.rules import RULES, Rule, check
-from flake8_httpstatus.settings import Settings
 from tests.conftest import updating
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"

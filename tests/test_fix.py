@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.fixer import fix_text, in_place
-from flake8_httpstatus.imports import ImportStyle
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.fixes.fixer import fix_text, in_place
+from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.rules import RULES, check
 from tests.expectations import load_fixture
 
@@ -118,7 +118,7 @@ def _intended_code(segment: str, names: dict[str, object]) -> int | None:
     name it misspells), from the registry."""
     import http
 
-    from flake8_httpstatus.registry import check_name
+    from flake8_httpstatus.knowledge.registry import check_name
 
     holder_text, _, name = segment.rpartition(".")
     holder = eval(holder_text, dict(names))
@@ -190,7 +190,7 @@ def _namespace(text: str) -> dict[str, object]:
     ],
 )
 def test_bytes_survive_the_fix(tmp_path: Path, name: str, encode) -> None:
-    from flake8_httpstatus.cli import main
+    from flake8_httpstatus.frontends.cli import main
 
     before = (FIX / "stdlib_adds_import.py").read_text(encoding="utf-8")
     after = (FIX / "stdlib_adds_import.fixed.py").read_text(encoding="utf-8")
@@ -221,7 +221,7 @@ def test_each_fix_is_as_safe_as_its_rule_says() -> None:
 
 
 def test_unsafe_fixes_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flake8_httpstatus.cli import main
+    from flake8_httpstatus.frontends.cli import main
 
     monkeypatch.chdir(tmp_path)
     source = "from litestar.exceptions import HTTPException\n\nraise HTTPException(404)\n"

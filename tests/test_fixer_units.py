@@ -6,8 +6,8 @@ cases no rule makes today.)"""
 
 from __future__ import annotations
 
-from flake8_httpstatus.findings import Edit, Finding, Fix, ImportSpec
-from flake8_httpstatus.fixer import apply, fix_text, in_place, plan
+from flake8_httpstatus.core.findings import Edit, Finding, Fix, ImportSpec
+from flake8_httpstatus.fixes.fixer import apply, fix_text, in_place, plan
 
 HTTP_STATUS = ImportSpec("http", "HTTPStatus")
 

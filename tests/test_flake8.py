@@ -244,10 +244,10 @@ def test_self_lint_is_clean() -> None:
 def test_flake8_path_never_imports_the_fixer() -> None:
     script = (
         "import ast, sys\n"
-        "from flake8_httpstatus.plugin import Plugin\n"
+        "from flake8_httpstatus.frontends.plugin import Plugin\n"
         "source = 'from flask import abort\\nabort(404)\\n'\n"
         "assert list(Plugin(ast.parse(source), 'x.py', source.splitlines(True)).run())\n"
-        "fixer = ('libcst', 'flake8_httpstatus.fixer', 'flake8_httpstatus.imports')\n"
+        "fixer = ('libcst', 'flake8_httpstatus.fixes.fixer', 'flake8_httpstatus.fixes.imports')\n"
         "print(sorted(name for name in sys.modules if name.startswith(fixer)))\n"
     )
     result = subprocess.run(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from flake8_httpstatus.frameworks import (
+from flake8_httpstatus.knowledge.frameworks import (
     CALLS,
     HOLDERS,
     LIBRARIES,
@@ -283,14 +283,14 @@ def test_status_class_modules_hold_status_classes(module: str) -> None:
 
 def test_werkzeug_codes_are_its_default_exceptions() -> None:
     exceptions = pytest.importorskip("werkzeug.exceptions")
-    from flake8_httpstatus.frameworks import WERKZEUG_CODES
+    from flake8_httpstatus.knowledge.frameworks import WERKZEUG_CODES
 
     assert frozenset(exceptions.default_exceptions) == WERKZEUG_CODES
 
 
 def test_pyramid_codes_are_its_status_map() -> None:
     httpexceptions = pytest.importorskip("pyramid.httpexceptions")
-    from flake8_httpstatus.frameworks import PYRAMID_CODES
+    from flake8_httpstatus.knowledge.frameworks import PYRAMID_CODES
 
     assert frozenset(httpexceptions.status_map) == PYRAMID_CODES
 

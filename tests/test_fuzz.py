@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from flake8_httpstatus.plugin import Plugin
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.frontends.plugin import Plugin
+from flake8_httpstatus.frontends.runner import FileResult, Job, Selection, process
 from flake8_httpstatus.rules import check
-from flake8_httpstatus.runner import FileResult, Job, Selection, process
-from flake8_httpstatus.settings import Settings
 
 FUZZ = settings(
     max_examples=100,
@@ -46,7 +46,7 @@ def _diff(source: str) -> FileResult:
 
 def _check_language_server(source: str) -> None:
     """The server's document handling: findings, diagnostics, hover on every line."""
-    lsp = pytest.importorskip("flake8_httpstatus.lsp")
+    lsp = pytest.importorskip("flake8_httpstatus.frontends.lsp")
     job = Job(Settings(), Selection(), "check")
     findings = lsp.findings_for(source, job, None)
     if findings is None:

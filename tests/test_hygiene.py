@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.config import find_config
+from flake8_httpstatus.config.files import find_config
 from tests.conftest import updating
 from tests.expectations import FixtureError, compare, load_fixture
 

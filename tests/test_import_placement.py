@@ -13,9 +13,9 @@ from pathlib import Path
 import isort
 import pytest
 
-from flake8_httpstatus.findings import ImportSpec
-from flake8_httpstatus.import_config import style_for
-from flake8_httpstatus.imports import ImportStyle, import_edits
+from flake8_httpstatus.core.findings import ImportSpec
+from flake8_httpstatus.fixes.import_settings import style_for
+from flake8_httpstatus.fixes.imports import ImportStyle, import_edits
 from tests.test_fix import CASES, fixed, style_of
 
 FIXED = [(path, path.with_name(path.stem + ".fixed.py")) for path in CASES]
@@ -95,7 +95,7 @@ def test_the_unsorted_file_is_left_unsorted_but_no_worse() -> None:
 
 
 def edited(text: str, needs: list[ImportSpec], style: ImportStyle | None = None) -> str:
-    from flake8_httpstatus.fixer import _LINE_BREAK, apply
+    from flake8_httpstatus.fixes.fixer import _LINE_BREAK, apply
 
     lines = _LINE_BREAK.split(text)
     newline = "\r\n" if "\r\n" in text else "\n"

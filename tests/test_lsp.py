@@ -9,9 +9,9 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus.fixer import fix_text
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.fixes.fixer import fix_text
 from flake8_httpstatus.rules import check
-from flake8_httpstatus.settings import Settings
 from tests.lsp_edits import apply
 
 SOURCE = (

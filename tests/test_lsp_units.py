@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 from lsprotocol import types
 from pygls.workspace import Workspace
 
-from flake8_httpstatus import __version__, lsp, project
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.lsp import (
+from flake8_httpstatus import __version__
+from flake8_httpstatus.config.noqa import NoqaLines
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.frontends import lsp
+from flake8_httpstatus.frontends.lsp import (
     DEBOUNCE_SECONDS,
     REFRESH_SECONDS,
     SEVERITY,
@@ -54,9 +56,9 @@ from flake8_httpstatus.lsp import (
     to_range,
     validate,
 )
-from flake8_httpstatus.noqa import NoqaLines
+from flake8_httpstatus.frontends.runner import job_for
+from flake8_httpstatus.project import index as project
 from flake8_httpstatus.rules import RULES
-from flake8_httpstatus.runner import job_for
 from tests.lsp_edits import apply
 
 TEXT = (

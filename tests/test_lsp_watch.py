@@ -12,7 +12,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus.lsp import REFRESH_SECONDS, WATCH_ID, WATCHERS
+from flake8_httpstatus.frontends.lsp import REFRESH_SECONDS, WATCH_ID, WATCHERS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 

@@ -10,8 +10,14 @@ from flake8.violation import Violation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, hides, noqa_edits, physical_lines
+from flake8_httpstatus.config.noqa import (
+    NoqaLines,
+    apply_line_edits,
+    hides,
+    noqa_edits,
+    physical_lines,
+)
+from flake8_httpstatus.core.findings import Finding
 
 COMMENTS = [
     "# noqa",

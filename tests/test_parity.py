@@ -22,9 +22,9 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus.cli import main
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.rules import check
-from flake8_httpstatus.settings import Settings
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flake8_httpstatus.positions import (
+from flake8_httpstatus.core.positions import (
     byte_to_char,
     byte_to_utf16,
     char_to_byte,

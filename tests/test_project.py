@@ -21,12 +21,14 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus import __version__, inference, project
-from flake8_httpstatus.options import OPTIONS
-from flake8_httpstatus.plugin import Plugin
-from flake8_httpstatus.project import ProjectIndex, find_root, module_of
-from flake8_httpstatus.runner import Job, Selection, process, run
-from flake8_httpstatus.settings import Settings, parse_cache_dir, parse_extra_sinks
+from flake8_httpstatus import __version__
+from flake8_httpstatus.analysis import inference
+from flake8_httpstatus.config.options import OPTIONS
+from flake8_httpstatus.config.settings import Settings, parse_cache_dir, parse_extra_sinks
+from flake8_httpstatus.frontends.plugin import Plugin
+from flake8_httpstatus.frontends.runner import Job, Selection, process, run
+from flake8_httpstatus.project import index as project
+from flake8_httpstatus.project.index import ProjectIndex, find_root, module_of
 from tests.expectations import read_fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"

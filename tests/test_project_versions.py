@@ -20,17 +20,17 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus import settings
-from flake8_httpstatus.declared import (
+from flake8_httpstatus.config import settings
+from flake8_httpstatus.config.settings import Settings, Versions, python_target
+from flake8_httpstatus.config.versions import (
     declared_versions,
     intersect,
     join,
     parse_specifier,
     project_root,
 )
-from flake8_httpstatus.registry import VersionRange, check_name, constant_for
-from flake8_httpstatus.registry._dependencies import FASTAPI_STARLETTE
-from flake8_httpstatus.settings import Settings, Versions, python_target
+from flake8_httpstatus.knowledge.registry import VersionRange, check_name, constant_for
+from flake8_httpstatus.knowledge.registry._dependencies import FASTAPI_STARLETTE
 from tests.expectations import read_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def test_intersect_and_join() -> None:
 
 # -- FastAPI implies Starlette ---------------------------------------------------------------------
 def _implied_starlette(fastapi: str) -> str:
-    from flake8_httpstatus.declared import _implied
+    from flake8_httpstatus.config.versions import _implied
 
     allowed = parse_specifier(fastapi)
     assert allowed is not None

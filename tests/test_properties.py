@@ -12,11 +12,11 @@ import isort
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flake8_httpstatus.fixer import fix_text
-from flake8_httpstatus.imports import ImportStyle
-from flake8_httpstatus.registry import all_codes, constant_for
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.fixes.fixer import fix_text
+from flake8_httpstatus.fixes.imports import ImportStyle
+from flake8_httpstatus.knowledge.registry import all_codes, constant_for
 from flake8_httpstatus.rules import RULES, check
-from flake8_httpstatus.settings import Settings
 from tests.test_fix import _namespace, _segment, replacement
 
 TARGET = Settings(target_python=(3, 9))

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from flake8_httpstatus.registry import (
+from flake8_httpstatus.knowledge.registry import (
     MODULES,
     Constant,
     Requirement,

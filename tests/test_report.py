@@ -9,10 +9,10 @@ import json
 import pytest
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.findings import Edit, Finding, Fix, ImportSpec
-from flake8_httpstatus.report import render, statistics, summary
+from flake8_httpstatus.core.findings import Edit, Finding, Fix, ImportSpec
+from flake8_httpstatus.frontends.report import render, statistics, summary
+from flake8_httpstatus.frontends.runner import FileResult
 from flake8_httpstatus.rules import RULES
-from flake8_httpstatus.runner import FileResult
 
 LINES = ["x = 'é😀'; abort(404)", "abort(", "    299)"]
 COL = len("x = 'é😀'; abort(".encode())  # UTF-8 bytes, as the engine reports

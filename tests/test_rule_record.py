@@ -14,12 +14,12 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.registry import all_codes
-from flake8_httpstatus.report import render
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.frontends.report import render
+from flake8_httpstatus.frontends.runner import FileResult
+from flake8_httpstatus.knowledge.registry import all_codes
 from flake8_httpstatus.rules import RULES, FixSafety, Rule, Severity, check
-from flake8_httpstatus.runner import FileResult
-from flake8_httpstatus.settings import Settings
 from tests.conftest import updating
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ from flake8.style_guide import Decision, DecisionEngine
 from hypothesis import given
 from hypothesis import strategies as st
 
+from flake8_httpstatus.frontends.runner import Selection
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES
-from flake8_httpstatus.runner import Selection
 
 PREFIXES = [
     "HS",

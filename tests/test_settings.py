@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.settings import (
+from flake8_httpstatus.config.settings import (
     Settings,
     _satisfies,
     lowest_python,

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_plugin import PACKAGES  # the same corpus the benchmark measures
-from flake8_httpstatus.positions import byte_to_char
-from flake8_httpstatus.runner import FileResult, Job, Selection, process
-from flake8_httpstatus.settings import Settings, parse_version
+from flake8_httpstatus.config.settings import Settings, parse_version
+from flake8_httpstatus.core.positions import byte_to_char
+from flake8_httpstatus.frontends.runner import FileResult, Job, Selection, process
 from tests.conftest import in_ci, updating
 
 pytestmark = pytest.mark.slow

@@ -11,9 +11,9 @@ import hypothesmith
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from flake8_httpstatus import engine, traversal
+from flake8_httpstatus.analysis import engine, traversal
+from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.rules import check
-from flake8_httpstatus.settings import Settings
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.py"))
 Visit = tuple[str, int, int, str]

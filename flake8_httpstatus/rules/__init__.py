@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from flake8_httpstatus.engine import Engine, Rules
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.inference import ModuleFacts, Project
+from flake8_httpstatus.analysis.engine import Engine, Rules
+from flake8_httpstatus.analysis.inference import ModuleFacts, Project
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
-from flake8_httpstatus.settings import Settings
 
 __all__ = ["RULES", "FixSafety", "Rule", "Severity", "check", "check_module"]
 

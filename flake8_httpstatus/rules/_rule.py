@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from flake8_httpstatus.engine import RawFinding
-from flake8_httpstatus.findings import Fix
+from flake8_httpstatus.analysis.engine import RawFinding
+from flake8_httpstatus.core.findings import Fix
 
 
 class Severity(Enum):

@@ -7,9 +7,10 @@ import ast
 import re
 from collections.abc import Iterator
 
-from flake8_httpstatus.engine import FileContext, RawFinding
-from flake8_httpstatus.findings import Fix
-from flake8_httpstatus.registry import (
+from flake8_httpstatus.analysis.engine import FileContext, RawFinding
+from flake8_httpstatus.analysis.sites import STRICT_HOLDERS, Site, Where
+from flake8_httpstatus.core.findings import Fix
+from flake8_httpstatus.knowledge.registry import (
     MODULES,
     Standing,
     Version,
@@ -17,9 +18,8 @@ from flake8_httpstatus.registry import (
     check_name,
     lookup,
 )
-from flake8_httpstatus.registry import shown as dotted
+from flake8_httpstatus.knowledge.registry import shown as dotted
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
-from flake8_httpstatus.sites import STRICT_HOLDERS, Site, Where
 
 HS201 = Rule(
     "HS201",

@@ -6,10 +6,10 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from flake8_httpstatus.engine import FileContext, RawFinding, keyword_value
-from flake8_httpstatus.flow import FunctionFacts
-from flake8_httpstatus.frameworks import Kind
-from flake8_httpstatus.openapi import (
+from flake8_httpstatus.analysis.engine import FileContext, RawFinding, keyword_value
+from flake8_httpstatus.analysis.flow import FunctionFacts
+from flake8_httpstatus.knowledge.frameworks import Kind
+from flake8_httpstatus.knowledge.openapi import (
     BY_FRAMEWORK,
     DOCUMENTATIONS,
     EXCEPTION_ARGUMENT,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus.engine import FileContext, RawFinding
-from flake8_httpstatus.frameworks import Kind
-from flake8_httpstatus.inference import InferredSink
-from flake8_httpstatus.registry import lookup
+from flake8_httpstatus.analysis.engine import FileContext, RawFinding
+from flake8_httpstatus.analysis.inference import InferredSink
+from flake8_httpstatus.analysis.sites import Site, Where
+from flake8_httpstatus.knowledge.frameworks import Kind
+from flake8_httpstatus.knowledge.registry import lookup
 from flake8_httpstatus.rules._rule import (
     NO_CONSTANT,
     STATUS_DOUBTED,
@@ -16,7 +17,6 @@ from flake8_httpstatus.rules._rule import (
     Rule,
     Severity,
 )
-from flake8_httpstatus.sites import Site, Where
 
 _OPTIONS = """
 ## Options

@@ -5,12 +5,18 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus.engine import FileContext, RawFinding
-from flake8_httpstatus.findings import Edit, Fix, span
-from flake8_httpstatus.frameworks import PYRAMID_CODES, REDIRECT_CODES, WERKZEUG_CODES, Kind, Sink
-from flake8_httpstatus.registry import lookup
+from flake8_httpstatus.analysis.engine import FileContext, RawFinding
+from flake8_httpstatus.analysis.sites import Site, Where
+from flake8_httpstatus.core.findings import Edit, Fix, span
+from flake8_httpstatus.knowledge.frameworks import (
+    PYRAMID_CODES,
+    REDIRECT_CODES,
+    WERKZEUG_CODES,
+    Kind,
+    Sink,
+)
+from flake8_httpstatus.knowledge.registry import lookup
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
-from flake8_httpstatus.sites import Site, Where
 
 
 def _concerns_error(code: int) -> str | None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus import flow
-from flake8_httpstatus.engine import FileContext, RawFinding, argument, keyword_value
-from flake8_httpstatus.flow import FunctionFacts, ResponseState
-from flake8_httpstatus.frameworks import Kind, Sink
-from flake8_httpstatus.registry import Requirement, StatusCode, lookup
+from flake8_httpstatus.analysis import flow
+from flake8_httpstatus.analysis.engine import FileContext, RawFinding, argument, keyword_value
+from flake8_httpstatus.analysis.flow import FunctionFacts, ResponseState
+from flake8_httpstatus.analysis.sites import Site, Where
+from flake8_httpstatus.knowledge.frameworks import Kind, Sink
+from flake8_httpstatus.knowledge.registry import Requirement, StatusCode, lookup
 from flake8_httpstatus.rules._rule import Rule, Severity
-from flake8_httpstatus.sites import Site, Where
 
 
 def _concerns_content(code: int) -> str | None:

@@ -3,7 +3,7 @@ found in neither is a misspelling). Read from the real modules; see tests/test_r
 
 from __future__ import annotations
 
-from flake8_httpstatus.registry._model import ConstantModule
+from flake8_httpstatus.knowledge.registry._model import ConstantModule
 
 MODULES: dict[str, ConstantModule] = {
     "stdlib": ConstantModule(

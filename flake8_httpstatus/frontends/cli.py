@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config import PER_FILE_IGNORES, RUNNER_KEYS, ConfigError
-from flake8_httpstatus.explain import (
+from flake8_httpstatus.config.files import PER_FILE_IGNORES, RUNNER_KEYS, ConfigError
+from flake8_httpstatus.config.options import OPTIONS
+from flake8_httpstatus.config.settings import Settings, Versions, python_target
+from flake8_httpstatus.frontends.explain import (
     code_to_json,
     explain_code,
     explain_name,
@@ -20,11 +22,9 @@ from flake8_httpstatus.explain import (
     list_codes,
     unknown_code,
 )
-from flake8_httpstatus.options import OPTIONS
-from flake8_httpstatus.registry import all_codes, lookup, search
+from flake8_httpstatus.frontends.runner import FileResult, Job, discover, job_for, process, run
+from flake8_httpstatus.knowledge.registry import all_codes, lookup, search
 from flake8_httpstatus.rules import RULES
-from flake8_httpstatus.runner import FileResult, Job, discover, job_for, process, run
-from flake8_httpstatus.settings import Settings, Versions, python_target
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
@@ -230,7 +230,7 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
         added = sum(result.noqa_added for result in results)
         print(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", file=sys.stderr)
     else:
-        from flake8_httpstatus.report import render, statistics, summary
+        from flake8_httpstatus.frontends.report import render, statistics, summary
 
         output = render(results, args.format, show_source=args.show_source)
         if output:
@@ -254,7 +254,7 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
 
 def _lsp() -> int:
     try:
-        from flake8_httpstatus.lsp import start
+        from flake8_httpstatus.frontends.lsp import start
     except ImportError:
         print(
             "flake8-httpstatus: error: the language server needs the lsp extra: "

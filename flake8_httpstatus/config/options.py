@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flake8_httpstatus.settings import (
+from flake8_httpstatus.config.settings import (
     STYLES,
     Settings,
     parse_cache_dir,

@@ -15,15 +15,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flake8_httpstatus.declared import (
+from flake8_httpstatus.config.versions import (
     declared_versions,
     forget_declared,
     poetry_python,
     project_name,
     project_root,
 )
-from flake8_httpstatus.frameworks import Kind, Param, Sink
-from flake8_httpstatus.registry._model import Version, VersionRange
+from flake8_httpstatus.knowledge.frameworks import Kind, Param, Sink
+from flake8_httpstatus.knowledge.registry._model import Version, VersionRange
 
 STYLES = ("auto", "stdlib", "drf", "starlette", "fastapi", "litestar")
 DEFAULT_TARGET_PYTHON: Version = (3, 9)

@@ -13,11 +13,11 @@ have the same names as the versions above.
 
 from __future__ import annotations
 
-from flake8_httpstatus.registry._model import Constant as C
-from flake8_httpstatus.registry._model import HeaderRule as H
-from flake8_httpstatus.registry._model import Requirement as R
-from flake8_httpstatus.registry._model import Standing as S
-from flake8_httpstatus.registry._model import StatusCode
+from flake8_httpstatus.knowledge.registry._model import Constant as C
+from flake8_httpstatus.knowledge.registry._model import HeaderRule as H
+from flake8_httpstatus.knowledge.registry._model import Requirement as R
+from flake8_httpstatus.knowledge.registry._model import Standing as S
+from flake8_httpstatus.knowledge.registry._model import StatusCode
 
 CODES: tuple[StatusCode, ...] = (
     StatusCode(

@@ -12,8 +12,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from flake8_httpstatus.findings import ImportSpec
-from flake8_httpstatus.registry import MODULES, VersionRange, constant_for, depends_on_version
+from flake8_httpstatus.core.findings import ImportSpec
+from flake8_httpstatus.knowledge.registry import (
+    MODULES,
+    VersionRange,
+    constant_for,
+    depends_on_version,
+)
 
 _FRAMEWORK_MODULES = ("drf", "fastapi", "starlette", "litestar")
 # The module each style's constants are imported from, and the name of that module.

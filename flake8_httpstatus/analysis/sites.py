@@ -6,9 +6,9 @@ import ast
 import enum
 from dataclasses import dataclass
 
-from flake8_httpstatus import frameworks
-from flake8_httpstatus.frameworks import Kind, Sink
-from flake8_httpstatus.registry import code_of
+from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge.frameworks import Kind, Sink
+from flake8_httpstatus.knowledge.registry import code_of
 
 
 class Where(enum.Enum):

@@ -12,8 +12,8 @@ import ast
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from flake8_httpstatus.frameworks import EMPTY_BODIES, Sink
-from flake8_httpstatus.sites import Site
+from flake8_httpstatus.analysis.sites import Site
+from flake8_httpstatus.knowledge.frameworks import EMPTY_BODIES, Sink
 
 BlockPath = tuple[int, ...]
 

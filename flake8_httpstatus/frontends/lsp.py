@@ -23,19 +23,19 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config import ConfigError
-from flake8_httpstatus.explain import code_markdown
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.fixer import plan
-from flake8_httpstatus.import_config import style_for
-from flake8_httpstatus.imports import ImportStyle
-from flake8_httpstatus.noqa import NoqaLines, noqa_edits
-from flake8_httpstatus.positions import byte_to_utf16, utf16_to_char
-from flake8_httpstatus.project import project_for, refresh, release, reread
-from flake8_httpstatus.registry import MODULES, code_of
+from flake8_httpstatus.config.files import ConfigError
+from flake8_httpstatus.config.noqa import NoqaLines, noqa_edits
+from flake8_httpstatus.config.settings import forget_configuration
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.core.positions import byte_to_utf16, utf16_to_char
+from flake8_httpstatus.fixes.fixer import plan
+from flake8_httpstatus.fixes.import_settings import style_for
+from flake8_httpstatus.fixes.imports import ImportStyle
+from flake8_httpstatus.frontends.explain import code_markdown
+from flake8_httpstatus.frontends.runner import Job, job_for, visible
+from flake8_httpstatus.knowledge.registry import MODULES, code_of
+from flake8_httpstatus.project.index import project_for, refresh, release, reread
 from flake8_httpstatus.rules import RULES, Severity, check_module
-from flake8_httpstatus.runner import Job, job_for, visible
-from flake8_httpstatus.settings import forget_configuration
 
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05

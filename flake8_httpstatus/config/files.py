@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flake8_httpstatus.options import OPTIONS
+from flake8_httpstatus.config.options import OPTIONS
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flake8_httpstatus.findings import Edit, Finding
-from flake8_httpstatus.imports import ImportStyle, import_edits
+from flake8_httpstatus.core.findings import Edit, Finding
+from flake8_httpstatus.fixes.imports import ImportStyle, import_edits
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 DEFAULT_STYLE = ImportStyle()

@@ -25,8 +25,14 @@ import warnings
 from pathlib import Path
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.inference import ModuleFacts, Solver
-from flake8_httpstatus.settings import CACHE_OFF, ExtraSink, Settings, resolved, resolved_parent
+from flake8_httpstatus.analysis.inference import ModuleFacts, Solver
+from flake8_httpstatus.config.settings import (
+    CACHE_OFF,
+    ExtraSink,
+    Settings,
+    resolved,
+    resolved_parent,
+)
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -115,7 +121,7 @@ def facts_of(
     """One module's facts (from its source, or its tree already parsed), from the engine's walk
     with no rules; None if it does not parse. The user's declared sinks count, as in the checked
     file's own walk."""
-    from flake8_httpstatus.engine import Engine, Rules
+    from flake8_httpstatus.analysis.engine import Engine, Rules
 
     try:
         with warnings.catch_warnings():

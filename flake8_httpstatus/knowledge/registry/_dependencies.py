@@ -11,7 +11,7 @@ allows Starlette 0.48, where HTTP_422_UNPROCESSABLE_CONTENT and its siblings app
 
 from __future__ import annotations
 
-from flake8_httpstatus.registry._model import Version
+from flake8_httpstatus.knowledge.registry._model import Version
 
 FASTAPI_STARLETTE: tuple[tuple[Version, str], ...] = (
     ((0,), ">=0.9.7"),

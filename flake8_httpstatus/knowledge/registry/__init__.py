@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from flake8_httpstatus.registry._codes import CODES
-from flake8_httpstatus.registry._model import (
+from flake8_httpstatus.knowledge.registry._codes import CODES
+from flake8_httpstatus.knowledge.registry._model import (
     Constant,
     ConstantModule,
     HeaderRule,
@@ -24,7 +24,7 @@ from flake8_httpstatus.registry._model import (
     comparable,
     shown,
 )
-from flake8_httpstatus.registry._modules import MODULES
+from flake8_httpstatus.knowledge.registry._modules import MODULES
 
 __all__ = [
     "MODULES",

@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from flake8_httpstatus import flow, frameworks, inference, receivers, traversal
-from flake8_httpstatus.findings import Finding, Fix
-from flake8_httpstatus.flow import FunctionFacts, RouteInfo
-from flake8_httpstatus.frameworks import Kind, Layout, MethodSink, Param, Sink, Views
-from flake8_httpstatus.naming import ConstantNamer, runtime_imports
-from flake8_httpstatus.registry import lookup
-from flake8_httpstatus.settings import Settings, Versions, python_target
-from flake8_httpstatus.sites import HOLDERS, Site, Where, constant_code
+from flake8_httpstatus.analysis import flow, inference, traversal
+from flake8_httpstatus.analysis.flow import FunctionFacts, RouteInfo
+from flake8_httpstatus.analysis.naming import ConstantNamer, runtime_imports
+from flake8_httpstatus.analysis.sites import HOLDERS, Site, Where, constant_code
+from flake8_httpstatus.config.settings import Settings, Versions, python_target
+from flake8_httpstatus.core.findings import Finding, Fix
+from flake8_httpstatus.knowledge import frameworks, receivers
+from flake8_httpstatus.knowledge.frameworks import Kind, Layout, MethodSink, Param, Sink, Views
+from flake8_httpstatus.knowledge.registry import lookup
 
 # The packages whose decorators make a view the framework adds headers to (VIEW_ADDED_HEADERS).
 _ADDED_HEADER_PACKAGES = frozenset(

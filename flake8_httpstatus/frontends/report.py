@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.positions import byte_to_char, byte_to_utf16
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.core.positions import byte_to_char, byte_to_utf16
+from flake8_httpstatus.frontends.runner import FileResult
 from flake8_httpstatus.rules import RULES
-from flake8_httpstatus.runner import FileResult
 
 FORMATS = ("text", "json", "sarif", "github")
 

@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from flake8_httpstatus.imports import ImportStyle
+from flake8_httpstatus.fixes.imports import ImportStyle
 
 _ROOT_MARKERS = (
     "pyproject.toml",

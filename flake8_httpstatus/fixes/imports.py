@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flake8_httpstatus.findings import Edit, ImportSpec
+from flake8_httpstatus.core.findings import Edit, ImportSpec
 
 SECTIONS = ("future", "stdlib", "thirdparty", "firstparty", "localfolder")
 _DIGITS = re.compile(r"(\d+)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flake8_httpstatus.registry import (
+from flake8_httpstatus.knowledge.registry import (
     MODULES,
     Constant,
     Standing,

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flake8_httpstatus.registry import OLDEST_SUPPORTED, Version, VersionRange, comparable
-from flake8_httpstatus.registry._dependencies import IMPLIED
+from flake8_httpstatus.knowledge.registry import OLDEST_SUPPORTED, Version, VersionRange, comparable
+from flake8_httpstatus.knowledge.registry._dependencies import IMPLIED
 
 if sys.version_info >= (3, 11):
     import tomllib

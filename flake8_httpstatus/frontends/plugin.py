@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.declared import read_ahead
-from flake8_httpstatus.frameworks import HTTP_PACKAGES
-from flake8_httpstatus.options import OPTIONS, settings_from
-from flake8_httpstatus.project import preload, project_for
+from flake8_httpstatus.config.options import OPTIONS, settings_from
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.config.versions import read_ahead
+from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
+from flake8_httpstatus.project.index import preload, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, check
-from flake8_httpstatus.settings import Settings
 
 # A file that mentions none of these cannot hold a finding: skip its tree walk.
 _TRIGGER_WORDS = (

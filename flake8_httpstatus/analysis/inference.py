@@ -18,8 +18,8 @@ from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from flake8_httpstatus import frameworks
-from flake8_httpstatus.frameworks import Kind, Param, Sink
+from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge.frameworks import Kind, Param, Sink
 
 # What a fixture with `params=[...]` reads each value as.
 PARAM = "request.param"

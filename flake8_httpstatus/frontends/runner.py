@@ -14,21 +14,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flake8_httpstatus import sources
-from flake8_httpstatus.config import (
+from flake8_httpstatus.config.files import (
     PER_FILE_IGNORES,
     ConfigError,
     PerFileIgnores,
     find_config,
     parse_per_file_ignores,
 )
-from flake8_httpstatus.declared import read_ahead
-from flake8_httpstatus.findings import Finding
-from flake8_httpstatus.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
-from flake8_httpstatus.options import OPTIONS, settings_from
-from flake8_httpstatus.project import SKIPPED_DIRS, project_for
+from flake8_httpstatus.config.noqa import NoqaLines, apply_line_edits, noqa_edits, unsuppressed
+from flake8_httpstatus.config.options import OPTIONS, settings_from
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.config.versions import read_ahead
+from flake8_httpstatus.core import sources
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.project.index import SKIPPED_DIRS, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
-from flake8_httpstatus.settings import Settings
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
 DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
@@ -227,8 +227,8 @@ def _fix(
     """The fixed text, how many findings were fixed, and those left. When a fix did more than
     replace its finding's span (HS404's `status=` turns a trap into a status position, which
     HS101 then names), the result is checked again and fixed again, three rounds at most."""
-    from flake8_httpstatus.fixer import fix_text, in_place
-    from flake8_httpstatus.import_config import style_for
+    from flake8_httpstatus.fixes.fixer import fix_text, in_place
+    from flake8_httpstatus.fixes.import_settings import style_for
 
     count = 0
     for _ in range(3):
