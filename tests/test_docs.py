@@ -32,7 +32,10 @@ def test_page_is_up_to_date(rule: Rule) -> None:
 
 
 def test_no_page_without_a_rule() -> None:
-    assert {path.stem for path in DOCS.glob("*.md")} == set(RULES)
+    assert {path.stem for path in DOCS.glob("HS*.md")} == set(RULES)
+    assert {path.name for path in DOCS.glob("*.md")} - {f"{code}.md" for code in RULES} == {
+        "index.md"  # the rule index, tests/docs_pages.py
+    }
 
 
 @rules
