@@ -1,7 +1,7 @@
 """The package's layers: every import points down (or stays inside its own layer).
 
 A layer is one subpackage of `flake8_httpstatus`; layers listed together share a rank and must
-not import each other. The README's architecture section draws the same order.
+not import each other. docs/architecture.md draws the same order.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The language server in a real editor: Debian's Neovim, headless, with the README's config.
+"""The language server in a real editor: Debian's Neovim, headless, with the documented config.
 
-The config is taken from the README's Neovim block, so what users copy is what is tested. The
-driver (tests/neovim/driver.lua) opens a file, waits for diagnostics, asks for the code actions
+The config is taken from the Neovim block of docs/editors.md, so what users copy is what is
+tested. The driver (tests/neovim/driver.lua) opens a file, waits for diagnostics, asks for the code actions
 on the first, applies the preferred quick fix and writes the buffer. Without `nvim` the test
 skips on a developer's machine and fails under CI (CI=true), where .ci/run installs it.
 """
@@ -53,11 +53,11 @@ FIXED = (
 )
 
 
-def readme_config() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("**Neovim**") :]
+def documented_config() -> str:
+    editors = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    section = editors[editors.index("## Neovim") :]
     match = re.search(r"```lua\n(.*?)```", section, re.DOTALL)
-    assert match is not None, "README has no Neovim config block"
+    assert match is not None, "docs/editors.md has no Neovim config block"
     return match.group(1)
 
 
@@ -79,7 +79,7 @@ def test_quick_fix_in_neovim(tmp_path: Path) -> None:
     app = project / "app.py"
     app.write_text(SOURCE, encoding="utf-8")
     config = tmp_path / "init.lua"
-    config.write_text(readme_config(), encoding="utf-8")
+    config.write_text(documented_config(), encoding="utf-8")
     out = tmp_path / "result.json"
     home = tmp_path / "home"
     env = {
