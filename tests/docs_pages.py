@@ -21,6 +21,7 @@ from pathlib import Path
 
 from flake8_httpstatus.config.files import PER_FILE_IGNORES, RUNNER_KEYS
 from flake8_httpstatus.config.options import OPTIONS
+from flake8_httpstatus.frontends.explain import _CLASS_TITLES as CLASS_TITLES
 from flake8_httpstatus.knowledge.frameworks import LIBRARIES, Library, Param, Sink
 from flake8_httpstatus.knowledge.registry import (
     MODULES,
@@ -56,7 +57,7 @@ def options() -> str:
             f"`{option.name}`",
             f"`--{option.name}`",
             f"`{option.name.removeprefix('httpstatus-')}`",
-            f"`{option.default}`" if option.default else "(see meaning)",
+            f"`{option.default}`" if option.default else "see its meaning",
             option.help,
         )
         for option in OPTIONS
@@ -230,7 +231,7 @@ def status_codes() -> str:
     for entry in all_codes():
         if entry.status_class != current:
             current = entry.status_class
-            parts.append(f"## {current}\n")
+            parts.append(f"## {current} {CLASS_TITLES[current]}\n")
         parts.append(_code(entry))
     return "\n".join(parts).rstrip()
 

@@ -183,3 +183,38 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "rules" / "HS101" / "index.html").is_file()
     assert (tmp_path / "site" / "search" / "search_index.json").is_file()
+
+
+def configurations() -> list[tuple[str, str, str]]:
+    """(where, file name, text) for every configuration block the pages show whole."""
+    found = []
+    for path in TEXTS:
+        where = path.relative_to(ROOT).as_posix()
+        for kind, text in re.findall(r"^```(toml|ini)\n(.*?)^```", _read(path), re.M | re.S):
+            if kind == "toml" and text.startswith("[tool.flake8-httpstatus"):
+                found.append((where, "pyproject.toml", text))
+            elif kind == "ini" and text.startswith("[flake8]"):
+                found.append((where, "setup.cfg", text))
+    return found
+
+
+@pytest.mark.parametrize(("where", "name", "text"), configurations())
+def test_configuration_example_is_read(
+    where: str,
+    name: str,
+    text: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A configuration block, as the project's only configuration file, is read without an
+    error by `check` (and so by `fix` and the language server, which read it the same way)."""
+    shutil.copy(ROOT / "examples" / "bookshop" / "flask_app.py", tmp_path / "app.py")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main(["check", "."])
+    assert status in (0, 1), (where, capsys.readouterr().err)
+
+
+def test_configuration_examples_are_found() -> None:
+    assert {name for _where, name, _text in configurations()} == {"pyproject.toml", "setup.cfg"}
