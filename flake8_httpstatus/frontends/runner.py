@@ -169,9 +169,12 @@ def visible(findings: Iterable[Finding], text: str, selection: Selection) -> lis
     return unsuppressed((f for f in findings if f.code in selection), NoqaLines(text))
 
 
-def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
-    """Check (and fix) one file. `raw` is given for stdin; otherwise the file is read."""
+def process(path: str, job: Job, raw: bytes | None = None, *, as_file: bool = False) -> FileResult:
+    """Check (and fix) one file. `raw` is given for stdin; otherwise the file is read. With
+    `as_file`, `raw` is the file's content as another tool holds it (the LibCST codemod): it is
+    checked as the file is, with its name and project, and never written."""
     result = FileResult(path)
+    standalone = raw is not None and not as_file  # stdin: no file name, no project
     try:
         source = sources.decode(path, raw) if raw is not None else sources.read(path)
         tree = sources.parse(source)
@@ -181,8 +184,8 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             check(
                 tree,
                 job.settings,
-                None if raw is not None else path,
-                project_for(path, job.settings) if raw is None else None,
+                None if standalone else path,
+                None if standalone else project_for(path, job.settings),
             ),
             source.text,
             job.selection_for(path),
@@ -197,7 +200,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.noqa_added = added
             return result
         text, fixed, left = _fix(
-            path, source.text, tree, findings, job, None if raw is not None else path
+            path, source.text, tree, findings, job, None if standalone else path
         )
         result.text, result.findings = text, left
         if text == source.text:
@@ -275,6 +278,14 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
         fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
         for pattern in patterns
     )
+
+
+def walk_skips(path: str, excludes: Sequence[str]) -> bool:
+    """Whether `discover`, walking a directory, would leave the file out: it or a directory it
+    is in matches a pattern. For front ends whose host walks the tree (the LibCST codemod)."""
+    patterns = (*DEFAULT_EXCLUDES, *excludes)
+    parts = Path(path).parts
+    return any(_excluded(Path(*parts[:end]), patterns) for end in range(1, len(parts) + 1))
 
 
 def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -> Iterator[str]:
