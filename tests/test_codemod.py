@@ -193,8 +193,29 @@ def test_bad_arguments_and_configuration_are_one_line(tmp_path: Path) -> None:
     assert (tmp_path / "views.py").read_text() == "status = 404\n"
 
 
+def test_standard_input_is_a_filter(tmp_path: Path) -> None:
+    """`-` as `fix -`: the fixed module out, and a clean one out unchanged (LibCST's standard
+    input takes a skip for a failure and prints nothing)."""
+    (tmp_path / ".libcst.codemod.yaml").write_text(CONFIG, encoding="utf-8")
+    for before, after in [
+        ("from flask import abort\n\nabort(404)\n", "abort(HTTPStatus.NOT_FOUND)\n"),
+        ("x = 1\n", "x = 1\n"),
+    ]:
+        ran = subprocess.run(
+            [sys.executable, "-m", "libcst.tool", "codemod", COMMAND, "--no-format", "-"],
+            cwd=tmp_path,
+            input=before,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert ran.returncode == 0, ran.stderr
+        assert ran.stdout.endswith(after + "\n")  # LibCST's print adds a line break
+
+
 class TestFixStatusCodes(CodemodTest):
-    """LibCST's helpers: a module in, the module out (no file: as `fix -` reads stdin)."""
+    """LibCST's helpers: a module in, the module out; in a file (`in_file`) as the codemod
+    runner gives it, else as `fix -` reads standard input."""
 
     TRANSFORM = FixStatusCodes
 
@@ -202,6 +223,9 @@ class TestFixStatusCodes(CodemodTest):
     def _elsewhere(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.chdir(tmp_path)  # no configuration but the defaults
         self.tmp_path = tmp_path
+
+    def in_file(self, name: str = "app.py") -> CodemodContext:
+        return CodemodContext(filename=str(self.tmp_path / name))
 
     def test_fixes(self) -> None:
         before = """
@@ -216,15 +240,26 @@ class TestFixStatusCodes(CodemodTest):
             def missing():
                 raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)
         """
+        self.assertCodemod(before, after, context_override=self.in_file())
         self.assertCodemod(before, after)
 
-    def test_nothing_to_fix_skips(self) -> None:
+    def test_nothing_to_fix_skips_the_file(self) -> None:
         source = """
             from fastapi import status
 
             OK = status.HTTP_200_OK
         """
-        self.assertCodemod(source, source, expected_skip=True)
+        self.assertCodemod(source, source, expected_skip=True, context_override=self.in_file())
+        self.assertCodemod(source, source)  # no file to skip
+
+    def test_excluded_files_are_skipped(self) -> None:
+        source = """
+            from fastapi import HTTPException
+
+            raise HTTPException(status_code=404)
+        """
+        vendored = self.in_file("node_modules/app.py")
+        self.assertCodemod(source, source, expected_skip=True, context_override=vendored)
 
     def test_unsafe_fixes_warn_unless_asked(self) -> None:
         before = """
@@ -241,8 +276,14 @@ class TestFixStatusCodes(CodemodTest):
         warning = (
             "line 3: HS404 left: its fix changes what the code does (--unsafe-fixes applies it)"
         )
-        self.assertCodemod(before, before, expected_skip=True, expected_warnings=[warning])
-        self.assertCodemod(before, after, unsafe_fixes=True)
+        self.assertCodemod(
+            before,
+            before,
+            expected_skip=True,
+            expected_warnings=[warning],
+            context_override=self.in_file(),
+        )
+        self.assertCodemod(before, after, unsafe_fixes=True, context_override=self.in_file())
 
     def test_selection(self) -> None:
         before = """
@@ -257,9 +298,11 @@ class TestFixStatusCodes(CodemodTest):
 
             abort(HTTPStatus.NOT_FOUND)
         """
-        self.assertCodemod(before, before, expected_skip=True, ignore="HS1")
-        self.assertCodemod(before, before, expected_skip=True, select="HS2")
-        self.assertCodemod(before, after, select="HS101")
+        for selection in ({"ignore": "HS1"}, {"select": "HS2"}):
+            self.assertCodemod(
+                before, before, expected_skip=True, context_override=self.in_file(), **selection
+            )
+        self.assertCodemod(before, after, select="HS101", context_override=self.in_file())
 
     def test_a_file_is_checked_with_its_project(self) -> None:
         """With a file name, as `fix` checks the file: its project's versions (here a Starlette
@@ -275,6 +318,5 @@ class TestFixStatusCodes(CodemodTest):
             invalid = status.HTTP_422_UNPROCESSABLE_ENTITY
         """
         after = before.replace("ENTITY", "CONTENT")
-        in_project = CodemodContext(filename=str(project / "app.py"))
-        self.assertCodemod(before, after, context_override=in_project)
-        self.assertCodemod(before, before, expected_skip=True)
+        self.assertCodemod(before, after, context_override=self.in_file("shop/app.py"))
+        self.assertCodemod(before, before)

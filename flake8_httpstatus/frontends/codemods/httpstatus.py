@@ -68,9 +68,11 @@ class FixStatusCodes(CodemodCommand):
                     f"line {finding.line}: {finding.code} left: its fix changes what the code "
                     "does (--unsafe-fixes applies it)"
                 )
-        if not result.fixed or result.text is None:
-            raise SkipFile("nothing to fix")
-        return cst.parse_module(result.text, config=tree.config_for_parsing)
+        if result.fixed and result.text is not None:
+            return cst.parse_module(result.text, config=tree.config_for_parsing)
+        if path is None:
+            return tree  # LibCST's standard input takes a skip for a failure and prints nothing
+        raise SkipFile("nothing to fix")
 
 
 @functools.cache
