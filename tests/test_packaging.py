@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,15 @@ def test_installed_distribution_works_alone(dist: Path, tmp_path: Path, pattern:
     )
     cli = env / "bin" / "flake8-httpstatus"
     assert cli.exists()
+
+
+def test_the_wheel_carries_the_codemod_and_its_extra(dist: Path) -> None:
+    """`[libcst]` installs LibCST, and the command module is in the wheel for it to find."""
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        (metadata,) = (name for name in names if name.endswith(".dist-info/METADATA"))
+        lines = archive.read(metadata).decode().splitlines()
+    assert "flake8_httpstatus/frontends/codemods/httpstatus.py" in names
+    assert "Provides-Extra: libcst" in lines
+    assert 'Requires-Dist: libcst>=1.1; extra == "libcst"' in lines
