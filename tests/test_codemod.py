@@ -25,6 +25,8 @@ CONFIG = (
     "formatter: []\n"
 )
 COMMAND = "httpstatus.FixStatusCodes"
+CHECKS = Path(__file__).parent / "fixtures" / "checks"
+EXAMPLES = Path(__file__).parent.parent / "examples"
 # The bytes `fix` must keep, as in test_fix.test_bytes_survive_the_fix.
 ENCODINGS: dict[str, Callable[[str], bytes]] = {
     "crlf": lambda text: text.replace("\n", "\r\n").encode(),
@@ -152,6 +154,41 @@ def test_golden_fixtures_as_fix_leaves_them(
     changed = sum(after != before[name] for name, after in expected.items())
     assert f"Transformed {changed} files successfully." in ran.stderr
     assert f"Skipped {len(expected) - changed} files." in ran.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "flags",
+    [[], ["--select", "HS1"], ["--ignore", "HS101"], ["--unsafe-fixes"]],
+    ids=["default", "select", "ignore", "unsafe"],
+)
+def test_check_fixtures_and_example_as_fix_leaves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str]
+) -> None:
+    """Every finding fixture and the example app, with a per-file-ignores table: the same
+    files from both, whatever the selection."""
+    by_fix, by_codemod = tmp_path / "fix", tmp_path / "codemod"
+    shutil.copytree(CHECKS, by_fix / "checks")
+    shutil.copytree(EXAMPLES, by_fix / "examples")
+    (by_fix / "pyproject.toml").write_text(
+        '[tool.flake8-httpstatus.per-file-ignores]\n"*_tests.py" = ["HS101"]\n'
+    )
+    (by_fix / ".libcst.codemod.yaml").write_text(CONFIG, encoding="utf-8")
+    shutil.copytree(by_fix, by_codemod)
+    files = sorted(path.relative_to(by_fix) for path in by_fix.rglob("*.py"))
+
+    monkeypatch.chdir(by_fix)
+    main(["fix", *flags, "."])
+    ran = codemod(by_codemod, "codemod", COMMAND, "--no-format", "--hide-progress", *flags, ".")
+    assert ran.returncode == 0, ran.stderr
+
+    assert any(
+        (by_fix / name).read_bytes() != (CHECKS.parent / name).read_bytes()
+        for name in files
+        if name.parts[0] == "checks"
+    )
+    for name in files:
+        assert (by_codemod / name).read_bytes() == (by_fix / name).read_bytes(), name
 
 
 def test_listed_and_reported(tmp_path: Path) -> None:
