@@ -13,10 +13,10 @@ from typing import Any, ClassVar
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.config.options import OPTIONS, settings_from
-from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
-from flake8_httpstatus.project.index import preload, project_for
+from flake8_httpstatus.project.index import preload, project_for, refresh
 from flake8_httpstatus.rules import DEFAULT_OFF, check
 
 # A file that mentions none of these cannot hold a finding: skip its tree walk.
@@ -82,6 +82,11 @@ class Plugin:
         )
         names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
         cls.trigger = _trigger(names)
+        # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
+        # process) keeps this module's state between runs: read again what changed on disk since
+        # (the project's versions, target Python and modules). A fresh process has nothing yet.
+        forget_configuration()
+        refresh()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.
         for path in getattr(options, "filenames", None) or ():
