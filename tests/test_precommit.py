@@ -60,3 +60,33 @@ def test_hook(tmp_path: Path, pre_commit_home: Path, hook: str, fixes: bool) -> 
     else:
         assert text == APP
         assert "HS101 magic status code 404: use HTTPStatus.NOT_FOUND" in result.stdout
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs this project's git repo")
+def test_fix_hook_leaves_the_excluded_files(tmp_path: Path, pre_commit_home: Path) -> None:
+    """pre-commit names every file; the project's `exclude` keeps the hook off migrations/."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    (repo / "shop" / "migrations").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text(
+        '[tool.flake8-httpstatus]\nexclude = ["migrations"]\n', encoding="utf-8"
+    )
+    for name in ("shop/views.py", "shop/migrations/0001_init.py"):
+        (repo / name).write_text(APP, encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "shop")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home)}
+    hook = ["try-repo", str(ROOT), "flake8-httpstatus-fix", "--all-files"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *hook],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "abort(HTTPStatus.NOT_FOUND)" in (repo / "shop" / "views.py").read_text()
+    assert (repo / "shop" / "migrations" / "0001_init.py").read_text(encoding="utf-8") == APP

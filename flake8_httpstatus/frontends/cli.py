@@ -22,7 +22,15 @@ from flake8_httpstatus.frontends.explain import (
     list_codes,
     unknown_code,
 )
-from flake8_httpstatus.frontends.runner import FileResult, Job, discover, job_for, process, run
+from flake8_httpstatus.frontends.runner import (
+    FileResult,
+    Job,
+    discover,
+    excluded_by_name,
+    job_for,
+    process,
+    run,
+)
 from flake8_httpstatus.knowledge.registry import all_codes, lookup, search
 from flake8_httpstatus.rules import RULES
 
@@ -120,7 +128,20 @@ def _unsafe(parser: argparse.ArgumentParser) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input"
+        "paths", nargs="*", metavar="PATH", help="files or directories; - reads standard input"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="the file that standard input stands for (ruff's option): its per-file-ignores, "
+        "exclusion, project and versions apply; nothing is written to it",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="skip a named file when a directory on its path is excluded, too (ruff's option; "
+        "without it, as in flake8, a named file is skipped when its name or path matches)",
     )
     parser.add_argument("--select", metavar="CODES", help="rule codes or prefixes to report")
     parser.add_argument("--ignore", metavar="CODES", help="rule codes or prefixes to leave out")
@@ -171,7 +192,13 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.command == "check" and args.add_noqa and args.paths == ["-"]:
+    if not args.paths and not args.stdin_filename:
+        print(
+            "flake8-httpstatus: error: give a PATH, or - (or --stdin-filename) for standard input",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "check" and args.add_noqa and _reads_stdin(args):
         print(
             "flake8-httpstatus: error: --add-noqa writes files; it cannot read standard input",
             file=sys.stderr,
@@ -205,20 +232,31 @@ def _job(args: argparse.Namespace) -> tuple[Job, tuple[str, ...]]:
     return job_for(Path.cwd(), overrides, mode, args.unsafe_fixes)
 
 
+def _reads_stdin(args: argparse.Namespace) -> bool:
+    return bool(args.paths == ["-"] or (not args.paths and args.stdin_filename))
+
+
 def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     errors: list[str] = []
     results: list[FileResult] = []
-    if args.paths == ["-"]:
-        results.append(process("-", job, sys.stdin.buffer.read()))
+    stdin = _reads_stdin(args)
+    if stdin:
+        raw = sys.stdin.buffer.read()
+        name = args.stdin_filename or "-"
+        if name != "-" and excluded_by_name(name, excludes, args.force_exclude):
+            if args.command == "fix" and not (args.diff or args.check):
+                sys.stdout.buffer.write(raw)  # an editor replaces its text with what it reads
+            return 0
+        results.append(process(name, job, raw))
     else:
-        files = list(discover(args.paths, excludes, errors))
+        files = list(discover(args.paths, excludes, errors, args.force_exclude))
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
         results = run(files, job, jobs)
     errors += [result.error for result in results if result.error]
     fixed = sum(result.fixed for result in results)
     if args.command == "fix":
         for result in results:
-            if args.paths == ["-"] and result.text is not None and not args.check:
+            if stdin and result.text is not None and not args.check:
                 sys.stdout.write(result.text if not args.diff else result.diff)
             elif args.diff and result.diff:
                 sys.stdout.write(result.diff)

@@ -169,24 +169,21 @@ def visible(findings: Iterable[Finding], text: str, selection: Selection) -> lis
     return unsuppressed((f for f in findings if f.code in selection), NoqaLines(text))
 
 
-def process(path: str, job: Job, raw: bytes | None = None, *, as_file: bool = False) -> FileResult:
-    """Check (and fix) one file. `raw` is given for stdin; otherwise the file is read. With
-    `as_file`, `raw` is the file's content as another tool holds it (the LibCST codemod): it is
-    checked as the file is, with its name and project, and never written."""
+def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
+    """Check (and fix) one file. `raw` is its text when something else holds it: standard input
+    (`path` is "-", or the name --stdin-filename gives) or a host such as the LibCST codemod;
+    it is checked as the file it names is, with that file's project, and never written.
+    Otherwise the file is read."""
     result = FileResult(path)
-    standalone = raw is not None and not as_file  # stdin: no file name, no project
+    # Standard input stands for the file it names (--stdin-filename), or for no file ("-").
+    filename = None if path == "-" else path
     try:
         source = sources.decode(path, raw) if raw is not None else sources.read(path)
         tree = sources.parse(source)
         lines = source.text.splitlines()
         result.lines = lines
         findings = visible(
-            check(
-                tree,
-                job.settings,
-                None if standalone else path,
-                None if standalone else project_for(path, job.settings),
-            ),
+            check(tree, job.settings, filename, project_for(filename, job.settings)),
             source.text,
             job.selection_for(path),
         )
@@ -199,9 +196,7 @@ def process(path: str, job: Job, raw: bytes | None = None, *, as_file: bool = Fa
                 sources.write(source, apply_line_edits(source.text, edits))
             result.noqa_added = added
             return result
-        text, fixed, left = _fix(
-            path, source.text, tree, findings, job, None if standalone else path
-        )
+        text, fixed, left = _fix(path, source.text, tree, findings, job, filename)
         result.text, result.findings = text, left
         if text == source.text:
             return result
@@ -280,16 +275,27 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
     )
 
 
-def walk_skips(path: str, excludes: Sequence[str]) -> bool:
-    """Whether `discover`, walking a directory, would leave the file out: it or a directory it
-    is in matches a pattern. For front ends whose host walks the tree (the LibCST codemod)."""
+def excluded_by_name(given: str, excludes: Sequence[str], force: bool = False) -> bool:
+    """Whether a file named on the command line (or by --stdin-filename) is excluded. As flake8
+    decides: when its name or its path matches a pattern. With `force` (ruff's --force-exclude),
+    also when a directory on its path below the current one does, as the walk would skip it."""
     patterns = (*DEFAULT_EXCLUDES, *excludes)
-    parts = Path(path).parts
-    return any(_excluded(Path(*parts[:end]), patterns) for end in range(1, len(parts) + 1))
+    path = Path(given)
+    if _excluded(path, patterns):
+        return True
+    if not force:
+        return False
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):
+            path = path.relative_to(Path.cwd())
+    return any(_excluded(parent, patterns) for parent in path.parents if parent.name)
 
 
-def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -> Iterator[str]:
-    """The Python files under `paths`, in a stable order, skipping the usual directories."""
+def discover(
+    paths: Sequence[str], excludes: Sequence[str], errors: list[str], force_exclude: bool = False
+) -> Iterator[str]:
+    """The Python files under `paths`, in a stable order, skipping the usual directories; a
+    file named in `paths` is skipped as `excluded_by_name` says."""
     patterns = (*DEFAULT_EXCLUDES, *excludes)
     for given in paths:
         path = Path(given)
@@ -304,6 +310,8 @@ def discover(paths: Sequence[str], excludes: Sequence[str], errors: list[str]) -
                     file = Path(root, name)
                     if name.endswith((".py", ".pyi")) and not _excluded(file, patterns):
                         yield str(file)
+        elif excluded_by_name(given, excludes, force_exclude):
+            continue
         elif path.exists() or path.is_symlink():
             yield given
         else:

@@ -15,7 +15,7 @@ from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
 
 from flake8_httpstatus.config.files import ConfigError
 from flake8_httpstatus.core.sources import SourceError
-from flake8_httpstatus.frontends.runner import Job, job_for, process, walk_skips
+from flake8_httpstatus.frontends.runner import Job, excluded_by_name, job_for, process
 
 
 class FixStatusCodes(CodemodCommand):
@@ -56,10 +56,10 @@ class FixStatusCodes(CodemodCommand):
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         path = self.context.filename
-        if path is not None and walk_skips(_walked(path), self.excludes):
+        if path is not None and excluded_by_name(_walked(path), self.excludes, force=True):
             raise SkipFile("excluded (the default excludes and the configured ones)")
         # Without a file (standard input, a test), as `fix -`: no file name, no project.
-        result = process(path or "-", self.job, tree.bytes, as_file=path is not None)
+        result = process(path or "-", self.job, tree.bytes)
         if result.error is not None:
             raise SourceError(result.error)
         for finding in result.findings:
