@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import textwrap
@@ -254,10 +255,17 @@ def test_add_noqa_refuses_stdin_and_fix(project: Path, capsys: pytest.CaptureFix
 def test_statistics_and_summary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--statistics", ".")
     assert code == 1
-    assert out.splitlines()[-3:] == [
-        "2     HS101 magic status code 404: use HTTPStatus.NOT_FOUND",
-        "2     HS201 unknown status code 299: not assigned; clients read it as 200",
+    # As ruff prints it: the table instead of the findings.
+    assert out.splitlines() == [
+        "2\tHS101\t[*] magic-status-in-call",
+        "2\tHS201\t[ ] unknown-status-code",
         "Found 4 findings (2 fixable with fix).",
+    ]
+    code, out, _ = run(capsys, "check", "--statistics", "--format", "json", ".")
+    assert code == 1
+    assert [(row["code"], row["count"]) for row in json.loads(out)] == [
+        ("HS101", 2),
+        ("HS201", 2),
     ]
 
 
@@ -270,8 +278,12 @@ def test_exit_zero(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--exit-zero", ".")
     assert code == 0
     assert len(reported(out)) == 4
-    # Errors still fail.
+    # A file that does not parse is a finding too (as in ruff); one that cannot be read fails.
     (project / "broken.py").write_text("def (:\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--exit-zero", ".")
+    assert code == 0
+    assert "broken.py:1:5: invalid-syntax: invalid syntax" in out
+    (project / "latin.py").write_bytes(b"x = '\xe9'\n")
     assert run(capsys, "check", "--exit-zero", ".")[0] == 2
 
 
@@ -289,7 +301,10 @@ def test_show_source(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_statistics_and_source_need_text(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", "--format", "json", "--statistics", ".")
+    code, out, err = run(capsys, "check", "--format", "sarif", "--statistics", ".")
+    assert (code, out) == (2, "")
+    assert "--format text or json" in err
+    code, out, err = run(capsys, "check", "--format", "json", "--show-source", ".")
     assert (code, out) == (2, "")
     assert "--format text" in err
 

@@ -10,7 +10,7 @@ import pytest
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.core.findings import Edit, Finding, Fix, ImportSpec
-from flake8_httpstatus.frontends.report import render, statistics, summary
+from flake8_httpstatus.frontends.report import render, statistics, statistics_json, summary
 from flake8_httpstatus.frontends.runner import FileResult
 from flake8_httpstatus.rules import RULES
 
@@ -56,8 +56,10 @@ def test_json() -> None:
         "end_line": 1,
         "end_column": CHARS + 4,
         "code": "HS101",
+        "name": "magic-status-in-call",
         "severity": RULES["HS101"].severity.value,
         "message": FIRST.message,
+        "url": RULES["HS101"].url,
         "fix": {
             "applicability": "safe",
             "message": "Replace with `HTTPStatus.NOT_FOUND`",
@@ -143,12 +145,42 @@ def test_sarif() -> None:
 
 
 def test_statistics() -> None:
+    """Ruff's table: the most frequent first; `[*]` where `fix` fixes some (unsafe fixes only
+    with --unsafe-fixes); a file that does not parse has no code."""
     other = Finding("HS101", "HS101 magic status code 500: use Y", 2, 0, 2, 3)
-    assert statistics([result(FIRST, SECOND), result(other)]) == (
-        "2     HS101 magic status code 404: use X\n"
-        "1     HS201 unknown status code 299: 50% of\nclients\r"
+    syntax = Finding("invalid-syntax", "invalid-syntax: '(' was never closed", 1, 5, 1, 5)
+    results = [result(FIRST, SECOND), result(other), result(syntax)]
+    assert statistics(results) == (
+        "2\tHS101\t[*] magic-status-in-call\n"
+        "1\tHS201\t[ ] unknown-status-code\n"
+        "1\t     \t[ ] invalid-syntax"
     )
+    assert "[*] unknown-status-code" in statistics(results, unsafe=True)
+    assert statistics([result(syntax)]) == "1\t\tinvalid-syntax"
     assert statistics([]) == ""
+    assert json.loads(statistics_json(results)) == [
+        {
+            "code": "HS101",
+            "name": "magic-status-in-call",
+            "count": 2,
+            "fixable": True,
+            "fixable_count": 1,
+        },
+        {
+            "code": "HS201",
+            "name": "unknown-status-code",
+            "count": 1,
+            "fixable": False,
+            "fixable_count": 0,
+        },
+        {
+            "code": None,
+            "name": "invalid-syntax",
+            "count": 1,
+            "fixable": False,
+            "fixable_count": 0,
+        },
+    ]
 
 
 @pytest.mark.parametrize(

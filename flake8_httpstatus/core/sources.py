@@ -19,6 +19,17 @@ class SourceError(Exception):
     """A file that cannot be read, decoded, parsed or written; the message is one line."""
 
 
+class ParseError(SourceError):
+    """A file the parser rejects: the parser's own message, and where (a 1-based line and a
+    0-based character column), for the front ends that report it as a finding."""
+
+    def __init__(self, message: str, reason: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
 @dataclass(frozen=True)
 class Source:
     path: str
@@ -62,7 +73,9 @@ def parse(source: Source) -> ast.Module:
         return ast.parse(source.text, filename=source.path)
     except SyntaxError as error:
         where = f"line {error.lineno}" if error.lineno else "somewhere"
-        raise SourceError(f"{source.path}: cannot parse ({where}): {error.msg}") from None
+        message = f"{source.path}: cannot parse ({where}): {error.msg}"
+        column = max((error.offset or 1) - 1, 0)
+        raise ParseError(message, error.msg, error.lineno or 1, column) from None
     except (RecursionError, MemoryError, ValueError) as error:
         raise SourceError(f"{source.path}: cannot parse: {type(error).__name__}") from None
 

@@ -86,7 +86,13 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report findings, without flake8")
     _common(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+        default="text",
+        help="text (default), json, sarif (2.1.0), github (Actions annotations), gitlab (Code "
+        "Quality) or junit (XML)",
+    )
     writes = check.add_mutually_exclusive_group()
     writes.add_argument("--fix", action="store_true", help="apply the fixes, as `fix` does")
     writes.add_argument(
@@ -95,7 +101,9 @@ def _parser() -> argparse.ArgumentParser:
         help="append `# noqa: HSxxx` to each line with a finding (joining an existing noqa)",
     )
     check.add_argument(
-        "--statistics", action="store_true", help="count findings per code (text output)"
+        "--statistics",
+        action="store_true",
+        help="count findings per code instead of listing them, as ruff does (text or json)",
     )
     check.add_argument(
         "--show-source",
@@ -186,10 +194,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return _codes(args)
     if args.command == "lsp":
         return _lsp()
-    if args.command == "check" and args.format != "text" and (args.statistics or args.show_source):
+    if args.command == "check" and args.format != "text" and args.show_source:
+        print("flake8-httpstatus: error: --show-source is for --format text", file=sys.stderr)
+        return 2
+    if args.command == "check" and args.format not in ("text", "json") and args.statistics:
         print(
-            "flake8-httpstatus: error: --statistics and --show-source are for --format text",
-            file=sys.stderr,
+            "flake8-httpstatus: error: --statistics is for --format text or json", file=sys.stderr
         )
         return 2
     if not args.paths and not args.stdin_filename:
@@ -268,13 +278,21 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
         added = sum(result.noqa_added for result in results)
         print(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", file=sys.stderr)
     else:
-        from flake8_httpstatus.frontends.report import render, statistics, summary
+        from flake8_httpstatus.frontends.report import (
+            render,
+            statistics,
+            statistics_json,
+            summary,
+        )
 
-        output = render(results, args.format, show_source=args.show_source)
+        if args.statistics and args.format == "json":
+            output = statistics_json(results, job.unsafe_fixes)
+        elif args.statistics:
+            output = statistics(results, job.unsafe_fixes)
+        else:
+            output = render(results, args.format, show_source=args.show_source)
         if output:
             print(output)
-        if args.format == "text" and args.statistics and output:
-            print(statistics(results))
         if args.format == "text" and output:
             print(summary(results, job.unsafe_fixes))
         if fixed:

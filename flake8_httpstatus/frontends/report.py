@@ -1,6 +1,8 @@
-"""Findings as text, JSON, SARIF 2.1.0 or GitHub Actions annotations.
+"""Findings as text, JSON, SARIF 2.1.0, GitHub Actions annotations, GitLab Code Quality or
+JUnit XML.
 
-Columns: text and GitHub show 1-based characters; SARIF counts UTF-16 code units, its default.
+Columns: text, JSON, GitHub, GitLab and JUnit show 1-based characters; SARIF counts UTF-16 code
+units, its default.
 """
 
 from __future__ import annotations
@@ -13,26 +15,26 @@ from typing import Any
 from flake8_httpstatus import __version__
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.core.positions import byte_to_char, byte_to_utf16
+from flake8_httpstatus.frontends.gitlab import gitlab
+from flake8_httpstatus.frontends.junit import junit
+from flake8_httpstatus.frontends.located import (
+    Located,
+    char_column,
+    fixable,
+    line_of,
+    name,
+    severity,
+    url,
+)
 from flake8_httpstatus.frontends.runner import FileResult
+from flake8_httpstatus.frontends.syntax import INVALID_SYNTAX
 from flake8_httpstatus.rules import RULES
 
-FORMATS = ("text", "json", "sarif", "github")
-
-
-def _line(lines: Sequence[str], number: int) -> str:
-    return lines[number - 1] if 0 < number <= len(lines) else ""
-
-
-def _char_column(lines: Sequence[str], finding: Finding, end: bool = False) -> int:
-    line, col = (finding.end_line, finding.end_col) if end else (finding.line, finding.col)
-    return byte_to_char(_line(lines, line), col) + 1
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 def _location(lines: Sequence[str], line: int, col: int) -> dict[str, int]:
-    return {"row": line, "column": byte_to_char(_line(lines, line), col) + 1}
-
-
-Located = tuple[str, Sequence[str], Finding]
+    return {"row": line, "column": byte_to_char(line_of(lines, line), col) + 1}
 
 
 def render(results: Sequence[FileResult], fmt: str, show_source: bool = False) -> str:
@@ -45,8 +47,12 @@ def render(results: Sequence[FileResult], fmt: str, show_source: bool = False) -
         return json.dumps(_sarif(findings), indent=2)
     if fmt == "github":
         return "\n".join(_github(*item) for item in findings)
+    if fmt == "gitlab":
+        return gitlab(findings)
+    if fmt == "junit":
+        return junit(findings)
     return "\n".join(
-        f"{path}:{finding.line}:{_char_column(lines, finding)}: {finding.message}"
+        f"{path}:{finding.line}:{char_column(lines, finding)}: {finding.message}"
         + (_source(lines, finding) if show_source else "")
         for path, lines, finding in findings
     )
@@ -55,22 +61,51 @@ def render(results: Sequence[FileResult], fmt: str, show_source: bool = False) -
 def _source(lines: Sequence[str], finding: Finding) -> str:
     """flake8's --show-source: the line, then carets under the span (to the line's end when it
     goes on), indented with the line's own tabs so they line up."""
-    line = _line(lines, finding.line)
+    line = line_of(lines, finding.line)
     start = byte_to_char(line, finding.col)
     end = byte_to_char(line, finding.end_col) if finding.end_line == finding.line else len(line)
     indent = "".join(char if char.isspace() else " " for char in line[:start])
     return f"\n{line}\n{indent}{'^' * max(end - start, 1)}"
 
 
-def statistics(results: Sequence[FileResult]) -> str:
-    """flake8's --statistics: per code, the count and the first finding's message."""
-    counts: dict[str, int] = {}
-    first: dict[str, str] = {}
+def _statistics(results: Sequence[FileResult], unsafe: bool) -> list[dict[str, Any]]:
+    """Ruff's --statistics: per code, its name, how many, and how many `fix` would fix; the
+    most frequent first."""
+    counts: dict[str, list[int]] = {}
     for result in results:
         for finding in result.findings:
-            counts[finding.code] = counts.get(finding.code, 0) + 1
-            first.setdefault(finding.code, finding.message.removeprefix(f"{finding.code} "))
-    return "\n".join(f"{counts[code]:<5} {code} {first[code]}" for code in sorted(counts))
+            count = counts.setdefault(finding.code, [0, 0])
+            count[0] += 1
+            count[1] += fixable(finding, unsafe)
+    order = sorted(counts, key=lambda code: (-counts[code][0], code == INVALID_SYNTAX, code))
+    return [
+        {
+            "code": None if code == INVALID_SYNTAX else code,
+            "name": name(code),
+            "count": counts[code][0],
+            "fixable": counts[code][1] > 0,
+            "fixable_count": counts[code][1],
+        }
+        for code in order
+    ]
+
+
+def statistics(results: Sequence[FileResult], unsafe: bool = False) -> str:
+    """Ruff's table: count, code, whether `fix` fixes some (`[*]`, shown when any does), name."""
+    rows = _statistics(results, unsafe)
+    count_width = max((len(str(row["count"])) for row in rows), default=0)
+    code_width = max((len(row["code"] or "") for row in rows), default=0)
+    marks = any(row["fixable"] for row in rows)
+    return "\n".join(
+        f"{row['count']:>{count_width}}\t{row['code'] or '':<{code_width}}\t"
+        + (("[*] " if row["fixable"] else "[ ] ") if marks else "")
+        + row["name"]
+        for row in rows
+    )
+
+
+def statistics_json(results: Sequence[FileResult], unsafe: bool = False) -> str:
+    return json.dumps(_statistics(results, unsafe), indent=2)
 
 
 def summary(results: Sequence[FileResult], unsafe: bool = False) -> str:
@@ -109,12 +144,14 @@ def _json(path: str, lines: Sequence[str], finding: Finding) -> dict[str, Any]:
     return {
         "filename": path,
         "line": finding.line,
-        "column": _char_column(lines, finding),
+        "column": char_column(lines, finding),
         "end_line": finding.end_line,
-        "end_column": _char_column(lines, finding, end=True),
+        "end_column": char_column(lines, finding, end=True),
         "code": finding.code,
-        "severity": RULES[finding.code].severity.value,
+        "name": name(finding.code),
+        "severity": severity(finding.code).value,
         "message": finding.message,
+        "url": url(finding.code),
         "fix": fix,
     }
 
@@ -127,14 +164,14 @@ def _escape(text: str, property_value: bool = False) -> str:
 
 
 def _github(path: str, lines: Sequence[str], finding: Finding) -> str:
-    level = RULES[finding.code].severity.github
+    level = severity(finding.code).github
     properties = ",".join(
         [
             f"file={_escape(path, True)}",
             f"line={finding.line}",
-            f"col={_char_column(lines, finding)}",
+            f"col={char_column(lines, finding)}",
             f"endLine={finding.end_line}",
-            f"endColumn={_char_column(lines, finding, end=True)}",
+            f"endColumn={char_column(lines, finding, end=True)}",
             f"title={finding.code}",
         ]
     )
@@ -160,13 +197,15 @@ def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     results = []
     for path, lines, finding in findings:
-        start = _line(lines, finding.line)
-        end = _line(lines, finding.end_line)
+        start = line_of(lines, finding.line)
+        end = line_of(lines, finding.end_line)
+        # A file that does not parse: ruff's rule id, with no rule record to point at.
+        rule = {"ruleIndex": index[finding.code]} if finding.code in index else {}
         results.append(
             {
                 "ruleId": finding.code,
-                "ruleIndex": index[finding.code],
-                "level": RULES[finding.code].severity.sarif,
+                **rule,
+                "level": severity(finding.code).sarif,
                 "message": {"text": finding.message},
                 "locations": [
                     {

@@ -27,6 +27,7 @@ from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core import sources
 from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
 
@@ -179,9 +180,15 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
     filename = None if path == "-" else path
     try:
         source = sources.decode(path, raw) if raw is not None else sources.read(path)
-        tree = sources.parse(source)
         lines = source.text.splitlines()
         result.lines = lines
+        try:
+            tree = sources.parse(source)
+        except sources.ParseError as error:
+            if job.mode != "check":
+                raise  # nothing can be written to it: an error
+            result.findings = [syntax_finding(error, lines, filename, job.settings)]
+            return result
         findings = visible(
             check(tree, job.settings, filename, project_for(filename, job.settings)),
             source.text,
