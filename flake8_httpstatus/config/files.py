@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import configparser
+import fnmatch
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flake8_httpstatus.config.globs import ruff_glob
 from flake8_httpstatus.config.options import OPTIONS
 
 if sys.version_info >= (3, 11):
@@ -26,7 +28,39 @@ PER_FILE_IGNORES = "per-file-ignores"
 # What flake8 accepts as a code or a prefix of one (flake8.defaults.VALID_CODE_PREFIX).
 _CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$", re.ASCII)
 
-PerFileIgnores = tuple[tuple[str, tuple[str, ...]], ...]
+
+@dataclass(frozen=True)
+class PerFileIgnore:
+    """Codes to ignore in the files a glob matches, matched as the tool the configuration was
+    copied from matches it. flake8's (`per-file-ignores` in `[flake8]`, or on the command line):
+    fnmatch on the file's name or absolute path, the pattern made absolute where it has a
+    separator (`resolve_pattern`); only the longest matching pattern counts. Ruff's (the
+    `[tool.flake8-httpstatus]` table, `root` the configuration's directory): ruff's globs
+    (`globs.py`) on the absolute path, the glob taken from `root`, or on the file's name; every
+    matching pattern counts."""
+
+    pattern: str
+    codes: tuple[str, ...]
+    root: str | None = None
+
+    def matches(self, path: str) -> bool:
+        name = os.path.basename(path)
+        absolute = os.path.abspath(path)
+        if self.root is None:
+            if name not in {".", ".."} and fnmatch.fnmatch(name, self.pattern):
+                return True
+            return fnmatch.fnmatch(absolute, self.pattern)
+        if ruff_glob(self.pattern).fullmatch(name):
+            return True
+        pattern = self.pattern.rstrip("/")
+        if os.path.isabs(pattern):
+            return ruff_glob(os.path.normpath(pattern)).fullmatch(absolute) is not None
+        root = re.escape(os.path.normpath(self.root).rstrip("/") + "/")
+        glob = ruff_glob(os.path.normpath(pattern)).pattern
+        return re.fullmatch(root + glob, absolute, re.DOTALL) is not None
+
+
+PerFileIgnores = tuple[PerFileIgnore, ...]
 _OPTION_KEYS = {option.name.removeprefix("httpstatus-") for option in OPTIONS}
 
 
@@ -63,11 +97,14 @@ def parse_per_file_ignores(text: str, directory: str) -> PerFileIgnores:
     except ExecutionError as error:
         first = str(error).splitlines()[0]
         raise ConfigError(f"{PER_FILE_IGNORES}: {first}") from None
-    return tuple((resolve_pattern(glob, directory), tuple(codes)) for glob, codes in pairs)
+    return tuple(
+        PerFileIgnore(resolve_pattern(glob, directory), tuple(codes)) for glob, codes in pairs
+    )
 
 
 def _per_file_table(value: Any, path: Path) -> PerFileIgnores:
-    """Ruff's form: a table of glob -> a list of codes (or one comma-separated string)."""
+    """Ruff's form: a table of glob -> a list of codes (or one comma-separated string), its
+    globs matched as ruff matches them."""
     where = f"{path}: [tool.flake8-httpstatus] {PER_FILE_IGNORES}"
     if not isinstance(value, dict):
         raise ConfigError(f"{where} must be a table of glob = [codes]")
@@ -81,7 +118,7 @@ def _per_file_table(value: Any, path: Path) -> PerFileIgnores:
         for code in listed:
             if not _CODE_PREFIX.match(code):
                 raise ConfigError(f"{where}: {code!r} (for {glob!r}) is not a code like HS104")
-        pairs.append((resolve_pattern(glob, str(path.parent)), listed))
+        pairs.append(PerFileIgnore(glob, listed, root=str(path.parent)))
     return tuple(pairs)
 
 

@@ -91,27 +91,22 @@ class Job:
     per_file_ignores: PerFileIgnores = ()
 
     def selection_for(self, path: str | None) -> Selection:
-        """flake8's per-file-ignores: the longest pattern that matches the file (its name, or
-        its absolute path) adds its codes to the ignored ones."""
+        """The selection with the file's per-file-ignores added to the ignored codes: of
+        flake8's, the longest pattern that matches the file; of ruff's, every one that does
+        (config.files.PerFileIgnore)."""
         if not self.per_file_ignores:
             return self.selection
         name = path if path not in (None, "-") else "stdin"
         assert name is not None
-        matching = [
-            (pattern, codes) for pattern, codes in self.per_file_ignores if _matches(name, pattern)
-        ]
+        matching = [entry for entry in self.per_file_ignores if entry.matches(name)]
         if not matching:
             return self.selection
-        _, codes = max(matching, key=lambda pair: len(pair[0]))
+        codes = [code for entry in matching if entry.root is not None for code in entry.codes]
+        flake8 = [entry for entry in matching if entry.root is None]
+        if flake8:
+            codes += max(flake8, key=lambda entry: len(entry.pattern)).codes
         selection = self.selection
         return Selection(selection.select, selection.ignore, (*selection.extend_ignore, *codes))
-
-
-def _matches(path: str, pattern: str) -> bool:
-    basename = os.path.basename(path)
-    if basename not in {".", ".."} and fnmatch.fnmatch(basename, pattern):
-        return True
-    return fnmatch.fnmatch(os.path.abspath(path), pattern)
 
 
 @dataclass
