@@ -70,11 +70,37 @@ async def test_change_and_syntax_error(client: LanguageClient, tmp_path: Path) -
     uri = await open_document(client, tmp_path / "app.py", SOURCE)
     await change(client, uri, 2, SOURCE.replace("404", "299"))
     assert [d.code for d in client.diagnostics[uri]] == ["HS201"]
-    # A half-typed line keeps the last good diagnostics rather than clearing them.
+    # A half-typed line keeps the last good diagnostics rather than clearing them, and shows
+    # the parse error.
     await change(client, uri, 3, SOURCE.replace("404", "299") + "def broken(:\n")
-    assert [d.code for d in client.diagnostics[uri]] == ["HS201"]
+    assert [d.code for d in client.diagnostics[uri]] == ["HS201", "invalid-syntax"]
     await change(client, uri, 4, "x = 1\n")
     assert list(client.diagnostics[uri]) == []
+
+
+async def test_kept_diagnostics_move_with_the_edits(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", SOURCE)
+    (before,) = client.diagnostics[uri]
+    # Two lines inserted above, one of them not parsing: the finding moves down two lines.
+    await change(client, uri, 2, "import os\nif (:\n" + SOURCE)
+    error, found = client.diagnostics[uri]
+    assert (found.code, found.range.start.line) == ("HS101", before.range.start.line + 2)
+    assert found.range.start.character == before.range.start.character
+    assert (error.code, error.range.start.line) == ("invalid-syntax", 1)
+    assert error.severity == types.DiagnosticSeverity.Error
+    assert error.message.startswith("invalid-syntax: ")
+    # The finding's own line edited: it goes (its span is unknown until the text parses).
+    broken = "if (:\n" + SOURCE.replace("status=404", "status=40")
+    await change(client, uri, 3, broken)
+    assert [d.code for d in client.diagnostics[uri]] == ["invalid-syntax"]
+
+
+async def test_a_document_that_never_parses(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_document(client, tmp_path / "app.py", "from flask import abort\nabort(404\n")
+    (diagnostic,) = client.diagnostics[uri]
+    assert diagnostic.code == "invalid-syntax"
+    assert diagnostic.range.start == types.Position(line=1, character=5)
+    assert diagnostic.message == "invalid-syntax: '(' was never closed"
 
 
 async def test_configuration_applies(client: LanguageClient, tmp_path: Path) -> None:

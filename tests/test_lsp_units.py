@@ -1259,3 +1259,19 @@ def test_closing_an_unsaved_helper_brings_back_its_file(
     closed(server, views.as_uri())
     assert len(sent.published(views.as_uri())) == published + 2
     assert project.release(shop / "elsewhere" / "x.py") is False
+
+
+def test_kept_findings_move_with_the_lines() -> None:
+    from flake8_httpstatus.core.findings import Finding
+    from flake8_httpstatus.frontends.unparsed import moved
+
+    before = ["a", "abort(", "    404)", "b", "c"]
+    spanning = Finding("HS101", "HS101 x", 2, 0, 3, 7)
+    last = Finding("HS201", "HS201 y", 5, 0, 5, 1)
+    after = ["new", "a", "abort(", "    404)", "c"]  # a line added above, "b" deleted
+    assert [(f.line, f.end_line) for f in moved([spanning, last], before, after)] == [
+        (3, 4),
+        (5, 5),
+    ]
+    # A line inside the span edited: the finding goes.
+    assert moved([spanning], before, ["a", "abort(", "    40)", "b", "c"]) == []

@@ -33,6 +33,7 @@ from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.explain import code_markdown
 from flake8_httpstatus.frontends.runner import Job, job_for, visible
+from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
 from flake8_httpstatus.project.index import project_for, refresh, release, reread
 from flake8_httpstatus.rules import RULES, Severity, check_module
@@ -248,12 +249,13 @@ def to_range(lines: list[str], finding: Finding) -> types.Range:
 
 
 def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
+    rule = RULES.get(finding.code)  # None: a text that does not parse (invalid-syntax)
     return types.Diagnostic(
         range=to_range(lines, finding),
         message=finding.message,
-        severity=SEVERITY[RULES[finding.code].severity],
+        severity=SEVERITY[rule.severity if rule is not None else Severity.ERROR],
         code=finding.code,
-        code_description=types.CodeDescription(href=RULES[finding.code].url),
+        code_description=types.CodeDescription(href=rule.url) if rule is not None else None,
         source="flake8-httpstatus",
         data={"fix": finding.fix.applicability if finding.fix is not None else None},
     )
@@ -284,15 +286,18 @@ def validate(ls: HttpStatusServer, uri: str) -> None:
         if collecting:
             gc.enable()
     if findings is not None:
-        state = DocumentState(document.version, text, findings, tree)
+        state = shown = DocumentState(document.version, text, findings, tree)
     else:
+        # Kept as it was (the next edit re-parses from its tree); shown as the text is now.
         state = previous if previous is not None else DocumentState()
+        kept = while_unparsed(state.findings, state.lines, text, filename, job.settings)
+        shown = DocumentState(document.version, text, kept)
     ls.documents[uri] = state
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(
             uri=uri,
-            version=state.version,
-            diagnostics=[to_diagnostic(state.lines, finding) for finding in state.findings],
+            version=shown.version,
+            diagnostics=[to_diagnostic(shown.lines, finding) for finding in shown.findings],
         )
     )
     if changed:  # a helper changed: the documents that call it may read differently now

@@ -1,0 +1,66 @@
+"""What an editor shows while its document does not parse: the last check's findings moved with
+the lines edited since (dropped where their own lines changed, and without their fixes, whose
+edits are for the old text), and the parse error itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Sequence
+
+from flake8_httpstatus.config.settings import Settings
+from flake8_httpstatus.core import sources
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.frontends.syntax import syntax_finding
+
+
+def moved(
+    findings: Sequence[Finding], before: Sequence[str], after: Sequence[str]
+) -> list[Finding]:
+    """`findings` of the lines `before`, at their lines in `after`; those on changed lines go."""
+    new_line: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for old_start, new_start, size in matcher.get_matching_blocks():
+        for offset in range(size):
+            new_line[old_start + offset + 1] = new_start + offset + 1
+    kept = []
+    for finding in findings:
+        lines = range(finding.line, finding.end_line + 1)
+        targets = [new_line.get(line) for line in lines]
+        start = targets[0]
+        if start is None or targets != list(range(start, start + len(targets))):
+            continue
+        shift = start - finding.line
+        kept.append(
+            dataclasses.replace(
+                finding, line=finding.line + shift, end_line=finding.end_line + shift, fix=None
+            )
+        )
+    return kept
+
+
+def parse_failure(text: str, filename: str | None, settings: Settings) -> Finding | None:
+    """The finding for a text the parser rejects; None when it parses, or fails otherwise
+    (too deeply nested: nothing to point at)."""
+    try:
+        sources.parse(sources.Source(filename or "-", b"", text, "utf-8", False))
+    except sources.ParseError as error:
+        return syntax_finding(error, text.splitlines(), filename, settings)
+    except sources.SourceError:
+        return None
+    return None
+
+
+def while_unparsed(
+    findings: Sequence[Finding],
+    before: Sequence[str],
+    text: str,
+    filename: str | None,
+    settings: Settings,
+) -> list[Finding]:
+    """What to show for `text`, which does not parse, after `findings` of the lines `before`."""
+    shown = moved(findings, before, text.splitlines())
+    failure = parse_failure(text, filename, settings)
+    if failure is not None:
+        shown.append(failure)
+    return sorted(shown, key=lambda finding: (finding.line, finding.col))
