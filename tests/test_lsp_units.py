@@ -294,11 +294,16 @@ def test_validate_publishes_and_keeps_the_last_good_findings(
     assert diagnostic["code"] == "HS101"
     assert diagnostic["range"]["start"] == {"line": 4, "character": UNITS}
     assert server.documents[uri].text == TEXT
-    # A syntax error: the last findings again, with the version they belong to.
+    # A syntax error below: the last findings again, where they are in the new text (the same
+    # lines), and the parse error; published for the new text's version.
     edited_to(server, uri, TEXT + "def broken(:\n", 4)
     validate(server, uri)
     again = sent.published(uri)[-1]
-    assert again == published
+    assert again["version"] == 4
+    # Its fix's edits are for the last text: the moved finding is shown without one.
+    assert again["diagnostics"][0] == {**diagnostic, "data": {"fix": None}}
+    assert again["diagnostics"][1]["code"] == "invalid-syntax"
+    assert server.documents[uri].text == TEXT  # the next edit re-parses from the last tree
     edited_to(server, uri, "x = 1\n", 5)
     validate(server, uri)
     assert sent.published(uri)[-1] == {"uri": uri, "version": 5, "diagnostics": []}
@@ -308,7 +313,13 @@ def test_a_document_that_never_parsed(ls: tuple[HttpStatusServer, Sent]) -> None
     server, sent = ls
     opened(server, "untitled:1", "def broken(:\n", 7)
     validate(server, "untitled:1")
-    assert sent.published("untitled:1") == [{"uri": "untitled:1", "diagnostics": []}]
+    (published,) = sent.published("untitled:1")
+    assert published["version"] == 7
+    (diagnostic,) = published["diagnostics"]
+    assert (diagnostic["code"], diagnostic["range"]["start"]) == (
+        "invalid-syntax",
+        {"line": 0, "character": 11},
+    )
     assert server.documents["untitled:1"] == DocumentState()
 
 

@@ -90,3 +90,42 @@ def test_fix_hook_leaves_the_excluded_files(tmp_path: Path, pre_commit_home: Pat
     assert result.returncode == 1, result.stdout + result.stderr
     assert "abort(HTTPStatus.NOT_FOUND)" in (repo / "shop" / "views.py").read_text()
     assert (repo / "shop" / "migrations" / "0001_init.py").read_text(encoding="utf-8") == APP
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs this project's git repo")
+def test_a_rev_that_resolves(tmp_path: Path, pre_commit_home: Path) -> None:
+    """docs/ci.md's set-up before a release: any `rev:`, frozen by autoupdate to the commit
+    the repository's head is at, then the hooks run from it."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "app.py").write_text(APP, encoding="utf-8")
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: main\n    hooks:\n      - id: flake8-httpstatus\n",
+        encoding="utf-8",
+    )
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home)}
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+
+    frozen = pre_commit("autoupdate", "--bleeding-edge", "--freeze")
+    assert frozen.returncode == 0, frozen.stdout + frozen.stderr
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert f"rev: {head}" in config.read_text(encoding="utf-8")
+    result = pre_commit("run", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "HS101 magic status code 404: use HTTPStatus.NOT_FOUND" in result.stdout
