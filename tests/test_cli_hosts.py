@@ -109,6 +109,10 @@ def test_stdin_filename_per_file_ignores_and_exclude(project: Path) -> None:
     assert (ignored.returncode, ignored.stdout) == (0, "")
     excluded = _run(project, "check", "--stdin-filename", "generated/client.py", stdin=APP)
     assert (excluded.returncode, excluded.stdout) == (0, "")
+    as_json = _run(
+        project, "check", "--format", "json", "--stdin-filename", "generated/client.py", stdin=APP
+    )
+    assert (as_json.returncode, as_json.stdout) == (0, "[]\n")
     # fix gives back the text it was given: an editor replaces its buffer with the output.
     fixed = _run(project, "fix", "--stdin-filename", "generated/client.py", stdin=APP)
     assert (fixed.returncode, fixed.stdout) == (0, APP)

@@ -253,11 +253,10 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     if stdin:
         raw = sys.stdin.buffer.read()
         name = args.stdin_filename or "-"
-        if name != "-" and excluded_by_name(name, excludes, args.force_exclude):
-            if args.command == "fix" and not (args.diff or args.check):
-                sys.stdout.buffer.write(raw)  # an editor replaces its text with what it reads
-            return 0
-        results.append(process(name, job, raw))
+        if name == "-" or not excluded_by_name(name, excludes, args.force_exclude):
+            results.append(process(name, job, raw))
+        elif args.command == "fix" and not (args.diff or args.check):
+            sys.stdout.buffer.write(raw)  # an editor replaces its text with what it reads
     else:
         files = list(discover(args.paths, excludes, errors, args.force_exclude))
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -313,8 +312,8 @@ def _lsp() -> int:
         from flake8_httpstatus.frontends.lsp import start
     except ImportError:
         print(
-            "flake8-httpstatus: error: the language server needs the lsp extra: "
-            "pip install 'flake8-httpstatus[lsp]'",
+            "flake8-httpstatus: error: the language server needs the lsp extra (pygls): "
+            "pip install 'pygls>=2,<3'",
             file=sys.stderr,
         )
         return 2
