@@ -8,6 +8,7 @@ beside it); the expected findings are written beside its code as in tests/fixtur
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import marshal
 import os
@@ -27,6 +28,7 @@ from flake8_httpstatus.config.options import OPTIONS
 from flake8_httpstatus.config.settings import Settings, parse_cache_dir, parse_extra_sinks
 from flake8_httpstatus.frontends.plugin import Plugin
 from flake8_httpstatus.frontends.runner import Job, Selection, process, run
+from flake8_httpstatus.project import cache as cache_file
 from flake8_httpstatus.project import index as project
 from flake8_httpstatus.project.index import ProjectIndex, find_root, module_of
 from tests.expectations import read_fixture
@@ -119,7 +121,7 @@ def test_cache_changes_nothing_but_time(
     cache = shop / project.CACHE_DIR
     (written,) = cache.glob("facts-*.marshal")
     assert (cache / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
-    entries = marshal.loads(written.read_bytes())["files"]
+    entries = cache_file.read(written)
     assert entries["shop/views.py"][2] is not None  # re-exports only: kept as aliases
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == want  # warm
@@ -192,15 +194,23 @@ def test_a_corrupt_cache_is_ignored(shop: Path) -> None:
     from_runner(shop, files(shop))
     (written,) = (shop / project.CACHE_DIR).glob("facts-*.marshal")
     data = written.read_bytes()
-    for corrupt in (b"{not marshal", data[: len(data) // 2], b"", marshal.dumps([1, 2])):
+    for corrupt in (
+        b"{not marshal",
+        data[: len(data) // 2],
+        b"",
+        marshal.dumps([1, 2]),
+        data[: len(cache_file.MAGIC)] + marshal.dumps([1, 2]),
+    ):
         written.write_bytes(corrupt)
         project._INDEXES.clear()
         assert from_runner(shop, files(shop)) == expected(shop)
     # Another version's cache is ignored, then replaced.
-    written.write_bytes(marshal.dumps({"format": (0, "0"), "files": {}}))
+    payload = marshal.dumps({"format": (0, "0"), "files": {}})
+    written.write_bytes(cache_file.MAGIC + hashlib.sha256(payload).digest() + payload)
     project._INDEXES.clear()
     assert from_runner(shop, files(shop)) == expected(shop)
-    assert marshal.loads(written.read_bytes())["format"] == (project.FACTS_FORMAT, __version__)
+    payload = written.read_bytes()[len(cache_file.MAGIC) + 32 :]
+    assert marshal.loads(payload)["format"] == (cache_file.FACTS_FORMAT, __version__)
 
 
 def test_an_open_document_replaces_the_saved_file(shop: Path) -> None:
@@ -410,6 +420,6 @@ def test_flake8_options_solve_the_index_before_the_workers_fork(
     monkeypatch.setattr(Plugin, "trigger", Plugin.trigger)
     values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
     Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
-    index = project._INDEXES[shop.resolve(), ()]
+    index = project._INDEXES[shop.resolve(), (), ()]
     assert index._solved is not None
     assert index._names is not None

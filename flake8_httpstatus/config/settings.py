@@ -63,6 +63,8 @@ class Settings:
     extra_sinks: tuple[ExtraSink, ...] = ()
     # Where the project index caches its facts: "" for the default, CACHE_OFF for no cache.
     cache_dir: str = ""
+    # Patterns (fnmatch, as flake8's `exclude`) of what the project index does not read.
+    exclude: tuple[str, ...] = ()
 
     def allows_nonstandard(self, code: int) -> bool:
         """`allow_nonstandard` None means every non-standard code is allowed."""

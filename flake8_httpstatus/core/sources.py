@@ -12,6 +12,8 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from flake8_httpstatus.core.filesystem import read_regular
+
 BOM = b"\xef\xbb\xbf"
 
 
@@ -53,14 +55,14 @@ def decode(path: str, raw: bytes) -> Source:
     encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     try:
         text = body.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
+    except (UnicodeError, LookupError) as error:  # UnicodeError: punycode, `undefined`
         raise SourceError(f"{path}: cannot decode as {encoding}: {error}") from None
     return Source(path, raw, text, encoding, bom)
 
 
 def read(path: str) -> Source:
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path)
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
     return decode(path, raw)
@@ -86,7 +88,7 @@ def write(source: Source, text: str) -> None:
     data = source.encode(text)
     path = Path(source.path)
     try:
-        current = path.read_bytes()
+        current = read_regular(path)
     except OSError as error:
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
     if current != source.raw:

@@ -102,14 +102,23 @@ def _own_packages(directory: Path, sources: list[Path]) -> set[str]:
         for entry in entries:
             if entry.suffix == ".py":
                 found.add(entry.stem)
-            elif entry.is_dir() and entry.name.isidentifier() and (entry / "__init__.py").exists():
+            elif entry.name.isidentifier() and _is_package(entry):
                 found.add(entry.name)
     package = directory
-    while (package / "__init__.py").exists() and (package.parent / "__init__.py").exists():
+    while _is_package(package) and _is_package(package.parent):
         package = package.parent
-    if (package / "__init__.py").exists():
+    if _is_package(package):
         found.add(package.name)
     return found
+
+
+def _is_package(directory: Path) -> bool:
+    """A directory with an `__init__.py`; one that cannot be looked into (a database's volume
+    such as `pgdata/`, mode 700 for another user) is not."""
+    try:
+        return directory.is_dir() and (directory / "__init__.py").exists()
+    except OSError:
+        return False
 
 
 def _names(value: object) -> list[str]:

@@ -77,9 +77,15 @@ class Plugin:
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        cls.settings = settings_from(
-            {option.field: getattr(options, option.name.replace("-", "_")) for option in OPTIONS}
+        values = {
+            option.field: getattr(options, option.name.replace("-", "_")) for option in OPTIONS
+        }
+        # flake8's exclusions hold for the project index too (a FIFO excluded is never opened).
+        values["exclude"] = (
+            *(getattr(options, "exclude", None) or ()),
+            *(getattr(options, "extend_exclude", None) or ()),
         )
+        cls.settings = settings_from(values)
         names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
         cls.trigger = _trigger(names)
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server

@@ -26,6 +26,7 @@ from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core import sources
+from flake8_httpstatus.core.filesystem import is_special
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, project_for
@@ -157,6 +158,7 @@ def job_for(
     per_file = config.per_file_ignores if config is not None else ()
     if overrides and overrides.get(PER_FILE_IGNORES):
         per_file = parse_per_file_ignores(overrides[PER_FILE_IGNORES], os.getcwd())
+    values["exclude"] = excludes  # the index skips them too
     return Job(settings_from(values), selection, mode, unsafe_fixes, per_file), excludes
 
 
@@ -310,7 +312,11 @@ def discover(
                 dirs[:] = sorted(d for d in dirs if not _excluded(Path(root, d), patterns))
                 for name in sorted(files):
                     file = Path(root, name)
-                    if name.endswith((".py", ".pyi")) and not _excluded(file, patterns):
+                    if (
+                        name.endswith((".py", ".pyi"))
+                        and not _excluded(file, patterns)
+                        and not is_special(file)  # a FIFO or a device named x.py
+                    ):
                         yield str(file)
         elif excluded_by_name(given, excludes, force_exclude):
             continue

@@ -4,9 +4,10 @@ exception class or base class defined in one module is known in all the others.
 The project is found from the checked file upwards (the nearest pyproject.toml, setup.cfg,
 setup.py or .git), and indexed whole, whatever files the command line names: pre-commit passes
 only the changed ones. Each module's facts (inference.ModuleFacts) come from the engine's own
-walk; a cheap byte-level test skips files that cannot hold any. The facts are cached on disk,
-keyed by path, size and modification time, in `.httpstatus_cache/` at the project root, or in
-the directory the `httpstatus-cache-dir` option names (`off`: no cache), or the one
+walk; a cheap byte-level test skips files that cannot hold any. The facts are cached on disk
+(project/cache.py: checked when loaded, keyed by path and content hash), in
+`.httpstatus_cache/` at the project root, or in the directory the `httpstatus-cache-dir`
+option names (`off`: no cache), or the one
 `FLAKE8_HTTPSTATUS_CACHE_DIR` names (empty: no cache), which wins over the option as
 `RUFF_CACHE_DIR` does over ruff's setting. The cache only saves time: results are the same
 with it, without it, or after deleting it.
@@ -16,15 +17,14 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import fnmatch
 import gc
-import marshal
 import os
 import re
-import tempfile
 import warnings
 from pathlib import Path
+from typing import Any
 
-from flake8_httpstatus import __version__
 from flake8_httpstatus.analysis.inference import ModuleFacts, Solver
 from flake8_httpstatus.config.settings import (
     CACHE_OFF,
@@ -33,6 +33,8 @@ from flake8_httpstatus.config.settings import (
     resolved,
     resolved_parent,
 )
+from flake8_httpstatus.core.filesystem import TooLarge, read_regular, say_once
+from flake8_httpstatus.project import cache
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
@@ -42,8 +44,8 @@ _GENERIC_NAMES = frozenset({"delete", "options", "request", "status_code", "resp
 _WORD = re.compile(r"\w+")
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
-# Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 6
+# The most read of one module: a larger file is generated, or hostile, and not indexed.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 # Directories never indexed (virtual environments, caches, build output, VCS).
 SKIPPED_DIRS = frozenset(
     {
@@ -140,12 +142,21 @@ def facts_of(
     return engine.collector.facts
 
 
-def _python_files(root: Path) -> list[tuple[str, str]] | None:
+def _python_files(root: Path, exclude: tuple[str, ...] = ()) -> list[tuple[str, str]] | None:
     """The project's modules, as (path relative to the root with `/`, path); None past
     MAX_FILES (a root that is a home directory). What `os.walk` finds, in its order (each
     directory's files sorted, then its subdirectories sorted; symlinked directories not
-    entered), with strings only: no `Path` per file."""
+    entered), with strings only: no `Path` per file. Only regular files (a FIFO would block
+    the read), and nothing the `exclude` patterns match."""
     found: list[tuple[str, str]] = []
+
+    def excluded(name: str, relative: str, path: str) -> bool:
+        return any(
+            fnmatch.fnmatch(name, pattern)
+            or fnmatch.fnmatch(relative, pattern)
+            or fnmatch.fnmatch(path, pattern)
+            for pattern in exclude
+        )
 
     def walk(directory: str, prefix: str) -> bool:
         try:
@@ -161,10 +172,12 @@ def _python_files(root: Path) -> list[tuple[str, str]] | None:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
+            if exclude and excluded(name, prefix + name, entry.path):
+                continue
             if is_dir:
                 if name not in SKIPPED_DIRS and not name.endswith(".egg-info"):
                     dirs.append(entry)
-            elif name.endswith(".py"):
+            elif name.endswith(".py") and _is_file(entry):
                 files.append(name)
         files.sort()
         found.extend((prefix + name, os.path.join(directory, name)) for name in files)
@@ -177,6 +190,14 @@ def _python_files(root: Path) -> list[tuple[str, str]] | None:
         return True
 
     return found if walk(str(root), "") else None
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link to one (not a FIFO, a device, a socket)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def indexed(path: Path, root: Path) -> bool:
@@ -201,9 +222,11 @@ class ProjectIndex:
         root: Path,
         modules: dict[str, ModuleFacts],
         extra_sinks: tuple[ExtraSink, ...] = (),
+        exclude: tuple[str, ...] = (),
     ) -> None:
         self.root = root
         self.extra_sinks = extra_sinks
+        self.exclude = exclude  # patterns of files and directories not indexed
         self.modules = modules  # by path relative to the root
         self.overrides: dict[str, ModuleFacts] = {}
         self._solved: Solver | None = None
@@ -221,47 +244,61 @@ class ProjectIndex:
         cache_dir: Path | None = None,
         extra_sinks: tuple[ExtraSink, ...] = (),
         configured: str = "",
+        exclude: tuple[str, ...] = (),
     ) -> ProjectIndex:
         """`cache_dir`: the cache's directory; else as `cache_dir_for` finds it from the
-        `httpstatus-cache-dir` value (`configured`) and the environment."""
+        `httpstatus-cache-dir` value (`configured`) and the environment. `exclude`: patterns
+        (flake8's, fnmatch) of what not to index."""
         cache_file = _cache_file(root, cache_dir, extra_sinks, configured)
         # Tens of thousands of small containers are made below and none is garbage: the cyclic
         # collector's passes over them would be a fifth of the time.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return cls._load(root, cache_file, extra_sinks)
+            return cls._load(root, cache_file, extra_sinks, exclude)
         finally:
             if collecting:
                 gc.enable()
 
     @classmethod
     def _load(
-        cls, root: Path, cache_file: Path | None, extra_sinks: tuple[ExtraSink, ...]
+        cls,
+        root: Path,
+        cache_file: Path | None,
+        extra_sinks: tuple[ExtraSink, ...],
+        exclude: tuple[str, ...],
     ) -> ProjectIndex:
-        cached = _read_cache(cache_file)
-        entries: dict[str, list[object]] = {}
+        cached = cache.read(cache_file)
+        entries: dict[str, cache.Entry] = {}
         stats: dict[str, tuple[int, int]] = {}
         modules: dict[str, ModuleFacts] = {}
         changed = False
-        for relative, name in _python_files(root) or ():
+        for relative, name in _python_files(root, exclude) or ():
             try:
-                stat = os.stat(name)
+                status = os.stat(name)
             except OSError:
                 continue
+            key = cache.stat_key(status)
             entry = cached.get(relative)
-            if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-                data = entry[2]
+            if entry is not None and entry[0] == key:
+                digest, data = entry[1], entry[2]
             else:
                 changed = True
-                data = _facts_json(Path(name), extra_sinks)
-            entries[relative] = [stat.st_size, stat.st_mtime_ns, data]
-            stats[relative] = (stat.st_size, stat.st_mtime_ns)
+                raw = _read_module(Path(name))
+                if raw is None:
+                    continue
+                digest = cache.content_hash(raw)
+                if entry is not None and entry[1] == digest:  # touched, not changed
+                    data = entry[2]
+                else:
+                    data = _facts_json_of(raw, Path(name), extra_sinks)
+            entries[relative] = (key, digest, data)
+            stats[relative] = (status.st_size, status.st_mtime_ns)
             if data is not None:
-                modules[relative] = ModuleFacts.from_json(data)  # type: ignore[arg-type]
+                modules[relative] = ModuleFacts.from_json(data)
         if cache_file is not None and (changed or len(entries) != len(cached)):
-            _write_cache(cache_file, entries)
-        index = cls(root, modules, extra_sinks)
+            cache.write(cache_file, root, entries)
+        index = cls(root, modules, extra_sinks, exclude)
         index.stats = stats
         return index
 
@@ -360,7 +397,7 @@ class ProjectIndex:
         disk since they were read: for a language server whose client does not report them;
         whether what the project passes on changed."""
         found: dict[str, tuple[int, int]] = {}
-        for relative, name in _python_files(self.root) or ():
+        for relative, name in _python_files(self.root, self.exclude) or ():
             with contextlib.suppress(OSError):
                 stat = os.stat(name)
                 found[relative] = (stat.st_size, stat.st_mtime_ns)
@@ -405,17 +442,39 @@ def _namespace_aliases(modules: dict[str, ModuleFacts]) -> ModuleFacts:
     return aliases
 
 
-def _facts_json(path: Path, extra_sinks: tuple[ExtraSink, ...]) -> dict[str, object] | None:
+def _facts_json(path: Path, extra_sinks: tuple[ExtraSink, ...]) -> dict[str, Any] | None:
+    data = _read_module(path)
+    return None if data is None else _facts_json_of(data, path, extra_sinks)
+
+
+def _read_module(path: Path) -> bytes | None:
+    """A module's bytes; None for what is not a regular file, cannot be read or is too large
+    (said once)."""
     try:
-        data = path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
+    except TooLarge as error:
+        say_once("warning", f"{_shown(path)}: {error.strerror}; not indexed")
     except OSError:
-        return None
+        pass
+    return None
+
+
+def _facts_json_of(
+    data: bytes, path: Path, extra_sinks: tuple[ExtraSink, ...]
+) -> dict[str, Any] | None:
     if not may_hold_facts(data, path):
         return None
     facts = facts_of(data, path, extra_sinks)
     if facts is None or not (facts.callables or facts.classes or facts.aliases or facts.stars):
         return None
     return facts.to_json()
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when under it, as the checked files are named."""
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd()))
+    return str(path)
 
 
 def cache_dir_for(root: Path, configured: str = "") -> Path | None:
@@ -443,43 +502,9 @@ def _cache_file(
     return directory / f"facts-{digest}.marshal"
 
 
-def _read_cache(path: Path | None) -> dict[str, list[object]]:
-    """The cache as written by `_write_cache` (marshal of built-in data, ours only); anything
-    unreadable, of another format or of another version is an empty cache."""
-    if path is None:
-        return {}
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != (FACTS_FORMAT, __version__):
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _write_cache(path: Path, entries: dict[str, list[object]]) -> None:
-    """Written whole to a temporary file and renamed: a reader never sees half a cache. A
-    cache that cannot be written is simply not written."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# created by flake8-httpstatus\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                data = {"format": (FACTS_FORMAT, __version__), "files": entries}
-                stream.write(marshal.dumps(data))
-            os.replace(temporary, path)
-        except (OSError, ValueError):  # ValueError: not built-in data (a bug): no cache
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
 # One index per project root (and declared sinks) and process: flake8 checks many files of one
 # project.
-_INDEXES: dict[tuple[Path, tuple[ExtraSink, ...]], ProjectIndex] = {}
+_INDEXES: dict[tuple[Path, tuple[ExtraSink, ...], tuple[str, ...]], ProjectIndex] = {}
 # Per directory of a checked file: its project's root, and whether the index covers the files
 # in it (a file that is itself a symlink is looked at on its own).
 _ROOTS: dict[str, tuple[Path | None, bool]] = {}
@@ -489,7 +514,7 @@ def reread(path: Path) -> bool:
     """A module changed on disk, read again by every index that covers it: whether what a
     project passes on changed."""
     changed = False
-    for (root, _), index in _INDEXES.items():
+    for (root, *_), index in _INDEXES.items():
         if path.suffix == ".py" and indexed(path, root):
             changed = index.reread(path) or changed
     return changed
@@ -498,7 +523,7 @@ def reread(path: Path) -> bool:
 def release(path: Path) -> bool:
     """A document closed in the language server, released by every index that covers it."""
     changed = False
-    for (root, _), index in _INDEXES.items():
+    for (root, *_), index in _INDEXES.items():
         if indexed(path, root):
             changed = index.release(path) or changed
     return changed
@@ -530,11 +555,12 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     if not covered:
         return None
     extra_sinks = settings.extra_sinks if settings is not None else ()
-    index = _INDEXES.get((root, extra_sinks))
+    exclude = settings.exclude if settings is not None else ()
+    index = _INDEXES.get((root, extra_sinks, exclude))
     if index is None:
         configured = settings.cache_dir if settings is not None else ""
-        index = _INDEXES[root, extra_sinks] = ProjectIndex.load(
-            root, extra_sinks=extra_sinks, configured=configured
+        index = _INDEXES[root, extra_sinks, exclude] = ProjectIndex.load(
+            root, extra_sinks=extra_sinks, configured=configured, exclude=exclude
         )
     return index
 

@@ -1,0 +1,102 @@
+"""Reading and writing files in a tree nobody vetted (a fresh clone, a pull request).
+
+Reading opens without blocking and reads only regular files: a FIFO named `x.py` would block
+forever and `zero.py -> /dev/zero` never ends. Writing never follows a symbolic link: a link
+planted where the tool writes must not send the write elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+import sys
+
+_READ = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
+
+class NotRegularFile(OSError):
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EINVAL, "not a regular file", path)
+
+
+class TooLarge(OSError):
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit} bytes", path)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file (a symlink to one is followed); NotRegularFile for anything
+    else, TooLarge past `limit` bytes: both OSErrors, so callers handle them as a failed read."""
+    name = os.fspath(path)
+    descriptor = os.open(name, _READ)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(name)
+        if limit is not None and status.st_size > limit:
+            raise TooLarge(name, limit)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read() if limit is None else stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if limit is not None and len(data) > limit:  # grew since the fstat
+        raise TooLarge(name, limit)
+    return data
+
+
+def is_special(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is (or links to) a FIFO, a device or a socket: never a source file. A
+    link that leads nowhere is not: reading it says why."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def open_directory(path: str | os.PathLike[str]) -> int:
+    """A descriptor of the directory `path`, refused (OSError) when `path` itself is a
+    symbolic link: what is written through it stays where the path says."""
+    return os.open(path, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+
+
+def write_in(directory: int, name: str, data: bytes) -> None:
+    """`name` in the open `directory` replaced by `data`, atomically: written to a fresh
+    temporary file (never a link) and renamed over it, so no reader sees half of it."""
+    temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(temporary, flags, 0o644, dir_fd=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=directory)
+        raise
+
+
+def lstat_in(directory: int, name: str) -> os.stat_result | None:
+    """`name` in the open `directory`, not followed if a link; None if absent."""
+    try:
+        return os.stat(name, dir_fd=directory, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+
+
+_SAID: set[str] = set()
+
+
+def say_once(kind: str, message: str) -> None:
+    """`flake8-httpstatus: <kind>: <message>` on stderr, once per process, in one write
+    (flake8's workers share the stream)."""
+    text = f"flake8-httpstatus: {kind}: {message}"
+    if text not in _SAID:
+        _SAID.add(text)
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()

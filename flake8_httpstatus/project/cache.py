@@ -1,0 +1,219 @@
+"""The project index's cache file, treated as untrusted input: it may be corrupt (a full disk, a
+byte flipped), stale (shipped in a tarball with the sizes and modification times of its files)
+or crafted. What is loaded is checked (a checksum over it, then the shape and type of every
+entry), an entry stands for a file only while the file's content hash is the one it was made
+from, and on any doubt the facts are made again: the cache can cost a rebuild, never a wrong
+answer or a crash.
+
+Writing never follows a symbolic link (a planted `.gitignore` link, a linked cache directory)
+and never writes into the project root or above it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from flake8_httpstatus import __version__
+from flake8_httpstatus.analysis.inference import PARAM
+from flake8_httpstatus.core.filesystem import lstat_in, open_directory, say_once, write_in
+from flake8_httpstatus.knowledge.frameworks import Kind
+
+# Bumped when what the facts hold changes: older caches are ignored.
+FACTS_FORMAT = 7
+MAGIC = b"flake8-httpstatus facts\n"
+GITIGNORE = b"# created by flake8-httpstatus\n*\n"
+_KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
+
+# One file's entry: (size, mtime_ns, ctime_ns, inode) -- the shortcut that spares reading the
+# file -- the SHA-256 of its content, and its facts (ModuleFacts.to_json) or None.
+Stat = tuple[int, int, int, int]
+Entry = tuple[Stat, str, dict[str, Any] | None]
+
+
+def stat_key(status: os.stat_result) -> Stat:
+    """What must all be unchanged to trust an entry without reading the file: a file extracted
+    from a tarball or checked out gets a new change time and inode whatever its mtime says."""
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(path: Path | None) -> dict[str, Entry]:
+    """The entries of the cache file at `path`; empty if absent, unreadable, of another version,
+    failing its checksum, or holding anything of the wrong shape."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read()
+    except OSError:
+        return {}
+    header = len(MAGIC) + 32
+    if not raw.startswith(MAGIC) or len(raw) < header:
+        return {}
+    payload = raw[header:]
+    if hashlib.sha256(payload).digest() != raw[len(MAGIC) : header]:
+        return {}
+    try:
+        data = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != (FACTS_FORMAT, __version__):
+        return {}
+    files = data.get("files")
+    if not isinstance(files, dict):
+        return {}
+    entries: dict[str, Entry] = {}
+    for relative, entry in files.items():
+        if not (isinstance(relative, str) and _valid_entry(entry)):
+            return {}  # one entry in doubt: the whole file is
+        key, digest, facts = entry
+        entries[relative] = (tuple(key), digest, facts)
+    return entries
+
+
+def write(path: Path, root: Path, entries: dict[str, Entry]) -> None:
+    """Written whole to a temporary file and renamed: a reader never sees half a cache. A cache
+    that cannot be written, or whose directory is a symbolic link, is simply not written."""
+    directory = path.parent
+    if refused(directory, root):
+        return
+    with contextlib.suppress(OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+        descriptor = open_directory(directory)
+        try:
+            ignore = lstat_in(descriptor, ".gitignore")
+            # Replaced when left empty (a full disk) or not a file: a link is renamed over,
+            # never followed.
+            if ignore is None or not stat.S_ISREG(ignore.st_mode) or ignore.st_size == 0:
+                write_in(descriptor, ".gitignore", GITIGNORE)
+            data = {
+                "format": (FACTS_FORMAT, __version__),
+                "files": {key: [list(s), d, f] for key, (s, d, f) in entries.items()},
+            }
+            payload = marshal.dumps(data)
+            write_in(descriptor, path.name, MAGIC + hashlib.sha256(payload).digest() + payload)
+        except ValueError:  # not built-in data (a bug): no cache
+            pass
+        finally:
+            os.close(descriptor)
+
+
+def refused(directory: Path, root: Path) -> bool:
+    """A cache directory that is the project root or above it would hide the project from git
+    (its `.gitignore` holds `*`); one inside the project reached through a symbolic link
+    would be written wherever the link points. Both refused, said once."""
+    try:
+        resolved = directory.resolve()
+    except (OSError, RuntimeError):
+        return True
+    if resolved == root or resolved in root.parents:
+        say_once("error", f"cache directory {directory}: the project root or above it; not caching")
+        return True
+    with contextlib.suppress(ValueError):
+        parts = directory.relative_to(root).parts
+        for depth in range(1, len(parts) + 1):
+            if root.joinpath(*parts[:depth]).is_symlink():
+                say_once("warning", f"cache directory {directory}: a symbolic link; not caching")
+                return True
+    return False
+
+
+# -- the shape of what was loaded -----------------------------------------------------------------
+def _valid_entry(entry: object) -> bool:
+    if not (isinstance(entry, list) and len(entry) == 3):
+        return False
+    key, digest, facts = entry
+    return (
+        isinstance(key, list)
+        and len(key) == 4
+        and all(_is_int(value) for value in key)
+        and isinstance(digest, str)
+        and len(digest) == 64
+        and (facts is None or _valid_facts(facts))
+    )
+
+
+def _valid_facts(facts: object) -> bool:
+    if not (isinstance(facts, dict) and set(facts) == _FACTS_KEYS):
+        return False
+    return (
+        isinstance(facts["module"], str)
+        and _list_of(facts["callables"], _valid_callable)
+        and _list_of(facts["classes"], _valid_class)
+        and isinstance(facts["aliases"], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in facts["aliases"].items())
+        and _strings(facts["stars"])
+    )
+
+
+_FACTS_KEYS = frozenset({"module", "callables", "classes", "aliases", "stars"})
+
+
+def _valid_callable(item: object) -> bool:
+    if not (isinstance(item, list) and len(item) == 10):
+        return False
+    key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges = item
+    if not (
+        isinstance(key, str)
+        and isinstance(label, str)
+        and _strings(params)
+        and _is_int(positional)
+        and 0 <= positional <= len(params)
+        and _strings(keyword)
+        and isinstance(bound, bool)
+        and isinstance(reaches, dict)
+        and _strings(ranged)
+        and _strings(mappings)
+        and _list_of(edges, _valid_edge)
+    ):
+        return False
+    # What `CallableFacts.sinks` looks up: each parameter that reaches a status is one of the
+    # callable's, and reaches a kind of position that exists.
+    return all(
+        isinstance(param, str)
+        and kind in _KINDS
+        and (param.endswith("]") or param == PARAM or param in keyword or param in params)
+        for param, kind in reaches.items()
+    )
+
+
+def _valid_class(item: object) -> bool:
+    return (
+        isinstance(item, list)
+        and len(item) == 3
+        and isinstance(item[0], str)
+        and _strings(item[1])
+        and isinstance(item[2], bool)
+    )
+
+
+def _valid_edge(item: object) -> bool:
+    return (
+        isinstance(item, list)
+        and len(item) == 4
+        and isinstance(item[0], str)
+        and _strings(item[1])
+        and (item[2] is None or _is_int(item[2]))
+        and (item[3] is None or isinstance(item[3], str))
+    )
+
+
+def _list_of(value: object, valid: Any) -> bool:
+    return isinstance(value, list) and all(valid(item) for item in value)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

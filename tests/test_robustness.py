@@ -1,0 +1,301 @@
+"""Hostile and unlucky trees (issue 22): what is not a regular file, what cannot be read, a cache
+that lies, writes that would leave the project. Nothing hangs, crashes or writes outside it.
+
+A run that could hang runs in a subprocess with a timeout, so that a regression fails the test
+instead of hanging the suite; one that could exhaust memory runs under an address-space limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flake8_httpstatus.frontends.cli import main
+from flake8_httpstatus.project import index as project
+from tests.conftest import isolate
+
+HELPER = (
+    "from django.http import JsonResponse\n\n\n"
+    "def error_response(message, status):\n"
+    '    return JsonResponse({"error": message}, status=status)\n'
+)
+APP = 'from helpers import error_response\n\nerror_response("gone", 404)\n'
+FINDING = (
+    "app.py:3:24: HS101 magic status code 404 passed to error_response() (a status parameter):"
+    " use HTTPStatus.NOT_FOUND"
+)
+TIMEOUT = 60
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A project whose `app.py` has a finding only through the index (its helper module)."""
+    root = tmp_path / "tree"
+    root.mkdir()
+    isolate(root)
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    (root / "helpers.py").write_text(HELPER, encoding="utf-8")
+    (root / "app.py").write_text(APP, encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv(project.CACHE_ENV, raising=False)
+    project._INDEXES.clear()
+    project._ROOTS.clear()
+    yield root
+    project._INDEXES.clear()
+    project._ROOTS.clear()
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def spawn(root: Path, *args: str, memory: int | None = None) -> subprocess.CompletedProcess[str]:
+    """A command in a fresh process; TimeoutExpired (a failure) if it hangs."""
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    environment = {k: v for k, v in os.environ.items() if k != project.CACHE_ENV}
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        preexec_fn=limit,
+        env=environment,
+    )
+
+
+def error_lines(err: str) -> list[str]:
+    assert "Traceback" not in err
+    return [line for line in err.splitlines() if line.startswith("flake8-httpstatus: ")]
+
+
+# -- 1. only regular files are read ---------------------------------------------------------
+
+
+def test_fifo_in_the_project_does_not_hang_check(tree: Path) -> None:
+    (tree / "sub").mkdir()
+    os.mkfifo(tree / "sub" / "x.py")
+    done = spawn(tree, "flake8_httpstatus", "check", "app.py")
+    assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (1, FINDING, "")
+    done = spawn(tree, "flake8_httpstatus", "check", ".")
+    assert done.stdout.splitlines()[0] == FINDING
+    assert done.stderr == ""  # a FIFO found by the walk is not a Python file: skipped
+
+
+def test_fifo_named_on_the_command_line_is_a_one_line_error(tree: Path) -> None:
+    os.mkfifo(tree / "x.py")
+    done = spawn(tree, "flake8_httpstatus", "check", "x.py", "app.py")
+    assert done.returncode == 2
+    assert done.stdout.splitlines()[0] == FINDING
+    assert error_lines(done.stderr) == [
+        "flake8-httpstatus: error: x.py: cannot read: not a regular file"
+    ]
+
+
+def test_fifo_does_not_hang_flake8(tree: Path) -> None:
+    os.mkfifo(tree / "x.py")
+    done = spawn(tree, "flake8", "--select", "HS", "--exclude", "x.py", ".")
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines() == [f"./{FINDING}"]
+
+
+def test_symlink_to_dev_zero_is_not_read(tree: Path) -> None:
+    (tree / "zero.py").symlink_to("/dev/zero")
+    done = spawn(tree, "flake8_httpstatus", "check", "app.py", memory=1 << 30)
+    assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (1, FINDING, "")
+
+
+def test_index_reads_no_more_than_its_cap(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(project, "MAX_FILE_BYTES", len(HELPER) - 1)
+    code, out, err = cli(capsys, "check", "app.py")
+    assert code == 0
+    assert out == ""
+    assert error_lines(err) == [
+        f"flake8-httpstatus: warning: helpers.py: larger than {len(HELPER) - 1} bytes; not indexed"
+    ]
+    project._INDEXES.clear()
+    cli(capsys, "check", "app.py")
+    assert capsys.readouterr().err == ""  # said once per process
+
+
+def test_index_walk_honours_exclude(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, "check", "app.py")[1].splitlines()[0] == FINDING
+    project._INDEXES.clear()
+    code, out, _ = cli(capsys, "check", "--exclude", "helpers.py", "app.py")
+    assert (code, out) == (0, "")
+
+
+def test_flake8_exclude_reaches_the_index(tree: Path) -> None:
+    done = spawn(tree, "flake8", "--select", "HS", "--exclude", "helpers.py", "app.py")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+# -- 2. unreadable parts are skipped, not fatal -----------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["fix"], ["fix", "--diff"], ["check", "--fix"]])
+def test_unreadable_directory_in_the_package_scan(
+    tree: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    # Root reads any directory: the refusal is simulated where a path below `pgdata` is looked at.
+    (tree / "pgdata").mkdir()
+    real_stat = os.stat
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if "pgdata" in Path(os.fsdecode(path)).parts[-2:-1]:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    _, out, err = cli(capsys, *command, "app.py")
+    monkeypatch.undo()
+    assert error_lines(err) == []
+    fixed = out if "--diff" in command else (tree / "app.py").read_text(encoding="utf-8")
+    assert "HTTPStatus.NOT_FOUND" in fixed
+
+
+@pytest.mark.parametrize("cookie", ["punycode", "undefined"])
+def test_encoding_cookie_that_cannot_decode(
+    tree: Path, capsys: pytest.CaptureFixture[str], cookie: str
+) -> None:
+    (tree / "bad.py").write_bytes(f"# coding: {cookie}\nx = 1\n".encode())
+    code, out, err = cli(capsys, "check", ".")
+    assert code == 2
+    assert out.splitlines()[0] == FINDING
+    [line] = error_lines(err)
+    assert line.startswith(f"flake8-httpstatus: error: bad.py: cannot decode as {cookie}")
+
+
+# -- 4. writes stay inside the project and its cache -------------------------------------------
+
+
+def test_dangling_gitignore_link_is_not_followed(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "outside" / "planted"
+    (tmp_path / "outside").mkdir()
+    (tree / project.CACHE_DIR).mkdir()
+    (tree / project.CACHE_DIR / ".gitignore").symlink_to(target)
+    assert cli(capsys, "check", "app.py")[1].splitlines()[0] == FINDING
+    assert not target.exists()
+    ignore = tree / project.CACHE_DIR / ".gitignore"
+    assert not ignore.is_symlink()
+    assert ignore.read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_symlinked_cache_directory_is_not_written_through(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tree / project.CACHE_DIR).symlink_to(elsewhere, target_is_directory=True)
+    code, out, err = cli(capsys, "check", "app.py")
+    assert (code, out.splitlines()[0]) == (1, FINDING)
+    assert list(elsewhere.iterdir()) == []
+    assert error_lines(err) == [
+        f"flake8-httpstatus: warning: cache directory {tree.resolve() / project.CACHE_DIR}:"
+        " a symbolic link; not caching"
+    ]
+
+
+@pytest.mark.parametrize("configured", [".", "..", "./"])
+def test_cache_directory_at_or_above_the_root_is_refused(
+    tree: Path, capsys: pytest.CaptureFixture[str], configured: str
+) -> None:
+    (tree / "pyproject.toml").write_text(
+        f'[tool.flake8-httpstatus]\ncache-dir = "{configured}"\n', encoding="utf-8"
+    )
+    code, out, err = cli(capsys, "check", "app.py")
+    assert (code, out.splitlines()[0]) == (1, FINDING)
+    assert not (tree / ".gitignore").exists()
+    assert not (tree.parent / ".gitignore").exists()
+    [line] = error_lines(err)
+    assert line.startswith("flake8-httpstatus: error: cache directory ")
+    assert line.endswith(": the project root or above it; not caching")
+
+
+def test_empty_gitignore_is_rewritten(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tree / project.CACHE_DIR).mkdir()
+    (tree / project.CACHE_DIR / ".gitignore").write_bytes(b"")  # a full disk, earlier
+    cli(capsys, "check", "app.py")
+    assert (tree / project.CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+# -- 3. the cache is untrusted -------------------------------------------------------------------
+
+
+def cache_file(root: Path) -> Path:
+    (written,) = (root / project.CACHE_DIR).glob("facts-*.marshal")
+    return written
+
+
+def test_every_byte_flip_of_the_cache_changes_nothing(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cold = cli(capsys, "check", "app.py")
+    written = cache_file(tree)
+    data = written.read_bytes()
+    step = max(1, len(data) // 150)
+    for position in range(0, len(data), step):
+        for flip in (0x01, 0x80):
+            written.write_bytes(
+                data[:position] + bytes([data[position] ^ flip]) + data[position + 1 :]
+            )
+            project._INDEXES.clear()
+            assert cli(capsys, "check", "app.py") == cold, (position, flip)
+
+
+def test_cache_with_wrong_types_is_rebuilt(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from flake8_httpstatus.project import cache
+
+    cold = cli(capsys, "check", "app.py")
+    written = cache_file(tree)
+    entries = cache.read(written)
+    key, digest, facts = entries["helpers.py"]
+    assert facts is not None
+    wrong: list[dict[str, object]] = [
+        {**facts, "callables": [[1] * 10]},
+        {**facts, "callables": [[*facts["callables"][0][:6], {"status": "nonsense"}, [], [], []]]},
+        {**facts, "callables": [[*facts["callables"][0][:6], {"nowhere": "response"}, [], [], []]]},
+        {**facts, "classes": "not a list"},
+        {**facts, "aliases": {"a": 1}},
+        {k: v for k, v in facts.items() if k != "stars"},
+    ]
+    for bad in wrong:
+        cache.write(written, tree.resolve(), {**entries, "helpers.py": (key, digest, bad)})
+        project._INDEXES.clear()
+        assert cli(capsys, "check", "app.py") == cold, bad
+
+
+def test_stale_cache_with_matching_size_and_mtime_is_not_trusted(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As a cache shipped in a tarball beside files of the same sizes and modification times.
+    assert cli(capsys, "check", "app.py")[1].splitlines()[0] == FINDING
+    helpers = tree / "helpers.py"
+    before = helpers.stat()
+    changed = HELPER.replace("status=status", "status=200000")
+    assert len(changed) == len(HELPER)
+    helpers.write_text(changed, encoding="utf-8")
+    os.utime(helpers, ns=(before.st_atime_ns, before.st_mtime_ns))
+    project._INDEXES.clear()
+    assert cli(capsys, "check", "app.py")[:2] == (0, "")
