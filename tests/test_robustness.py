@@ -299,3 +299,138 @@ def test_stale_cache_with_matching_size_and_mtime_is_not_trusted(
     os.utime(helpers, ns=(before.st_atime_ns, before.st_mtime_ns))
     project._INDEXES.clear()
     assert cli(capsys, "check", "app.py")[:2] == (0, "")
+
+
+# -- 6. no lost update -------------------------------------------------------------------------
+
+SIMPLE = "from flask import abort\n\nabort(404)\n"
+
+
+def test_append_during_the_write_is_not_lost(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = tree / "simple.py"
+    app.write_text(SIMPLE, encoding="utf-8")
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        # Another process appends while the fixed text goes to disk.
+        with app.open("a", encoding="utf-8") as stream:
+            stream.write("# appended meanwhile\n")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, _, err = cli(capsys, "fix", "simple.py")
+    monkeypatch.undo()
+    assert code == 2
+    assert "Fixed" not in err
+    assert error_lines(err) == [
+        "flake8-httpstatus: error: simple.py: changed on disk while being fixed; not written"
+    ]
+    assert app.read_text(encoding="utf-8") == SIMPLE + "# appended meanwhile\n"
+    assert [path.name for path in tree.iterdir() if path.suffix == ".tmp"] == []
+
+
+def test_temporary_files_of_a_killed_run_are_removed(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "simple.py").write_text(SIMPLE, encoding="utf-8")
+    stale = tree / ".simple.py.k1ll3d_x.tmp"
+    fresh = tree / ".simple.py.running.tmp"  # another run's, being written right now
+    unrelated = tree / ".notes.tmp"
+    for path in (stale, fresh, unrelated):
+        path.write_text("half", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    os.utime(unrelated, (0, 0))
+    cli(capsys, "fix", "simple.py")
+    assert "HTTPStatus" in (tree / "simple.py").read_text(encoding="utf-8")
+    assert (stale.exists(), fresh.exists(), unrelated.exists()) == (False, True, True)
+    # The cache's, likewise.
+    written = cache_file(tree)
+    left = written.with_name(f".{written.name}.k1ll3d.tmp")
+    left.write_bytes(b"half")
+    os.utime(left, (0, 0))
+    (tree / "helpers.py").write_text(HELPER + "\n", encoding="utf-8")  # the cache is rewritten
+    project._INDEXES.clear()
+    cli(capsys, "check", "app.py")
+    assert not left.exists()
+
+
+# -- 5. fix keeps files as files ---------------------------------------------------------------
+
+
+def test_symlinked_module_inside_the_project_fixes_its_target(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "real.py").write_text(SIMPLE, encoding="utf-8")
+    (tree / "link.py").symlink_to("real.py")
+    code, _, err = cli(capsys, "fix", "link.py")
+    assert (code, error_lines(err)) == (1, [])
+    assert os.readlink(tree / "link.py") == "real.py"
+    assert "HTTPStatus.NOT_FOUND" in (tree / "real.py").read_text(encoding="utf-8")
+
+
+def test_symlinked_module_outside_the_project_is_refused(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside.py"
+    outside.write_text(SIMPLE, encoding="utf-8")
+    (tree / "link.py").symlink_to(outside)
+    code, _, err = cli(capsys, "fix", "link.py")
+    assert code == 2
+    assert error_lines(err) == [
+        "flake8-httpstatus: error: link.py: a symbolic link to a file outside the project;"
+        " not written"
+    ]
+    assert (tree / "link.py").is_symlink()
+    assert outside.read_text(encoding="utf-8") == SIMPLE
+
+
+def test_hard_links_stay_linked(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = tree / "simple.py"
+    app.write_text(SIMPLE, encoding="utf-8")
+    other = tmp_path / "other-name.py"
+    os.link(app, other)
+    cli(capsys, "fix", "simple.py")
+    assert app.stat().st_ino == other.stat().st_ino
+    assert "HTTPStatus.NOT_FOUND" in other.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_owner_group_and_setuid_are_kept(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app = tree / "simple.py"
+    app.write_text(SIMPLE, encoding="utf-8")
+    os.chown(app, 65534, 65534)
+    app.chmod(0o4755)
+    cli(capsys, "fix", "simple.py")
+    status = app.stat()
+    assert "HTTPStatus" in app.read_text(encoding="utf-8")
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o7777) == (65534, 65534, 0o4755)
+
+
+def test_extended_attributes_are_kept(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app = tree / "simple.py"
+    app.write_text(SIMPLE, encoding="utf-8")
+    try:
+        os.setxattr(app, "user.origin", b"review")
+    except OSError:
+        pytest.skip("no user extended attributes on this file system")
+    cli(capsys, "fix", "simple.py")
+    assert "HTTPStatus" in app.read_text(encoding="utf-8")
+    assert os.getxattr(app, "user.origin") == b"review"
+
+
+def test_read_only_file_is_left_alone_even_as_root(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = tree / "simple.py"
+    app.write_text(SIMPLE, encoding="utf-8")
+    app.chmod(0o444)
+    code, _, err = cli(capsys, "fix", "simple.py")
+    assert code == 2
+    assert error_lines(err) == [
+        "flake8-httpstatus: error: simple.py: cannot write: the file is read-only; not written"
+    ]
+    assert app.read_text(encoding="utf-8") == SIMPLE

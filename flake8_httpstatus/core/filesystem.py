@@ -100,3 +100,80 @@ def say_once(kind: str, message: str) -> None:
         _SAID.add(text)
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
+
+
+def keep_metadata(original: os.stat_result, path: str, copy: str) -> bool:
+    """Give `copy` (about to replace `path`) the owner, group, extended attributes and mode of
+    `path`; False when the owner or an attribute cannot be kept (another user's file, a file
+    system without extended attributes): the caller then writes over `path` itself instead.
+    The mode is set last, as changing the owner clears a setuid bit."""
+    try:
+        if (original.st_uid, original.st_gid) != _owner(copy):
+            os.chown(copy, original.st_uid, original.st_gid)
+        if hasattr(os, "listxattr"):
+            for name in _attribute_names(path):
+                os.setxattr(copy, name, os.getxattr(path, name, follow_symlinks=False))
+    except OSError as error:
+        if error.errno not in _CANNOT_KEEP:
+            raise
+        return False
+    os.chmod(copy, stat.S_IMODE(original.st_mode))
+    return True
+
+
+_CANNOT_KEEP = frozenset({errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP})
+
+
+def _owner(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_uid, status.st_gid
+
+
+def _attribute_names(path: str) -> list[str]:
+    try:
+        return os.listxattr(path, follow_symlinks=False)
+    except OSError as error:
+        if error.errno in {errno.ENOTSUP, errno.EOPNOTSUPP}:
+            return []  # none to keep
+        raise
+
+
+def write_in_place(path: str, data: bytes) -> None:
+    """`path` overwritten with `data` through its own inode (its hard links, owner and
+    attributes stay). The space is reserved first, so a full disk fails before a byte is
+    written."""
+    descriptor = os.open(path, os.O_WRONLY | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if data and hasattr(os, "posix_fallocate"):
+            try:
+                os.posix_fallocate(descriptor, 0, len(data))
+            except OSError as error:
+                if error.errno not in {errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}:
+                    raise
+        view = memoryview(data)
+        written = 0
+        while written < len(data):
+            written += os.pwrite(descriptor, view[written:], written)
+        os.ftruncate(descriptor, len(data))
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+# A temporary file of ours older than this is left by a killed run: no run takes that long to
+# write one file.
+STALE_SECONDS = 600.0
+
+
+def remove_stale(directory: str, prefix: str, suffix: str, now: float) -> None:
+    """Remove the temporary files `prefix*suffix` in `directory` that a killed run left
+    (older than STALE_SECONDS; a younger one may be another run's, being written)."""
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(suffix)):
+                continue
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(status.st_mode) and now - status.st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)

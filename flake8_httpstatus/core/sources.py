@@ -8,11 +8,17 @@ import contextlib
 import io
 import os
 import tempfile
+import time
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from flake8_httpstatus.core.filesystem import read_regular
+from flake8_httpstatus.core.filesystem import (
+    keep_metadata,
+    read_regular,
+    remove_stale,
+    write_in_place,
+)
 
 BOM = b"\xef\xbb\xbf"
 
@@ -82,25 +88,29 @@ def parse(source: Source) -> ast.Module:
         raise SourceError(f"{source.path}: cannot parse: {type(error).__name__}") from None
 
 
-def write(source: Source, text: str) -> None:
-    """Replace the file with `text`, atomically, keeping its mode; refuse if it changed on disk
-    since it was read."""
+def write(source: Source, text: str, within: Path | None = None) -> None:
+    """Replace the file with `text`; refuse if it changed on disk since it was read.
+
+    The new text goes to a temporary file beside it, to disk (fsync), and the file is checked
+    once more right before that copy replaces it: a process appending meanwhile is not
+    overwritten. The file stays what it was: a symbolic link's target is written (only when
+    inside `within`, the project), owner, group, extended attributes and mode are kept, and a
+    file with other hard links, or whose owner cannot be kept, is written through its own
+    inode once the copy is safely on disk. A read-only file is never written, even by root."""
     data = source.encode(text)
-    path = Path(source.path)
     try:
-        current = read_regular(path)
+        target = _target(Path(source.path), within)
+        _unchanged(source, target)
+        original = target.stat()
     except OSError as error:
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
-    if current != source.raw:
-        raise SourceError(f"{source.path}: changed on disk while being fixed; not written")
-    if not os.access(path, os.W_OK):
-        # The rename below would replace a read-only file all the same.
+    if not os.access(target, os.W_OK) or not original.st_mode & 0o222:
+        # The rename below would replace a read-only file all the same (and root may write it).
         raise SourceError(f"{source.path}: cannot write: the file is read-only; not written")
+    prefix = f".{target.name}."
+    remove_stale(str(target.parent), prefix, ".tmp", time.time())
     try:
-        mode = path.stat().st_mode
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     except OSError as error:
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
     try:
@@ -108,9 +118,32 @@ def write(source: Source, text: str) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except OSError as error:
+        kept = original.st_nlink == 1 and keep_metadata(original, str(target), temporary)
+        _unchanged(source, target)  # right before the file is replaced: no lost update
+        if kept:
+            os.replace(temporary, target)
+        else:
+            write_in_place(str(target), data)
+            os.unlink(temporary)
+    except (OSError, SourceError) as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, SourceError):
+            raise
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
+
+
+def _target(path: Path, within: Path | None) -> Path:
+    """The file to write for `path`: itself, or the file its symbolic link leads to when that
+    is inside `within` (replacing the link would turn it into a copy)."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve(strict=True)
+    if within is None or not target.is_relative_to(within.resolve()):
+        raise SourceError(f"{path}: a symbolic link to a file outside the project; not written")
+    return target
+
+
+def _unchanged(source: Source, target: Path) -> None:
+    if read_regular(target) != source.raw:
+        raise SourceError(f"{source.path}: changed on disk while being fixed; not written")

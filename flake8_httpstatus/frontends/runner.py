@@ -29,7 +29,7 @@ from flake8_httpstatus.core import sources
 from flake8_httpstatus.core.filesystem import is_special
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.frontends.syntax import syntax_finding
-from flake8_httpstatus.project.index import SKIPPED_DIRS, project_for
+from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
@@ -197,7 +197,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         if job.mode == "noqa":
             edits, added = noqa_edits(NoqaLines(source.text), findings)
             if edits:
-                sources.write(source, apply_line_edits(source.text, edits))
+                sources.write(source, apply_line_edits(source.text, edits), _project_of(path))
             result.noqa_added = added
             return result
         text, fixed, left = _fix(path, source.text, tree, findings, job, filename)
@@ -207,7 +207,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         if job.mode == "diff":
             result.diff = unified_diff(path, source.text, text)
         elif raw is None:
-            sources.write(source, text)  # before anything claims the fix was made
+            sources.write(source, text, _project_of(path))  # before anything claims a fix
         result.fixed = fixed
     except sources.SourceError as error:
         result.error = str(error)
@@ -216,6 +216,12 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.error = f"{path}: too deeply nested to check"
         result.findings = []
     return result
+
+
+def _project_of(path: str) -> Path:
+    """Where a fixed file's symbolic link may lead: its directory's project (not its target's),
+    else the working directory."""
+    return find_root(os.path.dirname(os.path.abspath(path))) or Path.cwd()
 
 
 def _fix(

@@ -16,12 +16,19 @@ import hashlib
 import marshal
 import os
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.analysis.inference import PARAM
-from flake8_httpstatus.core.filesystem import lstat_in, open_directory, say_once, write_in
+from flake8_httpstatus.core.filesystem import (
+    lstat_in,
+    open_directory,
+    remove_stale,
+    say_once,
+    write_in,
+)
 from flake8_httpstatus.knowledge.frameworks import Kind
 
 # Bumped when what the facts hold changes: older caches are ignored.
@@ -89,6 +96,7 @@ def write(path: Path, root: Path, entries: dict[str, Entry]) -> None:
     with contextlib.suppress(OSError):
         directory.mkdir(parents=True, exist_ok=True)
         descriptor = open_directory(directory)
+        remove_stale(str(directory), f".{path.name}.", ".tmp", time.time())  # a killed run's
         try:
             ignore = lstat_in(descriptor, ".gitignore")
             # Replaced when left empty (a full disk) or not a file: a link is renamed over,
