@@ -125,7 +125,7 @@ def test_sarif() -> None:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": "src/a:b,c.py"},
+                    "artifactLocation": {"uri": "src/a%3Ab%2Cc.py"},  # percent-encoded
                     "region": {
                         "startLine": 1,
                         "startColumn": UNITS + 1,

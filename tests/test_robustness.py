@@ -434,3 +434,91 @@ def test_read_only_file_is_left_alone_even_as_root(
         "flake8-httpstatus: error: simple.py: cannot write: the file is read-only; not written"
     ]
     assert app.read_text(encoding="utf-8") == SIMPLE
+
+
+# -- 7. columns are the tokenizer's --------------------------------------------------------------
+
+# Characters `str.splitlines` breaks at but Python does not, before the literal on its line.
+ODD = 'from flask import abort\n\nnote = "\x0c\x1c\x1d\x1e\x85\u2028\u2029"; abort(404)\n'
+ODD_LINE = ODD.split("\n")[2]
+ODD_COLUMN = ODD_LINE.index("404") + 1  # 1-based, code points (= UTF-16 units here)
+
+
+def test_columns_after_odd_characters_text_json_sarif(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    (tree / "odd.py").write_text(ODD, encoding="utf-8", newline="")
+    out = cli(capsys, "check", "odd.py")[1]
+    assert out.splitlines()[0].startswith(f"odd.py:3:{ODD_COLUMN}: HS101")
+    [found] = json.loads(cli(capsys, "check", "--format", "json", "odd.py")[1])
+    assert (found["line"], found["column"]) == (3, ODD_COLUMN)
+    [edit] = [e for e in found["fix"]["edits"] if "NOT_FOUND" in e["content"]]
+    assert edit["location"] == {"row": 3, "column": ODD_COLUMN}
+    assert edit["end_location"] == {"row": 3, "column": ODD_COLUMN + 3}
+    sarif = json.loads(cli(capsys, "check", "--format", "sarif", "odd.py")[1])
+    [result] = sarif["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (3, ODD_COLUMN)
+    diff = cli(capsys, "fix", "--diff", "odd.py")[1]
+    assert "No newline at end of file" not in diff
+    assert f"+{ODD_LINE.replace('404', 'HTTPStatus.NOT_FOUND')}\n" in diff
+
+
+def test_columns_after_odd_characters_language_server() -> None:
+    import ast
+
+    from flake8_httpstatus.config.settings import Settings
+    from flake8_httpstatus.frontends.lsp import DocumentState, hover_text, to_diagnostic
+    from flake8_httpstatus.frontends.runner import Job, Selection, visible
+    from flake8_httpstatus.rules import check
+
+    findings = visible(
+        check(ast.parse(ODD), Settings(), None), ODD, Job(Settings(), Selection()).selection
+    )
+    state = DocumentState(text=ODD, findings=findings)
+    [diagnostic] = [to_diagnostic(state.lines, f) for f in findings if f.code == "HS101"]
+    start = diagnostic.range.start
+    assert (start.line, start.character) == (2, ODD_COLUMN - 1)
+    hover = hover_text(state, 2, ODD_COLUMN, state.lines[2])
+    assert hover is not None
+    assert "HS101" in hover
+
+
+# -- done-when extras ----------------------------------------------------------------------------
+
+
+def test_sarif_uris_are_percent_encoded(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    (tree / "my app #1 100%.py").write_text(SIMPLE, encoding="utf-8")
+    sarif = json.loads(cli(capsys, "check", "--format", "sarif", "my app #1 100%.py")[1])
+    [result] = sarif["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "my%20app%20%231%20100%25.py"
+    absolute = tree / "my app #1 100%.py"
+    sarif = json.loads(cli(capsys, "check", "--format", "sarif", str(absolute))[1])
+    [result] = sarif["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == absolute.as_uri()
+
+
+def test_jobs_never_start_more_workers_than_files(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from flake8_httpstatus.frontends import runner
+
+    started: list[int | None] = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, max_workers: int | None = None) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers)
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", Recording)
+    (tree / "simple.py").write_text(SIMPLE, encoding="utf-8")
+    cli(capsys, "check", "--jobs", "16", "app.py", "simple.py")
+    assert started == [2]

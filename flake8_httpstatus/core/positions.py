@@ -6,6 +6,8 @@ units. Lines are the same everywhere (1-based here); only columns differ.
 
 from __future__ import annotations
 
+import re
+
 
 def byte_to_char(line: str, byte_col: int) -> int:
     """A UTF-8 byte offset in `line` as a code point offset."""
@@ -33,3 +35,14 @@ def byte_to_utf16(line: str, byte_col: int) -> int:
     if line.isascii():
         return byte_col  # one byte, one code unit: most lines of most files
     return char_to_utf16(line, byte_to_char(line, byte_col))
+
+
+# Python's line breaks (the tokenizer's, and LSP's): not the form feed, \x1c-\x1e, \x85 or
+# U+2028/U+2029 that `str.splitlines` also splits at, which may stand inside a line of code.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """`text.splitlines(keepends)`, with Python's line breaks only."""
+    lines = _LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]

@@ -27,7 +27,7 @@ from flake8_httpstatus.config.files import ConfigError
 from flake8_httpstatus.config.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.config.settings import forget_configuration
 from flake8_httpstatus.core.findings import Finding
-from flake8_httpstatus.core.positions import byte_to_utf16, utf16_to_char
+from flake8_httpstatus.core.positions import byte_to_utf16, split_lines, utf16_to_char
 from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
@@ -92,7 +92,7 @@ class DocumentState:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return split_lines(self.text)
 
     @functools.cached_property
     def noqa(self) -> NoqaLines:
@@ -476,7 +476,7 @@ def hover_for(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | 
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
     state = ls.documents.get(uri, DocumentState())
-    lines = document.lines
+    lines = split_lines(document.source, keepends=True)
     if params.position.line >= len(lines):
         return None
     # The line is passed with its line break, which no word pattern matches.

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.core.findings import Finding
@@ -178,6 +179,13 @@ def _github(path: str, lines: Sequence[str], finding: Finding) -> str:
     return f"::{level} {properties}::{_escape(finding.message)}"
 
 
+def _uri(path: str) -> str:
+    """A SARIF `uri`: a URI reference, percent-encoded (a space, `#` or `%` in a name would
+    otherwise be read as something else); a file URI for an absolute path."""
+    name = Path(path)
+    return name.as_uri() if name.is_absolute() else quote(name.as_posix())
+
+
 def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
     rules = [
         {
@@ -210,7 +218,7 @@ def _sarif(findings: Sequence[Located]) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": Path(path).as_posix()},
+                            "artifactLocation": {"uri": _uri(path)},
                             "region": {
                                 "startLine": finding.line,
                                 "startColumn": byte_to_utf16(start, finding.col) + 1,

@@ -28,6 +28,7 @@ from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core import sources
 from flake8_httpstatus.core.filesystem import is_special
 from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
@@ -177,7 +178,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
     filename = None if path == "-" else path
     try:
         source = sources.decode(path, raw) if raw is not None else sources.read(path)
-        lines = source.text.splitlines()
+        lines = split_lines(source.text)
         result.lines = lines
         try:
             tree = sources.parse(source)
@@ -266,8 +267,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
             name = name.relative_to(Path.cwd())
     shown = name.as_posix()
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        split_lines(before, keepends=True),
+        split_lines(after, keepends=True),
         fromfile=f"a/{shown}",
         tofile=f"b/{shown}",
     )
@@ -340,6 +341,6 @@ def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
             )  # indexed once here; the workers read the cache it writes
         for directory in dict.fromkeys(os.path.dirname(path) or "." for path in files):
             read_ahead(directory)  # the declared versions too: a bad lock file warns once
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]
