@@ -522,3 +522,56 @@ def test_jobs_never_start_more_workers_than_files(
     (tree / "simple.py").write_text(SIMPLE, encoding="utf-8")
     cli(capsys, "check", "--jobs", "16", "app.py", "simple.py")
     assert started == [2]
+
+
+# -- 9. one answer per module --------------------------------------------------------------------
+
+NOT_PASSED = HELPER.replace('{"error": message}, status=status', '{"error": message, "s": status}')
+
+
+@pytest.mark.parametrize("copy", ["vendor/helpers.py", "nested/project/helpers.py"])
+def test_a_copy_of_a_module_elsewhere_lends_nothing(
+    tree: Path, capsys: pytest.CaptureFixture[str], copy: str
+) -> None:
+    # The module `helpers` that app.py imports does not pass its status on; a copy of the
+    # same dotted name elsewhere in the tree does.
+    (tree / "helpers.py").write_text(NOT_PASSED, encoding="utf-8")
+    (tree / copy).parent.mkdir(parents=True)
+    (tree / copy).write_text(HELPER, encoding="utf-8")
+    assert cli(capsys, "check", "app.py")[:2] == (0, "")
+
+
+def test_a_nested_project_has_its_own_answer(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "helpers.py").write_text(NOT_PASSED, encoding="utf-8")
+    nested = tree / "nested"
+    nested.mkdir()
+    (nested / "pyproject.toml").write_text("", encoding="utf-8")
+    (nested / "helpers.py").write_text(HELPER, encoding="utf-8")
+    (nested / "app.py").write_text(APP, encoding="utf-8")
+    assert cli(capsys, "check", "app.py")[:2] == (0, "")
+    assert cli(capsys, "check", "nested/app.py")[0] == 1
+
+
+def test_flake8_finds_a_helper_with_a_short_name(tree: Path) -> None:
+    (tree / "tools.py").write_text(
+        "from flask import abort\n\n\ndef fail(code):\n    abort(code)\n", encoding="utf-8"
+    )
+    (tree / "short.py").write_text("from tools import fail\n\nfail(404)\n", encoding="utf-8")
+    done = spawn(tree, "flake8", "--select", "HS", "short.py")
+    checked = spawn(tree, "flake8_httpstatus", "check", "short.py")
+    assert checked.stdout.startswith("short.py:3:6: HS101")
+    assert done.stdout.startswith("short.py:3:6: HS101")
+
+
+def test_an_index_too_large_says_so_once(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(project, "MAX_FILES", 1)
+    code, out, err = cli(capsys, "check", "app.py", "helpers.py")
+    assert (code, out) == (0, "")
+    assert error_lines(err) == [
+        f"flake8-httpstatus: warning: {tree.resolve()}: more than 1 Python files;"
+        " the project index is off (helpers in other modules are not followed)"
+    ]

@@ -39,8 +39,6 @@ from flake8_httpstatus.project import cache
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 CACHE_ENV = "FLAKE8_HTTPSTATUS_CACHE_DIR"
 CACHE_DIR = ".httpstatus_cache"
-# Method names too common to tell that a file calls one of the project's helpers.
-_GENERIC_NAMES = frozenset({"delete", "options", "request", "status_code", "response"})
 _WORD = re.compile(r"\w+")
 # Past this many modules the "project" is more likely a home directory: not indexed.
 MAX_FILES = 20_000
@@ -273,7 +271,14 @@ class ProjectIndex:
         stats: dict[str, tuple[int, int]] = {}
         modules: dict[str, ModuleFacts] = {}
         changed = False
-        for relative, name in _python_files(root, exclude) or ():
+        found = _python_files(root, exclude)
+        if found is None:
+            say_once(
+                "warning",
+                f"{root}: more than {MAX_FILES} Python files; the project index is off"
+                " (helpers in other modules are not followed)",
+            )
+        for relative, name in found or ():
             try:
                 status = os.stat(name)
             except OSError:
@@ -340,13 +345,9 @@ class ProjectIndex:
         plugin's trigger words would skip may still call one."""
         names = self._names
         if names is None:
-            # Names as generic as `get` or `__new__` would send every file to the walk; the
-            # files that call them on a framework's objects mention the framework anyway.
-            found = sorted(
-                name
-                for name in self.solved.sink_names()
-                if len(name) > 5 and not name.startswith("__") and name not in _GENERIC_NAMES
-            )
+            # Every name a call can use, however short or generic (flake8 must find what
+            # `check` finds); `__init__` and the like are called through the class's name.
+            found = sorted(name for name in self.solved.sink_names() if not name.startswith("__"))
             if not found:
                 names = False
             elif all(_WORD.fullmatch(name) for name in found):
@@ -361,7 +362,7 @@ class ProjectIndex:
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
 
     def _all(self) -> list[ModuleFacts]:
-        modules = {**self.modules, **self.overrides}
+        modules = _one_per_module({**self.modules, **self.overrides})
         return [*modules.values(), _namespace_aliases(modules)]
 
     def reread(self, path: Path) -> bool:
@@ -426,6 +427,31 @@ class ProjectIndex:
         self.overrides[relative] = facts
         self._solved = None
         return True
+
+
+def _one_per_module(modules: dict[str, ModuleFacts]) -> dict[str, ModuleFacts]:
+    """Of the files with one dotted name (`helpers.py` and a `vendor/helpers.py` copy, a
+    nested project's), the one Python imports from the root: its import base (the directory
+    its top package is in) the root, else `src/`, else the shallowest; the others lend
+    nothing under that name."""
+    chosen: dict[str, tuple[tuple[bool, bool, int, str], str]] = {}
+    for relative, facts in modules.items():
+        if not facts.module:
+            continue
+        rank = _import_base_rank(relative, facts.module)
+        if facts.module not in chosen or rank < chosen[facts.module][0]:
+            chosen[facts.module] = (rank, relative)
+    if len(chosen) == sum(1 for facts in modules.values() if facts.module):
+        return modules  # no name twice: the usual case
+    kept = {relative for _, relative in chosen.values()}
+    return {r: facts for r, facts in modules.items() if r in kept or not facts.module}
+
+
+def _import_base_rank(relative: str, module: str) -> tuple[bool, bool, int, str]:
+    directories = relative.split("/")[:-1]
+    packages = module.count(".") + (1 if relative.rpartition("/")[2] == "__init__.py" else 0)
+    base = directories[: len(directories) - packages]
+    return bool(base), base != ["src"], len(base), relative
 
 
 def _namespace_aliases(modules: dict[str, ModuleFacts]) -> ModuleFacts:
