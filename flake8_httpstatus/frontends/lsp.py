@@ -105,7 +105,8 @@ class HttpStatusServer(LanguageServer):
         super().__init__("flake8-httpstatus", __version__)
         self.documents: dict[str, DocumentState] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.last_check: dict[str, float] = {}
+        self.last_check: dict[str, float] = {}  # when the document's last check ended
+        self.check_cost: dict[str, float] = {}  # and how long it took
         self.jobs: dict[Path, Job] = {}
         self.watching = False  # the client reports files changed on disk
         self.last_refresh = -math.inf
@@ -331,17 +332,24 @@ def refreshed(ls: HttpStatusServer, uri: str) -> bool:
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
     """Check a change at once after a quiet spell; during a burst of typing, once per
-    DEBOUNCE_SECONDS, always ending with the latest text."""
+    DEBOUNCE_SECONDS, always ending with the latest text. A check that takes longer is
+    followed by as long a pause: the edits and requests queued meanwhile are read first (a
+    check of each edit in turn would leave a hover waiting behind all of them)."""
     loop = asyncio.get_running_loop()
     now = loop.time()
     if uri in ls.pending:
         return  # a check of the latest text is already due
-    wait = ls.last_check.get(uri, -math.inf) + DEBOUNCE_SECONDS - now
+    pause = max(DEBOUNCE_SECONDS, ls.check_cost.get(uri, 0.0))
+    wait = ls.last_check.get(uri, -math.inf) + pause - now
 
     def run() -> None:
         del ls.pending[uri]  # closing the document cancels the run instead
-        ls.last_check[uri] = loop.time()
-        validate(ls, uri)
+        started = loop.time()
+        try:
+            validate(ls, uri)
+        finally:
+            ls.last_check[uri] = loop.time()
+            ls.check_cost[uri] = ls.last_check[uri] - started
 
     ls.pending[uri] = loop.call_later(max(wait, 0.0), run)
 
@@ -354,6 +362,7 @@ def saved(ls: HttpStatusServer, uri: str) -> None:
 def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.documents.pop(uri, None)
     ls.last_check.pop(uri, None)
+    ls.check_cost.pop(uri, None)
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
