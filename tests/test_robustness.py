@@ -575,3 +575,19 @@ def test_an_index_too_large_says_so_once(
         f"flake8-httpstatus: warning: {tree.resolve()}: more than 1 Python files;"
         " the project index is off (helpers in other modules are not followed)"
     ]
+
+
+def test_language_server_applies_edits_on_pythons_lines() -> None:
+    from lsprotocol import types
+    from pygls.workspace import TextDocument
+
+    import flake8_httpstatus.frontends.lsp  # noqa: F401  (the server's documents)
+
+    document = TextDocument(
+        "file:///x.py", 'a = "\u2028"\nb = 1\n', sync_kind=types.TextDocumentSyncKind.Incremental
+    )
+    start, end = types.Position(1, 0), types.Position(1, 1)
+    document.apply_change(
+        types.TextDocumentContentChangePartial(range=types.Range(start, end), text="c")
+    )
+    assert document.source == 'a = "\u2028"\nc = 1\n'

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.config.files import ConfigError
@@ -262,6 +263,12 @@ def to_diagnostic(lines: list[str], finding: Finding) -> types.Diagnostic:
     )
 
 
+# LSP's line breaks are Python's (\n, \r\n, \r); pygls splits a document's lines with
+# `str.splitlines`, which also breaks at U+2028 and the like, and would apply an editor's edit
+# after one on the wrong line of its copy of the text.
+TextDocument.lines = property(  # type: ignore[method-assign, assignment]
+    lambda document: tuple(split_lines(document.source, keepends=True))
+)
 server = HttpStatusServer()
 
 
@@ -485,7 +492,7 @@ def hover_for(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | 
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
     state = ls.documents.get(uri, DocumentState())
-    lines = split_lines(document.source, keepends=True)
+    lines = document.lines
     if params.position.line >= len(lines):
         return None
     # The line is passed with its line break, which no word pattern matches.
