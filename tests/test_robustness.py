@@ -591,3 +591,38 @@ def test_language_server_applies_edits_on_pythons_lines() -> None:
         types.TextDocumentContentChangePartial(range=types.Range(start, end), text="c")
     )
     assert document.source == 'a = "\u2028"\nc = 1\n'
+
+
+def test_fifo_in_place_of_the_cache_file_does_not_hang(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, "check", "app.py")
+    written = cache_file(tree)
+    written.unlink()
+    os.mkfifo(written)
+    done = spawn(tree, "flake8_httpstatus", "check", "app.py")
+    assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (1, FINDING, "")
+
+
+CONFIG_NAMES = (
+    "setup.cfg",
+    "tox.ini",
+    ".flake8",
+    ".python-version",
+    "requirements.txt",
+    "poetry.lock",
+    ".isort.cfg",
+    "ruff.toml",
+)
+
+
+def test_fifos_in_place_of_configuration_files_do_not_hang(tree: Path) -> None:
+    for name in CONFIG_NAMES:
+        (tree / name).unlink(missing_ok=True)
+        os.mkfifo(tree / name)
+    done = spawn(tree, "flake8_httpstatus", "check", "app.py")
+    assert (done.returncode, done.stdout.splitlines()[0]) == (1, FINDING)
+    assert "Traceback" not in done.stderr
+    done = spawn(tree, "flake8_httpstatus", "fix", "--diff", "app.py")
+    assert '+error_response("gone", HTTPStatus.NOT_FOUND)' in done.stdout
+    assert "Traceback" not in done.stderr

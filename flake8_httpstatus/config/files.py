@@ -16,6 +16,7 @@ from typing import Any
 
 from flake8_httpstatus.config.globs import ruff_glob
 from flake8_httpstatus.config.options import OPTIONS
+from flake8_httpstatus.core.filesystem import read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -132,7 +133,7 @@ def _as_text(value: Any) -> str:
 
 def _from_pyproject(path: Path) -> Config | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
     except tomllib.TOMLDecodeError as error:
@@ -156,8 +157,14 @@ def _from_pyproject(path: Path) -> Config | None:
 def _from_ini(path: Path) -> Config | None:
     parser = configparser.RawConfigParser()
     try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError) as error:
+        text = read_regular(path).decode("utf-8")
+    except OSError:
+        return None  # as `parser.read` skips what it cannot open
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read: {type(error).__name__}") from None
+    try:
+        parser.read_string(text, str(path))
+    except configparser.Error as error:
         raise ConfigError(f"{path}: cannot read: {type(error).__name__}") from None
     if not parser.has_section("flake8"):
         return None

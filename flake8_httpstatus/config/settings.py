@@ -22,6 +22,7 @@ from flake8_httpstatus.config.versions import (
     project_name,
     project_root,
 )
+from flake8_httpstatus.core.filesystem import read_regular
 from flake8_httpstatus.knowledge.frameworks import Kind, Param, Sink
 from flake8_httpstatus.knowledge.registry._model import Version, VersionRange
 
@@ -320,7 +321,7 @@ def requires_python_of(pyproject: str) -> str | None:
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 

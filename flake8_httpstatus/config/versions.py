@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from flake8_httpstatus.core.filesystem import read_regular
 from flake8_httpstatus.knowledge.registry import OLDEST_SUPPORTED, Version, VersionRange, comparable
 from flake8_httpstatus.knowledge.registry._dependencies import IMPLIED
 
@@ -494,7 +495,7 @@ _DECLARED: dict[Path, tuple[tuple[tuple[Path, int], ...], Mapping[str, VersionRa
 
 def _read_text(path: Path) -> str:
     _READ.append(path)
-    return path.read_text(encoding="utf-8")
+    return read_regular(path).decode("utf-8")
 
 
 def _stamps(paths: Iterable[Path]) -> tuple[tuple[Path, int], ...]:

@@ -16,6 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from flake8_httpstatus.core.filesystem import read_regular
 from flake8_httpstatus.fixes.imports import ImportStyle
 
 _ROOT_MARKERS = (
@@ -147,9 +148,8 @@ def _bool(value: object) -> bool:
 @functools.cache
 def _toml(path: Path) -> Mapping[str, Any] | None:
     try:
-        with path.open("rb") as stream:
-            data: Mapping[str, Any] = tomllib.load(stream)
-    except (OSError, tomllib.TOMLDecodeError):
+        data: Mapping[str, Any] = tomllib.loads(read_regular(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return data
 
@@ -168,7 +168,7 @@ def _isort_settings(root: Path) -> Mapping[str, Any] | None:
             continue
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(path, encoding="utf-8")
+            parser.read_string(read_regular(path).decode("utf-8"), str(path))
         except (configparser.Error, OSError, UnicodeDecodeError):
             continue
         for section in sections:

@@ -25,6 +25,7 @@ from flake8_httpstatus.analysis.inference import PARAM
 from flake8_httpstatus.core.filesystem import (
     lstat_in,
     open_directory,
+    read_regular,
     remove_stale,
     say_once,
     write_in,
@@ -59,8 +60,7 @@ def read(path: Path | None) -> dict[str, Entry]:
     if path is None:
         return {}
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
+        raw = read_regular(path)  # a FIFO planted in its place would block an open()
     except OSError:
         return {}
     header = len(MAGIC) + 32
