@@ -20,6 +20,7 @@ import pytest
 from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.project import index as project
 from tests.conftest import isolate
+from tests.test_bad_input import _run_unprivileged, shared_dir  # noqa: F401  (a fixture)
 
 HELPER = (
     "from django.http import JsonResponse\n\n\n"
@@ -626,3 +627,21 @@ def test_fifos_in_place_of_configuration_files_do_not_hang(tree: Path) -> None:
     done = spawn(tree, "flake8_httpstatus", "fix", "--diff", "app.py")
     assert '+error_response("gone", HTTPStatus.NOT_FOUND)' in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [["fix"], ["fix", "--diff"], ["check", "--fix"]])
+def test_unreadable_directory_in_the_package_scan_for_real(
+    shared_dir: Path,  # noqa: F811  (the fixture imported above)
+    command: list[str],
+) -> None:
+    # As `nobody` (tests/test_bad_input.py's setup), beside a volume it cannot look into.
+    (shared_dir / "pyproject.toml").write_text("", encoding="utf-8")
+    (shared_dir / "app.py").write_text(SIMPLE, encoding="utf-8")
+    volume = shared_dir / "pgdata"
+    volume.mkdir()
+    volume.chmod(0o000)  # each run gives the tree to `nobody`: the mode is what refuses
+    done = _run_unprivileged(shared_dir, *command, "app.py")
+    assert error_lines(done.stderr) == []
+    fixed = done.stdout if "--diff" in command else (shared_dir / "app.py").read_text("utf-8")
+    assert "HTTPStatus.NOT_FOUND" in fixed
