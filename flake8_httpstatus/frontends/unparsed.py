@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.core import sources
 from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 
 
@@ -45,7 +46,7 @@ def parse_failure(text: str, filename: str | None, settings: Settings) -> Findin
     try:
         sources.parse(sources.Source(filename or "-", b"", text, "utf-8", False))
     except sources.ParseError as error:
-        return syntax_finding(error, text.splitlines(), filename, settings)
+        return syntax_finding(error, split_lines(text), filename, settings)
     except sources.SourceError:
         return None
     return None
@@ -59,7 +60,7 @@ def while_unparsed(
     settings: Settings,
 ) -> list[Finding]:
     """What to show for `text`, which does not parse, after `findings` of the lines `before`."""
-    shown = moved(findings, before, text.splitlines())
+    shown = moved(findings, before, split_lines(text))
     failure = parse_failure(text, filename, settings)
     if failure is not None:
         shown.append(failure)
