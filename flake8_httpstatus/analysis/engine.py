@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from typing import Any, TypeGuard
 
 from flake8_httpstatus.analysis import flow, inference, traversal
+from flake8_httpstatus.analysis.context import (
+    WATCHED_NAMES,
+    BoundUse,
+    FileContext,
+    RawFinding,
+    Rules,
+    Scope,
+    argument,
+    bind,
+)
 from flake8_httpstatus.analysis.flow import FunctionFacts, RouteInfo
 from flake8_httpstatus.analysis.naming import ConstantNamer, runtime_imports
-from flake8_httpstatus.analysis.sites import HOLDERS, Site, Where, constant_code
+from flake8_httpstatus.analysis.sites import HOLDERS, Site, Where
 from flake8_httpstatus.config.settings import Settings, Versions, python_target
 from flake8_httpstatus.core.findings import Finding, Fix
 from flake8_httpstatus.knowledge import frameworks, receivers
@@ -53,206 +62,6 @@ _TEST_TABLES = frozenset({"function", "module"})
 _TABLES = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 # The base of `class R(NamedTuple)` record types.
 _NAMED_TUPLES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
-# Names whose rebinding in a scope would break a suggested constant there (see naming.py).
-_WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
-
-
-@dataclass
-class Scope:
-    """A module, function or class body: the watched names it binds, and what it is."""
-
-    bound: set[str] = field(default_factory=set)
-    # For a view: how its returned tuples are laid out; for a class of views: what they are.
-    view: Layout | None = None
-    view_class: Views | None = None
-    is_class: bool = False
-    # For a class: headers its framework adds to the responses of its methods (DRF's Allow).
-    added_headers: frozenset[str] = frozenset()
-    # For a class: the class attribute that holds its status, if it is a status class.
-    status_attribute: str | None = None
-    # For a class: named for HTTP or a response, so `self.status` is a status.
-    response_class: bool = False
-    # For a class: the framework packages its project bases derive from, that the file does
-    # not import itself; they count as imported inside the class.
-    packages: set[str] = field(default_factory=set)
-    # For a function: what it does with responses (see flow.py).
-    facts: FunctionFacts | None = None
-    # Every name bound in the body so far; for a function, its names bound once to a response's
-    # status (`code = r.status_code`) and their comparisons, reported when the body is walked
-    # if the name was bound only that once.
-    names: set[str] = field(default_factory=set)
-    status_aliases: dict[str, ast.expr] | None = None
-    alias_uses: list[tuple[str, ast.expr, bool]] | None = None
-    rebound: set[str] | None = None
-    # Names bound once by unpacking a parameter or a fixture's `request.param` (`path, expected
-    # = request.param`), to the parameter and the item; and where they reach a status position,
-    # passed on as that item once the body shows the name is bound only that once.
-    items: dict[str, tuple[str, int]] | None = None
-    item_uses: list[tuple[str, Kind, bool]] | None = None
-    # Names (class attributes in a class body) bound once to a literal list, tuple, set or dict,
-    # and the loops over such tables whose variables are still bound to their rows.
-    literals: dict[str, ast.expr] | None = None
-    loops: dict[str, list[inference.LoopColumn]] | None = None
-    # For a function: names first bound to a status literal or constant (`status_code = 200`),
-    # with each value bound since (None for a binding to anything else); and their uses at
-    # status positions, reported at the function's end if every binding is such a value and
-    # every use of the name is one of these.
-    bound_statuses: dict[str, list[ast.expr | None]] | None = None
-    bound_uses: list[_BoundUse] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _BoundUse:
-    """A name at a status position, as `Engine._value_site` was asked about it."""
-
-    name: ast.Name
-    where: Where
-    sink: Sink | None
-    call: ast.Call | None
-    range_only: bool
-
-
-@dataclass(frozen=True)
-class RawFinding:
-    """A finding before the file's constant style is known; made by `Rule.finding`.
-
-    `message` is the rule's template, formatted with `fields` once the walk is over, and prefixed
-    with the code. It may hold `{constant}`, filled with the constant suggested for `suggest`;
-    when the style has no constant for it, `fallback` is used, with `{holder}` naming the style's
-    module. A finding whose `suggest` is set is fixable by replacing `node` with that constant.
-    """
-
-    code: str
-    node: ast.AST
-    message: str
-    fallback: str = ""
-    fields: Mapping[str, object] = field(default_factory=dict)
-    suggest: int | None = None
-    fix: Fix | None = None
-    # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
-    # framework turns it into a string (mapping keys), else "".
-    spelling: str = ""
-    # The template used instead, with `{other}` the code of the finding that says so, when
-    # another rule says the status at `node` is itself wrong: naming it would dress the bug up.
-    doubted: str = ""
-
-
-@dataclass
-class FileContext:
-    """What rules may read about the file being checked."""
-
-    settings: Settings
-    versions: Versions
-    imports: dict[str, str] = field(default_factory=dict)
-    packages: set[str] = field(default_factory=set)
-    scopes: list[Scope] = field(default_factory=lambda: [Scope()])
-    style_uses: Counter[str] = field(default_factory=Counter)
-    # Local classes whose class attribute holds a status, mapped to that attribute.
-    status_classes: dict[str, str] = field(default_factory=dict)
-    view_classes: dict[str, Views] = field(default_factory=dict)
-    # Local classes whose methods' responses get headers from the framework (see Scope).
-    added_headers: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Every function's facts, by name, for rules that follow calls.
-    functions: dict[str, FunctionFacts] = field(default_factory=dict)
-    # Names bound to a request's result or a caught HTTP error (see receivers.py).
-    responses: set[str] = field(default_factory=set)
-    # Every function's facts, same names included, in source order; and the module itself.
-    all_functions: list[FunctionFacts] = field(default_factory=list)
-    tree: ast.AST | None = None
-
-    @property
-    def facts(self) -> FunctionFacts | None:
-        """The facts of the innermost enclosing function, if any (not through classes)."""
-        return self.scopes[-1].facts
-
-    @property
-    def scope(self) -> Scope:
-        return self.scopes[-1]
-
-    @property
-    def http_file(self) -> bool:
-        return not self.packages.isdisjoint(frameworks.HTTP_PACKAGES)
-
-    def qualname(self, node: ast.expr) -> str | None:
-        """The dotted name an expression stands for through the file's imports."""
-        if type(node) is ast.Name:
-            return self.imports.get(node.id)
-        if type(node) is ast.Attribute:
-            base = self.qualname(node.value)
-            return f"{base}.{node.attr}" if base is not None else None
-        return None
-
-    def status_value(self, node: ast.expr) -> tuple[int | None, bool]:
-        """The code an expression holds, and whether it is a plain int literal."""
-        if isinstance(node, ast.Constant):
-            value = node.value
-            if type(value) is int:
-                return value, True
-            if type(value) is str and value[:3].isdigit() and value[3:4] in {"", " "}:
-                return int(value[:3]), False
-            return None, False
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            inner, literal = self.status_value(node.operand)
-            return (-inner if inner is not None else None), literal
-        if isinstance(node, ast.Call):
-            if len(node.args) == 1 and not node.keywords:
-                callee = self.qualname(node.func)
-                if callee is None and isinstance(node.func, ast.Name) and node.func.id == "int":
-                    callee = "int"
-                if callee in {"http.HTTPStatus", "http.client.HTTPStatus", "int"}:
-                    return self.status_value(node.args[0])[0], False
-            return None, False
-        if isinstance(node, ast.Attribute) and node.attr == "value":
-            return self.status_value(node.value)[0], False
-        name = self.qualname(node)
-        return (constant_code(name) if name is not None else None), False
-
-    def is_status_expression(self, node: ast.expr) -> bool:
-        """Whether `node` reads a response's status (`r.status_code`, `resp.status`, ...), or
-        is a name the current function bound to one (see `Scope.status_aliases`), or a walrus
-        binding one (`(code := r.status_code)`)."""
-        if type(node) is not ast.Attribute:
-            if type(node) is not ast.Name:
-                # `(code := r.status_code) == 404`: the walrus's value.
-                return type(node) is ast.NamedExpr and self.is_status_expression(node.value)
-            aliases = self.scopes[-1].status_aliases
-            return aliases is not None and node.id in aliases
-        attr = node.attr
-        return attr in frameworks.STATUS_ATTRIBUTES or (
-            attr in frameworks.GENERIC_STATUS_ATTRIBUTES
-            and receivers.is_response(node.value, self.responses, self._self_is_response())
-        )
-
-    def _self_is_response(self) -> bool:
-        for scope in reversed(self.scopes):
-            if scope.is_class:
-                return scope.response_class
-        return False
-
-
-SiteRule = Callable[[FileContext, Site], Iterable[RawFinding]]
-ConstantRule = Callable[[FileContext, ast.AST, str, str], Iterable[RawFinding]]
-ImportRule = Callable[[FileContext, ast.AST, str], Iterable[RawFinding]]
-CallRule = Callable[[FileContext, ast.Call, Sink], Iterable[RawFinding]]
-FunctionRule = Callable[[FileContext, FunctionFacts], Iterable[RawFinding]]
-ReturnRule = Callable[[FileContext, FunctionFacts, ast.Return], Iterable[RawFinding]]
-ModuleRule = Callable[[FileContext], Iterable[RawFinding]]
-
-
-@dataclass(frozen=True)
-class Rules:
-    """The callbacks the engine calls: for each site, constant name and import as met; for
-    each return in a route; for each function once its body is walked; and once at the end."""
-
-    sites: tuple[SiteRule, ...] = ()
-    constants: tuple[ConstantRule, ...] = ()
-    imports: tuple[ImportRule, ...] = ()
-    calls: tuple[CallRule, ...] = ()
-    returns: tuple[ReturnRule, ...] = ()
-    functions: tuple[FunctionRule, ...] = ()
-    module: tuple[ModuleRule, ...] = ()
-    # Codes whose finding at a node says the status there is itself wrong (see `doubted`).
-    status_is_wrong: frozenset[str] = frozenset()
 
 
 class Engine:
@@ -352,7 +161,7 @@ class Engine:
             self._class(node, scope)
         elif isinstance(node, _FUNCTIONS):
             self.collector.enter_function(node, ctx.scopes)
-            _bind(ctx.scope, node.name)
+            bind(ctx.scope, node.name)
             scope.view = self._view_layout(node)
             scope.facts = FunctionFacts(
                 node, route=self._route_of(node), added_headers=self._added_headers(node)
@@ -373,8 +182,8 @@ class Engine:
             ):
                 if arg is not None:
                     name = arg.arg
-                    if name in names or name in _WATCHED_NAMES or name.startswith("HTTP_"):
-                        _bind(scope, name)
+                    if name in names or name in WATCHED_NAMES or name.startswith("HTTP_"):
+                        bind(scope, name)
                     else:
                         names.add(name)  # what `_bind` does with a plain new name
                     if arg.annotation is not None and receivers.names_response(arg.annotation):
@@ -424,7 +233,7 @@ class Engine:
 
     def _bind_target(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
-            _bind(self.ctx.scope, target.id)
+            bind(self.ctx.scope, target.id)
         elif isinstance(target, _SEQUENCES):
             for element in target.elts:
                 self._bind_target(element)
@@ -518,7 +327,7 @@ class Engine:
 
     def _except_handler(self, node: ast.ExceptHandler) -> None:
         if node.name:
-            _bind(self.ctx.scope, node.name)
+            bind(self.ctx.scope, node.name)
             if receivers.is_http_error(node.type):
                 self.ctx.responses.add(node.name)
 
@@ -572,7 +381,7 @@ class Engine:
     # -- classes and views ----------------------------------------------------------------------
     def _class(self, node: ast.ClassDef, scope: Scope) -> None:
         ctx = self.ctx
-        _bind(ctx.scope, node.name)
+        bind(ctx.scope, node.name)
         for base in node.bases:
             attribute = self._status_attribute_of(base)
             if attribute is not None:
@@ -711,7 +520,7 @@ class Engine:
         if type(expr) is ast.Name:
             scope = self.ctx.scope
             if scope.bound_statuses is not None and expr.id in scope.bound_statuses:
-                self._bound_use(scope, _BoundUse(expr, where, sink, call, status_range_only))
+                self._bound_use(scope, BoundUse(expr, where, sink, call, status_range_only))
         if (
             type(expr) is ast.Name
             or type(expr) is ast.Subscript
@@ -1279,7 +1088,7 @@ class Engine:
                     self.collector.pytestmark(value, ctx.scopes)
                 scope = ctx.scopes[-1]
                 first = target.id not in scope.names
-                _bind(scope, target.id)
+                bind(scope, target.id)
                 if scope.facts is not None and (first or scope.bound_statuses):
                     self._status_bound(scope, target.id, value, first)
                 if (
@@ -1371,7 +1180,7 @@ class Engine:
             if values is not None and values[-1] is None:
                 values[-1] = value
 
-    def _bound_use(self, scope: Scope, use: _BoundUse) -> None:
+    def _bound_use(self, scope: Scope, use: BoundUse) -> None:
         if scope.bound_uses is None:
             scope.bound_uses = []
         scope.bound_uses.append(use)
@@ -1380,7 +1189,7 @@ class Engine:
         """The literals bound to a name in the function, when every binding of the name is a
         status and every use of it is at a status position: each literal is a status there."""
         bound = scope.bound_statuses or {}
-        uses: dict[str, list[_BoundUse]] = {}
+        uses: dict[str, list[BoundUse]] = {}
         for use in scope.bound_uses or ():
             name = use.name.id
             if None not in bound[name] and all(use.name is not u.name for u in uses.get(name, ())):
@@ -1542,9 +1351,9 @@ class Engine:
             if scope.bound_statuses is not None and value.id in scope.bound_statuses:
                 attr = target.attr
                 if attr in frameworks.STATUS_ATTRIBUTES:
-                    self._bound_use(scope, _BoundUse(value, Where.ATTRIBUTE, None, None, False))
+                    self._bound_use(scope, BoundUse(value, Where.ATTRIBUTE, None, None, False))
                 elif attr == "status" and self.ctx.http_file:
-                    self._bound_use(scope, _BoundUse(value, Where.ATTRIBUTE, None, None, True))
+                    self._bound_use(scope, BoundUse(value, Where.ATTRIBUTE, None, None, True))
             return
         if target.attr in frameworks.STATUS_ATTRIBUTES:
             self._value_site(Where.ATTRIBUTE, value)
@@ -1733,48 +1542,6 @@ def _names_bound(node: ast.AST) -> list[str]:
         return [node.rest] if node.rest else []
     name = getattr(node, "name", None)
     return [name] if isinstance(name, str) else []
-
-
-def _bind(scope: Scope, name: str) -> None:
-    if name in _WATCHED_NAMES or name.startswith("HTTP_"):
-        scope.bound.add(name)
-    names = scope.names
-    if name not in names:
-        names.add(name)
-        return
-    # Bound again: no longer an alias of a status, a literal table, a loop's variable.
-    if scope.status_aliases is not None and name in scope.status_aliases:
-        scope.rebound.add(name)  # type: ignore[union-attr]
-    if scope.items is not None and name in scope.items:
-        scope.rebound.add(name)  # type: ignore[union-attr]
-    if scope.literals is not None:
-        scope.literals.pop(name, None)
-    if scope.bound_statuses is not None and name in scope.bound_statuses:
-        scope.bound_statuses[name].append(None)  # `_status_bound` fills it for a status
-    if scope.loops is not None:
-        scope.loops.pop(name, None)
-
-
-def argument(call: ast.Call, param: Param) -> ast.expr | None:
-    """The argument passed for `param`, if the call passes it visibly."""
-    if param.keyword is not None:
-        for keyword in call.keywords:
-            if keyword.arg == param.keyword:
-                return keyword.value
-    if param.position is not None:
-        for index, arg in enumerate(call.args):
-            if isinstance(arg, ast.Starred):
-                return None
-            if index == param.position:
-                return arg
-    return None
-
-
-def keyword_value(call: ast.Call, name: str) -> ast.expr | None:
-    for keyword in call.keywords:
-        if keyword.arg == name:
-            return keyword.value
-    return None
 
 
 def _mapping_status(key: ast.expr) -> ast.expr:

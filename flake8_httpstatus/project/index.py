@@ -121,7 +121,8 @@ def facts_of(
     """One module's facts (from its source, or its tree already parsed), from the engine's walk
     with no rules; None if it does not parse. The user's declared sinks count, as in the checked
     file's own walk."""
-    from flake8_httpstatus.analysis.engine import Engine, Rules
+    from flake8_httpstatus.analysis.context import Rules
+    from flake8_httpstatus.analysis.engine import Engine
 
     try:
         with warnings.catch_warnings():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from flake8_httpstatus.analysis.engine import Engine, Rules
+from flake8_httpstatus.analysis.context import Rules
+from flake8_httpstatus.analysis.engine import Engine
 from flake8_httpstatus.analysis.inference import ModuleFacts, Project
 from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.core.findings import Finding

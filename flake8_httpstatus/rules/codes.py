@@ -7,7 +7,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from flake8_httpstatus.analysis.engine import FileContext, RawFinding
+from flake8_httpstatus.analysis.context import FileContext, RawFinding
 from flake8_httpstatus.analysis.sites import STRICT_HOLDERS, Site, Where
 from flake8_httpstatus.core.findings import Fix
 from flake8_httpstatus.knowledge.registry import (

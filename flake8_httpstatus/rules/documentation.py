@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from flake8_httpstatus.analysis.engine import FileContext, RawFinding, keyword_value
+from flake8_httpstatus.analysis.context import FileContext, RawFinding, keyword_value
 from flake8_httpstatus.analysis.flow import FunctionFacts
 from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.openapi import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus.analysis.engine import FileContext, RawFinding
+from flake8_httpstatus.analysis.context import FileContext, RawFinding
 from flake8_httpstatus.analysis.inference import InferredSink
 from flake8_httpstatus.analysis.sites import Site, Where
 from flake8_httpstatus.knowledge.frameworks import Kind

@@ -7,7 +7,7 @@ import ast
 from collections.abc import Iterator
 
 from flake8_httpstatus.analysis import flow
-from flake8_httpstatus.analysis.engine import FileContext, RawFinding, argument, keyword_value
+from flake8_httpstatus.analysis.context import FileContext, RawFinding, argument, keyword_value
 from flake8_httpstatus.analysis.flow import FunctionFacts, ResponseState
 from flake8_httpstatus.analysis.sites import Site, Where
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
