@@ -22,7 +22,7 @@ from flake8_httpstatus.knowledge.frameworks import Kind, Layout, Param, Sink, Vi
 
 # Names whose rebinding in a scope would break a suggested constant there (see naming.py).
 WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
-_SEQUENCES = (ast.Tuple, ast.List)
+SEQUENCES = (ast.Tuple, ast.List)
 
 
 @dataclass
@@ -247,7 +247,7 @@ def bind_target(scope: Scope, target: ast.expr) -> None:
     """The names an assignment's (or a loop's, a `with`'s) target binds in `scope`."""
     if isinstance(target, ast.Name):
         bind(scope, target.id)
-    elif isinstance(target, _SEQUENCES):
+    elif isinstance(target, SEQUENCES):
         for element in target.elts:
             bind_target(scope, element)
     elif isinstance(target, ast.Starred):

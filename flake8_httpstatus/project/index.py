@@ -111,7 +111,7 @@ def may_hold_facts(data: bytes, path: Path) -> bool:
     return (
         b"class " in data
         or (b"def " in data and any(word in data for word in _WORDS))
-        or b"namedtuple" in data  # a record type with a status field: see Engine._namedtuple
+        or b"namedtuple" in data  # a record type with a status field (recognizers/assignments.py)
     )
 
 

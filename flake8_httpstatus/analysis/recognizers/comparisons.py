@@ -1,0 +1,114 @@
+"""Comparisons and asserts: `==`, `!=`, `in` and `match` on a response's status (or a name bound
+to it), and loop variables compared with it.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from flake8_httpstatus.analysis import inference
+from flake8_httpstatus.analysis.context import Scope
+from flake8_httpstatus.analysis.recognizers.values import value_site
+from flake8_httpstatus.analysis.sites import Where
+from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge.frameworks import Kind
+
+if TYPE_CHECKING:
+    from flake8_httpstatus.analysis.engine import Engine
+
+# Node types tested on hot paths: `isinstance` with a union builds it on every call.
+_COLLECTIONS = (ast.Tuple, ast.List, ast.Set)
+_EQUALITIES = frozenset({ast.Eq, ast.NotEq})
+_MEMBERSHIPS = frozenset({ast.In, ast.NotIn})
+
+
+def compare(engine: Engine, node: ast.Compare) -> None:
+    ctx = engine.ctx
+    left = node.left
+    for op, right in zip(node.ops, node.comparators, strict=False):
+        kind = type(op)
+        if kind in _EQUALITIES:
+            if ctx.is_status_expression(left):
+                comparison_site(engine, left, right)
+            elif ctx.is_status_expression(right):
+                comparison_site(engine, right, left)
+            elif ctx.scope.loops and _loop_compare(engine, left, right):
+                pass
+            elif type(left) is ast.Name and type(right) is ast.Constant:
+                engine.collector.compared(left, right, ctx.scopes)
+            elif type(right) is ast.Name and type(left) is ast.Constant:
+                engine.collector.compared(right, left, ctx.scopes)
+        elif kind in _MEMBERSHIPS and isinstance(right, _COLLECTIONS):
+            if ctx.is_status_expression(left):
+                for element in right.elts:
+                    comparison_site(engine, left, element)
+            elif type(left) is ast.Name:
+                for element in right.elts:
+                    engine.collector.compared(left, element, ctx.scopes)
+        left = right
+
+
+def comparison_site(
+    engine: Engine, status: ast.expr, value: ast.expr, in_pattern: bool = False
+) -> None:
+    """`value` compared with `status`; a generic attribute (`.status`, `.code`) counts
+    only for values in 100-599. Compared with an alias of a status, once the function's
+    body shows the alias is bound only once."""
+    if type(status) is ast.NamedExpr:
+        status = status.value
+    if type(status) is ast.Name:
+        scope = engine.ctx.scope
+        if scope.alias_uses is None:
+            scope.alias_uses = []
+        scope.alias_uses.append((status.id, value, in_pattern))
+        return
+    generic = isinstance(status, ast.Attribute) and status.attr not in frameworks.STATUS_ATTRIBUTES
+    value_site(engine, Where.COMPARISON, value, status_range_only=generic, in_pattern=in_pattern)
+
+
+def alias_sites(engine: Engine, scope: Scope) -> None:
+    """The comparisons with names bound once in the function to a response's status."""
+    aliases, rebound = scope.status_aliases or {}, scope.rebound or set()
+    for name, value, in_pattern in scope.alias_uses or ():
+        if name not in rebound:
+            comparison_site(engine, aliases[name], value, in_pattern)
+
+
+def _loop_compare(engine: Engine, left: ast.expr, right: ast.expr) -> bool:
+    """A loop variable compared with something: see `_loop_comparison`."""
+    loops = engine.ctx.scope.loops or {}
+    if type(left) is ast.Name and left.id in loops:
+        _loop_comparison(engine, left, right)
+    elif type(right) is ast.Name and right.id in loops:
+        _loop_comparison(engine, right, left)
+    else:
+        return False
+    return True
+
+
+def _loop_comparison(engine: Engine, name: ast.Name, value: ast.expr) -> None:
+    """`expected_status == 200` with `expected_status` a loop variable: a status
+    comparison once the variable is compared with a response's status in the body."""
+    for column in engine.ctx.scope.loops.get(name.id, ()):  # type: ignore[union-attr]
+        if not column.encloses(name):
+            continue
+        if column.compared is not None:
+            column.compared.append(value)
+        elif None in column.reported:
+            sink = inference.InferredSink(Kind.ASSERTION, "loop", None, parameter=name.id)
+            value_site(engine, Where.COMPARISON, value, sink, status_range_only=True)
+
+
+def match(engine: Engine, node: ast.Match) -> None:
+    if not engine.ctx.is_status_expression(node.subject):
+        return
+    patterns = [case.pattern for case in node.cases]
+    while patterns:
+        pattern = patterns.pop()
+        if isinstance(pattern, ast.MatchValue):
+            comparison_site(engine, node.subject, pattern.value, in_pattern=True)
+        elif isinstance(pattern, ast.MatchOr):
+            patterns.extend(pattern.patterns)
+        elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+            patterns.append(pattern.pattern)
