@@ -7,6 +7,7 @@ not import each other. docs/architecture.md draws the same order.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,48 @@ def test_the_check_sees_an_upward_import(tmp_path: Path) -> None:
     names = [name for _, name in imported(source, tmp_path)]
     assert names == ["flake8_httpstatus.frontends"]
     assert rank_of(layer_of(names[0])) > rank_of("core")
+
+
+ARCHITECTURE = PACKAGE.parent / "docs" / "architecture.md"
+RECOGNIZERS = PACKAGE / "analysis" / "recognizers"
+
+
+def _paths_named(text: str) -> set[str]:
+    """The paths a page names in backticks (`analysis/engine.py`, `rules/`)."""
+    return {name for name in re.findall(r"`([\w.]+(?:/[\w.]+)*/?)`", text) if "/" in name}
+
+
+def test_the_architecture_page_names_only_what_exists() -> None:
+    missing = [
+        name
+        for name in _paths_named(ARCHITECTURE.read_text(encoding="utf-8"))
+        if not (PACKAGE / name).exists() and not (PACKAGE.parent / name).exists()
+    ]
+    assert not missing, f"docs/architecture.md names paths that do not exist: {missing}"
+
+
+def test_the_architecture_page_names_every_subpackage_and_recognizer() -> None:
+    named = _paths_named(ARCHITECTURE.read_text(encoding="utf-8"))
+    packages = {
+        f"{path.parent.relative_to(PACKAGE).as_posix()}/" for path in PACKAGE.rglob("*/__init__.py")
+    }
+    recognizers = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in RECOGNIZERS.glob("*.py")
+        if path.name != "__init__.py"
+    }
+    assert recognizers, "no recognizer modules found"
+    assert packages - named == set()
+    assert recognizers - named == set()
+
+
+def test_the_readme_draws_the_layers_in_order() -> None:
+    """The README's diagram: one line per rank, top first, its layers named at its start."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("\n## Architecture\n")[2].partition("\n## ")[0]
+    diagram = section.partition("```text\n")[2].partition("```")[0]
+    drawn = [
+        tuple(re.findall(r"(\w+)/", re.match(r"((?:\w+/ +)+)", line)[1]))  # type: ignore[index]
+        for line in diagram.splitlines()
+    ]
+    assert drawn[::-1] == list(LAYERS)
