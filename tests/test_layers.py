@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("analysis",),
     ("rules",),
     ("project",),
+    ("routes",),
     ("frontends",),
 )
 RANK = {layer: rank for rank, group in enumerate(LAYERS) for layer in group}

@@ -118,7 +118,7 @@ def test_readme_example_is_what_flake8_prints() -> None:
 
 _COMMAND = re.compile(
     r"^(?:\s*-?\s*(?:run:\s*)?)(?:cat (?P<stdin>\S+) \| )?(?P<command>flake8-httpstatus "
-    r"(?:check|fix|explain|codes)\b[^#\n]*?)\s*(?:#.*)?$",
+    r"(?:check|fix|explain|codes|routes)\b[^#\n]*?)\s*(?:#.*)?$",
     re.M,
 )
 

@@ -22,6 +22,7 @@ from flake8_httpstatus.frontends.explain import (
     list_codes,
     unknown_code,
 )
+from flake8_httpstatus.frontends.route_report import FORMATS as ROUTE_FORMATS
 from flake8_httpstatus.frontends.runner import (
     FileResult,
     Job,
@@ -123,6 +124,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _unsafe(fix)
     commands.add_parser("lsp", help="start the language server on stdio (extra [lsp])")
+    routes = commands.add_parser(
+        "routes", help="list the project's routes: statuses sent, documented and tested"
+    )
+    routes.add_argument("path", nargs="?", default=".", metavar="PATH", help="the project")
+    routes.add_argument("--format", choices=ROUTE_FORMATS, default="text")
     return parser
 
 
@@ -194,6 +200,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _codes(args)
     if args.command == "lsp":
         return _lsp()
+    if args.command == "routes":
+        return _routes(args.path, args.format)
     if args.command == "check" and args.format != "text" and args.show_source:
         print("flake8-httpstatus: error: --show-source is for --format text", file=sys.stderr)
         return 2
@@ -305,6 +313,21 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     if job.mode == "noqa" or args.exit_zero:
         return 0
     return 1 if any(result.findings for result in results) else 0
+
+
+def _routes(path: str, output: str) -> int:
+    from flake8_httpstatus.frontends.route_report import render
+    from flake8_httpstatus.routes.table import route_map
+
+    root = Path(path)
+    if not root.is_dir():
+        print(f"flake8-httpstatus: error: {path}: not a directory", file=sys.stderr)
+        return 2
+    found = route_map(root)
+    print(render(found, output))
+    for error in found.errors:
+        print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
+    return 0
 
 
 def _lsp() -> int:

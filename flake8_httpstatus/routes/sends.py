@@ -1,0 +1,291 @@
+"""The statuses a callable of the project can send, at any depth through the project's
+functions, methods and exception classes: responses built with a status, HTTP exceptions raised
+or built, `abort()`, a status assigned to a response, and the exception handlers registered
+for the exceptions raised. Each status keeps the place that writes it."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge.frameworks import Kind, Sink
+from flake8_httpstatus.knowledge.routing import DEPENDENCY_MARKERS
+from flake8_httpstatus.routes.source import Function, Module, Source, keyword
+
+_SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
+_STATUS_ATTRIBUTES = frozenset({"status_code", "status"})
+# Past this depth of calls a chain is more likely a cycle through dynamic dispatch.
+_MAX_DEPTH = 30
+
+
+@dataclass(frozen=True, order=True)
+class Sent:
+    """A status and where it is written; `via` is the callable holding that place
+    (`module:qualname`), or what the route itself declares."""
+
+    status: int
+    file: str
+    line: int
+    via: str
+
+
+def label(module: Module, local: str) -> str:
+    return f"{module.name}:{local}"
+
+
+class Sends:
+    """What each project callable sends, computed once per callable."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        # Exception class (qualified) -> the handler functions registered for it.
+        self.handlers: dict[str, list[str]] = {}
+        self._done: dict[str, list[Sent]] = {}
+        self._active: set[str] = set()
+
+    # -- callables ------------------------------------------------------------------------------
+    def of(self, qualified: str, depth: int = 0) -> list[Sent]:
+        """What the project function or method `qualified` sends (empty if it is not one)."""
+        located = self.source.function(qualified)
+        if located is None:
+            return []
+        module, local, node = located
+        key = label(module, local)
+        if key in self._done:
+            return self._done[key]
+        if key in self._active or depth > _MAX_DEPTH:
+            return []
+        self._active.add(key)
+        try:
+            found = sorted(set(self._walk(module, local, node, depth)))
+        finally:
+            self._active.discard(key)
+        self._done[key] = found
+        return found
+
+    def dependencies(self, module: Module, node: Function, depth: int = 0) -> list[Sent]:
+        """What the dependencies a function's parameters declare send (`Depends(x)`)."""
+        found: list[Sent] = []
+        for marker_module, marker in self.dependency_calls(module, node):
+            found += self.dependency(marker_module, marker, depth)
+        return found
+
+    def dependency(self, module: Module, marker: ast.Call, depth: int = 0) -> list[Sent]:
+        """What one `Depends(x)` sends: `x`'s statuses (a function, a class's `__init__`, or
+        an instance's `__call__`), and those of its own dependencies."""
+        target = keyword(marker, "dependency", 0)
+        if target is None:
+            return []
+        qualified = self.source.qualified(module, target)
+        if qualified is None:
+            return []
+        qualified = self.source.resolve(qualified)
+        if self.source.class_(qualified) is not None:
+            return self._method(qualified, "__init__", depth) + self._method(
+                qualified, "__call__", depth
+            )
+        located = self.source.constant(module, target)
+        if located is not None and isinstance(located[1], ast.Call):
+            cls = self.source.qualified(located[0], located[1].func)
+            return self._method(cls, "__call__", depth) if cls else []
+        function = self.source.function(qualified)
+        if function is None:
+            return []
+        return self.of(qualified, depth + 1) + self.dependencies(
+            function[0], function[2], depth + 1
+        )
+
+    def dependency_calls(self, module: Module, node: Function) -> Iterator[tuple[Module, ast.Call]]:
+        """The `Depends(...)` markers in a function's parameter defaults and annotations, with
+        the module each is written in (an annotation may name an alias defined elsewhere:
+        `User = Annotated[str, Depends(get_user)]`)."""
+        arguments = node.args
+        for expression in (
+            *arguments.defaults,
+            *(default for default in arguments.kw_defaults if default is not None),
+            *(arg.annotation for arg in (*arguments.args, *arguments.kwonlyargs) if arg.annotation),
+        ):
+            yield from self._markers(module, expression)
+
+    def _markers(
+        self, module: Module, expression: ast.expr, depth: int = 0
+    ) -> Iterator[tuple[Module, ast.Call]]:
+        for inner in ast.walk(expression):
+            if isinstance(inner, ast.Call) and self.is_dependency(module, inner):
+                yield module, inner
+            elif isinstance(inner, (ast.Name, ast.Attribute)) and depth < 3:
+                located = self.source.constant(module, inner)
+                if located is not None and isinstance(located[1], ast.Subscript):
+                    yield from self._markers(*located, depth + 1)
+
+    def is_dependency(self, module: Module, call: ast.Call) -> bool:
+        return self.source.qualified(module, call.func) in DEPENDENCY_MARKERS
+
+    def _method(self, cls: str | None, name: str, depth: int) -> list[Sent]:
+        if cls is None:
+            return []
+        for base in self.source.bases(cls):
+            found = self.source.function(f"{base}.{name}")
+            if found is not None:
+                return self.of(f"{base}.{name}", depth + 1)
+        return []
+
+    # -- one body -------------------------------------------------------------------------------
+    def _walk(self, module: Module, local: str, node: Function, depth: int) -> Iterator[Sent]:
+        where = label(module, local)
+        owner = f"{module.name}.{local.rpartition('.')[0]}" if "." in local else None
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                yield from self._call(module, where, owner, inner, depth)
+            elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
+                # `raise NotFound`: the class, not an instance.
+                qualified = self.source.qualified(module, inner.exc)
+                if qualified is not None and self.source.constant(module, inner.exc) is None:
+                    yield from self._exception(module, where, qualified, None, inner, depth)
+            elif isinstance(inner, ast.Assign):
+                for target in inner.targets:
+                    if isinstance(target, ast.Attribute) and target.attr in _STATUS_ATTRIBUTES:
+                        status = self.source.status(module, inner.value)
+                        if status is not None:
+                            yield Sent(status, module.path, inner.lineno, where)
+
+    def _call(
+        self, module: Module, where: str, owner: str | None, call: ast.Call, depth: int
+    ) -> Iterator[Sent]:
+        func = call.func
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in {"self", "cls"}
+            and owner
+        ):
+            yield from self._method(owner, func.attr, depth)
+            return
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "__init__"
+            and isinstance(func.value, ast.Call)
+            and isinstance(func.value.func, ast.Name)
+            and func.value.func.id == "super"
+            and owner
+        ):
+            yield from self._super_init(module, where, owner, call, depth)
+            return
+        qualified = self.source.qualified(module, func)
+        if qualified is None:
+            return
+        qualified = self.source.resolve(qualified)
+        sink = frameworks.CALLS.get(qualified)
+        if sink is not None:
+            if qualified in self.handlers:
+                yield from self._handled(qualified, depth)
+            elif sink.kind in _SENDING:
+                status = _sink_status(self.source, module, sink, call)
+                if status is not None:
+                    yield Sent(status, module.path, call.lineno, where)
+            return
+        if self.source.class_(qualified) is not None:
+            yield from self._exception(module, where, qualified, call, call, depth)
+        elif self.source.function(qualified) is not None:
+            yield from self.of(qualified, depth + 1)
+        elif qualified in self.handlers:
+            yield from self._handled(qualified, depth)
+
+    def _super_init(
+        self, module: Module, where: str, owner: str, call: ast.Call, depth: int
+    ) -> Iterator[Sent]:
+        """`super().__init__(status_code=404)` in a subclass of an HTTP exception."""
+        for base in self.source.bases(owner)[1:]:
+            sink = frameworks.CALLS.get(base)
+            if sink is not None and sink.kind in _SENDING:
+                status = _sink_status(self.source, module, sink, call)
+                if status is not None:
+                    yield Sent(status, module.path, call.lineno, where)
+                return
+            if self.source.function(f"{base}.__init__") is not None:
+                yield from self.of(f"{base}.__init__", depth + 1)
+                return
+
+    def _exception(
+        self,
+        module: Module,
+        where: str,
+        cls: str,
+        call: ast.Call | None,
+        node: ast.AST,
+        depth: int,
+    ) -> Iterator[Sent]:
+        """A project class built or raised: its exception handler's statuses if one is
+        registered for it or a base; else the status its constructor or class attribute sets."""
+        chain = self.source.bases(cls)
+        for base in chain:
+            if base in self.handlers:
+                yield from self._handled(base, depth)
+                return
+        for base in chain:
+            if self.source.function(f"{base}.__init__") is not None:
+                found = self.of(f"{base}.__init__", depth + 1)
+                if found:
+                    yield from found
+                    return
+                break
+        attribute = _class_attribute(self.source, chain)
+        if attribute is not None:
+            yield Sent(attribute[0], attribute[1], attribute[2], cls)
+            return
+        for base in chain[1:]:
+            sink = frameworks.CALLS.get(base)
+            if sink is not None and sink.kind in _SENDING and call is not None:
+                status = _sink_status(self.source, module, sink, call)
+                if status is not None:
+                    yield Sent(status, module.path, node.lineno, where)  # type: ignore[attr-defined]
+                return
+
+    def _handled(self, exception: str, depth: int) -> Iterator[Sent]:
+        for handler in self.handlers[exception]:
+            yield from self.of(handler, depth + 1)
+
+
+def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> int | None:
+    """The status a call to a framework callable sends: its argument, or the callable's default
+    when none is given; None when the argument is not a known status."""
+    if sink.status is None:
+        return sink.default
+    argument = keyword(call, sink.status.keyword, sink.status.position)
+    if argument is None:
+        return sink.default
+    return source.status(module, argument)
+
+
+def _class_attribute(source: Source, chain: list[str]) -> tuple[int, str, int] | None:
+    """A status class attribute (`code = 409` on a werkzeug exception, `status_code = 409` on
+    a DRF one) set by the class or a project base: (status, file, line)."""
+    names = {
+        attribute
+        for base in chain
+        for module, (attribute, _) in frameworks.STATUS_CLASS_MODULES.items()
+        if base.rpartition(".")[0] == module
+    }
+    if not names and any(
+        base in frameworks.CALLS or base.endswith(("Error", "Exception")) for base in chain
+    ):
+        names = {"status_code"}
+    for base in chain:
+        located = source.class_(base)
+        if located is None:
+            continue
+        module, node = located
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target, value = statement.targets[0], statement.value
+            elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                target, value = statement.target, statement.value
+            else:
+                continue
+            if isinstance(target, ast.Name) and target.id in names:
+                status = source.status(module, value)
+                if status is not None:
+                    return status, module.path, statement.lineno
+    return None

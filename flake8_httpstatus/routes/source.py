@@ -1,0 +1,256 @@
+"""The project's modules as the route map reads them: parsed once (never imported), with each
+module's imports, functions, classes and top-level assignments, and names resolved across
+modules through imports and re-exports."""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge.registry import code_of
+from flake8_httpstatus.project.index import _python_files, module_of
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass
+class Module:
+    name: str
+    path: str  # relative to the project root, with `/`
+    tree: ast.Module
+    package: str
+    imports: dict[str, str] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    classes: dict[str, ast.ClassDef] = field(default_factory=dict)
+    assignments: dict[str, ast.expr] = field(default_factory=dict)
+
+
+def _relative_import(package: str, level: int, module: str | None) -> str:
+    parts = package.split(".") if package else []
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)]
+    return ".".join([*parts, module] if module else parts)
+
+
+def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -> Module:
+    package = name if is_package else name.rpartition(".")[0]
+    module = Module(name, relative, tree, package)
+
+    def top(body: list[ast.stmt]) -> None:
+        for statement in body:
+            if isinstance(statement, ast.Import):
+                for alias in statement.names:
+                    head = alias.name.partition(".")[0]
+                    module.imports[alias.asname or head] = alias.name if alias.asname else head
+            elif isinstance(statement, ast.ImportFrom):
+                source = (
+                    _relative_import(package, statement.level, statement.module)
+                    if statement.level
+                    else statement.module or ""
+                )
+                for alias in statement.names:
+                    if alias.name != "*":
+                        module.imports[alias.asname or alias.name] = f"{source}.{alias.name}"
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                module.functions[statement.name] = statement
+            elif isinstance(statement, ast.ClassDef):
+                module.classes[statement.name] = statement
+                for item in statement.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        module.functions[f"{statement.name}.{item.name}"] = item
+            elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target = statement.targets[0]
+                if isinstance(target, ast.Name):
+                    module.assignments[target.id] = statement.value
+            elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                if isinstance(statement.target, ast.Name):
+                    module.assignments[statement.target.id] = statement.value
+            elif isinstance(statement, ast.If):
+                top(statement.body)
+                top(statement.orelse)
+            elif isinstance(statement, ast.Try):
+                top(statement.body)
+                for handler in statement.handlers:
+                    top(handler.body)
+
+    top(tree.body)
+    return module
+
+
+class Source:
+    """Every module under a root, parsed; `errors` lists the files that did not parse."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.modules: dict[str, Module] = {}
+        self.errors: list[str] = []
+        for relative, path in _python_files(root) or ():
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    tree = ast.parse(Path(path).read_bytes(), path)
+            except (SyntaxError, ValueError, RecursionError, MemoryError, OSError) as error:
+                self.errors.append(f"{relative}: {type(error).__name__}")
+                continue
+            name, is_package = module_of(Path(path))
+            self.modules.setdefault(name, _read_module(name, is_package, relative, tree))
+
+    # -- names ----------------------------------------------------------------------------------
+    def qualified(self, module: Module, node: ast.expr) -> str | None:
+        """A dotted expression as a qualified name, through the module's imports
+        (`status.HTTP_404_NOT_FOUND` -> `fastapi.status.HTTP_404_NOT_FOUND`); a name the
+        module defines is `module.name`."""
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return None
+        head = module.imports.get(node.id)
+        if head is None and (
+            node.id in module.functions
+            or node.id in module.classes
+            or node.id in module.assignments
+        ):
+            head = f"{module.name}.{node.id}"
+        elif head is None:
+            head = node.id  # a builtin, or a name bound in a function
+        return ".".join([head, *reversed(parts)])
+
+    def resolve(self, name: str) -> str:
+        """Where a project name is defined, following imports and re-exports."""
+        for _ in range(10):  # re-export chains are short; a cycle must not hang
+            module_name, _, attr = name.rpartition(".")
+            module = self.modules.get(module_name)
+            if module is None:
+                # `pkg.mod.Class.method`: resolve the owner.
+                head, _, rest = module_name.rpartition(".")
+                owner = self.modules.get(head)
+                if owner is not None and rest in owner.imports:
+                    name = f"{owner.imports[rest]}.{attr}"
+                    continue
+                return name
+            if attr in module.imports and attr not in module.functions:
+                name = module.imports[attr]
+                continue
+            return name
+        return name
+
+    def function(self, name: str) -> tuple[Module, str, Function] | None:
+        """The project function or method a qualified name resolves to."""
+        name = self.resolve(name)
+        for cut in (1, 2):
+            parts = name.rsplit(".", cut)
+            if len(parts) != cut + 1:
+                continue
+            module = self.modules.get(parts[0])
+            local = ".".join(parts[1:])
+            if module is not None and local in module.functions:
+                return module, local, module.functions[local]
+        return None
+
+    def class_(self, name: str) -> tuple[Module, ast.ClassDef] | None:
+        name = self.resolve(name)
+        module_name, _, local = name.rpartition(".")
+        module = self.modules.get(module_name)
+        if module is not None and local in module.classes:
+            return module, module.classes[local]
+        return None
+
+    def bases(self, name: str) -> list[str]:
+        """A class's bases, own and inherited, as resolved qualified names (the class first)."""
+        found: list[str] = []
+        queue = [self.resolve(name)]
+        while queue:
+            current = queue.pop(0)
+            if current in found:
+                continue
+            found.append(current)
+            located = self.class_(current)
+            if located is not None:
+                module, node = located
+                for base in node.bases:
+                    qualified = self.qualified(module, base)
+                    if qualified is not None:
+                        queue.append(self.resolve(qualified))
+        return found
+
+    # -- values ---------------------------------------------------------------------------------
+    def status(self, module: Module, node: ast.expr | None) -> int | None:
+        """A status written as a literal, a registry constant (`status.HTTP_404_NOT_FOUND`,
+        `HTTPStatus.NOT_FOUND`) or a module constant holding one of those."""
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return node.value if 100 <= node.value <= 599 else None
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            return self.status(module, node.value)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            qualified = self.qualified(module, node)
+            if qualified is None:
+                return None
+            holder, _, constant = qualified.rpartition(".")
+            style = frameworks.HOLDERS.get(holder)
+            if style is not None:
+                return code_of(style, constant)
+            located = self.constant(module, node)
+            if located is not None and located[1] is not node:
+                return self.status(*located)
+        return None
+
+    def constant(self, module: Module, node: ast.expr) -> tuple[Module, ast.expr] | None:
+        """The value a module-level name (here or imported from a project module) is bound to."""
+        qualified = self.qualified(module, node)
+        if qualified is None:
+            return None
+        owner_name, _, local = self.resolve(qualified).rpartition(".")
+        owner = self.modules.get(owner_name)
+        if owner is not None and local in owner.assignments:
+            return owner, owner.assignments[local]
+        return None
+
+    def string(self, module: Module, node: ast.expr | None) -> str | None:
+        """A string literal, or a module constant holding one."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            located = self.constant(module, node)
+            return self.string(*located) if located is not None else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.string(module, node.left), self.string(module, node.right)
+            return left + right if left is not None and right is not None else None
+        return None
+
+    def statuses_of_mapping(self, module: Module, node: ast.expr | None) -> list[tuple[int, int]]:
+        """The statuses a `responses=` dict's keys name, each with its line."""
+        if isinstance(node, ast.Name):
+            located = self.constant(module, node)
+            return self.statuses_of_mapping(*located) if located is not None else []
+        if not isinstance(node, ast.Dict):
+            return []
+        found: list[tuple[int, int]] = []
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                found += self.statuses_of_mapping(module, value)
+                continue
+            code = self.status(module, key)
+            if code is None and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                code = int(key.value) if key.value.isdigit() else None
+            if code is not None:
+                found.append((code, key.lineno))
+        return found
+
+
+def keyword(call: ast.Call, name: str | None, position: int | None = None) -> ast.expr | None:
+    """A call's argument by keyword, or by position."""
+    if name is not None:
+        for item in call.keywords:
+            if item.arg == name:
+                return item.value
+    if position is not None and position < len(call.args):
+        argument = call.args[position]
+        return None if isinstance(argument, ast.Starred) else argument
+    return None

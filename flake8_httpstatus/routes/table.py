@@ -1,0 +1,410 @@
+"""The project's route table: every route with its full path (prefixes of routers and includes
+joined), its handler, and the statuses it sends, documents and answers implicitly."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flake8_httpstatus.knowledge.routing import (
+    DECORATORS,
+    HOLDER_CLASSES,
+    INCLUDES,
+    Framework,
+    Include,
+    RouteDecorator,
+    RouteHolder,
+)
+from flake8_httpstatus.routes.sends import Sends, Sent, label
+from flake8_httpstatus.routes.source import Function, Module, Source, keyword
+
+# `{name:converter}` in a Starlette path.
+_STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
+
+
+@dataclass(frozen=True, order=True)
+class Documented:
+    status: int
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class Implicit:
+    status: int
+    reason: str
+
+
+@dataclass(frozen=True, order=True)
+class Tested:
+    status: int
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class Unresolved:
+    """A test request whose route, or whose asserted status, could not be told."""
+
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass
+class Route:
+    framework: str
+    methods: tuple[str, ...]
+    path: str
+    name: str
+    handler: str
+    file: str
+    line: int
+    sends: list[Sent] = field(default_factory=list)
+    implicit: list[Implicit] = field(default_factory=list)
+    documented: list[Documented] = field(default_factory=list)
+    tested: list[Tested] = field(default_factory=list)
+    unresolved_tests: list[Unresolved] = field(default_factory=list)
+
+
+@dataclass
+class _Holder:
+    key: str
+    framework: Framework
+    row: RouteHolder
+    module: Module
+    call: ast.Call
+
+
+@dataclass
+class _Include:
+    parent: str
+    child: str
+    module: Module
+    call: ast.Call
+    prefix: str
+
+
+@dataclass
+class _Declaration:
+    holder: str
+    row: RouteDecorator
+    module: Module
+    call: ast.Call
+    local: str
+    function: Function
+    function_module: Module
+
+
+@dataclass
+class RouteMap:
+    routes: list[Route]
+    errors: list[str]
+    # Test requests not matched to any route.
+    unresolved_tests: list[Unresolved] = field(default_factory=list)
+
+
+def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
+    """Every statement with the qualname of the function or class holding it ("" at the top)."""
+    for statement in body:
+        yield scope, statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            inner = f"{scope}.{statement.name}" if scope else statement.name
+            yield from _scopes(statement.body, inner)
+        else:
+            for name in ("body", "orelse", "finalbody", "handlers"):
+                block = getattr(statement, name, None)
+                if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                    yield from _scopes(block, scope)
+                elif isinstance(block, list):
+                    for handler in block:
+                        if isinstance(handler, ast.ExceptHandler):
+                            yield from _scopes(handler.body, scope)
+
+
+def _calls(statement: ast.stmt) -> Iterator[ast.Call]:
+    """The calls of one statement, without those of the blocks it holds."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return
+    if isinstance(statement, (ast.If, ast.While)):
+        parts: list[ast.AST] = [statement.test]
+    elif isinstance(statement, (ast.For, ast.AsyncFor)):
+        parts = [statement.iter]
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        parts = list(statement.items)
+    elif isinstance(statement, (ast.Try, ast.Match)):
+        parts = []
+    else:
+        parts = [statement]
+    for part in parts:
+        for node in ast.walk(part):
+            if isinstance(node, ast.Call):
+                yield node
+
+
+def normalise(path: str) -> str:
+    """`/items/{item_id:int}` -> `/items/{item_id}`, with single slashes between parts."""
+    return re.sub(r"/{2,}", "/", _STARLETTE_PARAM.sub(r"{\1}", path))
+
+
+class _Builder:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.sends = Sends(source)
+        self.holders: dict[str, _Holder] = {}
+        self.includes: list[_Include] = []
+        self.declarations: list[_Declaration] = []
+
+    # -- finding --------------------------------------------------------------------------------
+    def find(self) -> None:
+        for module in self.source.modules.values():
+            for scope, statement in _scopes(module.tree.body):
+                if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                    self._holder(module, scope, statement)
+        for module in self.source.modules.values():
+            for scope, statement in _scopes(module.tree.body):
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    local = f"{scope}.{statement.name}" if scope else statement.name
+                    for decorator in statement.decorator_list:
+                        if isinstance(decorator, ast.Call):
+                            self._decorator(module, scope, decorator, local, statement)
+                for call in _calls(statement):
+                    self._call(module, scope, call)
+
+    def _holder(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        value = statement.value
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        if not isinstance(value, ast.Call) or not isinstance(target, ast.Name):
+            return
+        qualified = self.source.qualified(module, value.func)
+        found = HOLDER_CLASSES.get(self.source.resolve(qualified)) if qualified else None
+        if found is None:
+            return
+        key = ".".join(part for part in (module.name, scope, target.id) if part)
+        self.holders[key] = _Holder(key, found[0], found[1], module, value)
+
+    def holder_of(self, module: Module, scope: str, node: ast.expr) -> _Holder | None:
+        """The holder an expression names: a name bound in the enclosing function, or at the
+        top of this or another module."""
+        if isinstance(node, ast.Name):
+            parts = scope.split(".") if scope else []
+            for cut in range(len(parts), 0, -1):
+                local = ".".join([module.name, *parts[:cut], node.id])
+                if local in self.holders:
+                    return self.holders[local]
+        qualified = self.source.qualified(module, node)
+        return self.holders.get(self.source.resolve(qualified)) if qualified else None
+
+    def _decorator(
+        self, module: Module, scope: str, decorator: ast.Call, local: str, function: Function
+    ) -> None:
+        if not isinstance(decorator.func, ast.Attribute):
+            return
+        holder = self.holder_of(module, scope, decorator.func.value)
+        if holder is None:
+            return
+        name = decorator.func.attr
+        if name in holder.framework.exception_handlers and decorator.args:
+            self._handler(module, decorator.args[0], f"{module.name}.{local}")
+            return
+        row = DECORATORS[holder.framework.name].get(name)
+        if row is not None and row.endpoint is None:
+            self.declarations.append(
+                _Declaration(holder.key, row, module, decorator, local, function, module)
+            )
+
+    def _call(self, module: Module, scope: str, call: ast.Call) -> None:
+        if not isinstance(call.func, ast.Attribute):
+            return
+        holder = self.holder_of(module, scope, call.func.value)
+        if holder is None:
+            return
+        name = call.func.attr
+        framework = holder.framework
+        if name in framework.exception_handlers and len(call.args) >= 2:
+            handler = self.source.qualified(module, call.args[1])
+            if handler is not None:
+                self._handler(module, call.args[0], self.source.resolve(handler))
+            return
+        include = INCLUDES[framework.name].get(name)
+        if include is not None and call.args:
+            child = self.holder_of(module, scope, call.args[0])
+            if child is not None:
+                prefix = self.source.string(module, keyword(call, include.prefix)) or ""
+                self.includes.append(_Include(holder.key, child.key, module, call, prefix))
+            return
+        row = DECORATORS[framework.name].get(name)
+        if row is not None and row.endpoint is not None:
+            endpoint = keyword(call, "endpoint", row.endpoint)
+            qualified = self.source.qualified(module, endpoint) if endpoint is not None else None
+            located = self.source.function(qualified) if qualified else None
+            if located is not None:
+                target, local, function = located
+                self.declarations.append(
+                    _Declaration(holder.key, row, module, call, local, function, target)
+                )
+
+    def _handler(self, module: Module, exception: ast.expr, handler: str) -> None:
+        qualified = self.source.qualified(module, exception)
+        if qualified is not None:
+            self.sends.handlers.setdefault(self.source.resolve(qualified), []).append(handler)
+
+    # -- building -------------------------------------------------------------------------------
+    def contexts(self, key: str, seen: frozenset[str] = frozenset()) -> list[list[str | _Include]]:
+        """Every chain of holders and includes from a root holder down to `key`."""
+        parents = [include for include in self.includes if include.child == key]
+        if not parents or key in seen:
+            return [[key]]
+        chains: list[list[str | _Include]] = []
+        for include in parents:
+            for chain in self.contexts(include.parent, seen | {key}):
+                chains.append([*chain, include, key])
+        return chains
+
+    def routes(self) -> list[Route]:
+        found: list[Route] = []
+        for declaration in self.declarations:
+            for chain in self.contexts(declaration.holder):
+                found.append(self._route(declaration, chain))
+        unique = {(route.methods, route.path, route.handler): route for route in found}
+        return sorted(unique.values(), key=lambda r: (r.path, r.methods, r.handler))
+
+    def _route(self, declaration: _Declaration, chain: list[str | _Include]) -> Route:
+        holder = self.holders[declaration.holder]
+        framework = holder.framework
+        module, call, row = declaration.module, declaration.call, declaration.row
+        function, target = declaration.function, declaration.function_module
+        prefix = ""
+        documented: list[Documented] = []
+        dependencies: list[tuple[Module, ast.expr]] = []
+        for link in chain:
+            if isinstance(link, str):
+                linked = self.holders[link]
+                prefix += self._string(linked.module, linked.call, linked.row.prefix)
+                documented += self._documented(linked.module, linked.call, linked.row.documented)
+                dependencies += self._listed(linked.module, linked.call, linked.row.dependencies)
+            else:
+                include = self._include_row(framework, link)
+                prefix += link.prefix
+                documented += self._documented(link.module, link.call, include.documented)
+                dependencies += self._listed(link.module, link.call, include.dependencies)
+        path = self._string(module, call, row.path_keyword, 0)
+        methods = row.methods or self._methods(module, call)
+        documented += self._documented(module, call, row.documented)
+        dependencies += self._listed(module, call, row.dependencies)
+        handler = label(target, declaration.local)
+        declared = self.source.status(module, keyword(call, row.status)) if row.status else None
+        sends = [
+            Sent(
+                declared or framework.default_status,
+                module.path,
+                call.lineno,
+                "status_code" if declared else "default",
+            ),
+            *self.sends.of(f"{target.name}.{declaration.local}"),
+            *self.sends.dependencies(target, function),
+        ]
+        for dependency_module, marker in dependencies:
+            if isinstance(marker, ast.Call) and self.sends.is_dependency(dependency_module, marker):
+                sends += self.sends.dependency(dependency_module, marker)
+        documented.append(
+            Documented(declared or framework.default_status, module.path, call.lineno)
+        )
+        has_parameters = self._has_parameters(target, function)
+        implicit = [row_ for row_ in framework.implicit if row_.when == "always" or has_parameters]
+        documented += [
+            Documented(row_.status, module.path, call.lineno)
+            for row_ in implicit
+            if row_.documented
+        ]
+        name_node = keyword(call, "name")
+        name = self.source.string(module, name_node) if name_node is not None else None
+        return Route(
+            framework.name,
+            methods,
+            normalise(prefix + path),
+            name or function.name,
+            handler,
+            target.path,
+            function.lineno,
+            sorted(set(sends)),
+            sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
+            sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
+        )
+
+    @staticmethod
+    def _include_row(framework: Framework, link: _Include) -> Include:
+        assert isinstance(link.call.func, ast.Attribute)  # found as `holder.include_router(...)`
+        return INCLUDES[framework.name][link.call.func.attr]
+
+    def _string(
+        self, module: Module, call: ast.Call, name: str | None, position: int | None = None
+    ) -> str:
+        if name is None:
+            return ""
+        return self.source.string(module, keyword(call, name, position)) or ""
+
+    def _methods(self, module: Module, call: ast.Call) -> tuple[str, ...]:
+        node = keyword(call, "methods")
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            found = [self.source.string(module, item) for item in node.elts]
+            return tuple(sorted(method.upper() for method in found if method))
+        return ("GET",)
+
+    def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
+        if name is None:
+            return []
+        return [
+            Documented(status, module.path, line)
+            for status, line in self.source.statuses_of_mapping(module, keyword(call, name))
+        ]
+
+    def _listed(
+        self, module: Module, call: ast.Call, name: str | None
+    ) -> list[tuple[Module, ast.expr]]:
+        node = keyword(call, name) if name else None
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return [(module, item) for item in node.elts]
+        return []
+
+    def _has_parameters(self, module: Module, function: Function, depth: int = 0) -> bool:
+        """Whether the framework validates something for this handler: a parameter it does not
+        inject, here or in a dependency."""
+        injected = {name for found in HOLDER_CLASSES.values() for name in found[0].injected}
+        arguments = function.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
+        defaults += arguments.defaults
+        for arg, default in (
+            *zip(positional, defaults, strict=True),
+            *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+        ):
+            if arg.arg in {"self", "cls"}:
+                continue
+            annotation = ast.unparse(arg.annotation) if arg.annotation else ""
+            if any(re.search(rf"\b{name}\b", annotation) for name in injected):
+                continue
+            markers = [annotation, ast.unparse(default) if default is not None else ""]
+            if any("Depends(" in text or "Security(" in text for text in markers):
+                continue
+            return True
+        if depth > 5:
+            return False
+        for marker_module, marker in self.sends.dependency_calls(module, function):
+            target = keyword(marker, "dependency", 0)
+            qualified = self.source.qualified(marker_module, target) if target is not None else None
+            located = self.source.function(qualified) if qualified else None
+            if located is not None and self._has_parameters(located[0], located[2], depth + 1):
+                return True
+        return False
+
+
+def route_map(root: Path) -> RouteMap:
+    """The route map of the project under `root`."""
+    source = Source(root)
+    builder = _Builder(source)
+    builder.find()
+    return RouteMap(builder.routes(), source.errors)
