@@ -71,12 +71,12 @@ def test_fastapi_paths_and_documented_statuses_match_its_openapi(
 def test_text_output_is_a_table_per_route(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routes", str(ROUTES / "fastapi_shop")]) == 0
     out = capsys.readouterr().out
-    assert "GET /api/v1/items/{item_id}  shop.api.items:get_item  shop/api/items.py:16" in out
+    assert "GET /api/v1/items/{item_id}  shop.api.items:get_item  shop/api/items.py:18" in out
     assert (
         "  404 Not Found              yes       yes         -       "
         "shop/services.py:10 shop.services:not_found"
     ) in out
-    assert out.rstrip().endswith("5 routes")
+    assert out.rstrip().endswith("7 routes")
 
 
 def test_not_a_directory_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -142,7 +142,11 @@ class Sends:
             elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
                 # `raise NotFound`: the class, not an instance.
                 qualified = self.source.qualified(module, inner.exc)
-                if qualified is not None and self.source.constant(module, inner.exc) is None:
+                constant = self.source.constant(module, inner.exc)
+                if constant is not None and isinstance(constant[1], ast.Call):
+                    # `raise credentials_exception`, built once at a module's top.
+                    yield from self._call(constant[0], where, None, constant[1], depth)
+                elif qualified is not None and constant is None:
                     yield from self._exception(module, where, qualified, None, inner, depth)
             elif isinstance(inner, ast.Assign):
                 for target in inner.targets:

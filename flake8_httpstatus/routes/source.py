@@ -26,6 +26,11 @@ class Module:
     functions: dict[str, Function] = field(default_factory=dict)
     classes: dict[str, ast.ClassDef] = field(default_factory=dict)
     assignments: dict[str, ast.expr] = field(default_factory=dict)
+    # Modules imported with `from x import *`.
+    stars: list[str] = field(default_factory=list)
+
+    def defines(self, name: str) -> bool:
+        return name in self.functions or name in self.classes or name in self.assignments
 
 
 def _relative_import(package: str, level: int, module: str | None) -> str:
@@ -52,7 +57,9 @@ def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -
                     else statement.module or ""
                 )
                 for alias in statement.names:
-                    if alias.name != "*":
+                    if alias.name == "*":
+                        module.stars.append(source)
+                    else:
                         module.imports[alias.asname or alias.name] = f"{source}.{alias.name}"
             elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 module.functions[statement.name] = statement
@@ -110,11 +117,7 @@ class Source:
         if not isinstance(node, ast.Name):
             return None
         head = module.imports.get(node.id)
-        if head is None and (
-            node.id in module.functions
-            or node.id in module.classes
-            or node.id in module.assignments
-        ):
+        if head is None and (module.defines(node.id) or module.stars):
             head = f"{module.name}.{node.id}"
         elif head is None:
             head = node.id  # a builtin, or a name bound in a function
@@ -133,9 +136,23 @@ class Source:
                     name = f"{owner.imports[rest]}.{attr}"
                     continue
                 return name
-            if attr in module.imports and attr not in module.functions:
+            if attr in module.imports and not module.defines(attr):
                 name = module.imports[attr]
                 continue
+            star = next(
+                (
+                    star
+                    for star in module.stars
+                    if star in self.modules
+                    and (self.modules[star].defines(attr) or attr in self.modules[star].imports)
+                ),
+                None,
+            )
+            if star is not None and not module.defines(attr):
+                name = f"{star}.{attr}"
+                continue
+            if module.stars and not module.defines(attr) and attr not in module.imports:
+                return attr  # not from the project: a builtin, or from a library's `*`
             return name
         return name
 

@@ -77,6 +77,9 @@ class _Holder:
     row: RouteHolder
     module: Module
     call: ast.Call
+    # A project subclass (`class UserAPIRouter(APIRouter)`): the `super().__init__(...)` call
+    # of its `__init__`, whose settings (`dependencies=`) every instance has.
+    init: tuple[Module, ast.Call] | None = None
 
 
 @dataclass
@@ -180,11 +183,31 @@ class _Builder:
         if not isinstance(value, ast.Call) or not isinstance(target, ast.Name):
             return
         qualified = self.source.qualified(module, value.func)
-        found = HOLDER_CLASSES.get(self.source.resolve(qualified)) if qualified else None
-        if found is None:
+        if qualified is None:
             return
-        key = ".".join(part for part in (module.name, scope, target.id) if part)
-        self.holders[key] = _Holder(key, found[0], found[1], module, value)
+        init: tuple[Module, ast.Call] | None = None
+        for cls in self.source.bases(qualified):
+            found = HOLDER_CLASSES.get(cls)
+            if found is not None:
+                key = ".".join(part for part in (module.name, scope, target.id) if part)
+                self.holders[key] = _Holder(key, found[0], found[1], module, value, init)
+                return
+            init = init or self._super_init(cls)
+
+    def _super_init(self, cls: str) -> tuple[Module, ast.Call] | None:
+        located = self.source.function(f"{cls}.__init__")
+        if located is None:
+            return None
+        module, _, function = located
+        for node in ast.walk(function):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "__init__"
+                and isinstance(node.func.value, ast.Call)
+            ):
+                return module, node
+        return None
 
     def holder_of(self, module: Module, scope: str, node: ast.expr) -> _Holder | None:
         """The holder an expression names: a name bound in the enclosing function, or at the
@@ -284,8 +307,11 @@ class _Builder:
             if isinstance(link, str):
                 linked = self.holders[link]
                 prefix += self._string(linked.module, linked.call, linked.row.prefix)
-                documented += self._documented(linked.module, linked.call, linked.row.documented)
-                dependencies += self._listed(linked.module, linked.call, linked.row.dependencies)
+                settings = [(linked.module, linked.call)]
+                settings += [linked.init] if linked.init is not None else []
+                for where, setting in settings:
+                    documented += self._documented(where, setting, linked.row.documented)
+                    dependencies += self._listed(where, setting, linked.row.dependencies)
             else:
                 include = self._include_row(framework, link)
                 prefix += link.prefix
@@ -313,7 +339,10 @@ class _Builder:
         documented.append(
             Documented(declared or framework.default_status, module.path, call.lineno)
         )
-        has_parameters = self._has_parameters(target, function)
+        has_parameters = self._has_parameters(target, function) or any(
+            isinstance(marker, ast.Call) and self._validates(where, marker)
+            for where, marker in dependencies
+        )
         implicit = [row_ for row_ in framework.implicit if row_.when == "always" or has_parameters]
         documented += [
             Documented(row_.status, module.path, call.lineno)
@@ -393,13 +422,17 @@ class _Builder:
             return True
         if depth > 5:
             return False
-        for marker_module, marker in self.sends.dependency_calls(module, function):
-            target = keyword(marker, "dependency", 0)
-            qualified = self.source.qualified(marker_module, target) if target is not None else None
-            located = self.source.function(qualified) if qualified else None
-            if located is not None and self._has_parameters(located[0], located[2], depth + 1):
-                return True
-        return False
+        return any(
+            self._validates(marker_module, marker, depth)
+            for marker_module, marker in self.sends.dependency_calls(module, function)
+        )
+
+    def _validates(self, module: Module, marker: ast.Call, depth: int = 0) -> bool:
+        """Whether a dependency (`Depends(x)`) reads parameters the framework validates."""
+        target = keyword(marker, "dependency", 0)
+        qualified = self.source.qualified(module, target) if target is not None else None
+        located = self.source.function(qualified) if qualified else None
+        return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
 def route_map(root: Path) -> RouteMap:
