@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
+from flake8_httpstatus.knowledge.routing import WERKZEUG_EXCEPTIONS
+from flake8_httpstatus.routes.table import normalise
 
 ROUTES = Path(__file__).parent / "fixtures" / "routes"
 # Each project beside its expected table: `<name>/` and `<name>.json`.
@@ -99,3 +101,60 @@ def test_a_file_that_does_not_parse_is_named_and_the_rest_mapped(
     out, err = capsys.readouterr()
     assert [route["path"] for route in json.loads(out)["routes"]] == ["/x"]
     assert err == "flake8-httpstatus: error: broken.py: SyntaxError\n"
+
+
+_URL_MAP = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from blog import create_app
+app = create_app()
+rules = sorted(
+    (
+        re.sub(r"<(?:[^<>:]+:)?(\\w+)>", r"{\\1}", rule.rule),
+        sorted(rule.methods - {"HEAD", "OPTIONS"}),
+        rule.endpoint,
+    )
+    for rule in app.url_map.iter_rules()
+    if rule.endpoint != "static"
+)
+print(json.dumps(rules))
+"""
+
+
+def test_flask_rules_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
+    """Flask itself, on the same project, builds the same rules, methods and endpoint names
+    (`register_blueprint(url_prefix=)` replacing the blueprint's own, nested blueprints)."""
+    pytest.importorskip("flask")
+    done = subprocess.run(
+        [sys.executable, "-c", _URL_MAP, str(ROUTES / "flask_blog")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    real = [tuple(row) for row in json.loads(done.stdout)]
+    ours = sorted(
+        (route["path"], route["methods"], route["name"])
+        for route in table(capsys, "flask_blog")["routes"]  # type: ignore[attr-defined]
+    )
+    assert ours == real
+
+
+def test_werkzeug_exception_statuses_are_the_classes_codes() -> None:
+    exceptions = pytest.importorskip("werkzeug.exceptions")
+    for qualified, code in WERKZEUG_EXCEPTIONS.items():
+        assert getattr(exceptions, qualified.rpartition(".")[2]).code == code, qualified
+
+
+@pytest.mark.parametrize(
+    ("declared", "normalised"),
+    [
+        ("/items/{item_id:int}", "/items/{item_id}"),
+        ("/f/{p:path}", "/f/{p}"),
+        ("/u/<int:uid>/<name>", "/u/{uid}/{name}"),
+        ("/a/<any(x, y):kind>", "/a/{kind}"),
+        ("/api//v1/", "/api/v1/"),
+    ],
+)
+def test_paths_are_normalised(declared: str, normalised: str) -> None:
+    assert normalise(declared) == normalised

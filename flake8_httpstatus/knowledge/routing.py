@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flake8_httpstatus.knowledge.openapi import EXCEPTION_STATUS as EXCEPTION_STATUSES_DOCUMENTED
+
 
 @dataclass(frozen=True)
 class RouteHolder:
@@ -25,15 +27,19 @@ class RouteHolder:
     prefix: str | None = None
     documented: str | None = None
     dependencies: str | None = None
+    # The position of the name that prefixes its routes' endpoint names (a Blueprint's).
+    name: int | None = None
 
 
 @dataclass(frozen=True)
 class RouteDecorator:
     """A method of a route holder that declares a route: `@router.get(path, ...)`.
 
-    `methods` None: the methods are read from the `methods=` keyword (`api_route`).
-    `endpoint`: the endpoint's position for the call form (`add_api_route(path, endpoint)`);
-    None for a decorator.
+    `methods` None: the methods are read from the `methods=` keyword (`api_route`), GET
+    without it.
+    `endpoint`: the view's position for the call form (`add_api_route(path, endpoint)`), with
+    its keyword `view`; None for a decorator.
+    `name`: the keyword naming the route (for reversing it), the function's name without it.
     """
 
     framework: str
@@ -44,6 +50,8 @@ class RouteDecorator:
     documented: str | None = None
     dependencies: str | None = None
     endpoint: int | None = None
+    view: str = "endpoint"
+    route_name: str = "name"
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,9 @@ class Include:
     prefix: str | None
     documented: str | None = None
     dependencies: str | None = None
+    # The include's prefix replaces the child's own (Flask's `register_blueprint(url_prefix=)`)
+    # instead of going in front of it.
+    replaces_prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,8 @@ class Framework:
     includes: tuple[Include, ...]
     default_status: int
     implicit: tuple[ImplicitStatus, ...]
+    # The framework's own API documentation lists each route's success status.
+    documents_success: bool = False
     # Callables whose argument is a dependency (`Depends(get_user)`): its statuses are the route's.
     dependency_markers: tuple[str, ...] = ()
     # Method of a holder that registers an exception handler (`@app.exception_handler(Exc)`,
@@ -87,6 +100,10 @@ class Framework:
     exception_handlers: tuple[str, ...] = ()
     # Parameter annotations the framework injects, which are not request parameters.
     injected: tuple[str, ...] = ()
+    # Where a view's returned tuple holds the status (`return body, 201`), for the modules
+    # importing one of `packages`.
+    tuple_status: int | None = None
+    packages: tuple[str, ...] = ()
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -148,6 +165,7 @@ FASTAPI = Framework(
         ),
     ),
     default_status=200,
+    documents_success=True,
     implicit=(
         ImplicitStatus(422, "request validation", "parameters", documented=True),
         ImplicitStatus(405, "method not allowed"),
@@ -165,7 +183,88 @@ FASTAPI = Framework(
     ),
 )
 
-FRAMEWORKS: tuple[Framework, ...] = (FASTAPI,)
+_FLASK_METHODS = ("get", "post", "put", "patch", "delete")
+
+FLASK = Framework(
+    name="flask",
+    holders=(
+        RouteHolder("flask", ("flask.Flask", "flask.app.Flask", "quart.Quart", "quart.app.Quart")),
+        RouteHolder(
+            "flask",
+            ("flask.Blueprint", "flask.blueprints.Blueprint", "quart.Blueprint"),
+            prefix="url_prefix",
+            name=0,
+        ),
+    ),
+    decorators=(
+        RouteDecorator("flask", "route", None, path_keyword="rule", route_name="endpoint"),
+        *(
+            RouteDecorator(
+                "flask", method, (method.upper(),), path_keyword="rule", route_name="endpoint"
+            )
+            for method in _FLASK_METHODS
+        ),
+        RouteDecorator(
+            "flask",
+            "add_url_rule",
+            None,
+            path_keyword="rule",
+            endpoint=2,
+            view="view_func",
+            route_name="endpoint",
+        ),
+    ),
+    includes=(Include("flask", "register_blueprint", "url_prefix", replaces_prefix=True),),
+    default_status=200,
+    implicit=(
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    exception_handlers=("errorhandler", "app_errorhandler", "register_error_handler"),
+    tuple_status=1,
+    packages=("flask", "quart"),
+)
+
+FRAMEWORKS: tuple[Framework, ...] = (FASTAPI, FLASK)
+
+# Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and
+# Quart raise), with the rows HS501 already reads for DRF, Django and Litestar.
+WERKZEUG_EXCEPTIONS: dict[str, int] = {
+    f"werkzeug.exceptions.{name}": code
+    for name, code in (
+        ("BadRequest", 400),
+        ("Unauthorized", 401),
+        ("Forbidden", 403),
+        ("NotFound", 404),
+        ("MethodNotAllowed", 405),
+        ("NotAcceptable", 406),
+        ("RequestTimeout", 408),
+        ("Conflict", 409),
+        ("Gone", 410),
+        ("LengthRequired", 411),
+        ("PreconditionFailed", 412),
+        ("RequestEntityTooLarge", 413),
+        ("RequestURITooLarge", 414),
+        ("UnsupportedMediaType", 415),
+        ("RequestedRangeNotSatisfiable", 416),
+        ("ExpectationFailed", 417),
+        ("ImATeapot", 418),
+        ("UnprocessableEntity", 422),
+        ("Locked", 423),
+        ("FailedDependency", 424),
+        ("PreconditionRequired", 428),
+        ("TooManyRequests", 429),
+        ("RequestHeaderFieldsTooLarge", 431),
+        ("UnavailableForLegalReasons", 451),
+        ("InternalServerError", 500),
+        ("NotImplemented", 501),
+        ("BadGateway", 502),
+        ("ServiceUnavailable", 503),
+        ("GatewayTimeout", 504),
+        ("HTTPVersionNotSupported", 505),
+    )
+}
+EXCEPTION_STATUS: dict[str, int] = {**EXCEPTION_STATUSES_DOCUMENTED, **WERKZEUG_EXCEPTIONS}
 
 # -- Tables routes/ reads ------------------------------------------------------------------------
 # A holder class's qualified name -> (framework, holder).
@@ -183,6 +282,13 @@ DECORATORS: dict[str, dict[str, RouteDecorator]] = {
 INCLUDES: dict[str, dict[str, Include]] = {
     framework.name: {include.name: include for include in framework.includes}
     for framework in FRAMEWORKS
+}
+# Top-level package -> where that framework's views return their status in a tuple.
+TUPLE_STATUS: dict[str, int] = {
+    package: framework.tuple_status
+    for framework in FRAMEWORKS
+    if framework.tuple_status is not None
+    for package in framework.packages
 }
 DEPENDENCY_MARKERS = frozenset(
     marker for framework in FRAMEWORKS for marker in framework.dependency_markers

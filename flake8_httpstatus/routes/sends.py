@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
-from flake8_httpstatus.knowledge.routing import DEPENDENCY_MARKERS
+from flake8_httpstatus.knowledge.routing import DEPENDENCY_MARKERS, EXCEPTION_STATUS, TUPLE_STATUS
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
 
 _SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
@@ -136,8 +136,25 @@ class Sends:
     def _walk(self, module: Module, local: str, node: Function, depth: int) -> Iterator[Sent]:
         where = label(module, local)
         owner = f"{module.name}.{local.rpartition('.')[0]}" if "." in local else None
+        position = next(
+            (
+                TUPLE_STATUS[name.partition(".")[0]]
+                for name in module.imports.values()
+                if name.partition(".")[0] in TUPLE_STATUS
+            ),
+            None,
+        )
         for inner in ast.walk(node):
-            if isinstance(inner, ast.Call):
+            if (
+                isinstance(inner, ast.Return)
+                and isinstance(inner.value, ast.Tuple)
+                and position is not None
+                and len(inner.value.elts) > position
+            ):
+                status = self.source.status(module, inner.value.elts[position])
+                if status is not None:
+                    yield Sent(status, module.path, inner.lineno, where)
+            elif isinstance(inner, ast.Call):
                 yield from self._call(module, where, owner, inner, depth)
             elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
                 # `raise NotFound`: the class, not an instance.
@@ -190,7 +207,7 @@ class Sends:
                 if status is not None:
                     yield Sent(status, module.path, call.lineno, where)
             return
-        if self.source.class_(qualified) is not None:
+        if self.source.class_(qualified) is not None or qualified in EXCEPTION_STATUS:
             yield from self._exception(module, where, qualified, call, call, depth)
         elif self.source.function(qualified) is not None:
             yield from self.of(qualified, depth + 1)
@@ -237,8 +254,12 @@ class Sends:
                 break
         attribute = _class_attribute(self.source, chain)
         if attribute is not None:
-            yield Sent(attribute[0], attribute[1], attribute[2], cls)
+            yield attribute
             return
+        for base in chain:
+            if base in EXCEPTION_STATUS:
+                yield Sent(EXCEPTION_STATUS[base], module.path, node.lineno, where)  # type: ignore[attr-defined]
+                return
         for base in chain[1:]:
             sink = frameworks.CALLS.get(base)
             if sink is not None and sink.kind in _SENDING and call is not None:
@@ -263,9 +284,9 @@ def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> 
     return source.status(module, argument)
 
 
-def _class_attribute(source: Source, chain: list[str]) -> tuple[int, str, int] | None:
+def _class_attribute(source: Source, chain: list[str]) -> Sent | None:
     """A status class attribute (`code = 409` on a werkzeug exception, `status_code = 409` on
-    a DRF one) set by the class or a project base: (status, file, line)."""
+    a DRF one) set by the class or a project base."""
     names = {
         attribute
         for base in chain
@@ -291,5 +312,5 @@ def _class_attribute(source: Source, chain: list[str]) -> tuple[int, str, int] |
             if isinstance(target, ast.Name) and target.id in names:
                 status = source.status(module, value)
                 if status is not None:
-                    return status, module.path, statement.lineno
+                    return Sent(status, module.path, statement.lineno, label(module, node.name))
     return None

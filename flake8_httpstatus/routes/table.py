@@ -21,8 +21,9 @@ from flake8_httpstatus.knowledge.routing import (
 from flake8_httpstatus.routes.sends import Sends, Sent, label
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
 
-# `{name:converter}` in a Starlette path.
+# `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
+_WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
 
 
 @dataclass(frozen=True, order=True)
@@ -88,7 +89,7 @@ class _Include:
     child: str
     module: Module
     call: ast.Call
-    prefix: str
+    prefix: str | None
 
 
 @dataclass
@@ -150,7 +151,8 @@ def _calls(statement: ast.stmt) -> Iterator[ast.Call]:
 
 def normalise(path: str) -> str:
     """`/items/{item_id:int}` -> `/items/{item_id}`, with single slashes between parts."""
-    return re.sub(r"/{2,}", "/", _STARLETTE_PARAM.sub(r"{\1}", path))
+    path = _WERKZEUG_PARAM.sub(r"{\1}", _STARLETTE_PARAM.sub(r"{\1}", path))
+    return re.sub(r"/{2,}", "/", path)
 
 
 class _Builder:
@@ -256,12 +258,13 @@ class _Builder:
         if include is not None and call.args:
             child = self.holder_of(module, scope, call.args[0])
             if child is not None:
-                prefix = self.source.string(module, keyword(call, include.prefix)) or ""
+                given = keyword(call, include.prefix) if include.prefix else None
+                prefix = self.source.string(module, given) or "" if given is not None else None
                 self.includes.append(_Include(holder.key, child.key, module, call, prefix))
             return
         row = DECORATORS[framework.name].get(name)
         if row is not None and row.endpoint is not None:
-            endpoint = keyword(call, "endpoint", row.endpoint)
+            endpoint = keyword(call, row.view, row.endpoint)
             qualified = self.source.qualified(module, endpoint) if endpoint is not None else None
             located = self.source.function(qualified) if qualified else None
             if located is not None:
@@ -301,12 +304,17 @@ class _Builder:
         module, call, row = declaration.module, declaration.call, declaration.row
         function, target = declaration.function, declaration.function_module
         prefix = ""
+        names: list[str] = []
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
+        replaced = False
         for link in chain:
             if isinstance(link, str):
                 linked = self.holders[link]
-                prefix += self._string(linked.module, linked.call, linked.row.prefix)
+                if not replaced:
+                    prefix += self._string(linked.module, linked.call, linked.row.prefix)
+                if linked.row.name is not None:
+                    names.append(self._string(linked.module, linked.call, None, linked.row.name))
                 settings = [(linked.module, linked.call)]
                 settings += [linked.init] if linked.init is not None else []
                 for where, setting in settings:
@@ -314,7 +322,8 @@ class _Builder:
                     dependencies += self._listed(where, setting, linked.row.dependencies)
             else:
                 include = self._include_row(framework, link)
-                prefix += link.prefix
+                prefix += link.prefix or ""
+                replaced = include.replaces_prefix and link.prefix is not None
                 documented += self._documented(link.module, link.call, include.documented)
                 dependencies += self._listed(link.module, link.call, include.dependencies)
         path = self._string(module, call, row.path_keyword, 0)
@@ -336,9 +345,9 @@ class _Builder:
         for dependency_module, marker in dependencies:
             if isinstance(marker, ast.Call) and self.sends.is_dependency(dependency_module, marker):
                 sends += self.sends.dependency(dependency_module, marker)
-        documented.append(
-            Documented(declared or framework.default_status, module.path, call.lineno)
-        )
+        if framework.documents_success:
+            success = declared or framework.default_status
+            documented.append(Documented(success, module.path, call.lineno))
         has_parameters = self._has_parameters(target, function) or any(
             isinstance(marker, ast.Call) and self._validates(where, marker)
             for where, marker in dependencies
@@ -349,13 +358,13 @@ class _Builder:
             for row_ in implicit
             if row_.documented
         ]
-        name_node = keyword(call, "name")
+        name_node = keyword(call, row.route_name)
         name = self.source.string(module, name_node) if name_node is not None else None
         return Route(
             framework.name,
             methods,
             normalise(prefix + path),
-            name or function.name,
+            ".".join([*names, name or function.name]),
             handler,
             target.path,
             function.lineno,
@@ -372,7 +381,7 @@ class _Builder:
     def _string(
         self, module: Module, call: ast.Call, name: str | None, position: int | None = None
     ) -> str:
-        if name is None:
+        if name is None and position is None:
             return ""
         return self.source.string(module, keyword(call, name, position)) or ""
 
