@@ -13,6 +13,7 @@ import pytest
 
 from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.knowledge.routing import WERKZEUG_EXCEPTIONS
+from flake8_httpstatus.routes.django import path_of
 from flake8_httpstatus.routes.table import normalise
 
 ROUTES = Path(__file__).parent / "fixtures" / "routes"
@@ -158,3 +159,79 @@ def test_werkzeug_exception_statuses_are_the_classes_codes() -> None:
 )
 def test_paths_are_normalised(declared: str, normalised: str) -> None:
     assert normalise(declared) == normalised
+
+
+_RESOLVER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import django
+from django.conf import settings
+settings.configure(ROOT_URLCONF="library.urls", INSTALLED_APPS=["rest_framework"])
+django.setup()
+from django.urls import URLResolver, get_resolver
+from flake8_httpstatus.routes.django import path_of
+
+def regex(pattern):
+    return not hasattr(pattern, "converters") or not hasattr(pattern, "_route")
+
+def walk(patterns, prefix, namespace):
+    for entry in patterns:
+        piece = path_of(str(entry.pattern), regex(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = ":".join(p for p in (namespace, entry.namespace) if p)
+            yield from walk(entry.url_patterns, prefix + piece, inner)
+            continue
+        if entry.name == "api-root" or "format" in str(entry.pattern):
+            continue  # DefaultRouter's own root view and format-suffix twins
+        callback = entry.callback
+        actions = getattr(callback, "actions", None)
+        view = getattr(callback, "view_class", None)
+        if actions:
+            methods = [[method.upper()] for method in actions]
+        elif view is not None:
+            defined = [m.upper() for m in view.http_method_names
+                       if m not in ("options", "head") and hasattr(view, m)]
+            # One function behind all of an api_view's methods; a class view's method each.
+            one = view.__qualname__ == "WrappedAPIView"
+            methods = [sorted(defined)] if one else [[m] for m in defined]
+        else:
+            methods = [["*"]]
+        name = ":".join(p for p in (namespace, entry.name) if p)
+        for listed in methods:
+            yield ["/" + (prefix + piece).lstrip("/"), listed, name]
+
+print(json.dumps(sorted(walk(get_resolver().url_patterns, "", ""))))
+"""
+
+
+def test_django_routes_match_its_resolver(capsys: pytest.CaptureFixture[str]) -> None:
+    """Django and DRF themselves, on the same project, resolve the same paths, methods and
+    names: `include()` with a module's `app_name`, a DRF router's list, detail and extra
+    actions, `api_view`, and a class view's methods."""
+    pytest.importorskip("rest_framework")
+    done = subprocess.run(
+        [sys.executable, "-c", _RESOLVER, str(ROUTES / "django_library")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    real = [tuple(row) for row in json.loads(done.stdout)]
+    ours = sorted(
+        (route["path"], route["methods"], route["name"])
+        for route in table(capsys, "django_library")["routes"]  # type: ignore[attr-defined]
+    )
+    assert ours == real
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path"),
+    [
+        (r"^archive/(?P<year>[0-9]{4})/$", "archive/{year}/"),
+        (r"^users/(?P<pk>[^/.]+)/$", "users/{pk}/"),
+        (r"^items/([0-9]+)/(\w+)/$", "items/{arg0}/{arg1}/"),
+        (r"^mix/(?P<a>[0-9]+)/([a-z]+)/$", "mix/{a}//"),
+    ],
+)
+def test_django_regex_routes_as_paths(pattern: str, path: str) -> None:
+    assert path_of(pattern, regex=True) == path

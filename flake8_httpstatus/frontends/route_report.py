@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 from flake8_httpstatus.knowledge.registry import lookup
-from flake8_httpstatus.routes.table import Route, RouteMap
+from flake8_httpstatus.routes.model import Route, RouteMap
 
 FORMATS = ("text", "json")
 

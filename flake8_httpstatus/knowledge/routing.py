@@ -293,3 +293,78 @@ TUPLE_STATUS: dict[str, int] = {
 DEPENDENCY_MARKERS = frozenset(
     marker for framework in FRAMEWORKS for marker in framework.dependency_markers
 )
+
+
+# -- Django and Django REST framework ------------------------------------------------------------
+@dataclass(frozen=True)
+class ViewsetAction:
+    """A viewset action a DRF router maps to a URL: `detail` ones take the lookup
+    (`users/{pk}/`). `implicit`: what the mixin that implements it sends by itself."""
+
+    name: str
+    method: str
+    detail: bool
+    status: int
+    implicit: tuple[ImplicitStatus, ...] = ()
+
+
+_INVALID = ImplicitStatus(400, "serializer validation (is_valid(raise_exception=True))")
+_NO_OBJECT = ImplicitStatus(404, "no such object (get_object)")
+
+# In the order SimpleRouter.routes lists them [S: rest_framework.routers, rest_framework.mixins].
+VIEWSET_ACTIONS: tuple[ViewsetAction, ...] = (
+    ViewsetAction("list", "GET", False, 200),
+    ViewsetAction("create", "POST", False, 201, (_INVALID,)),
+    ViewsetAction("retrieve", "GET", True, 200, (_NO_OBJECT,)),
+    ViewsetAction("update", "PUT", True, 200, (_INVALID, _NO_OBJECT)),
+    ViewsetAction("partial_update", "PATCH", True, 200, (_INVALID, _NO_OBJECT)),
+    ViewsetAction("destroy", "DELETE", True, 204, (_NO_OBJECT,)),
+)
+# The actions each DRF class implements, by qualified name.
+_MIXINS = {
+    "rest_framework.mixins.ListModelMixin": ("list",),
+    "rest_framework.mixins.CreateModelMixin": ("create",),
+    "rest_framework.mixins.RetrieveModelMixin": ("retrieve",),
+    "rest_framework.mixins.UpdateModelMixin": ("update", "partial_update"),
+    "rest_framework.mixins.DestroyModelMixin": ("destroy",),
+}
+VIEWSET_CLASS_ACTIONS: dict[str, tuple[str, ...]] = {
+    **_MIXINS,
+    "rest_framework.viewsets.ModelViewSet": tuple(action.name for action in VIEWSET_ACTIONS),
+    "rest_framework.viewsets.ReadOnlyModelViewSet": ("list", "retrieve"),
+}
+VIEWSET_BASES = frozenset(
+    {
+        "rest_framework.viewsets.ViewSet",
+        "rest_framework.viewsets.GenericViewSet",
+        "rest_framework.viewsets.ViewSetMixin",
+        *VIEWSET_CLASS_ACTIONS,
+    }
+)
+DRF_ROUTERS = frozenset(
+    {
+        "rest_framework.routers.SimpleRouter",
+        "rest_framework.routers.DefaultRouter",
+    }
+)
+DRF_ACTION = frozenset({"rest_framework.decorators.action"})
+DRF_API_VIEW = frozenset({"rest_framework.decorators.api_view"})
+# `path(route, view, kwargs=None, name=None)` and its regex forms.
+DJANGO_PATHS = frozenset({"django.urls.path", "django.urls.conf.path"})
+DJANGO_REGEX_PATHS = frozenset(
+    {"django.urls.re_path", "django.urls.conf.re_path", "django.conf.urls.url"}
+)
+DJANGO_INCLUDE = frozenset({"django.urls.include", "django.urls.conf.include"})
+# Calls that raise Http404 [S: django.shortcuts].
+RAISING_CALLS: dict[str, int] = {
+    "django.shortcuts.get_object_or_404": 404,
+    "django.shortcuts.get_list_or_404": 404,
+    "rest_framework.generics.get_object_or_404": 404,
+}
+HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
+DJANGO_IMPLICIT = (
+    ImplicitStatus(404, "no route matched, or a path converter failed"),
+    ImplicitStatus(500, "unhandled exception"),
+)
+# A class-based view answers 405 for the methods it does not define.
+CLASS_VIEW_IMPLICIT = ImplicitStatus(405, "method not allowed")

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
-from flake8_httpstatus.knowledge.routing import DEPENDENCY_MARKERS, EXCEPTION_STATUS, TUPLE_STATUS
+from flake8_httpstatus.knowledge.routing import (
+    DEPENDENCY_MARKERS,
+    EXCEPTION_STATUS,
+    RAISING_CALLS,
+    TUPLE_STATUS,
+)
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
 
 _SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
@@ -198,6 +203,9 @@ class Sends:
         if qualified is None:
             return
         qualified = self.source.resolve(qualified)
+        if qualified in RAISING_CALLS:
+            yield Sent(RAISING_CALLS[qualified], module.path, call.lineno, where)
+            return
         sink = frameworks.CALLS.get(qualified)
         if sink is not None:
             if qualified in self.handlers:

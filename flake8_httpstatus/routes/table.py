@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_httpstatus.knowledge.routing import (
@@ -18,57 +18,14 @@ from flake8_httpstatus.knowledge.routing import (
     RouteDecorator,
     RouteHolder,
 )
+from flake8_httpstatus.routes.django import DjangoRoutes
+from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap
 from flake8_httpstatus.routes.sends import Sends, Sent, label
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
-
-
-@dataclass(frozen=True, order=True)
-class Documented:
-    status: int
-    file: str
-    line: int
-
-
-@dataclass(frozen=True, order=True)
-class Implicit:
-    status: int
-    reason: str
-
-
-@dataclass(frozen=True, order=True)
-class Tested:
-    status: int
-    file: str
-    line: int
-
-
-@dataclass(frozen=True, order=True)
-class Unresolved:
-    """A test request whose route, or whose asserted status, could not be told."""
-
-    file: str
-    line: int
-    reason: str
-
-
-@dataclass
-class Route:
-    framework: str
-    methods: tuple[str, ...]
-    path: str
-    name: str
-    handler: str
-    file: str
-    line: int
-    sends: list[Sent] = field(default_factory=list)
-    implicit: list[Implicit] = field(default_factory=list)
-    documented: list[Documented] = field(default_factory=list)
-    tested: list[Tested] = field(default_factory=list)
-    unresolved_tests: list[Unresolved] = field(default_factory=list)
 
 
 @dataclass
@@ -101,14 +58,6 @@ class _Declaration:
     local: str
     function: Function
     function_module: Module
-
-
-@dataclass
-class RouteMap:
-    routes: list[Route]
-    errors: list[str]
-    # Test requests not matched to any route.
-    unresolved_tests: list[Unresolved] = field(default_factory=list)
 
 
 def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
@@ -449,4 +398,6 @@ def route_map(root: Path) -> RouteMap:
     source = Source(root)
     builder = _Builder(source)
     builder.find()
-    return RouteMap(builder.routes(), source.errors)
+    routes = builder.routes() + DjangoRoutes(source, builder.sends).routes()
+    routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    return RouteMap(routes, source.errors)

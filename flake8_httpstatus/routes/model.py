@@ -1,0 +1,61 @@
+"""The route map's records: a route and the statuses it sends, documents, answers by itself
+and is tested for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flake8_httpstatus.routes.sends import Sent
+
+
+@dataclass(frozen=True, order=True)
+class Documented:
+    status: int
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class Implicit:
+    status: int
+    reason: str
+
+
+@dataclass(frozen=True, order=True)
+class Tested:
+    status: int
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class Unresolved:
+    """A test request whose route, or whose asserted status, could not be told."""
+
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass
+class Route:
+    framework: str
+    methods: tuple[str, ...]
+    path: str
+    name: str
+    handler: str
+    file: str
+    line: int
+    sends: list[Sent] = field(default_factory=list)
+    implicit: list[Implicit] = field(default_factory=list)
+    documented: list[Documented] = field(default_factory=list)
+    tested: list[Tested] = field(default_factory=list)
+    unresolved_tests: list[Unresolved] = field(default_factory=list)
+
+
+@dataclass
+class RouteMap:
+    routes: list[Route]
+    errors: list[str]
+    # Test requests not matched to any route.
+    unresolved_tests: list[Unresolved] = field(default_factory=list)
