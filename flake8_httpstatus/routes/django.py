@@ -126,7 +126,8 @@ class DjangoRoutes:
             if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
                 target = statement.targets[0]
                 qualified = self.source.qualified(module, statement.value.func)
-                if isinstance(target, ast.Name) and qualified in DRF_ROUTERS:
+                chain = self.source.bases(qualified) if qualified else []
+                if isinstance(target, ast.Name) and any(base in DRF_ROUTERS for base in chain):
                     slash = keyword(statement.value, "trailing_slash")
                     self.routers[f"{module.name}.{target.id}"] = _Router(
                         module,
@@ -195,6 +196,13 @@ class DjangoRoutes:
                     included, _patterns(included), prefix, _nested(namespace, inner), depth + 1
                 )
             return
+        if isinstance(target, ast.Name):
+            # `include(check_urls)`: a list bound at a module's top.
+            located = self.source.constant(module, target)
+            if located is not None and isinstance(located[1], (ast.List, ast.Tuple, ast.BinOp)):
+                patterns = _items(located[1])
+                self._walk(located[0], patterns, prefix, _nested(namespace, inner), depth + 1)
+                return
         if isinstance(target, (ast.List, ast.Tuple)):
             self._walk(module, list(target.elts), prefix, _nested(namespace, inner), depth + 1)
             return

@@ -149,6 +149,12 @@ class Sends:
             ),
             None,
         )
+        for decorator in node.decorator_list:
+            # `@authorize_read`: a project decorator wraps the function; what it sends counts
+            # (a decorator called with arguments, `@cors("GET")`, is a call found below).
+            qualified = self.source.qualified(module, decorator)
+            if qualified is not None and not isinstance(decorator, ast.Call):
+                yield from self.of(qualified, depth + 1)
         for inner in ast.walk(node):
             if (
                 isinstance(inner, ast.Return)

@@ -43,8 +43,11 @@ def _relative_import(package: str, level: int, module: str | None) -> str:
 def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -> Module:
     package = name if is_package else name.rpartition(".")[0]
     module = Module(name, relative, tree, package)
+    unconditional: set[str] = set()
 
-    def top(body: list[ast.stmt]) -> None:
+    def top(body: list[ast.stmt], nested: bool = False) -> None:
+        """`nested`: a block under `if`/`try`, whose bindings do not replace the top level's
+        (`prefix = ""`, then `if setting: prefix = ...`: the map reads the default)."""
         for statement in body:
             if isinstance(statement, ast.Import):
                 for alias in statement.names:
@@ -68,20 +71,22 @@ def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -
                 for item in statement.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         module.functions[f"{statement.name}.{item.name}"] = item
-            elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-                target = statement.targets[0]
-                if isinstance(target, ast.Name):
+            elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                target = (
+                    statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+                )
+                bound = not nested or target_name(target) not in unconditional
+                if isinstance(target, ast.Name) and statement.value is not None and bound:
                     module.assignments[target.id] = statement.value
-            elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-                if isinstance(statement.target, ast.Name):
-                    module.assignments[statement.target.id] = statement.value
+                    if not nested:
+                        unconditional.add(target.id)
             elif isinstance(statement, ast.If):
-                top(statement.body)
-                top(statement.orelse)
+                top(statement.body, True)
+                top(statement.orelse, True)
             elif isinstance(statement, ast.Try):
-                top(statement.body)
+                top(statement.body, True)
                 for handler in statement.handlers:
-                    top(handler.body)
+                    top(handler.body, True)
 
     top(tree.body)
     return module
@@ -236,6 +241,19 @@ class Source:
         if isinstance(node, ast.Name):
             located = self.constant(module, node)
             return self.string(*located) if located is not None else None
+        if isinstance(node, ast.JoinedStr):
+            parts: list[str] = []
+            for value in node.values:
+                inner = value.value if isinstance(value, ast.FormattedValue) else value
+                if isinstance(value, ast.FormattedValue) and (
+                    value.format_spec or value.conversion != -1
+                ):
+                    return None
+                text = self.string(module, inner)
+                if text is None:
+                    return None
+                parts.append(text)
+            return "".join(parts)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.string(module, node.left), self.string(module, node.right)
             return left + right if left is not None and right is not None else None
@@ -259,6 +277,10 @@ class Source:
             if code is not None:
                 found.append((code, key.lineno))
         return found
+
+
+def target_name(target: ast.expr) -> str | None:
+    return target.id if isinstance(target, ast.Name) else None
 
 
 def keyword(call: ast.Call, name: str | None, position: int | None = None) -> ast.expr | None:
