@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,11 +22,11 @@ ROUTES = Path(__file__).parent / "fixtures" / "routes"
 PROJECTS = sorted(path.name for path in ROUTES.iterdir() if path.is_dir())
 
 
-def table(capsys: pytest.CaptureFixture[str], project: str) -> dict[str, object]:
+def table(capsys: pytest.CaptureFixture[str], project: str) -> dict[str, Any]:
     code = main(["routes", str(ROUTES / project), "--format", "json"])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    found: dict[str, object] = json.loads(out)
+    found: dict[str, Any] = json.loads(out)
     return found
 
 
@@ -64,7 +65,7 @@ def test_fastapi_paths_and_documented_statuses_match_its_openapi(
     )
     real: dict[str, dict[str, list[int]]] = json.loads(done.stdout)
     ours: dict[str, dict[str, list[int]]] = {}
-    for route in table(capsys, "fastapi_shop")["routes"]:  # type: ignore[attr-defined]
+    for route in table(capsys, "fastapi_shop")["routes"]:
         for method in route["methods"]:
             documented = sorted(entry["status"] for entry in route["documented"])
             ours.setdefault(route["path"], {})[method.lower()] = documented
@@ -136,7 +137,7 @@ def test_flask_rules_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> No
     real = [tuple(row) for row in json.loads(done.stdout)]
     ours = sorted(
         (route["path"], route["methods"], route["name"])
-        for route in table(capsys, "flask_blog")["routes"]  # type: ignore[attr-defined]
+        for route in table(capsys, "flask_blog")["routes"]
     )
     assert ours == real
 
@@ -219,7 +220,7 @@ def test_django_routes_match_its_resolver(capsys: pytest.CaptureFixture[str]) ->
     real = [tuple(row) for row in json.loads(done.stdout)]
     ours = sorted(
         (route["path"], route["methods"], route["name"])
-        for route in table(capsys, "django_library")["routes"]  # type: ignore[attr-defined]
+        for route in table(capsys, "django_library")["routes"]
     )
     assert ours == real
 
@@ -235,3 +236,37 @@ def test_django_routes_match_its_resolver(capsys: pytest.CaptureFixture[str]) ->
 )
 def test_django_regex_routes_as_paths(pattern: str, path: str) -> None:
     assert path_of(pattern, regex=True) == path
+
+
+def test_the_fixture_tests_pass_against_fastapi() -> None:
+    """The statuses the map reads as tested are the ones the app answers: the example
+    project's own tests pass when run against the real FastAPI."""
+    pytest.importorskip("httpx")
+    project = ROUTES / "fastapi_shop"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", os.devnull),
+            *("--rootdir", str(project), "-W", "ignore", str(project / "tests")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[str]) -> None:
+    found = table(capsys, "fastapi_shop")
+    tested = {
+        (" ".join(route["methods"]), route["path"]): [entry["status"] for entry in route["tested"]]
+        for route in found["routes"]
+    }
+    assert tested["GET", "/api/v1/items/{item_id}"] == [404, 410]  # f-string, `%`
+    assert tested["GET", "/api/v1/items/mine"] == [401]  # a literal beats a parameter
+    assert tested["DELETE", "/api/v1/items/{item_id}"] == [401, 403]  # url_path_for, `in`
+    assert [entry["reason"] for entry in found["unresolved_tests"]] == [
+        "no GET route matches /api/v2/items",
+        "URL built() not resolved",
+    ]

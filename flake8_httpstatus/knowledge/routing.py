@@ -368,3 +368,20 @@ DJANGO_IMPLICIT = (
 )
 # A class-based view answers 405 for the methods it does not define.
 CLASS_VIEW_IMPLICIT = ImplicitStatus(405, "method not allowed")
+
+
+# -- Test clients --------------------------------------------------------------------------------
+# A test client's request methods, by name, with the HTTP method each sends (section 3 of
+# ../shared/reference/routing.md: Starlette/FastAPI, httpx, Flask, Django, DRF, ninja, Litestar,
+# Sanic and Falcon clients).
+TEST_CLIENT_METHODS: dict[str, str] = {
+    **{method: method.upper() for method in HTTP_METHODS},
+    **{f"simulate_{method}": method.upper() for method in HTTP_METHODS},
+}
+# A receiver named like a test client: `client`, `self.client`, `api_client`, `test_client()`.
+TEST_CLIENT_NAME = r"client"
+# Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,
+# `app.url_path_for("fn")`, as functions or methods; the name is the first argument.
+URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for"})
+# A response's status attributes, read in the test's assertions.
+RESPONSE_STATUS_ATTRIBUTES = frozenset({"status_code", "status", "code"})

@@ -26,7 +26,7 @@ from flake8_httpstatus.knowledge.routing import (
 )
 from flake8_httpstatus.routes.model import Implicit, Route
 from flake8_httpstatus.routes.sends import Sends, Sent, label
-from flake8_httpstatus.routes.source import Function, Module, Source, keyword
+from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
 _CONVERTER = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
 _NAMED_GROUP = re.compile(r"\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>")
@@ -108,7 +108,11 @@ class DjangoRoutes:
             self._find_routers(module)
 
     def routes(self) -> list[Route]:
-        confs = {name: module for name, module in self.source.modules.items() if _patterns(module)}
+        confs = {
+            name: module
+            for name, module in self.source.modules.items()
+            if not is_test_file(module.path) and _patterns(module)
+        }
         included = {
             target
             for module in confs.values()

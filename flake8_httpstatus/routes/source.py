@@ -5,6 +5,7 @@ modules through imports and re-exports."""
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,14 @@ from flake8_httpstatus.knowledge.registry import code_of
 from flake8_httpstatus.project.index import _python_files, module_of
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
+# The project's tests: where the map looks for requests, not for routes.
+_TEST_FILE = re.compile(
+    r"(^|/)(tests?/|test_[^/]*\.py$|[^/]*_tests?\.py$|tests\.py$|conftest\.py$)"
+)
+
+
+def is_test_file(path: str) -> bool:
+    return bool(_TEST_FILE.search(path))
 
 
 @dataclass

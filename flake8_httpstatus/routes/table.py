@@ -21,7 +21,8 @@ from flake8_httpstatus.knowledge.routing import (
 from flake8_httpstatus.routes.django import DjangoRoutes
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap
 from flake8_httpstatus.routes.sends import Sends, Sent, label
-from flake8_httpstatus.routes.source import Function, Module, Source, keyword
+from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
+from flake8_httpstatus.routes.tested import Tests
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
@@ -114,11 +115,14 @@ class _Builder:
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
-        for module in self.source.modules.values():
+        modules = [
+            module for module in self.source.modules.values() if not is_test_file(module.path)
+        ]
+        for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
                     self._holder(module, scope, statement)
-        for module in self.source.modules.values():
+        for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     local = f"{scope}.{statement.name}" if scope else statement.name
@@ -400,4 +404,6 @@ def route_map(root: Path) -> RouteMap:
     builder.find()
     routes = builder.routes() + DjangoRoutes(source, builder.sends).routes()
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
-    return RouteMap(routes, source.errors)
+    tests = Tests(source, routes)
+    tests.apply()
+    return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))

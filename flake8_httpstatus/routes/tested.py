@@ -1,0 +1,268 @@
+"""Which statuses the project's tests assert for each route: a test client's request
+(`client.get(url)`), the response's status compared in an assertion, the URL matched to a route
+(a literal, an f-string, `%` or `.format` with placeholders matched against path parameters, or
+a route's name given to `url_for`/`reverse`/`url_path_for`). A URL that cannot be read is
+listed as unresolved, never guessed."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flake8_httpstatus.knowledge.routing import (
+    RESPONSE_STATUS_ATTRIBUTES,
+    TEST_CLIENT_METHODS,
+    TEST_CLIENT_NAME,
+    URL_REVERSERS,
+)
+from flake8_httpstatus.routes.model import Route, Tested, Unresolved
+from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file
+
+# A piece of a URL that the test fills in at run time.
+_HOLE = "\0"
+_CLIENT = re.compile(TEST_CLIENT_NAME, re.IGNORECASE)
+_EQUALITY = (ast.Eq, ast.In)
+_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertIn"})
+
+
+@dataclass
+class _Request:
+    method: str
+    url: ast.expr
+    line: int
+
+
+@dataclass
+class _Check:
+    """A request and the statuses asserted on its response (`None`: a status not read)."""
+
+    module: Module
+    request: _Request
+    statuses: list[tuple[int | None, int, str]]
+
+
+class Tests:
+    def __init__(self, source: Source, routes: list[Route]) -> None:
+        self.source = source
+        self.routes = routes
+        self.unresolved: list[Unresolved] = []
+
+    def apply(self) -> None:
+        for module in self.source.modules.values():
+            if not is_test_file(module.path):
+                continue
+            for node in ast.walk(module.tree):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    for check in self._checks(module, node):
+                        self._record(check)
+
+    # -- reading a test -------------------------------------------------------------------------
+    def _checks(self, module: Module, function: Function) -> Iterator[_Check]:
+        responses: dict[str, _Check] = {}
+        strings: dict[str, ast.expr] = {}
+        for statement in _statements(function.body):
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target, value = statement.targets[0], _awaited(statement.value)
+                request = self._request(module, value, strings)
+                if isinstance(target, ast.Tuple) and target.elts:
+                    target = target.elts[
+                        -1
+                    ]  # Sanic: `request, response = app.test_client.get(...)`
+                if isinstance(target, ast.Name):
+                    if request is not None:
+                        responses[target.id] = _Check(module, request, [])
+                    else:
+                        strings[target.id] = value
+                        responses.pop(target.id, None)
+            for compared, statuses, line in self._assertions(module, statement):
+                owner = _awaited(compared)
+                if isinstance(owner, ast.Name) and owner.id in responses:
+                    responses[owner.id].statuses += [(s[0], line, s[1]) for s in statuses]
+                else:
+                    request = self._request(module, owner, strings)
+                    if request is not None:
+                        yield _Check(module, request, [(s[0], line, s[1]) for s in statuses])
+        yield from (check for check in responses.values() if check.statuses)
+
+    def _request(
+        self, module: Module, node: ast.expr, strings: dict[str, ast.expr]
+    ) -> _Request | None:
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            return None
+        method = TEST_CLIENT_METHODS.get(node.func.attr)
+        if method is None or not node.args or not _is_client(node.func.value):
+            return None
+        url = node.args[0]
+        if isinstance(url, ast.Name) and url.id in strings:
+            url = strings[url.id]
+        return _Request(method, url, node.lineno)
+
+    def _assertions(
+        self, module: Module, statement: ast.stmt
+    ) -> Iterator[tuple[ast.expr, list[tuple[int | None, str]], int]]:
+        """(the response, its asserted statuses with their text, the line) of one statement."""
+        if isinstance(statement, ast.Assert) and isinstance(statement.test, ast.Compare):
+            test = statement.test
+            if len(test.ops) == 1 and isinstance(test.ops[0], _EQUALITY):
+                pairs = [(test.left, test.comparators[0]), (test.comparators[0], test.left)]
+                for side, other in pairs:
+                    owner = _status_owner(side)
+                    if owner is not None:
+                        yield owner, self._statuses(module, other), statement.lineno
+                        return
+        if (
+            isinstance(statement, ast.Expr)
+            and isinstance(statement.value, ast.Call)
+            and isinstance(statement.value.func, ast.Attribute)
+            and statement.value.func.attr in _ASSERT_EQUAL
+            and len(statement.value.args) >= 2
+        ):
+            first, second = statement.value.args[:2]
+            for side, other in ((first, second), (second, first)):
+                owner = _status_owner(side)
+                if owner is not None:
+                    yield owner, self._statuses(module, other), statement.lineno
+                    return
+
+    def _statuses(self, module: Module, node: ast.expr) -> list[tuple[int | None, str]]:
+        items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+        return [(self.source.status(module, item), ast.unparse(item)) for item in items]
+
+    # -- matching -------------------------------------------------------------------------------
+    def _record(self, check: _Check) -> None:
+        module, request = check.module, check.request
+        routes, reason = self._match(module, request)
+        if not routes:
+            self.unresolved.append(Unresolved(module.path, request.line, reason))
+            return
+        for route in routes:
+            for status, line, text in check.statuses:
+                if status is None:
+                    entry = Unresolved(module.path, line, f"status {text} not resolved")
+                    route.unresolved_tests.append(entry)
+                else:
+                    route.tested.append(Tested(status, module.path, line))
+            route.tested = sorted(set(route.tested))
+            route.unresolved_tests = sorted(set(route.unresolved_tests))
+
+    def _match(self, module: Module, request: _Request) -> tuple[list[Route], str]:
+        url = _awaited(request.url)
+        text = ast.unparse(url)
+        candidates = [
+            route
+            for route in self.routes
+            if request.method in route.methods or "*" in route.methods
+        ]
+        if isinstance(url, ast.Call) and _callee(url) in URL_REVERSERS and url.args:
+            name = self.source.string(module, url.args[0])
+            if name is None:
+                return [], f"route name in {text} not resolved"
+            named = [route for route in candidates if route.name == name]
+            return named, "" if named else f"no {request.method} route named {name!r}"
+        pattern = self._pattern(module, url)
+        if pattern is None:
+            return [], f"URL {text} not resolved"
+        scored = [
+            (score, route)
+            for route in candidates
+            if (score := _score(pattern, route.path)) is not None
+        ]
+        if not scored:
+            shown = pattern.replace(_HOLE, "{...}")
+            return [], f"no {request.method} route matches {shown}"
+        best = max(score for score, _ in scored)
+        return [route for score, route in scored if score == best], ""
+
+    def _pattern(self, module: Module, node: ast.expr) -> str | None:
+        """The URL's path with `_HOLE` where the test fills in a value; None if unreadable."""
+        text = self._text(module, node)
+        if text is None:
+            return None
+        text = re.sub(r"^[a-z]+://[^/]*", "", text).split("?")[0].split("#")[0]
+        return text if text.startswith("/") else None
+
+    def _text(self, module: Module, node: ast.expr) -> str | None:
+        known = self.source.string(module, node)
+        if known is not None:
+            return known
+        if isinstance(node, ast.JoinedStr):
+            parts = []
+            for value in node.values:
+                inner = value.value if isinstance(value, ast.FormattedValue) else value
+                parts.append(self.source.string(module, inner) or _HOLE)
+            return "".join(parts)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            template = self.source.string(module, node.left)
+            return re.sub(r"%[-#0 +]*\d*(?:\.\d+)?[sdifr]", _HOLE, template) if template else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self._text(module, node.left), self._text(module, node.right)
+            if left is None:
+                return None
+            return left + (right if right is not None else _HOLE)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"
+        ):
+            template = self.source.string(module, node.func.value)
+            return re.sub(r"{[^{}]*}", _HOLE, template) if template else None
+        return None
+
+
+def _score(pattern: str, path: str) -> int | None:
+    """How well a test's URL matches a route's path: the count of literal segments that agree;
+    None when it does not match. A filled-in piece only matches a path parameter."""
+    wanted, have = pattern.split("/"), path.split("/")
+    if len(wanted) != len(have):
+        return None
+    score = 0
+    for piece, segment in zip(wanted, have, strict=True):
+        parameter = segment.startswith("{") and segment.endswith("}")
+        if _HOLE in piece:
+            if not parameter:
+                return None
+        elif piece == segment:
+            score += 1
+        elif not parameter or not piece:
+            return None
+    return score
+
+
+def _status_owner(node: ast.expr) -> ast.expr | None:
+    if isinstance(node, ast.Attribute) and node.attr in RESPONSE_STATUS_ATTRIBUTES:
+        return node.value
+    return None
+
+
+def _awaited(node: ast.expr) -> ast.expr:
+    return node.value if isinstance(node, ast.Await) else node
+
+
+def _callee(call: ast.Call) -> str | None:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def _is_client(node: ast.expr) -> bool:
+    """`client`, `self.client`, `app.test_client()`, `TestClient(app)`."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return bool(_CLIENT.search(name))
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """A function's statements in order, into `with`, `if`, `for` and `try` blocks (not into
+    nested functions, which are tests of their own)."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(statement, name, None)
+            if isinstance(block, list) and all(isinstance(item, ast.stmt) for item in block):
+                yield from _statements(block)
+        for handler in getattr(statement, "handlers", []):
+            yield from _statements(handler.body)
