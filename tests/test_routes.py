@@ -238,23 +238,41 @@ def test_django_regex_routes_as_paths(pattern: str, path: str) -> None:
     assert path_of(pattern, regex=True) == path
 
 
-def test_the_fixture_tests_pass_against_fastapi() -> None:
-    """The statuses the map reads as tested are the ones the app answers: the example
-    project's own tests pass when run against the real FastAPI."""
+# How each example project runs its own tests.
+_RUN_TESTS = {
+    "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "django_library": ["-m", "django", "test", "catalog"],
+}
+
+
+@pytest.mark.parametrize("project", sorted(_RUN_TESTS))
+def test_the_projects_tests_pass_against_the_framework(project: str) -> None:
+    """The statuses the map reads as tested are the ones the app answers: each example
+    project's own tests pass when run against the real framework."""
     pytest.importorskip("httpx")
-    project = ROUTES / "fastapi_shop"
+    where = ROUTES / project
+    pytest_config = (
+        ["-c", os.devnull, "--rootdir", str(where)] if "pytest" in _RUN_TESTS[project] else []
+    )
     done = subprocess.run(
-        [
-            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", os.devnull),
-            *("--rootdir", str(project), "-W", "ignore", str(project / "tests")),
-        ],
+        [sys.executable, *_RUN_TESTS[project], *pytest_config],
         capture_output=True,
         text=True,
         check=False,
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"},
+        cwd=where,
+        env={
+            **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
+            **(
+                {"DJANGO_SETTINGS_MODULE": "library.settings"}
+                if project == "django_library"
+                else {}
+            ),
+            "PYTHONPATH": str(where),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
     )
-    assert done.returncode == 0, done.stdout[-2000:]
+    assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
 
 
 def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[str]) -> None:
