@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +290,73 @@ def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[s
         "no GET route matches /api/v2/items",
         "URL built() not resolved",
     ]
+
+
+class _Table(HTMLParser):
+    """The rows of the page's `#routes` table, as the cells' texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.inside = False
+        self.cell: list[str] | None = None
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.links += [value for key, value in found.items() if key in {"src", "href"} and value]
+        if tag == "table" and found.get("id") == "routes":
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in {"td", "th"}:
+            self.cell = []
+        elif self.cell is not None and tag == "br":
+            self.cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.inside = False
+        elif self.cell is not None and tag in {"td", "th"}:
+            self.rows[-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def test_html_page_renders_the_matrix_in_chromium(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The page, loaded by headless Chromium (the DOM it builds, read back), holds a row per
+    route and a column per status, with the marks; and it asks the network for nothing."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no chromium (apt-get install chromium)")
+    page = tmp_path / "routes.html"
+    assert main(["routes", str(ROUTES / "fastapi_shop"), "--format", "html"]) == 0
+    page.write_text(capsys.readouterr().out, encoding="utf-8")
+    done = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    table_ = _Table()
+    table_.feed(done.stdout)
+    header, *rows = table_.rows
+    by_route = {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in rows}
+    assert len(rows) == 7
+    item = by_route["GET /api/v1/items/{item_id} shop.api.items:get_item"]
+    assert (item["200"], item["404"], item["410"], item["422"]) == ("SD", "SDT", "SDT", "ID")
+    assert item["403"] == ""
+    assert all(not link.startswith(("http:", "https:", "//")) for link in table_.links)
+
+
+def test_markdown_is_a_table_per_route(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routes", str(ROUTES / "flask_blog"), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:35`" in out
+    assert "| 409 Conflict | yes | - | yes | blog/errors.py:10 blog.errors:SlugTaken; " in out
