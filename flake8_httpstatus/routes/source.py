@@ -247,7 +247,7 @@ class Source:
         """A string literal, or a module constant holding one."""
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
-        if isinstance(node, ast.Name):
+        if isinstance(node, (ast.Name, ast.Attribute)):
             located = self.constant(module, node)
             return self.string(*located) if located is not None else None
         if isinstance(node, ast.JoinedStr):

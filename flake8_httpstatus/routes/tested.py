@@ -53,28 +53,44 @@ class Tests:
         for module in self.source.modules.values():
             if not is_test_file(module.path):
                 continue
+            classes = [node for node in ast.walk(module.tree) if isinstance(node, ast.ClassDef)]
+            # Methods are read with their class, and its `setUp`.
+            methods = {id(item) for cls in classes for item in cls.body}
+            for cls in classes:
+                # `self.url = "/api/v1/checks/"` in `setUp`: known in every test method.
+                shared: dict[str, ast.expr] = {}
+                for item in cls.body:
+                    if isinstance(item, ast.FunctionDef) and item.name.startswith("setUp"):
+                        shared.update(_bound_strings(item))
+                for item in cls.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        for check in self._checks(module, item, dict(shared)):
+                            self._record(check)
             for node in ast.walk(module.tree):
-                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    for check in self._checks(module, node):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                    id(node) not in methods
+                ):
+                    for check in self._checks(module, node, {}):
                         self._record(check)
 
-    # -- reading a test -------------------------------------------------------------------------
-    def _checks(self, module: Module, function: Function) -> Iterator[_Check]:
+    def _checks(
+        self, module: Module, function: Function, strings: dict[str, ast.expr]
+    ) -> Iterator[_Check]:
+        """The requests of one test whose response's status it asserts. `strings`: the
+        values bound to names (`url`, `self.url`) so far."""
         responses: dict[str, _Check] = {}
-        strings: dict[str, ast.expr] = {}
         for statement in _statements(function.body):
             if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
                 target, value = statement.targets[0], _awaited(statement.value)
                 request = self._request(module, value, strings)
                 if isinstance(target, ast.Tuple) and target.elts:
-                    target = target.elts[
-                        -1
-                    ]  # Sanic: `request, response = app.test_client.get(...)`
-                if isinstance(target, ast.Name):
-                    if request is not None:
-                        responses[target.id] = _Check(module, request, [])
-                    else:
-                        strings[target.id] = value
+                    # Sanic: `request, response = app.test_client.get(...)`
+                    target = target.elts[-1]
+                if isinstance(target, ast.Name) and request is not None:
+                    responses[target.id] = _Check(module, request, [])
+                elif isinstance(target, (ast.Name, ast.Attribute)):
+                    strings[ast.unparse(target)] = value
+                    if isinstance(target, ast.Name):
                         responses.pop(target.id, None)
             for compared, statuses, line in self._assertions(module, statement):
                 owner = _awaited(compared)
@@ -94,10 +110,7 @@ class Tests:
         method = TEST_CLIENT_METHODS.get(node.func.attr)
         if method is None or not node.args or not _is_client(node.func.value):
             return None
-        url = node.args[0]
-        if isinstance(url, ast.Name) and url.id in strings:
-            url = strings[url.id]
-        return _Request(method, url, node.lineno)
+        return _Request(method, _substituted(node.args[0], strings), node.lineno)
 
     def _assertions(
         self, module: Module, statement: ast.stmt
@@ -211,6 +224,36 @@ class Tests:
         return None
 
 
+def _substituted(url: ast.expr, strings: dict[str, ast.expr]) -> ast.expr:
+    """The URL with the names bound earlier in the test replaced by their values:
+    `self.url + "pause/"` -> `"/api/v1/checks/" + "pause/"`."""
+
+    class Substitute(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.AST:
+            return strings.get(node.id, node)
+
+        def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+            found = strings.get(ast.unparse(node))
+            return found if found is not None else self.generic_visit(node)
+
+    if not strings:
+        return url
+    copied = ast.parse(ast.unparse(url), mode="eval").body
+    result = Substitute().visit(copied)
+    return result if isinstance(result, ast.expr) else url
+
+
+def _bound_strings(function: Function) -> dict[str, ast.expr]:
+    """`self.x = value` bound in a `setUp`."""
+    found: dict[str, ast.expr] = {}
+    for statement in _statements(function.body):
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+            if isinstance(target, ast.Attribute):
+                found[ast.unparse(target)] = statement.value
+    return found
+
+
 def _score(pattern: str, path: str) -> int | None:
     """How well a test's URL matches a route's path: the count of literal segments that agree;
     None when it does not match. A filled-in piece only matches a path parameter."""
@@ -219,13 +262,18 @@ def _score(pattern: str, path: str) -> int | None:
         return None
     score = 0
     for piece, segment in zip(wanted, have, strict=True):
-        parameter = segment.startswith("{") and segment.endswith("}")
-        if _HOLE in piece:
-            if not parameter:
-                return None
-        elif piece == segment:
+        if piece == segment:
             score += 1
-        elif not parameter or not piece:
+            continue
+        if "{" not in segment or not piece:
+            return None
+        # `v{version}`: the parameter's part may be a literal or filled in, the rest must agree.
+        shape = "".join(
+            "[^/]+" if part.startswith("{") else re.escape(part)
+            for part in re.split(r"({[^{}]*})", segment)
+            if part
+        )
+        if not re.fullmatch(shape, piece.replace(_HOLE, "x")):
             return None
     return score
 
