@@ -360,3 +360,130 @@ def test_markdown_is_a_table_per_route(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:35`" in out
     assert "| 409 Conflict | yes | - | yes | blog/errors.py:10 blog.errors:SlugTaken; " in out
+
+
+def _mapped(
+    capsys: pytest.CaptureFixture[str], root: Path, files: dict[str, str]
+) -> dict[str, Any]:
+    """The JSON table of a small project written under `root`."""
+    (root / "pyproject.toml").write_text("")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    assert main(["routes", str(root), "--format", "json"]) == 0
+    found: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return found
+
+
+_DJANGO_URLS = """
+from django.conf import settings
+from django.urls import include, path
+from site_ import views
+
+prefix = ""
+if settings.SITE_ROOT:
+    prefix = f"{settings.SITE_ROOT}/"
+
+check_urls = [path("pause/", views.pause, name="pause")]
+
+urlpatterns = [
+    path(f"{prefix}checks/<uuid:code>/", include(check_urls)),
+    path(f"{prefix}api/v<int:v>/ping/", views.ping),
+]
+"""
+_DJANGO_VIEWS = """
+from django.http import HttpResponse, HttpResponseForbidden
+
+
+def authorize(view):
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return HttpResponse(status=401)
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+@authorize
+def pause(request, code):
+    return HttpResponseForbidden()
+
+
+def ping(request, v):
+    return HttpResponse("pong")
+"""
+_DJANGO_TESTS = """
+from django.test import TestCase
+
+
+class PauseTests(TestCase):
+    def setUp(self):
+        self.url = f"/checks/{self.code}/pause/"
+
+    def test_it(self):
+        response = self.client.post(self.url)
+        self.assertEqual(response.status_code, 403)
+
+    def test_ping(self):
+        r = self.client.get(f"/api/v{self.v}/ping/")
+        assert r.status_code == 200
+"""
+
+
+def test_django_defaults_lists_decorators_and_tests_set_up(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A prefix bound at the module's top and rebound under `if` reads as its default; an
+    f-string path; `include()` of a bound list; a project decorator's statuses; a test's URL
+    bound in `setUp`; a filled-in piece inside a segment (`v{v}`)."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "site_/__init__.py": "",
+            "site_/urls.py": _DJANGO_URLS,
+            "site_/views.py": _DJANGO_VIEWS,
+            "site_/tests.py": _DJANGO_TESTS,
+        },
+    )
+    rows = {
+        route["path"]: (
+            sorted({entry["status"] for entry in route["sends"]}),
+            [entry["status"] for entry in route["tested"]],
+        )
+        for route in found["routes"]
+    }
+    assert rows == {
+        "/checks/{code}/pause/": ([200, 401, 403], [403]),
+        "/api/v{v}/ping/": ([200], [200]),
+    }
+    assert found["unresolved_tests"] == []
+
+
+def test_star_reexported_dependency_and_raised_constant(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/deps/__init__.py": "from .auth import *\n",
+            "app/deps/auth.py": (
+                "from fastapi import HTTPException\n"
+                "DENIED = HTTPException(status_code=401)\n"
+                "def current_user(token: str):\n    raise DENIED\n"
+            ),
+            "app/main.py": (
+                "from fastapi import Depends, FastAPI\n"
+                "from app.deps import current_user\n"
+                "app = FastAPI()\n"
+                "@app.get('/me')\n"
+                "def me(user=Depends(current_user)):\n    return user\n"
+            ),
+        },
+    )
+    (route,) = found["routes"]
+    assert [(entry["status"], entry["via"]) for entry in route["sends"]] == [
+        (200, "default"),
+        (401, "app.deps.auth:current_user"),
+    ]
