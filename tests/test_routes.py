@@ -18,6 +18,7 @@ from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.knowledge.routing import WERKZEUG_EXCEPTIONS
 from flake8_httpstatus.routes.django import path_of
 from flake8_httpstatus.routes.table import normalise
+from tests.conftest import in_ci
 
 ROUTES = Path(__file__).parent / "fixtures" / "routes"
 # Each project beside its expected table: `<name>/` and `<name>.json`.
@@ -333,6 +334,8 @@ def test_html_page_renders_the_matrix_in_chromium(
     route and a column per status, with the marks; and it asks the network for nothing."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
+        if in_ci():
+            pytest.fail("no chromium: .ci/run installs Debian's chromium")
         pytest.skip("no chromium (apt-get install chromium)")
     page = tmp_path / "routes.html"
     assert main(["routes", str(ROUTES / "fastapi_shop"), "--format", "html"]) == 0
