@@ -20,16 +20,13 @@ from flake8_httpstatus.core.findings import Fix
 from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Kind, Layout, Param, Sink, Views
 
-# Names whose rebinding in a scope would break a suggested constant there (see naming.py).
-WATCHED_NAMES = frozenset({"status", "HTTPStatus", "http", "status_codes"})
 SEQUENCES = (ast.Tuple, ast.List)
 
 
 @dataclass
 class Scope:
-    """A module, function or class body: the watched names it binds, and what it is."""
+    """A module, function or class body: what it is, and the names it binds."""
 
-    bound: set[str] = field(default_factory=set)
     # For a view: how its returned tuples are laid out; for a class of views: what they are.
     view: Layout | None = None
     view_class: Views | None = None
@@ -100,6 +97,10 @@ class RawFinding:
     # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
     # framework turns it into a string (mapping keys), else "".
     spelling: str = ""
+    # Why an `HTTPStatus` member put there would stay an enum object where the value goes
+    # ("the project's error_response() keeps it"); "" where it is made an int. An enum is then
+    # only an unsafe fix.
+    kept: str = ""
     # The template used instead, with `{other}` the code of the finding that says so, when
     # another rule says the status at `node` is itself wrong: naming it would dress the bug up.
     doubted: str = ""
@@ -224,8 +225,6 @@ class Rules:
 
 
 def bind(scope: Scope, name: str) -> None:
-    if name in WATCHED_NAMES or name.startswith("HTTP_"):
-        scope.bound.add(name)
     names = scope.names
     if name not in names:
         names.add(name)

@@ -58,7 +58,7 @@ class Engine:
         if module is None:
             module = project.module_of(filename) if project else ("", False)
         self.collector = inference.Collector(*module)
-        self.raw: list[tuple[RawFinding, tuple[Scope, ...]]] = []
+        self.raw: list[RawFinding] = []
         self.extra_calls = {sink.qualified_name: sink.sink() for sink in settings.extra_sinks}
         self.call_last_names = (
             calls.CALL_LAST_NAMES | {name.rpartition(".")[2] for name in self.extra_calls}
@@ -98,29 +98,19 @@ class Engine:
             ctx.packages,
             ctx.style_uses,
             ctx.versions,
+            tree,
         )
-        wrong = {id(r.node): r.code for r, _ in self.raw if r.code in self.rules.status_is_wrong}
-        findings = [
-            _render(raw, scopes, namer, wrong.get(id(raw.node))) for raw, scopes in self.raw
-        ]
+        wrong = {id(r.node): r.code for r in self.raw if r.code in self.rules.status_is_wrong}
+        findings = [_render(raw, namer, wrong.get(id(raw.node))) for raw in self.raw]
         findings.sort(key=lambda finding: (finding.line, finding.col, finding.code))
         return findings
 
     def report(self, findings: Iterable[RawFinding]) -> None:
-        scopes: tuple[Scope, ...] | None = None
-        for raw in findings:
-            if scopes is None:  # most rule calls find nothing: copy the scopes only if needed
-                scopes = tuple(self.ctx.scopes)
-            self.raw.append((raw, scopes))
+        self.raw.extend(findings)
 
     def site(self, site: Site) -> None:
         for rule in self.rules.sites:
             self.report(rule(self.ctx, site))
-
-    def report_in(self, findings: Iterable[RawFinding], scope: Scope) -> None:
-        scopes = (*self.ctx.scopes, scope)
-        for raw in findings:
-            self.raw.append((raw, scopes))
 
 
 # Each node type's recognizer; the walk calls it as `handler(engine, node)`.
@@ -151,24 +141,20 @@ _HANDLERS: dict[type, Callable[[Engine, Any], None]] = {
 _WALKER = traversal.Walker(_HANDLERS, scopes.enter, scopes.exit)
 
 
-def _render(
-    raw: RawFinding, scopes: tuple[Scope, ...], namer: ConstantNamer, wrong: str | None
-) -> Finding:
+def _render(raw: RawFinding, namer: ConstantNamer, wrong: str | None) -> Finding:
     node = raw.node
     template, fields, fix = raw.message, dict(raw.fields), raw.fix
     suggestion = None
     if wrong is not None and raw.doubted:
         template, fields["other"], fix = raw.doubted, wrong, None
     elif raw.suggest is not None:
-        # Class bodies do not enclose the functions inside them.
-        visible = [scope.bound for scope in scopes[:-1] if not scope.is_class]
-        visible.append(scopes[-1].bound)
-        suggestion = namer.suggest(raw.suggest, visible, raw.spelling)
+        suggestion = namer.suggest(raw.suggest, node, raw.spelling, raw.kept)
         if suggestion is None:
             template, fields["holder"] = raw.fallback, namer.holder
         else:
             fields["constant"] = suggestion.text
-            fix = Fix.replace(node, suggestion.text, suggestion.needs)
+            if suggestion.fixable:
+                fix = Fix.replace(node, suggestion.text, suggestion.needs, suggestion.safe)
     message = f"{raw.code} {template.format_map(fields)}"
     if suggestion is not None and suggestion.note:
         message += f" ({suggestion.note})"

@@ -1,17 +1,22 @@
 """Which named constant a message suggests, spelled the way the file can use it.
 
 The style is the one the file already uses, else its framework's, else the stdlib's; the
-spelling reuses the file's own imports, and falls back to the stdlib where the style's name is
-rebound in the finding's scope (`status = request.GET["status"]` is common).
+spelling reuses the file's own imports, and falls back to the stdlib (then to the stdlib under an
+alias) where the style's name means something else where it would be written (`status =
+request.GET["status"]` is common; see bindings.py). Whether the fix is safe is decided here too:
+the framework constants are plain ints; an `HTTPStatus` member is safe only where the value
+goes is known to make it an int.
 """
 
 from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from flake8_httpstatus.analysis.bindings import Bindings
+from flake8_httpstatus.analysis.sites import HOLDERS, STRICT_HOLDERS
 from flake8_httpstatus.core.findings import ImportSpec
 from flake8_httpstatus.knowledge.registry import (
     MODULES,
@@ -68,8 +73,16 @@ class Suggestion:
     text: str
     needs: ImportSpec | None
     # Where the library version that decided the name came from, when the name depends on it
-    # (`starlette 0.46.2 from uv.lock`).
+    # (`starlette 0.46.2 from uv.lock`), and why there is no fix or only an unsafe one.
     note: str = ""
+    # Whether replacing the literal with `text` is a fix at all (no name is shadowed there),
+    # and a safe one: the constant is a plain int, or the value goes where it becomes one.
+    fixable: bool = True
+    safe: bool = True
+
+
+# The alias a stdlib constant is imported under where `HTTPStatus` means something else.
+_STDLIB_ALIAS = "_HTTPStatus"
 
 
 class ConstantNamer:
@@ -82,47 +95,84 @@ class ConstantNamer:
         packages: set[str],
         style_uses: Counter[str],
         versions: Mapping[str, VersionRange],
+        tree: ast.AST,
     ) -> None:
         self.versions = versions
         self.imports = imports
-        self._by_target: dict[str, str] = {}
+        self._by_target: dict[str, list[str]] = {}
         for local, target in imports.items():
-            self._by_target.setdefault(target, local)
+            self._by_target.setdefault(target, []).append(local)
         self.style = style if style != "auto" else _auto_style(packages, style_uses)
+        self._tree = tree
+        self._bindings: Bindings | None = None
 
     @property
     def holder(self) -> str:
         return HOLDER_LABELS[self.style]
 
     def suggest(
-        self, code: int, shadowed: Sequence[set[str]], spelling: str = ""
+        self, code: int, node: ast.AST, spelling: str = "", kept: str = ""
     ) -> Suggestion | None:
-        """The constant for `code`, spelled so that it works in a scope whose enclosing
-        scopes bind the names in `shadowed`; None when the style has no such constant.
+        """The constant for `code` written in place of `node`; None when the style has no
+        such constant. The first spelling whose name means the intended import there is
+        used: the style's, the stdlib's, then the stdlib's under an alias; with none, the
+        suggestion is not fixable and says why.
 
         `spelling` "dotted" refuses a bare name (a capture pattern in `case`); "int" makes an
         HTTPStatus member a plain int where the target Python's `str()` of it is not the
-        number (before 3.11), as FastAPI does with `responses=` keys.
+        number (before 3.11), as FastAPI does with `responses=` keys. `kept` says why an
+        `HTTPStatus` member would stay an enum object where the value goes ("" where it is
+        made an int): the fix is then unsafe, the literal kept by the safe fixes.
         """
         constant = constant_for(code, self.style, self.versions)
         if constant is None:
             return None
-        spelled = self._spell(self.style, constant.name)
-        style = self.style
-        usable = not _is_shadowed(spelled.text, shadowed) and (
-            spelling != "dotted" or "." in spelled.text
-        )
-        if not usable and self.style != "stdlib":
+        candidates = [(self.style, s) for s in self._spellings(self.style, constant.name)]
+        if self.style != "stdlib":
             fallback = constant_for(code, "stdlib", self.versions)
             if fallback is not None:
-                stdlib = self._spell("stdlib", fallback.name)
-                if not _is_shadowed(stdlib.text, shadowed):
-                    spelled, style = stdlib, "stdlib"
-        if spelling == "int" and spelled.text.count(".") and self._is_enum(spelled.text):
-            python = self.versions.get("python")
-            if python is None or python.low is None or python.low < (3, 11):
-                spelled = Suggestion(f"{spelled.text}.value", spelled.needs)
-        return Suggestion(spelled.text, spelled.needs, self._version_note(code, style))
+                candidates.extend(("stdlib", s) for s in self._spellings("stdlib", fallback.name))
+        conflict = ""
+        for style, spelled in candidates:
+            if spelling == "dotted" and "." not in spelled.text:
+                continue
+            shadowed = self._conflict(spelled, node)
+            if shadowed:
+                conflict = conflict or shadowed
+                continue
+            text, plain = spelled.text, style != "stdlib"
+            if spelling == "int" and not plain:
+                python = self.versions.get("python")
+                if python is None or python.low is None or python.low < (3, 11):
+                    text, plain = f"{text}.value", True
+            notes = [self._version_note(code, style)]
+            safe = plain or not kept
+            if not safe:
+                notes.append(
+                    f"unsafe fix: {kept}, and an HTTPStatus member's repr() and, "
+                    "before Python 3.11, str() differ from the number's"
+                )
+            return Suggestion(text, spelled.needs, _joined(notes), safe=safe)
+        return Suggestion(
+            candidates[0][1].text,
+            None,
+            _joined([self._version_note(code, self.style), f"no fix: {conflict}"]),
+            fixable=False,
+        )
+
+    def _conflict(self, spelled: Suggestion, node: ast.AST) -> str:
+        """Why the name `spelled` starts with would mean something else in place of `node`."""
+        head = spelled.text.partition(".")[0]
+        needs = spelled.needs
+        if needs is None:
+            target = self.imports.get(head, head)
+        elif needs.name is None:
+            target = needs.module.partition(".")[0]
+        else:
+            target = f"{needs.module}.{needs.name}"
+        if self._bindings is None:
+            self._bindings = Bindings(self._tree)
+        return self._bindings.conflict(head, node, target)
 
     def _version_note(self, code: int, style: str) -> str:
         """Where the library's range came from, when it decides which of the code's names to
@@ -135,35 +185,41 @@ class ConstantNamer:
             return f"{distribution}: no version declared, so a name every supported version has"
         return allowed.describe(distribution)
 
-    def _is_enum(self, text: str) -> bool:
-        head = text.partition(".")[0]
-        return self.imports.get(head) in {"http.HTTPStatus", "http"} or head == "HTTPStatus"
-
-    def _spell(self, style: str, name: str) -> Suggestion:
+    def _spellings(self, style: str, name: str) -> Iterator[Suggestion]:
+        """The ways to write the constant, preferred first: through the file's imports, then
+        with an import added (for the stdlib, then under an alias)."""
         package, module = _MODULES[style]
         holder = (
             "fastapi.status"
             if style == "fastapi"
             else ("http.HTTPStatus" if style == "stdlib" else f"{package}.{module}")
         )
-        local = self._by_target.get(holder)
-        if style == "stdlib" and local is None:
-            local = self._by_target.get("http.client.HTTPStatus")
-        if local is not None:
-            return Suggestion(f"{local}.{name}", None)
+        # The holder, then others holding the same names alone (`rest_framework.views.status`).
+        holders = [
+            holder,
+            *sorted(h for h in STRICT_HOLDERS if HOLDERS[h] == style and h != holder),
+        ]
+        for target in holders:
+            for local in self._by_target.get(target, ()):
+                yield Suggestion(f"{local}.{name}", None)
         if style == "stdlib":
-            http = self._by_target.get("http")
-            if http is not None:
-                return Suggestion(f"{http}.HTTPStatus.{name}", None)
-        bare = self._by_target.get(f"{holder}.{name}")
-        if bare is not None:
-            return Suggestion(bare, None)
+            for http in self._by_target.get("http", ()):
+                yield Suggestion(f"{http}.HTTPStatus.{name}", None)
+        for bare in self._by_target.get(f"{holder}.{name}", ()):
+            yield Suggestion(bare, None)
         uses_bare_names = style == "litestar" or any(
             target.startswith(holder + ".") for target in self._by_target
         )
         if uses_bare_names:
-            return Suggestion(name, ImportSpec(holder, name))
-        return Suggestion(f"{module}.{name}", ImportSpec(package, module))
+            yield Suggestion(name, ImportSpec(holder, name))
+        else:
+            yield Suggestion(f"{module}.{name}", ImportSpec(package, module))
+        if style == "stdlib":
+            yield Suggestion(f"{_STDLIB_ALIAS}.{name}", ImportSpec(package, module, _STDLIB_ALIAS))
+
+
+def _joined(notes: Sequence[str]) -> str:
+    return "; ".join(note for note in notes if note)
 
 
 def runtime_imports(body: Sequence[ast.stmt]) -> dict[str, str]:
@@ -192,11 +248,6 @@ def runtime_imports(body: Sequence[ast.stmt]) -> dict[str, str]:
 def _type_checking(test: ast.expr) -> bool:
     name = test.attr if isinstance(test, ast.Attribute) else getattr(test, "id", None)
     return name == "TYPE_CHECKING"
-
-
-def _is_shadowed(text: str, shadowed: Sequence[set[str]]) -> bool:
-    head = text.partition(".")[0]
-    return any(head in bound for bound in shadowed)
 
 
 def _auto_style(packages: set[str], style_uses: Counter[str]) -> str:

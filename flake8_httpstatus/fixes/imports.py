@@ -83,13 +83,14 @@ def import_edits(
     edit is on line `first_use`; positions as in `ast`."""
     text = _Lines(lines, newline)
     block = _first_block(tree.body, first_use)
-    wanted: dict[str, dict[str, str | None]] = {}
+    # Per module, the (name, asname) pairs: one name may be wanted under two aliases.
+    wanted: dict[str, list[tuple[str, str | None]]] = {}
     plain: list[str] = []
     for spec in dict.fromkeys(needs):
         if spec.name is None:
             plain.append(spec.module)
         else:
-            wanted.setdefault(spec.module, {})[spec.name] = spec.asname
+            wanted.setdefault(spec.module, []).append((spec.name, spec.asname))
     edits: list[Edit] = []
     new: list[tuple[str, str, tuple[object, ...]]] = []  # (section, statement, sort key)
     for module, names in wanted.items():
@@ -97,7 +98,7 @@ def import_edits(
         if target is not None:
             edits.extend(_merge(text, target, names, style))
             continue
-        aliases = sorted(names.items(), key=lambda item: _member_key(item[0], style))
+        aliases = sorted(names, key=lambda item: _member_key(item[0], style))
         groups = [[alias] for alias in aliases] if style.force_single_line else [aliases]
         for group in groups:
             statement = _from_statement(module, group, style, text.newline)
@@ -209,11 +210,14 @@ def _wrapped(head: str, names: list[str], style: ImportStyle, newline: str) -> s
 
 
 def _merge(
-    text: _Lines, target: ast.ImportFrom, names: dict[str, str | None], style: ImportStyle
+    text: _Lines,
+    target: ast.ImportFrom,
+    names: list[tuple[str, str | None]],
+    style: ImportStyle,
 ) -> list[Edit]:
     """Add `names` to an existing `from module import ...`, each at its sorted place."""
     present = {(alias.name, alias.asname) for alias in target.names}
-    missing = [(name, asname) for name, asname in names.items() if (name, asname) not in present]
+    missing = [item for item in names if item not in present]
     if not missing:
         return []
     aliases = target.names

@@ -76,6 +76,7 @@ class Rule:
         *,
         suggest: int | None = None,
         spelling: str = "",
+        kept: str = "",
         fix: Fix | None = None,
         **fields: object,
     ) -> RawFinding:
@@ -91,6 +92,7 @@ class Rule:
             suggest=suggest,
             fix=fix,
             spelling=spelling,
+            kept=kept,
             doubted=doubted,
         )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from flake8_httpstatus.analysis.context import WATCHED_NAMES, Scope, bind, bind_target
+from flake8_httpstatus.analysis.context import Scope, bind, bind_target
 from flake8_httpstatus.analysis.flow import FunctionFacts
 from flake8_httpstatus.analysis.recognizers.assignments import (
     bound_sites,
@@ -67,7 +67,7 @@ def enter(
         ):
             if arg is not None:
                 name = arg.arg
-                if name in names or name in WATCHED_NAMES or name.startswith("HTTP_"):
+                if name in names:
                     bind(scope, name)
                 else:
                     names.add(name)  # what `bind` does with a plain new name
@@ -92,7 +92,7 @@ def exit(engine: Engine) -> None:
         engine.ctx.packages -= scope.packages
     if scope.facts is not None:
         for rule in engine.rules.functions:
-            engine.report_in(rule(engine.ctx, scope.facts), scope)
+            engine.report(rule(engine.ctx, scope.facts))
 
 
 def with_(engine: Engine, node: ast.With | ast.AsyncWith) -> None:
