@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import enum
 import importlib
 import inspect
 import sys
 import warnings
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from flake8_httpstatus.knowledge.frameworks import (
     LIBRARIES,
     METHODS,
     STATUS_CLASS_MODULES,
+    Kind,
     Param,
     Sink,
 )
@@ -359,3 +362,150 @@ def test_responses_add_callback_takes_the_callback_third() -> None:
     for add_callback in (responses.add_callback, responses.RequestsMock().add_callback):
         parameters = list(inspect.signature(add_callback).parameters)
         assert parameters[:3] == ["method", "url", "callback"]
+
+
+# -- rows that say the callable makes the status an int ---------------------------------------
+# Arguments the callables require besides the status, by parameter name.
+_REQUIRED: dict[str, object] = {
+    "redirect_to": "/elsewhere",
+    "location": "/elsewhere",
+    "data": {},
+    "streaming_content": [],
+    "template": "page.html",
+    "request": None,
+    "response": "",
+    "path": "/",
+    "endpoint": lambda: None,
+}
+
+
+def _kept_enums(obj: object, depth: int = 0) -> list[str]:
+    """The `IntEnum` members an object keeps in its attributes, a few levels down."""
+    if depth > 2:
+        return []
+    if isinstance(obj, dict):
+        values = list(obj.values())
+    elif isinstance(obj, list | tuple):
+        values = list(obj)
+    else:
+        values = list(getattr(obj, "__dict__", {}).values())
+    found = []
+    for value in values:
+        if isinstance(value, enum.Enum):
+            found.append(repr(value))
+        elif not callable(value) and not isinstance(value, str | bytes | int | float | None):
+            found.extend(_kept_enums(value, depth + 1))
+    return found
+
+
+def _status_read_back(obj: object, code: int) -> bool:
+    """Whether the object gives the status back as a plain int."""
+    values = [getattr(obj, name, None) for name in ("status_code", "status", "code")]
+    return any(type(value) is int and value == code for value in values)
+
+
+def _call_with(obj: Any, sink: Sink, status: HTTPStatus) -> object:
+    """The result of calling `obj` with `status` where the row says, and the arguments it
+    requires; an exception it raises (abort) is the result."""
+    assert sink.status is not None
+    assert sink.status.keyword is not None
+    kwargs: dict[str, object] = {sink.status.keyword: status}
+    for name, param in _signature(obj).parameters.items():
+        required = param.default is param.empty and param.kind in (
+            param.POSITIONAL_OR_KEYWORD,
+            param.KEYWORD_ONLY,
+        )
+        if required and name not in kwargs and name in _REQUIRED:
+            kwargs[name] = _REQUIRED[name]
+    try:
+        return obj(**kwargs)
+    except Exception as error:  # abort() raises the response it makes
+        return error
+
+
+def _status_for(sink: Sink) -> HTTPStatus:
+    return HTTPStatus.SEE_OTHER if sink.kind is Kind.REDIRECT else HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("qualified", sorted(q for q, sink in CALLS.items() if sink.makes_int))
+def test_a_call_that_makes_the_status_an_int_does(qualified: str) -> None:
+    """What makes naming the literal a safe fix there: the installed callable keeps no
+    `HTTPStatus` member, and gives the status back as an int."""
+    pytest.importorskip(_package(qualified))
+    sink = CALLS[qualified]
+    status = _status_for(sink)
+    made = _call_with(_resolve(qualified), sink, status)
+    assert not _kept_enums(made), f"{qualified} keeps {_kept_enums(made)}"
+    assert _status_read_back(made, status.value), f"{qualified} gives no int status back"
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "sink"),
+    [row for row in _method_rows() if row[2].makes_int],
+    ids=[owner for owner, _, sink in _method_rows() if sink.makes_int],
+)
+def test_a_route_that_makes_the_status_an_int_does(owner: str, name: str, sink: Sink) -> None:
+    """A route decorator's `status_code=`: the route the app keeps has it as an int."""
+    pytest.importorskip(_package(owner))
+    app = _resolve(owner.rpartition(".")[0])()  # FastAPI(), APIRouter()
+    method = getattr(app, name)
+    status = HTTPStatus.CREATED
+    made = _call_with(method, sink, status)
+    if name != "add_api_route":
+        assert callable(made), made
+        made(_REQUIRED["endpoint"])  # the decorator adds the route
+    route = app.routes[-1]
+    assert not _kept_enums(route), f"{owner} keeps {_kept_enums(route)}"
+    assert _status_read_back(route, status.value)
+
+
+def test_the_status_classes_that_keep_an_enum_are_not_rows_that_make_it_an_int() -> None:
+    """The check can fail: Starlette's Response keeps the member as given."""
+    pytest.importorskip("starlette")
+    sink = CALLS["starlette.responses.Response"]
+    made = _call_with(_resolve("starlette.responses.Response"), sink, HTTPStatus.NOT_FOUND)
+    assert _kept_enums(made) == ["<HTTPStatus.NOT_FOUND: 404>"]
+    assert not sink.makes_int
+
+
+def _flask_view_response(package: str, status: HTTPStatus) -> object:
+    """How each framework that reads BODY_STATUS tuples turns a view's tuple into a response."""
+    if package == "quart":
+        import asyncio
+
+        import quart
+
+        quart_app = quart.Quart(__name__)
+
+        async def made() -> object:
+            async with quart_app.app_context():
+                return await quart_app.make_response(("body", status))
+
+        return asyncio.run(made())
+    import flask
+
+    app = flask.Flask(__name__)
+    with app.test_request_context():
+        if package == "flask":
+            return app.make_response(("body", status))
+        api = importlib.import_module(package).Api(app)  # flask_restful, flask_restx
+        return api.make_response({}, status)
+
+
+@pytest.mark.parametrize("package", ["flask", "quart", "flask_restful", "flask_restx"])
+def test_a_view_layout_that_makes_the_status_an_int_does(package: str) -> None:
+    """The Flask record's views (Flask, Quart, Flask-RESTful and RESTX resources) return
+    `(body, status)`: the response made of it keeps the status as an int."""
+    pytest.importorskip(package)
+    views = [views for library in LIBRARIES if library.name == "flask" for views in library.views]
+    assert all(view.layout.makes_int for view in views)
+    made = _flask_view_response(package, HTTPStatus.CREATED)
+    assert not _kept_enums(made), f"{package} keeps {_kept_enums(made)}"
+    assert _status_read_back(made, 201)
+
+
+def test_only_checked_view_layouts_make_the_status_an_int() -> None:
+    checked = {"flask"}
+    for library in LIBRARIES:
+        for views in library.views:
+            assert not views.layout.makes_int or library.name in checked, library.name

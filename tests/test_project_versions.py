@@ -192,6 +192,8 @@ def test_a_new_name_is_missing_only_where_the_lowest_version_is_known() -> None:
 # -- reading the project ---------------------------------------------------------------------------
 EXPECTED_RANGES = {
     "declares_nothing": None,
+    # A package built for distribution: its declared range holds, not its lock file's pin.
+    "distributed_lock": "starlette >=0.46 from pyproject.toml",
     "fastapi_new": "starlette >=1.6.0 via fastapi>=0.164 in pyproject.toml",
     "fastapi_pin": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",
     "malformed_lock": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",

@@ -103,6 +103,7 @@ def test_doc_page_states_severity_and_fix(rule: Rule) -> None:
     safety = {
         FixSafety.SAFE: "safe fix",
         FixSafety.UNSAFE: "unsafe fix",
+        FixSafety.MIXED: "safe fix where it keeps behaviour, else unsafe",
         FixSafety.NONE: "no automatic fix",
     }
     assert safety[rule.fix_safety] in page.splitlines()[4]
@@ -158,7 +159,12 @@ def test_readme_table_follows_the_records() -> None:
         flags=re.MULTILINE,
     )
     assert {row[0] for row in rows} == set(RULES)
-    fixes = {FixSafety.SAFE: "safe", FixSafety.UNSAFE: "unsafe", FixSafety.NONE: "no"}
+    fixes = {
+        FixSafety.SAFE: "safe",
+        FixSafety.UNSAFE: "unsafe",
+        FixSafety.MIXED: "mixed",
+        FixSafety.NONE: "no",
+    }
     for code, severity, enabled, fix in rows:
         rule = RULES[code]
         assert severity == rule.severity.value, code

@@ -23,6 +23,7 @@ from flake8_httpstatus.knowledge.registry import (
     VersionRange,
     constant_for,
     depends_on_version,
+    deprecated_somewhere,
 )
 
 _FRAMEWORK_MODULES = ("drf", "fastapi", "starlette", "litestar")
@@ -127,7 +128,10 @@ class ConstantNamer:
         constant = constant_for(code, self.style, self.versions)
         if constant is None:
             return None
-        candidates = [(self.style, s) for s in self._spellings(self.style, constant.name)]
+        deprecated = deprecated_somewhere(constant, self.versions)
+        candidates = [
+            (self.style, s) for s in self._spellings(self.style, constant.name) if not deprecated
+        ]
         if self.style != "stdlib":
             fallback = constant_for(code, "stdlib", self.versions)
             if fallback is not None:
@@ -145,18 +149,21 @@ class ConstantNamer:
                 python = self.versions.get("python")
                 if python is None or python.low is None or python.low < (3, 11):
                     text, plain = f"{text}.value", True
-            notes = [self._version_note(code, style)]
+            notes = [self._version_note(code, self.style if deprecated else style)]
+            if deprecated:
+                notes.append(f"{constant.name} is deprecated in part of it")
             safe = plain or not kept
             if not safe:
                 notes.append(
-                    f"unsafe fix: {kept}, and an HTTPStatus member's repr() and, "
-                    "before Python 3.11, str() differ from the number's"
+                    f"unsafe fix: {kept}; an HTTPStatus member's repr(), and str() before "
+                    "3.11, show its name"
                 )
             return Suggestion(text, spelled.needs, _joined(notes), safe=safe)
+        why = conflict or f"{constant.name} is deprecated in part of the allowed range"
         return Suggestion(
-            candidates[0][1].text,
+            candidates[0][1].text if candidates else constant.name,
             None,
-            _joined([self._version_note(code, self.style), f"no fix: {conflict}"]),
+            _joined([self._version_note(code, self.style), f"no fix: {why}"]),
             fixable=False,
         )
 

@@ -2,7 +2,8 @@
 
 Found from the checked file's project root, the nearest directory up the tree that holds a
 pyproject.toml, setup.cfg, Pipfile, requirements file or lock file (a `.git` directory ends the
-search). Exact versions in lock files (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) win; else the
+search). Exact versions in lock files (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) win, except
+for what a distributed package (with a `[build-system]`) declares in `[project]`; else the
 ranges declared in pyproject.toml (PEP 621 dependencies and extras, dependency groups, Poetry's,
 PDM's and uv's tables), Pipfile, setup.cfg and requirements*.txt / requirements/*.txt with their
 `-r` / `-c` includes; a framework declared there implies the range of the one it re-exports
@@ -571,8 +572,26 @@ def _read_declared(root: Path) -> Mapping[str, VersionRange]:
                     implied.high_inclusive,
                     f"via {name}{pinned} {where}",
                 )
-    result.update(locked)
+    # A distributed package runs with whatever its users install: its lock file pins only its
+    # own development environment, so what its `[project]` declares holds.
+    distributed = _distributed(root / "pyproject.toml")
+    distributed |= {IMPLIED[name][0] for name in distributed if name in IMPLIED}
+    result.update((name, allowed) for name, allowed in locked.items() if name not in distributed)
     return result
+
+
+def _distributed(path: Path) -> set[str]:
+    """The distributions a package built for distribution (a `[build-system]` and a
+    `[project]`) declares in its dependencies; none for an application."""
+    data = _read_toml(path) if path.is_file() else None
+    if data is None or "build-system" not in data or "project" not in data:
+        return set()
+    names: set[str] = set()
+    for item in _table(data, "project", "dependencies") or ():
+        found = _requirement(item) if isinstance(item, str) else None
+        if found is not None:
+            names.add(canonical(found[0]))
+    return names
 
 
 def _workspace_lock(root: Path) -> list[Path]:

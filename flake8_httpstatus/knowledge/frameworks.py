@@ -90,6 +90,11 @@ class Sink:
     also: tuple[Param, ...] = ()
     # Read only values 100-599: the argument's name is generic (`Mock(status=...)`).
     range_only: bool = False
+    # The callable makes the status an int (Django's `int(status)`, Werkzeug's status setter)
+    # or only looks it up, keeping no `HTTPStatus` member: one given there cannot be told from
+    # the literal, so naming the literal is a safe fix. Checked for every row against the
+    # installed package in tests/test_frameworks.py.
+    makes_int: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,12 @@ class Layout:
     headers: int | None = None
     # Read only values 100-599: views found by a heuristic (Connexion's module functions).
     range_only: bool = False
+    # The framework makes the returned status an int, as `Sink.makes_int` (checked likewise).
+    makes_int: bool = False
 
 
-# Flask, Quart, Connexion: (body, status) or (body, status, headers).
-BODY_STATUS = Layout(1, 0, frozenset({2, 3}), headers=2)
+# Flask, Quart (and the Flask extensions' resources): (body, status) or (body, status, headers).
+BODY_STATUS = Layout(1, 0, frozenset({2, 3}), headers=2, makes_int=True)
 # django-ninja: (status, body).
 STATUS_BODY = Layout(0, 1, frozenset({2}))
 # Robyn: (description, headers, status).
@@ -323,11 +330,20 @@ _DJANGO_CALLS: dict[str, Sink] = {
             Param("headers", 5),
             200,
             traps=_CONTENT_TYPE_TRAP,
+            makes_int=True,
         ),
     ),
     **_rows(
         ("django.http.JsonResponse", "django.http.response.JsonResponse"),
-        Sink(Kind.RESPONSE, "django", _status(None), (Param("data", 0),), Param("headers"), 200),
+        Sink(
+            Kind.RESPONSE,
+            "django",
+            _status(None),
+            (Param("data", 0),),
+            Param("headers"),
+            200,
+            makes_int=True,
+        ),
     ),
     **_rows(
         ("django.http.StreamingHttpResponse", "django.http.response.StreamingHttpResponse"),
@@ -339,11 +355,12 @@ _DJANGO_CALLS: dict[str, Sink] = {
             Param("headers", 5),
             200,
             traps=_CONTENT_TYPE_TRAP,
+            makes_int=True,
         ),
     ),
     **_rows(
         ("django.http.FileResponse", "django.http.response.FileResponse"),
-        Sink(Kind.RESPONSE, "django", _status(2), (), Param("headers", 5), 200),
+        Sink(Kind.RESPONSE, "django", _status(2), (), Param("headers", 5), 200, makes_int=True),
     ),
     **{
         name: Sink(
@@ -355,6 +372,7 @@ _DJANGO_CALLS: dict[str, Sink] = {
             code,
             fixed=frozenset({code}),
             traps=_CONTENT_TYPE_TRAP,
+            makes_int=True,
         )
         for cls, code in _DJANGO_FIXED.items()
         for name in (f"django.http.{cls}", f"django.http.response.{cls}")
@@ -373,6 +391,7 @@ _DJANGO_CALLS: dict[str, Sink] = {
             fixed=frozenset({302, 303, 307}),
             traps=(Trap(1, "preserve_request (Django 5.2+; the content before)"),),
             sets_headers=_LOCATION,
+            makes_int=True,
         ),
     ),
     **_rows(
@@ -390,22 +409,29 @@ _DJANGO_CALLS: dict[str, Sink] = {
             fixed=frozenset({301, 308}),
             traps=(Trap(1, "preserve_request (Django 5.2+; the content before)"),),
             sets_headers=_LOCATION,
+            makes_int=True,
         ),
     ),
     "django.shortcuts.render": Sink(Kind.RESPONSE, "django", _status(4), default=200),
     **_rows(
         ("django.template.response.TemplateResponse", "django.template.response.TemplateResponse"),
-        Sink(Kind.RESPONSE, "django", _status(4), (), Param("headers", 7), 200),
+        Sink(Kind.RESPONSE, "django", _status(4), (), Param("headers", 7), 200, makes_int=True),
     ),
     "django.template.response.SimpleTemplateResponse": Sink(
-        Kind.RESPONSE, "django", _status(3), (), Param("headers", 6), 200
+        Kind.RESPONSE, "django", _status(3), (), Param("headers", 6), 200, makes_int=True
     ),
 }
 
 # -- Django REST framework -----------------------------------------------------------------------
 _DRF_CALLS: dict[str, Sink] = {
     "rest_framework.response.Response": Sink(
-        Kind.RESPONSE, "drf", _status(1), (Param("data", 0),), Param("headers", 3), 200
+        Kind.RESPONSE,
+        "drf",
+        _status(1),
+        (Param("data", 0),),
+        Param("headers", 3),
+        200,
+        makes_int=True,
     ),
 }
 
@@ -422,7 +448,15 @@ _FLASK_CALLS: dict[str, Sink] = {
             "quart.wrappers.Response",
             "quart.wrappers.response.Response",
         ),
-        Sink(Kind.RESPONSE, "flask", _status(1), (Param("response", 0),), Param("headers", 2), 200),
+        Sink(
+            Kind.RESPONSE,
+            "flask",
+            _status(1),
+            (Param("response", 0),),
+            Param("headers", 2),
+            200,
+            makes_int=True,
+        ),
     ),
     **_rows(
         ("flask.make_response", "flask.helpers.make_response", "quart.make_response"),
@@ -430,15 +464,22 @@ _FLASK_CALLS: dict[str, Sink] = {
     ),
     **_rows(
         ("flask.abort", "flask.helpers.abort", "quart.abort"),
-        Sink(Kind.ABORT, "flask", _status(0, "code"), accepted=WERKZEUG_CODES),
+        Sink(Kind.ABORT, "flask", _status(0, "code"), accepted=WERKZEUG_CODES, makes_int=True),
     ),
     **_rows(
         ("werkzeug.exceptions.abort",),
-        Sink(Kind.ABORT, "flask", _status(0), accepted=WERKZEUG_CODES),
+        Sink(Kind.ABORT, "flask", _status(0), accepted=WERKZEUG_CODES, makes_int=True),
     ),
     **_rows(
         ("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"),
-        Sink(Kind.REDIRECT, "flask", _status(1, "code"), default=302, sets_headers=_LOCATION),
+        Sink(
+            Kind.REDIRECT,
+            "flask",
+            _status(1, "code"),
+            default=302,
+            sets_headers=_LOCATION,
+            makes_int=True,
+        ),
     ),
 }
 
@@ -531,6 +572,7 @@ _AIOHTTP_CALLS: dict[str, Sink] = {
             (Param("body"), Param("text")),
             Param("headers"),
             200,
+            makes_int=True,
         ),
     ),
     **_rows(
@@ -543,11 +585,12 @@ _AIOHTTP_CALLS: dict[str, Sink] = {
             Param("headers"),
             200,
             none_is_body=True,
+            makes_int=True,
         ),
     ),
     **_rows(
         ("aiohttp.web.StreamResponse", "aiohttp.web_response.StreamResponse"),
-        Sink(Kind.RESPONSE, "aiohttp", _status(None), (), Param("headers"), 200),
+        Sink(Kind.RESPONSE, "aiohttp", _status(None), (), Param("headers"), 200, makes_int=True),
     ),
     **_rows(
         ("aiohttp.web.FileResponse", "aiohttp.web_fileresponse.FileResponse"),
@@ -1088,6 +1131,7 @@ _FASTAPI_ROUTE = Sink(
     _status(None, "status_code"),
     default=200,
     mappings=("responses",),
+    makes_int=True,
 )
 _FLASK_ERROR_HANDLER = Sink(
     Kind.ERROR_HANDLER, "flask", Param("code_or_exception", 0), accepted=WERKZEUG_CODES

@@ -31,10 +31,12 @@ class Severity(Enum):
 
 class FixSafety(Enum):
     """What applying the rule's fix may change: nothing (safe), behaviour (unsafe, applied only
-    with `--unsafe-fixes`), or the rule has no fix."""
+    with `--unsafe-fixes`), either, as each finding's fix says (mixed: safe where shown to keep
+    behaviour), or the rule has no fix."""
 
     SAFE = "safe"
     UNSAFE = "unsafe"
+    MIXED = "mixed"
     NONE = "none"
 
 
@@ -102,6 +104,7 @@ class Rule:
         fix = {
             FixSafety.SAFE: "safe fix",
             FixSafety.UNSAFE: "unsafe fix (applied with `--unsafe-fixes`)",
+            FixSafety.MIXED: "safe fix where it keeps behaviour, else unsafe (see Fix safety)",
             FixSafety.NONE: "no automatic fix",
         }[self.fix_safety]
         return (

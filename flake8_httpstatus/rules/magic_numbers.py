@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flake8_httpstatus.analysis.context import FileContext, RawFinding
 from flake8_httpstatus.analysis.inference import InferredSink
 from flake8_httpstatus.analysis.sites import Site, Where
-from flake8_httpstatus.knowledge.frameworks import Kind
+from flake8_httpstatus.knowledge.frameworks import Kind, Layout
 from flake8_httpstatus.knowledge.registry import lookup
 from flake8_httpstatus.rules._rule import (
     NO_CONSTANT,
@@ -69,10 +69,18 @@ _INFERRED = {
 
 _FIX_SAFETY = """
 ## Fix safety
-Safe: the constant equals the literal it replaces (`HTTPStatus` members, DRF, Starlette and
-Litestar constants are `int`s), so behaviour does not change. The fix adds the import the
-constant needs where isort would put it, in the file's style, and uses `http.HTTPStatus`
-where the style's name (`status`) is rebound in that scope.
+Safe where nothing can tell the constant from the literal: DRF, Starlette, FastAPI and
+Litestar constants are plain `int`s; an `HTTPStatus` member is an `IntEnum`, whose `repr()`
+differs (and, before Python 3.11, `str()` and `%s`), so it is a safe fix only where the value
+goes is shown to make it an `int` or only compare it: a comparison, a test assertion, and the
+framework calls checked against the installed packages (Django's and DRF's responses, Flask's
+and Werkzeug's `Response`, `abort` and `redirect`, aiohttp's responses, FastAPI's route
+`status_code=`). Elsewhere (the project's own helpers and classes, parameter defaults, mocks,
+attributes, dict values, parametrize tables) the fix is unsafe, and the message says why.
+The fix adds the import the constant needs where isort would put it, in the file's style, and
+never writes a name that means something else where it is written: it then uses
+`http.HTTPStatus`, or `HTTPStatus` imported as `_HTTPStatus`, or leaves the literal and says
+why. See [docs/fixes.md](../fixes.md).
 
 No fix where the status is the bug: a literal that HS303, HS401, HS402, HS403 or HS405 also
 flags (`abort(302)`, `redirect(url, code=200)`, `abort(402)`) is not named, and the message says
@@ -150,7 +158,7 @@ def view(request):
 """,
     Severity.INFO,
     {**_messages(""), **_INFERRED},
-    fix_safety=FixSafety.SAFE,
+    fix_safety=FixSafety.MIXED,
     concerns=_concerns_literal,
 )
 
@@ -201,7 +209,7 @@ def create_book():
 """,
     Severity.INFO,
     _messages(" in a view's return value"),
-    fix_safety=FixSafety.SAFE,
+    fix_safety=FixSafety.MIXED,
 )
 
 HS103 = Rule(
@@ -245,7 +253,7 @@ class Conflict(APIException):
 """,
     Severity.INFO,
     _messages(" assigned to a status attribute"),
-    fix_safety=FixSafety.SAFE,
+    fix_safety=FixSafety.MIXED,
 )
 
 HS104 = Rule(
@@ -308,7 +316,7 @@ def test_create(client):
 """,
     Severity.INFO,
     {**_messages(" compared with a response status"), **_INFERRED},
-    fix_safety=FixSafety.SAFE,
+    fix_safety=FixSafety.MIXED,
 )
 
 HS105 = Rule(
@@ -357,7 +365,7 @@ def get_book(book_id: int): ...
 """,
     Severity.INFO,
     _messages(" as a status mapping key"),
-    fix_safety=FixSafety.SAFE,
+    fix_safety=FixSafety.MIXED,
 )
 
 RULES = (HS101, HS102, HS103, HS104, HS105)
@@ -417,4 +425,40 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         spelling="dotted"
         if site.in_pattern
         else ("int" if site.where is Where.MAPPING_KEY else ""),
+        kept=_kept(site, ctx.scope.view),
     )
+
+
+def _kept(site: Site, view: Layout | None) -> str:
+    """Why an `HTTPStatus` member in the literal's place would stay an enum object where the
+    value goes, so that its repr() (and, before Python 3.11, its str()) could show; "" where
+    nothing can tell it from the literal (docs/fixes.md). `view`: the layout of the view the
+    site is in, if any."""
+    sink = site.sink
+    if site.where is Where.PARAMETRIZE:
+        return "pytest shows a parameter's value in the test's id"
+    if site.where is Where.COMPARISON or (sink is not None and sink.kind is Kind.ASSERTION):
+        return ""  # compared: the outcome is the same
+    if isinstance(sink, InferredSink):
+        if site.where is Where.DEFAULT:
+            return (
+                f"a default shows in {sink.origin}()'s signature and goes where the parameter goes"
+            )
+        return f"the project's {sink.origin}() keeps the value as given"
+    if sink is not None and sink.makes_int:
+        return ""
+    if site.where is Where.VIEW_RETURN and view is not None and view.makes_int:
+        return ""
+    return _KEPT.get(site.where) or (
+        f"{sink.framework} is not known to make it an int"
+        if sink is not None
+        else "where the value goes is not known"
+    )
+
+
+_KEPT = {
+    Where.VIEW_RETURN: "a view's returned tuple is not known to make it an int",
+    Where.ATTRIBUTE: "an attribute keeps the value as given",
+    Where.MAPPING_KEY: "a mapping keeps its keys as given",
+    Where.DICT_KEY: "a dict keeps its values as given",
+}

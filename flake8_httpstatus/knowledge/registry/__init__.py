@@ -45,6 +45,7 @@ __all__ = [
     "comparable",
     "constant_for",
     "depends_on_version",
+    "deprecated_somewhere",
     "lookup",
     "search",
     "shown",
@@ -137,6 +138,12 @@ def _deprecated(constant: Constant, allowed: VersionRange) -> bool:
     if constant.deprecated_since is None:
         return False
     return allowed.below_high(constant.deprecated_since)
+
+
+def deprecated_somewhere(constant: Constant, versions: Versions) -> bool:
+    """Whether `constant` is deprecated in some version the project allows: a fix must not
+    write it (a test suite may turn the warning into an error on the newest version)."""
+    return _deprecated(constant, _range(constant.style, versions)[1])
 
 
 def constant_for(code: int, style: str, versions: Versions) -> Constant | None:
