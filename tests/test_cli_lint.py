@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -221,6 +222,47 @@ def test_fix_diff_writes_nothing(project: Path, capsys: pytest.CaptureFixture[st
     assert "-    return HttpResponse(status=404)" in out
     assert "+    return HttpResponse(status=HTTPStatus.NOT_FOUND)" in out
     assert (project / "app.py").read_text(encoding="utf-8") == APP
+
+
+@pytest.mark.parametrize("flag", ["--diff", "--check"])
+def test_fix_diff_and_check_write_no_cache(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, flag: str
+) -> None:
+    """In a project (whose index is cached), previewing writes no file, the cache's neither."""
+    monkeypatch.delenv("FLAKE8_HTTPSTATUS_CACHE_DIR", raising=False)
+    (project / "pyproject.toml").write_text("[project]\nname = 'app'\n", encoding="utf-8")
+    before = sorted(project.rglob("*"))
+    assert run(capsys, "fix", flag, ".")[0] == 1
+    assert sorted(project.rglob("*")) == before
+    checked = subprocess.run([sys.executable, "-m", "flake8_httpstatus", "check", "."], check=False)
+    assert checked.returncode == 1
+    assert (project / ".httpstatus_cache").is_dir()  # the cache is written by the other commands
+
+
+@pytest.mark.parametrize(
+    ("config", "length"),
+    [
+        ("pyproject.toml", "[tool.ruff]\nline-length = 60\n"),
+        ("pyproject.toml", "[tool.black]\nline-length = 60\n"),
+        (".flake8", "[flake8]\nmax-line-length = 60\n"),
+    ],
+)
+@pytest.mark.parametrize("flag", ["--diff", None])
+def test_fix_names_the_lines_it_made_too_long(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    length: str,
+    flag: str | None,
+) -> None:
+    (project / config).write_text(length, encoding="utf-8")
+    (project / "app.py").write_text(
+        "from django.http import HttpResponse\n\n\ndef view(request):\n"
+        "    return HttpResponse('the body of it', status=404)  # short before\n",
+        encoding="utf-8",
+    )
+    _, _, err = run(capsys, "fix", *([flag] if flag else []), "app.py")
+    assert "app.py: line(s) 7 longer than 60 characters after the fix: run your formatter" in err
 
 
 def test_fix_check_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,6 +66,8 @@ class Settings:
     cache_dir: str = ""
     # Patterns (fnmatch, as flake8's `exclude`) of what the project index does not read.
     exclude: tuple[str, ...] = ()
+    # False where nothing may be written (`fix --diff`, `fix --check`): the cache is only read.
+    write_cache: bool = True
 
     def allows_nonstandard(self, code: int) -> bool:
         """`allow_nonstandard` None means every non-standard code is allowed."""

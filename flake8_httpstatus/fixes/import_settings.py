@@ -26,6 +26,7 @@ _ROOT_MARKERS = (
     ".isort.cfg",
     "setup.cfg",
     "tox.ini",
+    ".flake8",
     "setup.py",
     ".git",
 )
@@ -188,3 +189,48 @@ def _ruff_settings(root: Path) -> tuple[Mapping[str, Any], Mapping[str, Any]] | 
         return None
     ruff = pyproject["tool"]["ruff"]
     return ruff, ruff.get("lint", {}).get("isort", ruff.get("isort", {}))
+
+
+# Ruff's and Black's default, where the project configures no line length.
+DEFAULT_LINE_LENGTH = 88
+
+
+def line_length_for(path: str) -> int:
+    """The line length the project's formatter or linter holds its code to: ruff's
+    `line-length`, else Black's, else flake8's `max-line-length`, else 88."""
+    directory = Path(path).resolve().parent if path != "-" else Path.cwd()
+    return _line_length_in(directory)
+
+
+@functools.cache
+def _line_length_in(directory: Path) -> int:
+    root = _root(directory)
+    if root is None:
+        return DEFAULT_LINE_LENGTH
+    ruff = _ruff_settings(root)
+    if ruff is not None and "line-length" in ruff[0]:
+        return _int(ruff[0]["line-length"], DEFAULT_LINE_LENGTH)
+    black = (_toml(root / "pyproject.toml") or {}).get("tool", {}).get("black", {})
+    if "line-length" in black:
+        return _int(black["line-length"], DEFAULT_LINE_LENGTH)
+    for name in (".flake8", "setup.cfg", "tox.ini"):
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(root / name, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        for key in ("max-line-length", "max_line_length"):
+            if parser.has_option("flake8", key):
+                return _int(parser.get("flake8", key), DEFAULT_LINE_LENGTH)
+    return DEFAULT_LINE_LENGTH
+
+
+def lengthened(before: str, after: str, limit: int) -> list[int]:
+    """The lines of `after` (1-based) longer than `limit` that `before` does not have as they
+    are: the ones a fix made too long, for the formatter to wrap."""
+    kept = set(before.splitlines())
+    return [
+        number
+        for number, line in enumerate(after.splitlines(), 1)
+        if len(line) > limit and line not in kept
+    ]

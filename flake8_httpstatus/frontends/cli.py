@@ -281,6 +281,13 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
                 print(f"Fixed {result.fixed} in {result.path}", file=sys.stderr)
             elif result.fixed:
                 print(f"Would fix {result.fixed} in {result.path}", file=sys.stderr)
+            if result.long_lines:
+                lines = ", ".join(str(line) for line in result.long_lines)
+                print(
+                    f"{result.path}: line(s) {lines} longer than {result.line_length} "
+                    "characters after the fix: run your formatter",
+                    file=sys.stderr,
+                )
     elif job.mode == "noqa":
         added = sum(result.noqa_added for result in results)
         print(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", file=sys.stderr)

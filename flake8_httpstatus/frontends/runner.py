@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import difflib
 import fnmatch
 import os
@@ -120,6 +121,9 @@ class FileResult:
     noqa_added: int = 0
     diff: str = ""
     text: str | None = None  # the fixed text, for stdin
+    # Lines the fix made longer than the project's line length (the formatter's to wrap).
+    long_lines: list[int] = field(default_factory=list)
+    line_length: int = 0
     lines: list[str] = field(default_factory=list)  # the source as checked, for columns
 
 
@@ -160,7 +164,10 @@ def job_for(
     if overrides and overrides.get(PER_FILE_IGNORES):
         per_file = parse_per_file_ignores(overrides[PER_FILE_IGNORES], os.getcwd())
     values["exclude"] = excludes  # the index skips them too
-    return Job(settings_from(values), selection, mode, unsafe_fixes, per_file), excludes
+    settings = settings_from(values)
+    if mode == "diff":  # a preview writes nothing, the index's cache neither
+        settings = dataclasses.replace(settings, write_cache=False)
+    return Job(settings, selection, mode, unsafe_fixes, per_file), excludes
 
 
 def visible(findings: Iterable[Finding], text: str, selection: Selection) -> list[Finding]:
@@ -205,6 +212,10 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.text, result.findings = text, left
         if text == source.text:
             return result
+        from flake8_httpstatus.fixes.import_settings import lengthened, line_length_for
+
+        result.line_length = line_length_for(path)
+        result.long_lines = lengthened(source.text, text, result.line_length)
         if job.mode == "diff":
             result.diff = unified_diff(path, source.text, text)
         elif raw is None:

@@ -244,17 +244,19 @@ class ProjectIndex:
         extra_sinks: tuple[ExtraSink, ...] = (),
         configured: str = "",
         exclude: tuple[str, ...] = (),
+        write: bool = True,
     ) -> ProjectIndex:
         """`cache_dir`: the cache's directory; else as `cache_dir_for` finds it from the
         `httpstatus-cache-dir` value (`configured`) and the environment. `exclude`: patterns
-        (flake8's, fnmatch) of what not to index."""
+        (flake8's, fnmatch) of what not to index. `write` False: the cache is read, never
+        written."""
         cache_file = _cache_file(root, cache_dir, extra_sinks, configured)
         # Tens of thousands of small containers are made below and none is garbage: the cyclic
         # collector's passes over them would be a fifth of the time.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return cls._load(root, cache_file, extra_sinks, exclude)
+            return cls._load(root, cache_file, extra_sinks, exclude, write)
         finally:
             if collecting:
                 gc.enable()
@@ -266,6 +268,7 @@ class ProjectIndex:
         cache_file: Path | None,
         extra_sinks: tuple[ExtraSink, ...],
         exclude: tuple[str, ...],
+        write: bool,
     ) -> ProjectIndex:
         cached = cache.read(cache_file)
         entries: dict[str, cache.Entry] = {}
@@ -302,7 +305,7 @@ class ProjectIndex:
             stats[relative] = (status.st_size, status.st_mtime_ns)
             if data is not None:
                 modules[relative] = ModuleFacts.from_json(data)
-        if cache_file is not None and (changed or len(entries) != len(cached)):
+        if write and cache_file is not None and (changed or len(entries) != len(cached)):
             cache.write(cache_file, root, entries)
         index = cls(root, modules, extra_sinks, exclude)
         index.stats = stats
@@ -586,8 +589,9 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     index = _INDEXES.get((root, extra_sinks, exclude))
     if index is None:
         configured = settings.cache_dir if settings is not None else ""
+        write = settings.write_cache if settings is not None else True
         index = _INDEXES[root, extra_sinks, exclude] = ProjectIndex.load(
-            root, extra_sinks=extra_sinks, configured=configured, exclude=exclude
+            root, extra_sinks=extra_sinks, configured=configured, exclude=exclude, write=write
         )
     return index
 
