@@ -356,7 +356,9 @@ async def test_language_server_gives_the_files_findings(
 
 def test_fix_on_one_file_uses_the_project(shop: Path) -> None:
     views = shop / "shop" / "views.py"
-    (result,) = run([str(views)], Job(Settings(), Selection(), "diff"))
+    # The project's own helper keeps what it is given: naming its status is an unsafe fix.
+    assert run([str(views)], Job(Settings(), Selection(), "diff"))[0].diff == ""
+    (result,) = run([str(views)], Job(Settings(), Selection(), "diff", unsafe_fixes=True))
     assert '-        return error_response("login first", 401)' in result.diff
     assert '+        return error_response("login first", HTTPStatus.UNAUTHORIZED)' in result.diff
 
