@@ -13,11 +13,16 @@ from typing import Any
 Record = list[tuple[str, str, str]]
 
 
-def _recorder(record: Record, name: str) -> Any:
+def _recorder(record: Record, name: str, default: int | None = None) -> Any:
     class Recorded(Exception):
+        """Records the values it is given; keeps its status as an int, as the frameworks
+        stubbed here do (tests/test_frameworks.py checks that they do)."""
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             for key, value in [*enumerate(args), *kwargs.items()]:
                 record.append((f"{name}:{key}", repr(value), f"{value} %s" % (value,)))
+            status = kwargs.get("status", kwargs.get("code", args[0] if args else default))
+            self.status_code = int(status) if isinstance(status, int) else status
 
     Recorded.__name__ = name
     return Recorded
@@ -29,7 +34,7 @@ def stubs(record: Record) -> Iterator[None]:
     recorders, for as long as the context lasts."""
     modules = {
         "django": {},
-        "django.http": {"HttpResponse": "HttpResponse"},
+        "django.http": {"HttpResponse": "HttpResponse"},  # status 200 unless given
         "flask": {"abort": "abort", "Response": "Response"},
         "rest_framework": {},
         "rest_framework.response": {"Response": "Response"},
@@ -40,7 +45,8 @@ def stubs(record: Record) -> Iterator[None]:
         for name, members in modules.items():
             module = types.ModuleType(name)
             for member, label in members.items():
-                setattr(module, member, _recorder(record, label))
+                default = 200 if label == "HttpResponse" else None
+                setattr(module, member, _recorder(record, label, default))
             sys.modules[name] = module
         sys.modules["rest_framework.status"].__dict__.update(
             {f"HTTP_{code}_{name}": code for code, name in _DRF_NAMES}
@@ -69,8 +75,19 @@ def run(text: str) -> Record:
     return record
 
 
-if __name__ == "__main__":  # run a program on another Python: the record as JSON lines
+def output(text: str) -> str:
+    """What `text` prints when run as a module against the stubs, its exception included."""
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        failure = run(text)
+    raised = [f"raised {kind}: {message}" for where, kind, message in failure if where == "raised"]
+    return printed.getvalue() + "".join(line + "\n" for line in raised)
+
+
+if __name__ == "__main__":  # on another Python: the programs (a JSON list) in, outputs out
     import json
 
-    for row in run(sys.stdin.read()):
-        print(json.dumps(row))
+    print(json.dumps([output(program) for program in json.load(sys.stdin)]))
