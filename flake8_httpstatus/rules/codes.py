@@ -16,6 +16,7 @@ from flake8_httpstatus.knowledge.registry import (
     Version,
     VersionRange,
     check_name,
+    deprecated_somewhere,
     lookup,
 )
 from flake8_httpstatus.knowledge.registry import shown as dotted
@@ -202,7 +203,9 @@ Flags a status constant that fails or warns where the code runs:
 - `import fastapi.status` and `from fastapi.status import ...` (FastAPI has no such module);
 - a misspelled name (`HTTPStatus.NOT_FOUN`, `status.HTTP_404_NOTFOUND`).
 
-The message names the constant to use instead.
+The message names the constant to use instead. Where that constant is itself deprecated in part
+of the allowed range (a distributed package whose declared range spans a rename), no name of the
+module works across it, and there is no fix.
 
 ## Why is this bad?
 A name that does not exist raises `AttributeError` or `ImportError` only when the line runs,
@@ -329,6 +332,9 @@ def check_constant(ctx: FileContext, node: ast.AST, style: str, name: str) -> It
     use = f"{prefix}.{replacement}" if prefix and replacement else replacement
     advice = f": use {use}" if use else ""
     fix = Fix.replace(node, use) if prefix and use else None
+    if problem.replacement is not None and deprecated_somewhere(problem.replacement, ctx.versions):
+        # Each name fails somewhere in the range (missing, or warning): a fix would too.
+        advice, fix = f"{advice}, deprecated in part of that range (no fix)", None
     if problem.problem == "unknown":
         module = MODULES[style]
         where = f"{module.module}.{module.owner}" if module.owner else module.module
