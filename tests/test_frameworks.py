@@ -439,11 +439,51 @@ def test_a_call_that_makes_the_status_an_int_does(qualified: str) -> None:
     assert _status_read_back(made, status.value), f"{qualified} gives no int status back"
 
 
+def _error_handlers(owner: str, name: str, status: HTTPStatus) -> dict[Any, Any]:
+    """The handlers by code a Flask app keeps once one is registered for `status`."""
+    import flask
+
+    cls = _resolve(owner.rpartition(".")[0])
+    handler = _REQUIRED["endpoint"]
+    app = flask.Flask(__name__)
+    blueprint = cls("b", __name__) if issubclass(cls, flask.Blueprint) else None
+    registrar: Any = blueprint if blueprint is not None else app
+    if name == "register_error_handler":
+        getattr(registrar, name)(status, handler)
+    else:
+        getattr(registrar, name)(status)(handler)
+    if blueprint is not None:
+        app.register_blueprint(blueprint)
+    handlers: dict[Any, Any] = app.error_handler_spec[None]
+    return handlers
+
+
+_ROUTE_ROWS = [row for row in _method_rows() if row[2].makes_int and row[2].kind is Kind.ROUTE]
+_HANDLER_ROWS = [
+    row for row in _method_rows() if row[2].makes_int and row[2].kind is Kind.ERROR_HANDLER
+]
+
+
 @pytest.mark.parametrize(
-    ("owner", "name", "sink"),
-    [row for row in _method_rows() if row[2].makes_int],
-    ids=[owner for owner, _, sink in _method_rows() if sink.makes_int],
+    ("owner", "name", "sink"), _HANDLER_ROWS, ids=[r[0] for r in _HANDLER_ROWS]
 )
+def test_an_error_handler_registration_that_makes_the_status_an_int_does(
+    owner: str, name: str, sink: Sink
+) -> None:
+    """`@app.errorhandler(404)`: the app keeps its handlers keyed by the int."""
+    pytest.importorskip(_package(owner))
+    handlers = _error_handlers(owner, name, HTTPStatus.NOT_FOUND)
+    assert [type(code) for code in handlers] == [int], handlers
+
+
+def test_every_method_row_that_makes_the_status_an_int_is_checked() -> None:
+    checked = {(owner, name) for owner, name, _ in (*_ROUTE_ROWS, *_HANDLER_ROWS)}
+    rows = {(owner, name) for owner, name, sink in _method_rows() if sink.makes_int}
+    assert rows
+    assert rows == checked
+
+
+@pytest.mark.parametrize(("owner", "name", "sink"), _ROUTE_ROWS, ids=[r[0] for r in _ROUTE_ROWS])
 def test_a_route_that_makes_the_status_an_int_does(owner: str, name: str, sink: Sink) -> None:
     """A route decorator's `status_code=`: the route the app keeps has it as an int."""
     pytest.importorskip(_package(owner))
@@ -509,3 +549,18 @@ def test_only_checked_view_layouts_make_the_status_an_int() -> None:
     for library in LIBRARIES:
         for views in library.views:
             assert not views.layout.makes_int or library.name in checked, library.name
+
+
+@pytest.mark.parametrize("name", ["errorhandler", "register_error_handler"])
+def test_quarts_error_handlers_share_the_flask_rows_and_make_the_status_an_int_too(
+    name: str,
+) -> None:
+    """The Flask rows apply in Quart files (`method_packages`): Quart registers as Flask does."""
+    quart = pytest.importorskip("quart")
+    app = quart.Quart(__name__)
+    handler = _REQUIRED["endpoint"]
+    if name == "register_error_handler":
+        app.register_error_handler(HTTPStatus.NOT_FOUND, handler)
+    else:
+        app.errorhandler(HTTPStatus.NOT_FOUND)(handler)
+    assert [type(code) for code in app.error_handler_spec[None]] == [int]

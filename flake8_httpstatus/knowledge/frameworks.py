@@ -1134,10 +1134,14 @@ _FASTAPI_ROUTE = Sink(
     makes_int=True,
 )
 _FLASK_ERROR_HANDLER = Sink(
-    Kind.ERROR_HANDLER, "flask", Param("code_or_exception", 0), accepted=WERKZEUG_CODES
+    Kind.ERROR_HANDLER,
+    "flask",
+    Param("code_or_exception", 0),
+    accepted=WERKZEUG_CODES,
+    makes_int=True,
 )
 _BLUEPRINT_ERROR_HANDLER = Sink(
-    Kind.ERROR_HANDLER, "flask", Param("code", 0), accepted=WERKZEUG_CODES
+    Kind.ERROR_HANDLER, "flask", Param("code", 0), accepted=WERKZEUG_CODES, makes_int=True
 )
 _STARLETTE_ERROR_HANDLER = Sink(
     Kind.ERROR_HANDLER, "starlette", Param("exc_class_or_status_code", 0)

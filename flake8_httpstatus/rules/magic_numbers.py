@@ -74,9 +74,10 @@ Litestar constants are plain `int`s; an `HTTPStatus` member is an `IntEnum`, who
 differs (and, before Python 3.11, `str()` and `%s`), so it is a safe fix only where the value
 goes is shown to make it an `int` or only compare it: a comparison, a test assertion, and the
 framework calls checked against the installed packages (Django's and DRF's responses, Flask's
-and Werkzeug's `Response`, `abort` and `redirect`, aiohttp's responses, FastAPI's route
-`status_code=`). Elsewhere (the project's own helpers and classes, parameter defaults, mocks,
-attributes, dict values, parametrize tables) the fix is unsafe, and the message says why.
+and Werkzeug's `Response`, `abort`, `redirect` and `errorhandler`, Flask's view tuples,
+aiohttp's responses, FastAPI's route `status_code=`). Elsewhere (the project's own helpers and
+classes, parameter defaults, mocks, attributes, dict values, parametrize tables) the fix is
+unsafe, and the message says why.
 The fix adds the import the constant needs where isort would put it, in the file's style, and
 never writes a name that means something else where it is written: it then uses
 `http.HTTPStatus`, or `HTTPStatus` imported as `_HTTPStatus`, or leaves the literal and says
