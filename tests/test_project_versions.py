@@ -627,9 +627,8 @@ def test_a_venv_inside_the_project_is_its_own_environment(copy_project) -> None:
     outside = project.parent / "elsewhere"
     shutil.copytree(PROJECTS / "declares_nothing", outside)
     result = _run([str(python)], dict(os.environ), outside, "check", "app.py")
-    assert (
-        "use status.HTTP_422_UNPROCESSABLE_ENTITY (starlette: no version declared" in result.stdout
-    )
+    # Every version is allowed: Starlette's 422 name is deprecated in some, so the stdlib's.
+    assert "use HTTPStatus.UNPROCESSABLE_ENTITY (HTTP_422_UNPROCESSABLE_ENTITY is" in result.stdout
 
 
 @pytest.mark.slow

@@ -149,9 +149,11 @@ class ConstantNamer:
                 python = self.versions.get("python")
                 if python is None or python.low is None or python.low < (3, 11):
                     text, plain = f"{text}.value", True
-            notes = [self._version_note(code, self.style if deprecated else style)]
-            if deprecated:
-                notes.append(f"{constant.name} is deprecated in part of it")
+            notes = [
+                self._deprecation_note(constant.name)
+                if deprecated
+                else self._version_note(code, style)
+            ]
             safe = plain or not kept
             if not safe:
                 notes.append(
@@ -159,7 +161,7 @@ class ConstantNamer:
                     "3.11, show its name"
                 )
             return Suggestion(text, spelled.needs, _joined(notes), safe=safe)
-        why = conflict or f"{constant.name} is deprecated in part of the allowed range"
+        why = conflict or self._deprecation_note(constant.name)
         return Suggestion(
             candidates[0][1].text if candidates else constant.name,
             None,
@@ -180,6 +182,14 @@ class ConstantNamer:
         if self._bindings is None:
             self._bindings = Bindings(self._tree)
         return self._bindings.conflict(head, node, target)
+
+    def _deprecation_note(self, name: str) -> str:
+        """Why the style's name is not written: some allowed version deprecates it."""
+        distribution = MODULES[self.style].version_of
+        allowed = self.versions.get(distribution)
+        if allowed is None or not allowed.source:
+            return f"{name} is deprecated in some {distribution} version, none being declared"
+        return f"{name} is deprecated in some allowed version: {allowed.describe(distribution)}"
 
     def _version_note(self, code: int, style: str) -> str:
         """Where the library's range came from, when it decides which of the code's names to
