@@ -72,7 +72,12 @@ def options() -> str:
     )
 
 
-FIX = {FixSafety.SAFE: "safe", FixSafety.UNSAFE: "unsafe", FixSafety.NONE: "no"}
+FIX = {
+    FixSafety.SAFE: "safe",
+    FixSafety.MIXED: "mixed",
+    FixSafety.UNSAFE: "unsafe",
+    FixSafety.NONE: "no",
+}
 
 
 def rules() -> str:

@@ -17,6 +17,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from flake8_httpstatus.core.filesystem import read_regular
+from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.fixes.imports import ImportStyle
 
 _ROOT_MARKERS = (
@@ -216,7 +217,7 @@ def _line_length_in(directory: Path) -> int:
     for name in (".flake8", "setup.cfg", "tox.ini"):
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(root / name, encoding="utf-8")
+            parser.read_string(read_regular(root / name).decode("utf-8"), str(root / name))
         except (configparser.Error, OSError, UnicodeDecodeError):
             continue
         for key in ("max-line-length", "max_line_length"):
@@ -228,9 +229,9 @@ def _line_length_in(directory: Path) -> int:
 def lengthened(before: str, after: str, limit: int) -> list[int]:
     """The lines of `after` (1-based) longer than `limit` that `before` does not have as they
     are: the ones a fix made too long, for the formatter to wrap."""
-    kept = set(before.splitlines())
+    kept = set(split_lines(before))
     return [
         number
-        for number, line in enumerate(after.splitlines(), 1)
+        for number, line in enumerate(split_lines(after), 1)
         if len(line) > limit and line not in kept
     ]
