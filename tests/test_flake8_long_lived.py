@@ -86,3 +86,11 @@ def test_requires_python_changed(project: Path, tmp_path: Path) -> None:
     pyproject.write_text(pyproject.read_text().replace(">=3.12", ">=3.13"))
     _touch_later(pyproject)
     assert any("HTTPStatus.UNPROCESSABLE_CONTENT" in line for line in _flake8(project, tmp_path))
+
+
+def test_a_project_root_that_appears(project: Path, tmp_path: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.unlink()  # no project yet: the helper in the module beside is not followed
+    assert not any(line.startswith("app/views.py") for line in _flake8(project, tmp_path))
+    _write(pyproject, '[project]\nname = "x"\n')
+    assert any(line.startswith("app/views.py:5:") for line in _flake8(project, tmp_path))

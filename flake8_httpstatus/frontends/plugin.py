@@ -16,7 +16,7 @@ from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
-from flake8_httpstatus.project.index import preload, project_for, refresh
+from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
 from flake8_httpstatus.rules import DEFAULT_OFF, check
 
 # A file that mentions none of these cannot hold a finding: skip its tree walk.
@@ -90,8 +90,10 @@ class Plugin:
         cls.trigger = _trigger(names)
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
         # process) keeps this module's state between runs: read again what changed on disk since
-        # (the project's versions, target Python and modules). A fresh process has nothing yet.
+        # (the project's roots, versions, target Python and modules). A fresh process has
+        # nothing yet.
         forget_configuration()
+        forget_roots()
         refresh()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.

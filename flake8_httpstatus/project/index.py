@@ -559,6 +559,12 @@ def release(path: Path) -> bool:
     return changed
 
 
+def forget_roots() -> None:
+    """Forget which project each directory belongs to, for a long-lived flake8 run again: a
+    `pyproject.toml` (or another root marker) made or removed since moves a project's root."""
+    _ROOTS.clear()
+
+
 def refresh() -> bool:
     """Every index read again where its modules changed on disk (ProjectIndex.refresh)."""
     changed = [index.refresh() for index in _INDEXES.values()]
