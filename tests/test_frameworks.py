@@ -564,3 +564,34 @@ def test_quarts_error_handlers_share_the_flask_rows_and_make_the_status_an_int_t
     else:
         app.errorhandler(HTTPStatus.NOT_FOUND)(handler)
     assert [type(code) for code in app.error_handler_spec[None]] == [int]
+
+
+def _defaulted_rows() -> list[tuple[str, Sink]]:
+    """Every row with a default status (HS406), by the callable the signature is read from."""
+    rows = [(qualified, sink) for qualified, sink in CALLS.items()]
+    rows += [(owner, sink) for owner, _, sink in _method_rows()]
+    return sorted(
+        ((name, sink) for name, sink in rows if sink.default is not None and sink.status),
+        key=lambda row: row[0],
+    )
+
+
+@pytest.mark.parametrize(
+    ("qualified", "sink"), _defaulted_rows(), ids=[name for name, _ in _defaulted_rows()]
+)
+def test_a_default_status_is_the_signature_default(qualified: str, sink: Sink) -> None:
+    """HS406 drops an argument equal to `default`: the installed signature must make that
+    parameter optional (a required one dropped breaks the call), and an int default there
+    must be the row's. Routes whose default lives in the framework's logic (a decorator's
+    `status_code=None`) only need the parameter to be optional."""
+    pytest.importorskip(_package(qualified))
+    obj = _resolve(qualified)
+    param = sink.status
+    assert param is not None
+    params = _signature(obj).parameters
+    if param.keyword is None or param.keyword not in params:
+        return  # through **kwargs or *args (Django's HttpResponse): `_check_param`'s rows
+    found = params[param.keyword]
+    assert found.default is not inspect.Parameter.empty, f"{qualified}: {found} is required"
+    if isinstance(found.default, int) and not isinstance(found.default, bool):
+        assert found.default == sink.default, f"{qualified}: {found} is not {sink.default}"

@@ -363,10 +363,29 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
         and code == sink.default
         and site.kind is not Kind.ASSERTION
         and not site.conditional
+        and _passed_where_defaulted(site.call, site.expr, sink)
     ):
         yield HS406.finding(
             site.expr, code=code, callee=_callee(site.call), fix=_drop(site.call, site.expr)
         )
+
+
+def _passed_where_defaulted(call: ast.Call | None, value: ast.expr, sink: Sink) -> bool:
+    """Whether `value` fills the parameter the callee defaults, and can go: by its keyword, or
+    at its position with no positional argument after it (`HTTPError(500, "msg")` would make
+    the message the status)."""
+    param = sink.status
+    if call is None or param is None:
+        return False
+    keyword = next((k for k in call.keywords if k.value is value), None)
+    if keyword is not None:
+        return keyword.arg == param.keyword
+    index = next((i for i, arg in enumerate(call.args) if arg is value), None)
+    return (
+        index is not None
+        and index == param.position == len(call.args) - 1
+        and not any(isinstance(arg, ast.Starred) for arg in call.args)
+    )
 
 
 def _cannot_raise(site: Site, sink: Sink, code: int) -> Iterator[RawFinding]:
