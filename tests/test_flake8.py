@@ -272,3 +272,63 @@ def test_target_python_from_python_version_file(tmp_path: Path) -> None:
         },
     )
     assert "HS204" not in run_flake8(tmp_path, "--select=HS").stdout
+
+
+CHECK_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", CHECK_FIXTURES, ids=[path.stem for path in CHECK_FIXTURES])
+def test_the_plugin_skips_no_file_with_findings(path: Path) -> None:
+    """The plugin skips the walk of a file that mentions none of its trigger words; `check`
+    walks every file. A file with findings must never be skipped, or the front ends differ."""
+    from flake8_httpstatus.frontends.plugin import _trigger
+    from tests.expectations import load_fixture
+    from tests.test_checks import reported
+
+    if not reported(path):
+        return
+    settings = load_fixture(path).settings
+    names = tuple(sink.qualified_name.rpartition(".")[2] for sink in settings.extra_sinks)
+    assert _trigger(names).search(path.read_text(encoding="utf-8")) is not None
+
+
+def test_flake8_and_check_agree_on_one_tree(tmp_path: Path) -> None:
+    """Both front ends on the same tree: a response's `.code` in a file importing only json,
+    and flake8's own `exclude` in setup.cfg, which `check` honours as flake8 does."""
+    write(
+        tmp_path,
+        {
+            "setup.cfg": "[flake8]\nexclude = scripts/*\nextend-exclude = build\n",
+            "tests/test_api.py": """\
+                import json
+
+
+                def test_fetch(response):
+                    assert response.code == 200
+                    assert json.loads(response.body) == {}
+                """,
+            "scripts/deploy.py": SOURCE,
+            "build/lib/app.py": SOURCE,
+            "app.py": SOURCE,
+        },
+    )
+    flake8 = run_flake8(
+        tmp_path, "--select", "HS", "--format", "%(path)s:%(row)d:%(col)d: %(code)s"
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "flake8_httpstatus", "check", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    def located(output: str) -> list[str]:
+        return sorted(
+            line.removeprefix("./").split(" ")[0].rstrip(":") + ":"
+            for line in output.splitlines()
+            if ": HS" in line
+        )
+
+    assert located(flake8.stdout) == ["app.py:5:32:", "tests/test_api.py:5:29:"], flake8.stdout
+    assert located(check.stdout) == located(flake8.stdout), check.stdout

@@ -154,6 +154,18 @@ def _from_pyproject(path: Path) -> Config | None:
     return Config(values, str(path), per_file)
 
 
+def _flake8_excludes(parser: configparser.RawConfigParser, directory: Path) -> str:
+    """flake8's own `exclude` and `extend-exclude` of `[flake8]`, as flake8 reads them: split
+    on commas and whitespace, a pattern with a separator made absolute from the file's
+    directory. `check` skips what flake8 skips."""
+    patterns = []
+    for key in ("exclude", "extend-exclude", "extend_exclude"):
+        if parser.has_option("flake8", key):
+            items = re.split(r"[,\s]+", parser.get("flake8", key))
+            patterns += [resolve_pattern(item, str(directory)) for item in items if item]
+    return ",".join(patterns)
+
+
 def _from_ini(path: Path) -> Config | None:
     parser = configparser.RawConfigParser()
     try:
@@ -173,6 +185,9 @@ def _from_ini(path: Path) -> Config | None:
         for key, value in parser.items("flake8")
         if key.startswith("httpstatus-")
     }
+    excludes = _flake8_excludes(parser, path.parent)
+    if "exclude" not in values and excludes:
+        values["exclude"] = excludes
     per_file: PerFileIgnores = ()
     # flake8 takes the key with dashes or underscores.
     key = next(

@@ -30,6 +30,7 @@ _TRIGGER_WORDS = (
     "set_status",
     "send_error",
     "request.param",  # a fixture's params may be statuses its tests elsewhere compare
+    ".code",  # Tornado's and urllib's `response.code`, in tests that import no HTTP library
     *sorted(HTTP_PACKAGES),
 )
 

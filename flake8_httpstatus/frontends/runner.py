@@ -291,8 +291,11 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
     text = path.as_posix()
+    absolute = os.path.abspath(path)  # flake8's patterns from a config file are absolute
     return any(
-        fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
+        fnmatch.fnmatch(path.name, pattern)
+        or fnmatch.fnmatch(text, pattern)
+        or fnmatch.fnmatch(absolute, pattern)
         for pattern in patterns
     )
 
