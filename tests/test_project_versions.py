@@ -194,6 +194,7 @@ EXPECTED_RANGES = {
     "declares_nothing": None,
     # A package built for distribution: its declared range holds, not its lock file's pin.
     "distributed_lock": "starlette >=0.46 from pyproject.toml",
+    "docker_requirements": "starlette >=0.46,<0.47 from docker/main/requirements-wheels.txt",
     "fastapi_new": "starlette >=1.6.0 via fastapi>=0.164 in pyproject.toml",
     "fastapi_pin": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",
     "malformed_lock": "starlette >=0.40.0,<0.47.0 via fastapi==0.115.12 in requirements.txt",
@@ -308,6 +309,30 @@ def test_declared_range(name: str, copy_project, capsys: pytest.CaptureFixture[s
             None,
             "starlette >=0.48.0,<0.49 from pyproject.toml",
         ),
+        # The image's requirements, where the project keeps its only pins.
+        (
+            {
+                "pyproject.toml": '[project]\nname = "app"\n',
+                "docker/main/requirements-wheels.txt": "starlette==0.47.*\n",
+            },
+            None,
+            "starlette >=0.47,<0.48 from docker/main/requirements-wheels.txt",
+        ),
+        # A constraints file no requirements file includes still bounds what is installed.
+        (
+            {"requirements.txt": "fastapi\n", "constraints.txt": "starlette==0.46.2\n"},
+            None,
+            "starlette 0.46.2 from constraints.txt",
+        ),
+        # An example's requirements are not the project's.
+        (
+            {
+                "requirements.txt": "starlette>=0.48\n",
+                "examples/demo/requirements.txt": "starlette==0.30.0\n",
+            },
+            None,
+            "starlette >=0.48 from requirements.txt",
+        ),
     ],
 )
 def test_bad_or_odd_declarations(
@@ -318,6 +343,7 @@ def test_bad_or_odd_declarations(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = declared_versions(tmp_path).get("starlette")
     assert (found.describe("starlette") if found else None) == expected

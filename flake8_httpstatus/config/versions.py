@@ -5,8 +5,9 @@ pyproject.toml, setup.cfg, Pipfile, requirements file or lock file (a `.git` dir
 search). Exact versions in lock files (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) win, except
 for what a distributed package (with a `[build-system]`) declares in `[project]`; else the
 ranges declared in pyproject.toml (PEP 621 dependencies and extras, dependency groups, Poetry's,
-PDM's and uv's tables), Pipfile, setup.cfg and requirements*.txt / requirements/*.txt with their
-`-r` / `-c` includes; a framework declared there implies the range of the one it re-exports
+PDM's and uv's tables), Pipfile, setup.cfg and requirements*.txt / requirements/*.txt /
+docker/**/requirements*.txt with their `-r` / `-c` includes, and constraints*.txt (which bound
+every set); a framework declared there implies the range of the one it re-exports
 (FastAPI pins Starlette). All the requirements of one install set hold at once, so they are
 intersected; different sets (extras, groups, requirements files) are alternatives, so their ranges
 are joined. Each root is read once per process. A file or line that cannot be read is a one-line
@@ -530,24 +531,34 @@ def _read_declared(root: Path) -> Mapping[str, VersionRange]:
             found = reader(root / name)
             if found is not None:
                 sets.append(found)
-    requirement_files = sorted(root.glob("requirements*.txt")) + sorted(
-        root.glob("requirements/*.txt")
-    )
-    read = [_requirements_set(path, root) for path in requirement_files]
+    requirement_files = [
+        *sorted(root.glob("requirements*.txt")),
+        *sorted(root.glob("requirements/*.txt")),
+        *sorted(root.glob("docker/**/requirements*.txt")),  # what the image installs
+    ]
+    constraint_files = sorted(root.glob("constraints*.txt"))
+    read = [_requirements_set(path, root) for path in [*requirement_files, *constraint_files]]
     # A file another one includes is part of that install set, not one of its own (unless
     # they include each other).
-    paths = [path.resolve() for path in requirement_files]
+    paths = [path.resolve() for path in [*requirement_files, *constraint_files]]
+    constraints: list[InstallSet] = []
     for index, (install_set, files) in enumerate(read):
         if not any(
             paths[index] in others and paths[other] not in files
             for other, (_, others) in enumerate(read)
             if other != index
         ):
-            sets.append(install_set)
+            (constraints if index >= len(requirement_files) else sets).append(install_set)
     result: dict[str, VersionRange] = {}
     for install_set in sets:
         for name, allowed in install_set.resolved().items():
             result[name] = allowed if name not in result else join(result[name], allowed)
+    # A constraints file bounds whatever is installed, from any set.
+    for install_set in constraints:
+        for name, bound in install_set.resolved().items():
+            declared = result.get(name)
+            both = bound if declared is None else intersect(bound, declared)
+            result[name] = bound if both is None else _credited(both, bound, declared)
     locked: dict[str, VersionRange] = {}
     locks = [root / name for name in LOCK_FILES if (root / name).is_file()]
     if not locks:
