@@ -604,6 +604,8 @@ _TORNADO_CALLS: dict[str, Sink] = {
         ("tornado.web.HTTPError",),
         Sink(Kind.EXCEPTION, "tornado", _status(0, "status_code"), default=500),
     ),
+    # The client's response, built by tests as a double: `HTTPResponse(request, 204)`.
+    "tornado.httpclient.HTTPResponse": Sink(Kind.RESPONSE, "tornado", _status(1, "code")),
 }
 
 # -- Sanic ---------------------------------------------------------------------------------------
