@@ -2,7 +2,7 @@
 is a status: the result of a request (`resp = client.get(...)`, `await session.post(...)`,
 `urlopen(...)`), a name that says so (`response`, `resp`, `rv`, a `response` fixture or
 parameter), an HTTP error caught by `except HTTPError as error` or expected by
-`with pytest.raises(HTTPError) as info`, or `self` in a class named for HTTP or a response.
+`with pytest.raises(HTTPError) as info` (or narrowed by `isinstance(error, HTTPError)`), or `self` in a class named for HTTP or a response.
 Which packages the file imports says nothing about one expression, so it is not consulted.
 """
 
@@ -53,6 +53,8 @@ REQUEST_FUNCTIONS = frozenset({"urlopen", "fetch"})
 RESPONSE_NAME = re.compile(r"(?:^|_)(?:resp|rsp|res|rv)\d*$|response\d*$", re.IGNORECASE)
 # A class whose `self.status` is its own status: a response, or HTTP machinery.
 RESPONSE_CLASS = re.compile(r"Response|HTTP|Http")
+# An exception class carrying an HTTP status.
+HTTP_ERROR = re.compile(r"HTTP|ResponseError$|^ApiException$|^UnexpectedStatus$")
 # `with self.assertRaises(HTTPError) as cm`, `with pytest.raises(HTTPError) as info`.
 _RAISES = frozenset({"assertRaises", "raises"})
 
@@ -70,12 +72,14 @@ def is_request(node: ast.expr) -> bool:
 
 
 def is_http_error(node: ast.expr | None) -> bool:
-    """The type of `except HTTPError as error` (or a tuple holding one)."""
+    """The type of `except HTTPError as error` (or a tuple holding one): named for HTTP, a
+    client's `ClientResponseError`, or a generated API client's `ApiException` (OpenAPI
+    Generator) or `UnexpectedStatus` (openapi-python-client)."""
     if isinstance(node, ast.Tuple):
         return any(is_http_error(element) for element in node.elts)
     if isinstance(node, ast.Attribute):
-        return "HTTP" in node.attr
-    return isinstance(node, ast.Name) and "HTTP" in node.id
+        return HTTP_ERROR.search(node.attr) is not None
+    return isinstance(node, ast.Name) and HTTP_ERROR.search(node.id) is not None
 
 
 def names_response(annotation: ast.expr | None) -> bool:

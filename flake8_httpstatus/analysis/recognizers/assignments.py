@@ -13,6 +13,7 @@ from flake8_httpstatus.analysis import flow, inference
 from flake8_httpstatus.analysis.context import (
     SEQUENCES,
     BoundUse,
+    FileContext,
     Scope,
     argument,
     bind,
@@ -54,6 +55,8 @@ def assign(engine: Engine, node: ast.Assign) -> None:
             type(func) is ast.Name and func.id == "namedtuple"
         ):
             _namedtuple(engine, node.targets[0], value)
+    if len(ctx.scopes) == 1 and type(value) is ast.Attribute:
+        _module_alias(ctx, node.targets, value)
     for target in node.targets:
         if type(target) is ast.Name:
             if target.id == "pytestmark" and ctx.facts is None:
@@ -89,6 +92,15 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         _response_assignment(engine, target, value)
     if alias is not None:
         status_alias(engine, alias.id, value)
+
+
+def _module_alias(ctx: FileContext, targets: list[ast.expr], value: ast.Attribute) -> None:
+    """`HTTPError = web.HTTPError` at module level: the name is the library's callable."""
+    qualified = ctx.qualname(value)
+    if qualified in frameworks.CALLS:
+        for target in targets:
+            if type(target) is ast.Name:
+                ctx.imports[target.id] = qualified
 
 
 def ann_assign(engine: Engine, node: ast.AnnAssign) -> None:

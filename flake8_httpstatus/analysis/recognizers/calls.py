@@ -9,12 +9,12 @@ import ast
 from typing import TYPE_CHECKING, TypeGuard
 
 from flake8_httpstatus.analysis import flow
-from flake8_httpstatus.analysis.context import argument
+from flake8_httpstatus.analysis.context import FileContext, argument
 from flake8_httpstatus.analysis.flow import FunctionFacts, RouteInfo
 from flake8_httpstatus.analysis.recognizers.comparisons import comparison_site
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
-from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Kind, MethodSink, Param, Sink
 
 if TYPE_CHECKING:
@@ -29,6 +29,13 @@ _RESPONSE_METHODS = frozenset(
 )
 # Method names `call` hands to a recognizer of their own.
 _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
+
+
+def _narrowed_http_error(ctx: FileContext, node: ast.Call) -> None:
+    """`isinstance(exc, aiohttp.ClientResponseError)`: `exc.code` is a status from here on."""
+    first = node.args[0] if len(node.args) == 2 else None
+    if type(first) is ast.Name and receivers.is_http_error(node.args[1]):
+        ctx.responses.add(first.id)
 
 
 def call(engine: Engine, node: ast.Call) -> None:
@@ -55,6 +62,8 @@ def call(engine: Engine, node: ast.Call) -> None:
         name = func.id
         if ctx.imports.get(name) == "responses.add_callback":
             _add_callback(engine, node)
+        elif name == "isinstance":
+            _narrowed_http_error(ctx, node)
         if facts is not None:
             facts.calls.append((name, node))
         if name == "partial":

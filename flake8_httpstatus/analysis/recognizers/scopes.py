@@ -127,6 +127,8 @@ def except_handler(engine: Engine, node: ast.ExceptHandler) -> None:
         bind(engine.ctx.scope, node.name)
         if receivers.is_http_error(node.type):
             engine.ctx.responses.add(node.name)
+        else:  # the name now holds another error (the set is the file's, not the function's)
+            engine.ctx.responses.discard(node.name)
 
 
 def aug_assign(engine: Engine, node: ast.AugAssign) -> None:
