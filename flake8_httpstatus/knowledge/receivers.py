@@ -48,8 +48,9 @@ REQUEST_METHODS = frozenset(
         "simulate_request",
     }
 )
-# Plain functions that return a response.
-REQUEST_FUNCTIONS = frozenset({"urlopen", "fetch"})
+# Plain functions that return a response, pytest plugins' fixtures among them (jupyter_server's
+# `jp_fetch`, a test's parameter); a fixture named otherwise (`db_fetch`) may return a model.
+REQUEST_FUNCTIONS = frozenset({"urlopen", "fetch", "jp_fetch"})
 RESPONSE_NAME = re.compile(r"(?:^|_)(?:resp|rsp|res|rv)\d*$|response\d*$", re.IGNORECASE)
 # A class whose `self.status` is its own status: a response, or HTTP machinery.
 RESPONSE_CLASS = re.compile(r"Response|HTTP|Http")
