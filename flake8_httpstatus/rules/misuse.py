@@ -290,6 +290,10 @@ Flags a status argument equal to the callable's default: `HttpResponse(status=20
 `redirect(url, code=302)`, `RedirectResponse(url, status_code=307)`,
 `@app.get("/", status_code=200)`, Litestar's `@post("/", status_code=201)`.
 
+Only where the argument is passed by the keyword the callable defaults, or at its position
+with no positional argument after it: Tornado's `HTTPError(500, "message")` passes the default
+first, and dropping it would make the message the status.
+
 Off by default: some teams prefer to spell every status out. Enable it with
 `extend-select = HS406`.
 
