@@ -132,6 +132,14 @@ def is_response(node: ast.expr, responses: set[str], self_is_response: bool) -> 
         if name == "self":
             return self_is_response
         return name in responses or RESPONSE_NAME.search(name) is not None
+    if type(node) is ast.Subscript:
+        # `response.history[0]`: a redirect the client followed is a response too.
+        history = node.value
+        return (
+            type(history) is ast.Attribute
+            and history.attr == "history"
+            and is_response(history.value, responses, self_is_response)
+        )
     if type(node) is ast.Attribute:
         owner = node.value
         # `cm.exception.code`, `info.value.status` for an expected HTTP error.
