@@ -14,7 +14,9 @@ import gc
 import math
 import os
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -39,6 +41,8 @@ from flake8_httpstatus.knowledge.registry import MODULES, code_of
 from flake8_httpstatus.project.index import project_for, refresh, release, reread
 from flake8_httpstatus.rules import RULES, Severity, check_module
 
+# The project index is shared by the checks and the changes on disk; it is not thread-safe.
+INDEX_LOCK = threading.Lock()
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
 SEVERITY = {
@@ -107,7 +111,9 @@ class HttpStatusServer(LanguageServer):
         self.documents: dict[str, DocumentState] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}  # when the document's last check ended
-        self.check_cost: dict[str, float] = {}  # and how long it took
+        # One thread checks, one document at a time (see `check_snapshot`).
+        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
+        self.checking: dict[str, asyncio.Future[Checked]] = {}  # the running check, by document
         self.jobs: dict[Path, Job] = {}
         self.watching = False  # the client reports files changed on disk
         self.last_refresh = -math.inf
@@ -272,61 +278,113 @@ TextDocument.lines = property(  # type: ignore[method-assign, assignment]
 server = HttpStatusServer()
 
 
-def validate(ls: HttpStatusServer, uri: str) -> None:
-    """Check the document's current text and publish its diagnostics; when what it passes on
-    as a status changed, check the other open documents too."""
+@dataclass(frozen=True)
+class Snapshot:
+    """What a check reads, taken on the event loop's thread: pygls's workspace and the
+    server's state are not thread-safe."""
+
+    uri: str
+    version: int | None
+    text: str
+    filename: str | None
+    job: Job
+    previous: DocumentState | None
+    refresh: bool  # the project indexes' modules are due to be looked at again
+    configured: bool  # a configuration file changed
+
+
+@dataclass(frozen=True)
+class Checked:
+    snapshot: Snapshot
+    tree: ast.Module | None
+    findings: list[Finding] | None  # None: the text does not parse
+    changed: bool  # what the document passes on as a status (or the project) changed
+
+
+def snapshot(ls: HttpStatusServer, uri: str) -> Snapshot:
     document = ls.workspace.get_text_document(uri)
-    text = document.source
-    previous = ls.documents.get(uri)
-    filename = _filename(uri)
-    # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        changed = refreshed(ls, uri)
-        job = ls.job(uri)
-        tree = parse(text, previous)
-        findings = None
-        if tree is not None:
-            findings, facts_changed = check_document(tree, text, job, filename)
-            changed = facts_changed or changed
-    finally:
-        if collecting:
-            gc.enable()
-    if findings is not None:
-        state = shown = DocumentState(document.version, text, findings, tree)
+    configured, refresh_due = configuration_refreshed(ls, uri)
+    return Snapshot(
+        uri,
+        document.version,
+        document.source,
+        _filename(uri),
+        ls.job(uri),
+        ls.documents.get(uri),
+        refresh_due,
+        configured,
+    )
+
+
+def check_snapshot(taken: Snapshot) -> Checked:
+    """The check itself, on any thread: the project index it reads and updates is shared, so
+    one check (or change of the index) at a time holds INDEX_LOCK."""
+    with INDEX_LOCK:
+        # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            changed = taken.refresh and refresh()
+            tree = parse(taken.text, taken.previous)
+            findings = None
+            if tree is not None:
+                findings, facts_changed = check_document(
+                    tree, taken.text, taken.job, taken.filename
+                )
+                changed = facts_changed or changed
+        finally:
+            if collecting:
+                gc.enable()
+    return Checked(taken, tree, findings, changed or taken.configured)
+
+
+def publish(ls: HttpStatusServer, checked: Checked) -> bool:
+    """Keep the check's result and publish its diagnostics (on the event loop's thread);
+    whether the other open documents must be checked again."""
+    taken = checked.snapshot
+    if checked.findings is not None:
+        state = shown = DocumentState(taken.version, taken.text, checked.findings, checked.tree)
     else:
         # Kept as it was (the next edit re-parses from its tree); shown as the text is now.
-        state = previous if previous is not None else DocumentState()
-        kept = while_unparsed(state.findings, state.lines, text, filename, job.settings)
-        shown = DocumentState(document.version, text, kept)
-    ls.documents[uri] = state
+        state = taken.previous if taken.previous is not None else DocumentState()
+        kept = while_unparsed(
+            state.findings, state.lines, taken.text, taken.filename, taken.job.settings
+        )
+        shown = DocumentState(taken.version, taken.text, kept)
+    ls.documents[taken.uri] = state
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(
-            uri=uri,
+            uri=taken.uri,
             version=shown.version,
             diagnostics=[to_diagnostic(shown.lines, finding) for finding in shown.findings],
         )
     )
-    if changed:  # a helper changed: the documents that call it may read differently now
+    return checked.changed
+
+
+def validate(ls: HttpStatusServer, uri: str) -> None:
+    """Check the document's current text here and now and publish its diagnostics; when what
+    it passes on as a status changed, check the other open documents too."""
+    if publish(ls, check_snapshot(snapshot(ls, uri))):
+        # a helper changed: the documents that call it may read differently now
         for other in list(ls.documents):
             if other != uri:
                 validate(ls, other)
 
 
-def refreshed(ls: HttpStatusServer, uri: str) -> bool:
+def configuration_refreshed(ls: HttpStatusServer, uri: str) -> tuple[bool, bool]:
     """Without the client's file watching, what changed on disk is read again, at most every
-    REFRESH_SECONDS: the configuration files in the checked documents' directories and above,
-    and the project indexes' modules; whether a configuration file or what a project passes
-    on changed."""
+    REFRESH_SECONDS: the configuration files in the checked documents' directories and above
+    (here), and the project indexes' modules (by the check); whether a configuration file
+    changed, and whether the modules are due."""
     if ls.watching:
-        return False
+        return False, False
     for directory in _path(uri).parents if uri.startswith("file:") else ():
         if directory not in ls.configuration:  # as it was when the document was first checked
             ls.configuration[directory] = configuration_in(directory)
     now = time.monotonic()
     if now - ls.last_refresh < REFRESH_SECONDS:
-        return False
+        return False, False
     ls.last_refresh = now
     configuration = {directory: configuration_in(directory) for directory in ls.configuration}
     configured = configuration != ls.configuration
@@ -334,50 +392,78 @@ def refreshed(ls: HttpStatusServer, uri: str) -> bool:
     if configured:
         forget_configuration()
         ls.jobs.clear()
-    return refresh() or configured
+    return configured, True
+
+
+def refreshed(ls: HttpStatusServer, uri: str) -> bool:
+    """`configuration_refreshed`, with the modules looked at again: whether a configuration
+    file or what a project passes on changed."""
+    configured, due = configuration_refreshed(ls, uri)
+    if not due:
+        return configured
+    with INDEX_LOCK:
+        return refresh() or configured
 
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
     """Check a change at once after a quiet spell; during a burst of typing, once per
-    DEBOUNCE_SECONDS, always ending with the latest text. A check that takes longer is
-    followed by as long a pause: the edits and requests queued meanwhile are read first (a
-    check of each edit in turn would leave a hover waiting behind all of them)."""
+    DEBOUNCE_SECONDS, always ending with the latest text. The check runs on the checker's
+    thread, so the event loop reads edits and answers requests meanwhile; while a document's
+    check runs no other of it starts, and one that an edit overtook is dropped unpublished
+    and followed by a check of the newest text."""
     loop = asyncio.get_running_loop()
-    now = loop.time()
     if uri in ls.pending:
         return  # a check of the latest text is already due
-    pause = max(DEBOUNCE_SECONDS, ls.check_cost.get(uri, 0.0))
-    wait = ls.last_check.get(uri, -math.inf) + pause - now
+    wait = ls.last_check.get(uri, -math.inf) + DEBOUNCE_SECONDS - loop.time()
 
     def run() -> None:
         del ls.pending[uri]  # closing the document cancels the run instead
-        started = loop.time()
-        try:
-            validate(ls, uri)
-        finally:
-            ls.last_check[uri] = loop.time()
-            ls.check_cost[uri] = ls.last_check[uri] - started
+        if uri in ls.checking:
+            return  # the running check's end looks at the version and checks again
+        taken = snapshot(ls, uri)
+        future = loop.run_in_executor(ls.checker, check_snapshot, taken)
+        ls.checking[uri] = future
+        future.add_done_callback(functools.partial(checked, ls, uri))
 
     ls.pending[uri] = loop.call_later(max(wait, 0.0), run)
 
 
+def checked(ls: HttpStatusServer, uri: str, future: asyncio.Future[Checked]) -> None:
+    """A check's end, on the event loop's thread: published unless the document was closed
+    or edited meanwhile (then the newest text is checked next)."""
+    if ls.checking.get(uri) is not future:
+        return  # closed meanwhile
+    del ls.checking[uri]
+    ls.last_check[uri] = asyncio.get_running_loop().time()
+    result = future.result()  # an error in the check is the loop's to log
+    if ls.workspace.get_text_document(uri).version != result.snapshot.version:
+        schedule(ls, uri)
+    elif publish(ls, result):
+        for other in list(ls.documents):
+            if other != uri:
+                schedule(ls, other)
+
+
 def saved(ls: HttpStatusServer, uri: str) -> None:
     ls.jobs.clear()  # a saved configuration file applies from now on
-    validate(ls, uri)
+    schedule(ls, uri)
 
 
 def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.documents.pop(uri, None)
     ls.last_check.pop(uri, None)
-    ls.check_cost.pop(uri, None)
+    ls.checking.pop(uri, None)  # a running check's result is dropped
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
     # Closed without saving: the file on disk stands for the module again.
-    if uri.startswith("file:") and release(_path(uri)):
-        for other in list(ls.documents):
-            validate(ls, other)
+    if uri.startswith("file:"):
+        with INDEX_LOCK:
+            released = release(_path(uri))
+        if released:
+            for other in list(ls.documents):
+                validate(ls, other)
 
 
 async def watch_files(ls: HttpStatusServer) -> bool:
@@ -417,8 +503,9 @@ def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
             forget_configuration()
             ls.jobs.clear()
             changed = True
-        elif reread(path):
-            changed = True
+        else:
+            with INDEX_LOCK:
+                changed = reread(path) or changed
     if changed:
         for open_uri in list(ls.documents):
             validate(ls, open_uri)
@@ -428,8 +515,8 @@ def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
 # The handlers only pass the request on: the functions above and below hold the logic, and
 # tests call them in-process (tests/test_lsp_units.py) as well as through a real client.
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: HttpStatusServer, params: types.DidOpenTextDocumentParams) -> None:
-    validate(ls, params.text_document.uri)
+async def did_open(ls: HttpStatusServer, params: types.DidOpenTextDocumentParams) -> None:
+    schedule(ls, params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -438,7 +525,7 @@ async def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentPa
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-def did_save(ls: HttpStatusServer, params: types.DidSaveTextDocumentParams) -> None:
+async def did_save(ls: HttpStatusServer, params: types.DidSaveTextDocumentParams) -> None:
     saved(ls, params.text_document.uri)
 
 

@@ -1,0 +1,120 @@
+"""The language server beside a very large document (issue 22, point 8), through a real client:
+its check runs off the event loop, so a small document's hover is answered while it runs, and
+a check that an edit overtook is not published."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+LINE = "def view{n}(request):\n    return HttpResponse('x', status=404)\n"
+# 50,000 lines: a check of several seconds (200,000 take half a minute), the test stays short.
+LARGE = "from django.http import HttpResponse\n" + "".join(LINE.format(n=n) for n in range(25_000))
+SMALL = "from django.http import HttpResponse\n" + LINE.format(n=0)
+# A hover for the small document, sent while the large one is checked, is answered in this time
+# (on a loaded machine; on an idle one, a few milliseconds).
+HOVER_SECONDS = 1.0
+
+
+def opened(client: LanguageClient, uri: str, text: str) -> None:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=1, text=text
+            )
+        )
+    )
+
+
+def edited(client: LanguageClient, uri: str, version: int) -> None:
+    """One more character in the first function's name."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(1, 8), types.Position(1, 8)), text="x"
+                )
+            ],
+        )
+    )
+
+
+def record_versions(client: LanguageClient, uri: str) -> list[int | None]:
+    """The versions of `uri`'s diagnostics published from now on, in order."""
+    published: list[int | None] = []
+    features = client.protocol.fm.features
+    recorded = features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def record(params: types.PublishDiagnosticsParams) -> None:
+        if params.uri == uri:
+            published.append(params.version)
+        recorded(params)
+
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+    return published
+
+
+async def published_for(client: LanguageClient, uri: str) -> None:
+    while uri not in client.diagnostics:
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+async def until(condition: list[int | None], version: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while version not in condition and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+
+
+@pytest.mark.slow
+async def test_a_large_document_does_not_stall_a_small_one(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    large, small = (tmp_path / "large.py").as_uri(), (tmp_path / "small.py").as_uri()
+    opened(client, large, LARGE)
+    started = time.monotonic()
+    await published_for(client, large)
+    cost = time.monotonic() - started
+    opened(client, small, SMALL)
+    await published_for(client, small)
+    published = record_versions(client, large)
+    edited(client, large, 2)
+    await asyncio.sleep(0.3)  # past the debounce: the large document's check has begun
+    sent = time.monotonic()
+    hover = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=small),
+                position=types.Position(2, 37),
+            )
+        ),
+        timeout=300,
+    )
+    waited = time.monotonic() - sent
+    checking = published == []
+    await until(published, 2, 300)
+    print(f"large document's check {cost:.2f} s; small document's hover after {waited:.3f} s")
+    assert hover is not None
+    assert waited < HOVER_SECONDS
+    assert checking, "the large document's check ended before the hover was answered"
+    assert published == [2]
+
+
+@pytest.mark.slow
+async def test_a_check_overtaken_by_an_edit_is_not_published(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    large = (tmp_path / "large.py").as_uri()
+    opened(client, large, LARGE)
+    await published_for(client, large)
+    published = record_versions(client, large)
+    edited(client, large, 2)
+    await asyncio.sleep(0.3)  # version 2's check has begun
+    edited(client, large, 3)
+    await until(published, 3, 300)
+    assert published == [3]
