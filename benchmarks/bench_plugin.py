@@ -141,7 +141,12 @@ _NO_COLLECTOR = "import gc, sys; gc.disable(); from flake8.main import cli; cli.
 
 
 def flake8_instructions(
-    python: Path, dirs: list[Path], before: object = None, collector: bool = True
+    python: Path,
+    dirs: list[Path],
+    before: object = None,
+    collector: bool = True,
+    cwd: Path | None = None,
+    options: tuple[str, ...] = (),
 ) -> int:
     """Instructions one flake8 run executes (valgrind's callgrind, one process): a count that
     the machine's load does not change. With the collector on, as users run it, a run makes
@@ -161,8 +166,10 @@ def flake8_instructions(
             "--select=E,W,F",
             "--exit-zero",
             "--jobs=1",
+            *options,
             *map(str, dirs),
         ],
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
