@@ -7,7 +7,8 @@ in a fresh virtual environment without the plugin, side by side in one run:
 
 - CPU time (user + system of the flake8 processes), `--jobs=1` and flake8's default jobs, with
   the project index's cache warm (left by a first run) and cold (deleted before the run); the
-  pairs alternate, so a change of load hits both sides alike; the ratio of the medians and the
+  pairs alternate, and so does which side of a pair runs first, so a change of load or a warm
+  page cache favours neither side; the ratio of the medians and the
   median of the pairs' ratios are printed;
 - with `--instructions`, instructions under valgrind's callgrind (`--jobs=1`, warm cache), with
   the garbage collector on (as users run it) and off in both runs (the plugin's own work).
@@ -61,12 +62,17 @@ def paired(
     plain: Path, root: Path, jobs: str, rounds: int, cold: bool
 ) -> tuple[float, float, float]:
     """Median CPU seconds without and with the plugin, and the median of the pairs' ratios."""
-    without, with_plugin = [], []
-    for _ in range(rounds):
-        without.append(cpu_seconds(plain, root, jobs))
-        if cold:
-            forget_cache(root)
-        with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs))
+    without: list[float] = []
+    with_plugin: list[float] = []
+    for turn in range(rounds):
+        # Alternate which side goes first: the first run of a pair warms the page cache.
+        for side in ("without", "with") if turn % 2 == 0 else ("with", "without"):
+            if side == "without":
+                without.append(cpu_seconds(plain, root, jobs))
+                continue
+            if cold:
+                forget_cache(root)
+            with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs))
     ratios = [w / o for w, o in zip(with_plugin, without, strict=True)]
     return statistics.median(without), statistics.median(with_plugin), statistics.median(ratios)
 
