@@ -15,6 +15,14 @@ in a fresh virtual environment without the plugin, side by side in one run:
 
 The applications are checkouts passed by path, never part of this repository (fetch them once,
 at a pinned commit). Target (issue 27): at most 1.03 of flake8's CPU time (1.05 on the worst).
+The trees measured for issue 27 (docs/performance.md), each with its tests:
+
+- Django: healthchecks/healthchecks at 29b5ec251059034b79e0120e2ff0c3e35d7bd9f8 (653 files);
+- Flask: getredash/redash at ca79fe988d81cdac9675b412f3dfcab107bc1fbc (292 files);
+- FastAPI: mealie-recipes/mealie at b5643a9399465d8b4ea339e7a6639df2d697741b (548 files).
+
+On a shared, loaded machine the CPU ratios move by more than the target from run to run;
+`--instructions` gives the figure to compare.
 
 Usage: python -m benchmarks.bench_apps [--rounds N] [--instructions] [--cold] APP_ROOT...
 """
