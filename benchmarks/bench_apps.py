@@ -24,7 +24,10 @@ The trees measured for issue 27 (docs/performance.md), each with its tests:
 On a shared, loaded machine the CPU ratios move by more than the target from run to run;
 `--instructions` gives the figure to compare.
 
-Usage: python -m benchmarks.bench_apps [--rounds N] [--instructions] [--cold] APP_ROOT...
+Usage: python -m benchmarks.bench_apps [--rounds N] [--instructions] [--cold] APP_ROOT[:SUBDIR]...
+
+With `:SUBDIR`, flake8 still runs from the root (the project and its index are the whole
+checkout) but checks only that directory: callgrind on a whole application takes long.
 """
 
 from __future__ import annotations
@@ -45,11 +48,11 @@ from flake8_httpstatus.project import index
 FLAKE8 = ["--isolated", "--select=E,W,F", "--exit-zero"]
 
 
-def cpu_seconds(python: Path, root: Path, jobs: str) -> float:
+def cpu_seconds(python: Path, root: Path, jobs: str, target: str = ".") -> float:
     """User + system seconds of one flake8 run from `root` (its worker processes included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
-        [str(python), "-m", "flake8", *FLAKE8, f"--jobs={jobs}", "."],
+        [str(python), "-m", "flake8", *FLAKE8, f"--jobs={jobs}", target],
         cwd=root,
         stdout=subprocess.DEVNULL,
         check=True,
@@ -67,7 +70,7 @@ def python_files(root: Path) -> int:
 
 
 def paired(
-    plain: Path, root: Path, jobs: str, rounds: int, cold: bool
+    plain: Path, root: Path, target: str, jobs: str, rounds: int, cold: bool
 ) -> tuple[float, float, float]:
     """Median CPU seconds without and with the plugin, and the median of the pairs' ratios."""
     without: list[float] = []
@@ -76,18 +79,18 @@ def paired(
         # Alternate which side goes first: the first run of a pair warms the page cache.
         for side in ("without", "with") if turn % 2 == 0 else ("with", "without"):
             if side == "without":
-                without.append(cpu_seconds(plain, root, jobs))
+                without.append(cpu_seconds(plain, root, jobs, target))
                 continue
             if cold:
                 forget_cache(root)
-            with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs))
+            with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs, target))
     ratios = [w / o for w, o in zip(with_plugin, without, strict=True)]
     return statistics.median(without), statistics.median(with_plugin), statistics.median(ratios)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("apps", nargs="+", type=Path, help="application checkouts (roots)")
+    parser.add_argument("apps", nargs="+", help="application checkouts: ROOT or ROOT:SUBDIR")
     parser.add_argument("--rounds", type=int, default=5, help="alternating pairs per figure")
     parser.add_argument("--cold", action="store_true", help="also with the index cache cold")
     parser.add_argument(
@@ -97,12 +100,17 @@ def main() -> int:
     compile_plugin()
     with tempfile.TemporaryDirectory() as tmp:
         plain = plain_flake8_env(Path(tmp) / "venv")
-        for root in (app.resolve() for app in args.apps):
-            print(f"{root.name}: {python_files(root)} .py files")
-            cpu_seconds(Path(sys.executable), root, "1")  # warm-up; leaves the index cache warm
+        for app in args.apps:
+            checkout, _, target = app.partition(":")
+            root, target = Path(checkout).resolve(), target or "."
+            print(f"{root.name}/{target}: {python_files(root / target)} .py files")
+            # A warm-up run, which leaves the index cache warm.
+            cpu_seconds(Path(sys.executable), root, "1", target)
             for jobs in ("1", str(os.cpu_count() or 1)):
                 for cold in (False, True) if args.cold else (False,):
-                    without, with_plugin, ratio = paired(plain, root, jobs, args.rounds, cold)
+                    without, with_plugin, ratio = paired(
+                        plain, root, target, jobs, args.rounds, cold
+                    )
                     cache = "cold" if cold else "warm"
                     print(
                         f"  --jobs={jobs}, {cache} cache, CPU: without {without:.2f} s, with "
@@ -110,11 +118,11 @@ def main() -> int:
                         f"{ratio:.3f}; {args.rounds} pairs; target <= 1.03)"
                     )
             if args.instructions:
-                cpu_seconds(Path(sys.executable), root, "1")  # the cache warm again
+                cpu_seconds(Path(sys.executable), root, "1", target)  # the cache warm again
                 for collector in (True, False):
                     counts = [
                         flake8_instructions(
-                            python, [Path(".")], None, collector, root, ("--isolated",)
+                            python, [Path(target)], None, collector, root, ("--isolated",)
                         )
                         for python in (plain, Path(sys.executable))
                     ]
