@@ -3,13 +3,13 @@ checks coalesce to the newest text, and a hover sent behind the burst is answere
 
 from __future__ import annotations
 
-import asyncio
-import time
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
+
+from tests.test_lsp_large import record_versions, timed_hover, until
 
 LINE = "def view{n}(request):\n    return HttpResponse('x', status=404)\n"
 TEXT = "from django.http import HttpResponse\n" + "".join(LINE.format(n=n) for n in range(1000))
@@ -29,15 +29,7 @@ async def test_a_burst_of_edits_is_checked_a_few_times(
         )
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    published: list[int | None] = []
-    features = client.protocol.fm.features
-    recorded = features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
-
-    def record(params: types.PublishDiagnosticsParams) -> None:
-        published.append(params.version)
-        recorded(params)
-
-    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+    published = record_versions(client, uri)
     for version in range(2, EDITS + 2):
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -49,20 +41,8 @@ async def test_a_burst_of_edits_is_checked_a_few_times(
                 ],
             )
         )
-    sent = time.monotonic()
-    hover = await asyncio.wait_for(
-        client.text_document_hover_async(
-            types.HoverParams(
-                text_document=types.TextDocumentIdentifier(uri=uri),
-                position=types.Position(2, 37),
-            )
-        ),
-        timeout=120,
-    )
-    waited = time.monotonic() - sent
-    deadline = time.monotonic() + 120
-    while EDITS + 1 not in published and time.monotonic() < deadline:
-        await asyncio.sleep(0.05)
+    hover, waited = await timed_hover(client, uri, types.Position(2, 37), 120)
+    await until(published, EDITS + 1, 120)
     print(f"hover after {waited:.2f} s; {len(published)} checks for {EDITS} edits")
     assert hover is not None
     assert published[-1] == EDITS + 1  # the newest text is checked last

@@ -60,6 +60,22 @@ def record_versions(client: LanguageClient, uri: str) -> list[int | None]:
     return published
 
 
+async def timed_hover(
+    client: LanguageClient, uri: str, position: types.Position, timeout: float
+) -> tuple[types.Hover | None, float]:
+    """The hover at `position`, and how long it took to come."""
+    sent = time.monotonic()
+    hover = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=position
+            )
+        ),
+        timeout=timeout,
+    )
+    return hover, time.monotonic() - sent
+
+
 async def published_for(client: LanguageClient, uri: str) -> None:
     while uri not in client.diagnostics:
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -85,17 +101,7 @@ async def test_a_large_document_does_not_stall_a_small_one(
     published = record_versions(client, large)
     edited(client, large, 2)
     await asyncio.sleep(0.3)  # past the debounce: the large document's check has begun
-    sent = time.monotonic()
-    hover = await asyncio.wait_for(
-        client.text_document_hover_async(
-            types.HoverParams(
-                text_document=types.TextDocumentIdentifier(uri=small),
-                position=types.Position(2, 37),
-            )
-        ),
-        timeout=300,
-    )
-    waited = time.monotonic() - sent
+    hover, waited = await timed_hover(client, small, types.Position(2, 37), 300)
     checking = published == []
     await until(published, 2, 300)
     print(f"large document's check {cost:.2f} s; small document's hover after {waited:.3f} s")
