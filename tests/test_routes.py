@@ -25,6 +25,19 @@ ROUTES = Path(__file__).parent / "fixtures" / "routes"
 PROJECTS = sorted(path.name for path in ROUTES.iterdir() if path.is_dir())
 
 
+def framework_says(script: str, project: str) -> Any:
+    """What the real framework builds for a fixture project: `script` run on it in a fresh
+    Python (the project is imported there, never here), its JSON output read."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(ROUTES / project)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    return json.loads(done.stdout)
+
+
 def table(capsys: pytest.CaptureFixture[str], project: str) -> dict[str, Any]:
     code = main(["routes", str(ROUTES / project), "--format", "json"])
     out, err = capsys.readouterr()
@@ -58,15 +71,7 @@ def test_fastapi_paths_and_documented_statuses_match_its_openapi(
     """FastAPI itself, on the same project, builds the same paths, methods and documented
     statuses (its OpenAPI document merges app, router, include and route `responses=`)."""
     pytest.importorskip("fastapi")
-    project = ROUTES / "fastapi_shop"
-    done = subprocess.run(
-        [sys.executable, "-c", _OPENAPI, str(project)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
-    real: dict[str, dict[str, list[int]]] = json.loads(done.stdout)
+    real: dict[str, dict[str, list[int]]] = framework_says(_OPENAPI, "fastapi_shop")
     ours: dict[str, dict[str, list[int]]] = {}
     for route in table(capsys, "fastapi_shop")["routes"]:
         for method in route["methods"]:
@@ -130,14 +135,7 @@ def test_flask_rules_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> No
     """Flask itself, on the same project, builds the same rules, methods and endpoint names
     (`register_blueprint(url_prefix=)` replacing the blueprint's own, nested blueprints)."""
     pytest.importorskip("flask")
-    done = subprocess.run(
-        [sys.executable, "-c", _URL_MAP, str(ROUTES / "flask_blog")],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
-    real = [tuple(row) for row in json.loads(done.stdout)]
+    real = [tuple(row) for row in framework_says(_URL_MAP, "flask_blog")]
     ours = sorted(
         (route["path"], route["methods"], route["name"])
         for route in table(capsys, "flask_blog")["routes"]
@@ -213,14 +211,7 @@ def test_django_routes_match_its_resolver(capsys: pytest.CaptureFixture[str]) ->
     names: `include()` with a module's `app_name`, a DRF router's list, detail and extra
     actions, `api_view`, and a class view's methods."""
     pytest.importorskip("rest_framework")
-    done = subprocess.run(
-        [sys.executable, "-c", _RESOLVER, str(ROUTES / "django_library")],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
-    real = [tuple(row) for row in json.loads(done.stdout)]
+    real = [tuple(row) for row in framework_says(_RESOLVER, "django_library")]
     ours = sorted(
         (route["path"], route["methods"], route["name"])
         for route in table(capsys, "django_library")["routes"]
