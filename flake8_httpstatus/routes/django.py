@@ -24,8 +24,8 @@ from flake8_httpstatus.knowledge.routing import (
     ImplicitStatus,
     ViewsetAction,
 )
-from flake8_httpstatus.routes.model import Implicit, Route
-from flake8_httpstatus.routes.sends import Sends, Sent, label
+from flake8_httpstatus.routes.model import Implicit, Route, Sent
+from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
 _CONVERTER = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flake8_httpstatus.routes.sends import Sent
+
+@dataclass(frozen=True, order=True)
+class Sent:
+    """A status and where it is written; `via` is the callable holding that place
+    (`module:qualname`), or what the route itself declares."""
+
+    status: int
+    file: str
+    line: int
+    via: str
 
 
 @dataclass(frozen=True, order=True)

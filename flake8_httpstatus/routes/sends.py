@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
@@ -17,23 +16,13 @@ from flake8_httpstatus.knowledge.routing import (
     RAISING_CALLS,
     TUPLE_STATUS,
 )
+from flake8_httpstatus.routes.model import Sent
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
 
 _SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
 _STATUS_ATTRIBUTES = frozenset({"status_code", "status"})
 # Past this depth of calls a chain is more likely a cycle through dynamic dispatch.
 _MAX_DEPTH = 30
-
-
-@dataclass(frozen=True, order=True)
-class Sent:
-    """A status and where it is written; `via` is the callable holding that place
-    (`module:qualname`), or what the route itself declares."""
-
-    status: int
-    file: str
-    line: int
-    via: str
 
 
 def label(module: Module, local: str) -> str:

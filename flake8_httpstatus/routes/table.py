@@ -19,8 +19,8 @@ from flake8_httpstatus.knowledge.routing import (
     RouteHolder,
 )
 from flake8_httpstatus.routes.django import DjangoRoutes
-from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap
-from flake8_httpstatus.routes.sends import Sends, Sent, label
+from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
+from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.tested import Tests
 
