@@ -37,8 +37,7 @@ _FLAGS = ("force_sort_within_sections", "force_single_line", "order_by_type", "c
 def style_for(path: str) -> ImportStyle:
     """The style for a file: from the nearest project root above it (or the working directory
     for standard input)."""
-    directory = Path(path).resolve().parent if path != "-" else Path.cwd()
-    return _style_in(directory)
+    return _style_in(_directory_of(path))
 
 
 @functools.cache
@@ -199,8 +198,13 @@ DEFAULT_LINE_LENGTH = 88
 def line_length_for(path: str) -> int:
     """The line length the project's formatter or linter holds its code to: ruff's
     `line-length`, else Black's, else flake8's `max-line-length`, else 88."""
-    directory = Path(path).resolve().parent if path != "-" else Path.cwd()
-    return _line_length_in(directory)
+    return _line_length_in(_directory_of(path))
+
+
+def _directory_of(path: str) -> Path:
+    """Where a file's settings are looked for from: its directory, or the working directory
+    for standard input."""
+    return Path(path).resolve().parent if path != "-" else Path.cwd()
 
 
 @functools.cache
