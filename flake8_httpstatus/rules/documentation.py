@@ -55,7 +55,8 @@ Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
 route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
-call, a router made by a factory or imported, a router not included (directly or through
+call, an `openapi_extra` key that is neither a literal nor a module constant holding a
+string (a call, an imported name), a router made by a factory or imported, a router not included (directly or through
 other routers) in a `FastAPI(...)` app of the same file, since where it is included may
 document more, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
 known exception class. `responses=None` documents nothing.
@@ -162,6 +163,9 @@ class _Module:
     includes: dict[str, list[tuple[str | None, ast.Call]]] = field(default_factory=dict)
     hidden_handlers: set[str] = field(default_factory=set)
     owner: dict[int, ast.ClassDef] = field(default_factory=dict)
+    # Module-level names bound once to a string (`RESPONSES_KEY = "responses"`); None when
+    # bound to anything else or more than once.
+    strings: dict[str, str | None] = field(default_factory=dict)
 
 
 def check_module(ctx: FileContext) -> Iterator[RawFinding]:
@@ -230,6 +234,13 @@ def _scan(ctx: FileContext, tree: ast.AST) -> _Module:
     for name, count in bound.items():
         if count > 1:  # rebound: which binding a decorator sees is not worth guessing
             module.layers[name] = _Layer(None, None)
+    for statement in getattr(tree, "body", ()):
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+            if isinstance(target, ast.Name):
+                text = value.value if isinstance(value, ast.Constant) else None
+                once = target.id not in module.strings and bound.get(target.id) == 1
+                module.strings[target.id] = text if isinstance(text, str) and once else None
     return module
 
 
@@ -304,7 +315,7 @@ def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Docu
     if found is None:
         return None
     doc, decorator = found
-    documented = _call_documents(ctx, doc, decorator, responses=doc.responses)
+    documented = _call_documents(ctx, module, doc, decorator, responses=doc.responses)
     if facts.route is not None and facts.route.code is not None:
         documented.codes.add(facts.route.code)
     elif doc.success is not None and keyword_value(decorator, doc.responses) is None:
@@ -337,7 +348,7 @@ def _layers(
     if layer is None or layer.call is None:
         raise _Unknown  # imported, a parameter, or made by a factory
     documented = _call_documents(
-        ctx, doc, layer.call, responses=doc.responses if doc.layer_responses else None
+        ctx, module, doc, layer.call, responses=doc.responses if doc.layer_responses else None
     )
     includes = module.includes.get(name, ())
     if doc.applications and not includes and ctx.qualname(layer.call.func) not in doc.applications:
@@ -345,7 +356,7 @@ def _layers(
         # responses (its parent router's too), is not known here.
         raise _Unknown
     for parent, call in includes:
-        documented.add(_call_documents(ctx, doc, call, responses=doc.responses, skip=1))
+        documented.add(_call_documents(ctx, module, doc, call, responses=doc.responses, skip=1))
         if parent is None:
             raise _Unknown
         documented.add(_layers(ctx, module, doc, parent, seen.copy()))
@@ -353,7 +364,13 @@ def _layers(
 
 
 def _call_documents(
-    ctx: FileContext, doc: Documentation, call: ast.Call, *, responses: str | None, skip: int = 0
+    ctx: FileContext,
+    module: _Module,
+    doc: Documentation,
+    call: ast.Call,
+    *,
+    responses: str | None,
+    skip: int = 0,
 ) -> Documented:
     """What one decorator, router, app or include call documents; raises when it hides the
     route or cannot be read."""
@@ -382,11 +399,19 @@ def _call_documents(
             if not isinstance(extra, ast.Dict):
                 raise _Unknown
             for key, value in zip(extra.keys, extra.values, strict=True):
-                if key is None:
-                    raise _Unknown
-                if isinstance(key, ast.Constant) and key.value == "responses":
+                if _key_text(module, key) == "responses":
                     documented.add(_mapping(ctx, doc, value))
     return documented
+
+
+def _key_text(module: _Module, key: ast.expr | None) -> object:
+    """An `openapi_extra` key's value: a literal, or a module-level name bound once to a
+    string; raises when it cannot be read (`**more`, a call, an imported name)."""
+    if isinstance(key, ast.Constant):
+        return key.value
+    if isinstance(key, ast.Name) and module.strings.get(key.id) is not None:
+        return module.strings[key.id]
+    raise _Unknown
 
 
 def _mapping(ctx: FileContext, doc: Documentation, value: ast.expr) -> Documented:
