@@ -35,7 +35,7 @@ from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.explain import code_markdown
-from flake8_httpstatus.frontends.runner import Job, job_for, visible
+from flake8_httpstatus.frontends.runner import Job, job_for, visible, whole_project
 from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
 from flake8_httpstatus.project.index import project_for, refresh, release, reread
@@ -240,6 +240,7 @@ def check_document(
     must then be checked again)."""
     project = project_for(filename, job.settings)
     found, facts = check_module(tree, job.settings, filename, project)
+    found += whole_project(filename, job.selection_for(filename), recheck=True)
     changed = project is not None and filename is not None and project.update(Path(filename), facts)
     return visible(found, text, job.selection_for(filename)), changed
 

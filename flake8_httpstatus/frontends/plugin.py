@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
@@ -15,9 +16,10 @@ from flake8_httpstatus import __version__
 from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
+from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
-from flake8_httpstatus.rules import DEFAULT_OFF, check
+from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT, check
 
 # A file that mentions none of these cannot hold a finding: skip its tree walk.
 _TRIGGER_WORDS = (
@@ -39,6 +41,16 @@ def _trigger(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in (*_TRIGGER_WORDS, *extra)))
 
 
+def _selected(options: argparse.Namespace, code: str) -> bool:
+    """Whether flake8 reports `code` with these options (before per-file-ignores)."""
+    from flake8.style_guide import Decision, DecisionEngine
+
+    try:
+        return DecisionEngine(options).decision_for(code) is Decision.Selected
+    except AttributeError:  # options made by hand, without flake8's selection
+        return False
+
+
 def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     """Turn a parser's ValueError into argparse's one-line 'invalid value' error."""
 
@@ -58,6 +70,8 @@ class Plugin:
 
     settings: ClassVar[Settings] = Settings()
     trigger: ClassVar[re.Pattern[str]] = _trigger()
+    # flake8 selects a rule over the whole project (HS502): it is evaluated, once per run.
+    whole_project: ClassVar[bool] = False
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -96,13 +110,30 @@ class Plugin:
         forget_configuration()
         forget_roots()
         refresh()
+        cls.whole_project = any(_selected(options, code) for code in WHOLE_PROJECT)
+        if cls.whole_project:
+            from flake8_httpstatus.routes.unsent import forget
+
+            forget()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.
         for path in getattr(options, "filenames", None) or ():
             read_ahead(str(path))
             preload(str(path), cls.settings)
+            if cls.whole_project:
+                cls._unsent(str(path))
+
+    @staticmethod
+    def _unsent(path: str) -> list[Finding]:
+        from flake8_httpstatus.routes.unsent import unsent_in
+
+        name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
+        return unsent_in(name)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
+        if self.whole_project:
+            for finding in self._unsent(self.filename):
+                yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
         if self.trigger.search(text) is None and (project is None or not project.mentions(text)):

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flake8_httpstatus.analysis.inference import Project
 from flake8_httpstatus.config.files import (
     PER_FILE_IGNORES,
     ConfigError,
@@ -32,7 +33,7 @@ from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
-from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
+from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT, check
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
 DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
@@ -195,7 +196,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = [syntax_finding(error, lines, filename, job.settings)]
             return result
         findings = visible(
-            check(tree, job.settings, filename, project_for(filename, job.settings)),
+            _checked(tree, job, filename, path, project_for(filename, job.settings)),
             source.text,
             job.selection_for(path),
         )
@@ -228,6 +229,30 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.error = f"{path}: too deeply nested to check"
         result.findings = []
     return result
+
+
+def _checked(
+    tree: ast.Module, job: Job, filename: str | None, path: str, project: Project | None = None
+) -> list[Finding]:
+    """The engine's findings in one file, and those of the rules over the whole project that
+    the file's selection holds (none is computed otherwise)."""
+    found = check(tree, job.settings, filename, project)
+    whole = whole_project(filename, job.selection_for(path))
+    if not whole:
+        return found
+    return sorted([*found, *whole], key=lambda finding: (finding.line, finding.col, finding.code))
+
+
+def whole_project(
+    filename: str | None, selection: Selection, recheck: bool = False
+) -> list[Finding]:
+    """HS502's findings in the file, when selected: the project's route table is read once
+    per process (`recheck`: again when a file changed, for a long-lived server)."""
+    if not any(code in selection for code in WHOLE_PROJECT):
+        return []
+    from flake8_httpstatus.routes.unsent import unsent_in
+
+    return unsent_in(filename, recheck)
 
 
 def _project_of(path: str) -> Path:
@@ -265,7 +290,7 @@ def _fix(
         if all(in_place(finding) for finding in fixed.applied):
             break
         tree = ast.parse(text)
-        findings = visible(check(tree, job.settings, filename), text, job.selection_for(path))
+        findings = visible(_checked(tree, job, filename, path), text, job.selection_for(path))
     return text, count, findings
 
 
@@ -355,6 +380,8 @@ def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
             )  # indexed once here; the workers read the cache it writes
         for directory in dict.fromkeys(os.path.dirname(path) or "." for path in files):
             read_ahead(directory)  # the declared versions too: a bad lock file warns once
+        for path in files:
+            whole_project(path, job.selection_for(path))  # the workers inherit the route table
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]

@@ -40,6 +40,8 @@ class RouteDecorator:
     `endpoint`: the view's position for the call form (`add_api_route(path, endpoint)`), with
     its keyword `view`; None for a decorator.
     `name`: the keyword naming the route (for reversing it), the function's name without it.
+    `extra`: a keyword whose dict's `"responses"` key documents more (FastAPI's
+    `openapi_extra`).
     """
 
     framework: str
@@ -52,6 +54,7 @@ class RouteDecorator:
     endpoint: int | None = None
     view: str = "endpoint"
     route_name: str = "name"
+    extra: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ FASTAPI = Framework(
                 status="status_code",
                 documented="responses",
                 dependencies="dependencies",
+                extra="openapi_extra",
             )
             for method in _FASTAPI_METHODS
         ),
@@ -144,6 +148,7 @@ FASTAPI = Framework(
             status="status_code",
             documented="responses",
             dependencies="dependencies",
+            extra="openapi_extra",
         ),
         RouteDecorator(
             "fastapi",
@@ -153,6 +158,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
             endpoint=1,
+            extra="openapi_extra",
         ),
     ),
     includes=(

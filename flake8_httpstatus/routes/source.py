@@ -268,14 +268,17 @@ class Source:
             return left + right if left is not None and right is not None else None
         return None
 
-    def statuses_of_mapping(self, module: Module, node: ast.expr | None) -> list[tuple[int, int]]:
-        """The statuses a `responses=` dict's keys name, each with its line."""
+    def statuses_of_mapping(
+        self, module: Module, node: ast.expr | None
+    ) -> list[tuple[int, str, int]]:
+        """The statuses a `responses=` dict's keys name, each with the file and line of its key
+        (a constant's, where the dict is a module constant, imported or not)."""
         if isinstance(node, ast.Name):
             located = self.constant(module, node)
             return self.statuses_of_mapping(*located) if located is not None else []
         if not isinstance(node, ast.Dict):
             return []
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, str, int]] = []
         for key, value in zip(node.keys, node.values, strict=True):
             if key is None:
                 found += self.statuses_of_mapping(module, value)
@@ -284,8 +287,25 @@ class Source:
             if code is None and isinstance(key, ast.Constant) and isinstance(key.value, str):
                 code = int(key.value) if key.value.isdigit() else None
             if code is not None:
-                found.append((code, key.lineno))
+                found.append((code, module.path, key.lineno))
         return found
+
+    def statuses_of_extra(
+        self, module: Module, node: ast.expr | None
+    ) -> list[tuple[int, str, int]]:
+        """The statuses an `openapi_extra=` dict's `"responses"` key (a literal, or a module
+        constant holding that string) documents."""
+        if isinstance(node, ast.Name):
+            located = self.constant(module, node)
+            return self.statuses_of_extra(*located) if located is not None else []
+        if not isinstance(node, ast.Dict):
+            return []
+        return [
+            found
+            for key, value in zip(node.keys, node.values, strict=True)
+            if key is not None and self.string(module, key) == "responses"
+            for found in self.statuses_of_mapping(module, value)
+        ]
 
 
 def target_name(target: ast.expr) -> str | None:

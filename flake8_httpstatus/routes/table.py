@@ -282,6 +282,11 @@ class _Builder:
         path = self._string(module, call, row.path_keyword, 0)
         methods = row.methods or self._methods(module, call)
         documented += self._documented(module, call, row.documented)
+        if row.extra is not None:
+            documented += [
+                Documented(*found)
+                for found in self.source.statuses_of_extra(module, keyword(call, row.extra))
+            ]
         dependencies += self._listed(module, call, row.dependencies)
         handler = label(target, declaration.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
@@ -349,8 +354,8 @@ class _Builder:
         if name is None:
             return []
         return [
-            Documented(status, module.path, line)
-            for status, line in self.source.statuses_of_mapping(module, keyword(call, name))
+            Documented(*found)
+            for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
 
     def _listed(
@@ -397,13 +402,19 @@ class _Builder:
         return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
-def route_map(root: Path) -> RouteMap:
-    """The route map of the project under `root`."""
-    source = Source(root)
+def routes_of(source: Source) -> list[Route]:
+    """The project's routes with what each sends, documents and answers implicitly (not what
+    its tests check)."""
     builder = _Builder(source)
     builder.find()
     routes = builder.routes() + DjangoRoutes(source, builder.sends).routes()
-    routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    return sorted(routes, key=lambda route: (route.path, route.methods, route.handler))
+
+
+def route_map(root: Path) -> RouteMap:
+    """The route map of the project under `root`."""
+    source = Source(root)
+    routes = routes_of(source)
     tests = Tests(source, routes)
     tests.apply()
     return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))

@@ -118,7 +118,79 @@ Error" response, although its body differs.
     concerns=_concerns_documented,
 )
 
-RULES = (HS501,)
+
+def _concerns_unsent(code: int) -> str | None:
+    if code < 200:
+        return None
+    return "documented by a route whose code, as far as the project shows, never sends it"
+
+
+HS502 = Rule(
+    "HS502",
+    "documented-status-never-sent",
+    "A status a route's OpenAPI responses document that nothing the route reaches in the "
+    "project sends.",
+    """
+## What it does
+Reads the project's route table (the one `flake8-httpstatus routes` prints) and flags a key of
+a `responses=` mapping (on a route, its router or an include, FastAPI's `openapi_extra`), or of
+drf-spectacular's `extend_schema(responses=...)`, whose status no route it documents can send.
+A route sends what its handler returns and raises, at any depth through the project's functions,
+methods, exception classes, dependencies (`Depends`), permission classes and exception
+handlers; the statuses the framework answers by itself (the validation 422, 405, 500) count as
+sent. A mapping shared by several routes (a router's, or a module constant) is reported once,
+at its key, when none of them sends the status.
+
+Off by default, and a rule over the whole project: it is evaluated only when selected
+(`extend-select = HS502`), from the project's files as saved, once per run.
+
+## Why is this bad?
+Clients generated from the schema handle a response that never comes, and the documentation
+no longer says what the route really answers: often the status was renamed in the code
+(a 404 became a 410) and the documentation was left behind.
+
+## Example
+```python
+from fastapi import FastAPI, status
+
+app = FastAPI()
+
+@app.get("/health", responses={status.HTTP_503_SERVICE_UNAVAILABLE: {"description": "Down"}})
+def health():
+    return {"status": "ok"}
+```
+
+## Use instead
+```python
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+```
+
+## Known problems
+What the route table cannot see is not sent: a status sent by middleware, by a library the
+route calls, or held in a variable the table cannot read, is reported as never sent. Keys
+`"4XX"` and `"default"` are never reported.
+
+## References
+- [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
+- [The route map](../routes.md)
+""",
+    Severity.INFO,
+    {
+        "": "route {route}() documents {code}, which nothing it reaches sends",
+        "shared": "{code} is documented for {count} routes ({routes}), none of which sends it",
+    },
+    default_enabled=False,
+    concerns=_concerns_unsent,
+    whole_project=True,
+)
+
+RULES = (HS501, HS502)
 
 
 @dataclass
