@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import difflib
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -248,11 +249,17 @@ def whole_project(
 ) -> list[Finding]:
     """HS502's findings in the file, when selected: the project's route table is read once
     per process (`recheck`: again when a file changed, for a long-lived server)."""
-    if not any(code in selection for code in WHOLE_PROJECT):
+    if not _selects_whole_project(selection):
         return []
     from flake8_httpstatus.routes.unsent import unsent_in
 
     return unsent_in(filename, recheck)
+
+
+@functools.lru_cache(maxsize=64)
+def _selects_whole_project(selection: Selection) -> bool:
+    """Decided once per selection: asked for every file checked."""
+    return any(code in selection for code in WHOLE_PROJECT)
 
 
 def _project_of(path: str) -> Path:

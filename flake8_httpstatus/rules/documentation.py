@@ -133,8 +133,8 @@ HS502 = Rule(
     """
 ## What it does
 Reads the project's route table (the one `flake8-httpstatus routes` prints) and flags a key of
-a `responses=` mapping (on a route, its router or an include, FastAPI's `openapi_extra`), or of
-drf-spectacular's `extend_schema(responses=...)`, whose status no route it documents can send.
+a FastAPI `responses=` mapping (on a route, its router, an include or the app, or the
+`"responses"` of a route's `openapi_extra`) whose status no route it documents can send.
 A route sends what its handler returns and raises, at any depth through the project's functions,
 methods, exception classes, dependencies (`Depends`), permission classes and exception
 handlers; the statuses the framework answers by itself (the validation 422, 405, 500) count as
