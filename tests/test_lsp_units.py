@@ -50,7 +50,6 @@ from flake8_httpstatus.frontends.lsp import (
     did_open,
     did_save,
     findings_for,
-    hover,
     hover_for,
     hover_text,
     initialized,
@@ -470,7 +469,7 @@ def test_hover_for(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
     validate(server, uri)
 
     def at(line: int, character: int) -> types.Hover | None:
-        return hover(
+        return hover_for(
             server,
             types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, character)),
         )

@@ -35,6 +35,7 @@ from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.explain import code_markdown
+from flake8_httpstatus.frontends.route_hover import route_hover
 from flake8_httpstatus.frontends.runner import Job, job_for, visible, whole_project
 from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
@@ -708,8 +709,28 @@ def did_change_watched_files(
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
-    return hover_for(ls, params)
+async def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
+    return await with_route_row(ls, params, hover_for(ls, params))
+
+
+async def with_route_row(
+    ls: HttpStatusServer, params: types.HoverParams, found: types.Hover | None
+) -> types.Hover | None:
+    """On a route's decorator, the hover with the route's row of the route map added; the map
+    is read on a thread of its own (frontends/route_hover.py), never on the event loop."""
+    uri = params.text_document.uri
+    state = ls.documents.get(uri)
+    if state is None or not uri.startswith("file:"):
+        return found
+    loop = asyncio.get_running_loop()
+    row = await loop.run_in_executor(
+        None, route_hover, state.tree, _path(uri), params.position.line
+    )
+    if row is None:
+        return found
+    if found is not None and isinstance(found.contents, types.MarkupContent):
+        row = f"{found.contents.value}\n\n---\n\n{row}"
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=row))
 
 
 @server.feature(

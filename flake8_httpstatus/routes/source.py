@@ -5,6 +5,7 @@ modules through imports and re-exports."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -19,6 +20,23 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 _TEST_FILE = re.compile(
     r"(^|/)(tests?/|test_[^/]*\.py$|[^/]*_tests?\.py$|tests\.py$|conftest\.py$)"
 )
+
+
+# What something read from a project was computed from: each module's (path, mtime, size).
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def files_stamp(root: Path) -> Stamp:
+    """The project's modules as they are on disk now, to tell whether what was read from them
+    is still current (a long-lived server)."""
+    found = []
+    for relative, path in _python_files(root) or ():
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        found.append((relative, status.st_mtime_ns, status.st_size))
+    return tuple(found)
 
 
 def is_test_file(path: str) -> bool:

@@ -11,17 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from flake8_httpstatus.core.findings import Finding
-from flake8_httpstatus.project.index import _python_files, find_root
+from flake8_httpstatus.project.index import find_root
 from flake8_httpstatus.routes.model import Route
-from flake8_httpstatus.routes.source import Module, Source
+from flake8_httpstatus.routes.source import Module, Source, Stamp, files_stamp
 from flake8_httpstatus.routes.table import routes_of
 from flake8_httpstatus.rules.documentation import HS502
 
 # Routes named in a shared declaration's message, before "...".
 _NAMED = 3
-# What the project's findings were computed from: each file's (path, mtime, size).
-_Stamp = tuple[tuple[str, int, int], ...]
-_PROJECTS: dict[Path, tuple[_Stamp | None, dict[str, list[Finding]]]] = {}
+_PROJECTS: dict[Path, tuple[Stamp | None, dict[str, list[Finding]]]] = {}
 
 
 def unsent_in(filename: str | None, recheck: bool = False) -> list[Finding]:
@@ -33,7 +31,7 @@ def unsent_in(filename: str | None, recheck: bool = False) -> list[Finding]:
     root = find_root(os.path.dirname(path))
     if root is None:
         return []
-    stamp = _stamp(root) if recheck else None
+    stamp = files_stamp(root) if recheck else None
     known = _PROJECTS.get(root)
     if known is None or (recheck and known[0] != stamp):
         known = _PROJECTS[root] = (stamp, unsent(Source(root)))
@@ -43,17 +41,6 @@ def unsent_in(filename: str | None, recheck: bool = False) -> list[Finding]:
 def forget() -> None:
     """Read every project again at its next use (a long-lived flake8 run again)."""
     _PROJECTS.clear()
-
-
-def _stamp(root: Path) -> _Stamp:
-    found = []
-    for relative, path in _python_files(root) or ():
-        try:
-            status = os.stat(path)
-        except OSError:
-            continue
-        found.append((relative, status.st_mtime_ns, status.st_size))
-    return tuple(found)
 
 
 def unsent(source: Source) -> dict[str, list[Finding]]:
