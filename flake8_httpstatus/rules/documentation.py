@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flake8_httpstatus.analysis.context import FileContext, RawFinding, keyword_value
 from flake8_httpstatus.analysis.flow import FunctionFacts
+from flake8_httpstatus.core.findings import Edit, Fix
 from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.openapi import (
     BY_FRAMEWORK,
@@ -16,7 +17,8 @@ from flake8_httpstatus.knowledge.openapi import (
     EXCEPTION_STATUS,
     Documentation,
 )
-from flake8_httpstatus.rules._rule import Rule, Severity
+from flake8_httpstatus.knowledge.registry import lookup
+from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 
 
 def _concerns_documented(code: int) -> str | None:
@@ -97,6 +99,14 @@ def get_book(book_id: int):
     return {"id": book_id}
 ```
 
+## Fix safety
+On a FastAPI route, an unsafe fix adds every status the route misses to its `responses=`, each
+described by the status's phrase (`{status.HTTP_404_NOT_FOUND: {"description": "Not Found"}}`):
+into its dict literal, in place of `responses=None`, or as a new keyword of the decorator. The
+key is written as the route writes the status where it sends it, else as a number. It changes
+the OpenAPI schema the application serves (and the clients generated from it); the description
+is generic, worth rewriting. Other frameworks' routes get no fix.
+
 ## Known problems
 Only what the file shows is read: routers included in another module are left alone, and
 exceptions raised by dependencies, middleware or helpers in other modules are not seen. A
@@ -114,6 +124,7 @@ Error" response, although its body differs.
         "helper": "route {name}() sends {codes} through {callee}(), which its OpenAPI "
         "responses do not document",
     },
+    fix_safety=FixSafety.UNSAFE,
     default_enabled=False,
     concerns=_concerns_documented,
 )
@@ -248,11 +259,11 @@ def check_module(ctx: FileContext) -> Iterator[RawFinding]:
     module = _scan(ctx, ctx.tree)
     for facts in ctx.all_functions:
         try:
-            documented = _documented(ctx, module, facts)
+            found = _documented(ctx, module, facts)
         except (_Unknown, _Hidden):
             continue
-        if documented is not None:
-            yield from _undocumented(ctx, facts, documented)
+        if found is not None:
+            yield from _undocumented(ctx, facts, *found)
 
 
 def _may_be_route(ctx: FileContext, facts: FunctionFacts) -> bool:
@@ -382,7 +393,10 @@ def _route(
     return None
 
 
-def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Documented | None:
+def _documented(
+    ctx: FileContext, module: _Module, facts: FunctionFacts
+) -> tuple[Documented, Documentation, ast.Call] | None:
+    """What the route's schema documents, with how its framework documents and its decorator."""
     found = _route(ctx, module, facts)
     if found is None:
         return None
@@ -406,7 +420,7 @@ def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Docu
         if not isinstance(func.value, ast.Name):
             raise _Unknown
         documented.add(_layers(ctx, module, doc, func.value.id, set()))
-    return documented
+    return documented, doc, decorator
 
 
 def _layers(
@@ -596,17 +610,96 @@ def _statuses(ctx: FileContext, facts: FunctionFacts) -> Iterator[tuple[int, ast
 
 
 def _undocumented(
-    ctx: FileContext, facts: FunctionFacts, documented: Documented
+    ctx: FileContext,
+    facts: FunctionFacts,
+    documented: Documented,
+    doc: Documentation,
+    decorator: ast.Call,
 ) -> Iterator[RawFinding]:
+    """The route's findings, each with the one fix that documents every status it misses."""
     name = facts.node.name
+    missing: dict[int, ast.AST] = {}  # each status with a place that sends it
+    reports: list[tuple[ast.AST, str, str, str]] = []  # node, variant, codes, callee
     for code, node in _statuses(ctx, facts):
         if not documented.covers(code):
-            yield HS501.finding(node, name=name, code=code)
+            reports.append((node, "", str(code), ""))
+            missing.setdefault(code, node)
     for callee, call in facts.calls:
         helper = ctx.functions.get(callee)
         if helper is None or helper is facts or helper.route is not None:
             continue
-        codes = sorted({code for code, _ in _statuses(ctx, helper) if not documented.covers(code)})
-        if codes:
-            listed = ", ".join(map(str, codes))
-            yield HS501.finding(call, "helper", name=name, codes=listed, callee=callee)
+        sent = [
+            (code, node) for code, node in _statuses(ctx, helper) if not documented.covers(code)
+        ]
+        if sent:
+            listed = ", ".join(map(str, sorted({code for code, _ in sent})))
+            reports.append((call, "helper", listed, callee))
+            for code, node in sent:
+                missing.setdefault(code, node)
+    fix = _document(ctx, doc, decorator, missing) if missing else None
+    for node, variant, codes, called in reports:
+        yield HS501.finding(
+            node, variant, fix=fix, name=name, code=codes, codes=codes, callee=called
+        )
+
+
+# -- the fix: the missing statuses added to the route's responses= --------------------------------
+def _document(
+    ctx: FileContext, doc: Documentation, decorator: ast.Call, missing: dict[int, ast.AST]
+) -> Fix | None:
+    """`responses={...}` on the decorator with an entry per missing status, described by the
+    registry's phrase: into its dict literal, in place of `None`, or as a new keyword. FastAPI
+    only (the other frameworks' entries are objects of their own)."""
+    if doc.framework != "fastapi":
+        return None
+    entries = [
+        f'{_spelled(ctx, code, node)}: {{"description": "{_phrase(code)}"}}'
+        for code, node in sorted(missing.items())
+    ]
+    codes = ", ".join(map(str, sorted(missing)))
+    title = f"Document {codes} in the route's `{doc.responses}=`"
+    value = keyword_value(decorator, doc.responses)
+    if value is None:
+        keyword = f"{doc.responses}={{{', '.join(entries)}}}"
+        arguments: list[ast.expr | ast.keyword] = [*decorator.args, *decorator.keywords]
+        if not arguments:
+            end = (decorator.end_lineno or decorator.lineno, (decorator.end_col_offset or 1) - 1)
+            return Fix((Edit.insert(*end, keyword),), title, safe=False)
+        last = max(arguments, key=lambda node: (node.lineno, node.col_offset))
+        return Fix((_after(decorator, last, [keyword]),), title, safe=False)
+    if _is_none(value) or (isinstance(value, ast.Dict) and not value.keys):
+        return Fix((Edit.replace(value, f"{{{', '.join(entries)}}}"),), title, safe=False)
+    first = value.keys[-1] if isinstance(value, ast.Dict) else None
+    if isinstance(value, ast.Dict) and first is not None:
+        return Fix((_after(value, first, entries, value.values[-1]),), title, safe=False)
+    return None
+
+
+def _after(
+    container: ast.expr,
+    first: ast.expr | ast.keyword,
+    items: list[str],
+    last: ast.expr | ast.keyword | None = None,
+) -> Edit:
+    """`items` inserted after the element that starts at `first` and ends with `last`: each
+    on a line of its own, indented as that element, when the element has a line of its own
+    (the formatter's layout); else after a comma on the same line."""
+    last = last or first
+    end = (last.end_lineno or last.lineno, last.end_col_offset or last.col_offset)
+    if first.lineno > container.lineno:
+        indent = " " * first.col_offset
+        return Edit.insert(*end, "".join(f",\n{indent}{item}" for item in items))
+    return Edit.insert(*end, ", " + ", ".join(items))
+
+
+def _spelled(ctx: FileContext, code: int, node: ast.AST) -> str:
+    """The key as the route's code writes the status where it sends it (`status.HTTP_404_...`),
+    when that is a name of a library's constant; else the number."""
+    if isinstance(node, ast.Name | ast.Attribute) and ctx.status_value(node) == (code, False):
+        return ast.unparse(node)
+    return str(code)
+
+
+def _phrase(code: int) -> str:
+    entry = lookup(code)
+    return entry.phrase if entry is not None else f"Status {code}"
