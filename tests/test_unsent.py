@@ -28,7 +28,7 @@ EXPECTED = [
     (ITEMS, 30, 56, "HS502 route rename_item() documents 418, which nothing it reaches sends"),
     (
         MAIN,
-        8,
+        9,
         45,
         "HS502 503 is documented for 4 routes (create_item(), delete_item(), get_item(), ...), "
         "none of which sends it",
@@ -118,7 +118,7 @@ def test_selected_by_its_prefix_as_flake8_selects(
 def test_noqa_on_the_key_line_hides_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / MAIN
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[7] = lines[7].rstrip("\n") + "  # noqa: HS502\n"
+    lines[8] = lines[8].rstrip("\n") + "  # noqa: HS502\n"
     path.write_text("".join(lines), encoding="utf-8")
     expected = [finding for finding in EXPECTED if finding[0] != MAIN]
     assert through_check(project, capsys, "--select", "HS502") == expected

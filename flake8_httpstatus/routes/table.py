@@ -182,11 +182,13 @@ class _Builder:
         if not isinstance(decorator.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, decorator.func.value)
-        if holder is None:
-            return
+        framework = holder.framework if holder else self._parameter(module, scope, decorator)
         name = decorator.func.attr
-        if name in holder.framework.exception_handlers and decorator.args:
+        if framework is not None and name in framework.exception_handlers and decorator.args:
+            module.functions.setdefault(local, function)  # one nested in a registering function
             self._handler(module, decorator.args[0], f"{module.name}.{local}")
+            return
+        if holder is None:
             return
         row = DECORATORS[holder.framework.name].get(name)
         if row is not None and row.endpoint is None:
@@ -198,14 +200,16 @@ class _Builder:
         if not isinstance(call.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, call.func.value)
-        if holder is None:
+        framework = holder.framework if holder else self._parameter(module, scope, call)
+        if framework is None:
             return
         name = call.func.attr
-        framework = holder.framework
         if name in framework.exception_handlers and len(call.args) >= 2:
             handler = self.source.qualified(module, call.args[1])
             if handler is not None:
                 self._handler(module, call.args[0], self.source.resolve(handler))
+            return
+        if holder is None:
             return
         include = INCLUDES[framework.name].get(name)
         if include is not None and call.args:
@@ -225,6 +229,23 @@ class _Builder:
                 self.declarations.append(
                     _Declaration(holder.key, row, module, call, local, function, target)
                 )
+
+    def _parameter(self, module: Module, scope: str, call: ast.Call) -> Framework | None:
+        """The framework of an application or router passed to the enclosing function, by its
+        annotation (`def register_exception_handlers(app: FastAPI)`): its exception handlers
+        are registered on the application that function is given."""
+        func = call.func
+        function = module.functions.get(scope)
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        if function is None:
+            return None
+        for arg in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs):
+            if arg.arg == func.value.id and arg.annotation is not None:
+                qualified = self.source.qualified(module, arg.annotation)
+                found = HOLDER_CLASSES.get(self.source.resolve(qualified)) if qualified else None
+                return found[0] if found is not None else None
+        return None
 
     def _handler(self, module: Module, exception: ast.expr, handler: str) -> None:
         qualified = self.source.qualified(module, exception)
