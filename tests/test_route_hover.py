@@ -3,12 +3,14 @@ through a real LSP client, on the multi-module FastAPI project of tests/test_uns
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from flake8_httpstatus.frontends.route_hover import _decorated
 from tests.test_lsp import open_document
 
 PROJECT = Path(__file__).parent / "fixtures" / "unsent" / "fastapi_docs"
@@ -68,3 +70,27 @@ async def test_hover_on_a_route_decorator_shows_its_row(
     services = tmp_path / "docs_app" / "services.py"
     other = await open_document(client, services, services.read_text(encoding="utf-8"))
     assert await hover_text(client, other, 7, 4) is None
+
+
+def test_the_decorated_function_is_found_in_blocks_and_classes() -> None:
+    tree = ast.parse(
+        "if True:\n"
+        "    class Views:\n"
+        "        @route(\n"
+        "            '/x',\n"
+        "        )\n"
+        "        def x(self): ...\n"
+        "@route('/y')\n"
+        "def y(): ...\n"
+    )
+    found = [_decorated(tree, line) for line in range(1, 9)]
+    assert [node.name if node is not None else None for node in found] == [
+        None,
+        None,
+        "x",
+        "x",
+        "x",
+        None,
+        "y",
+        None,
+    ]

@@ -37,11 +37,27 @@ def route_hover(tree: ast.Module | None, path: Path, line: int) -> str | None:
 
 
 def _decorated(tree: ast.Module, line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            for decorator in node.decorator_list:
-                if decorator.lineno <= line <= (decorator.end_lineno or decorator.lineno):
-                    return node
+    """The function one of whose decorators spans `line`: down through the statements that
+    hold the line only (a hover in a large document must not walk it all)."""
+    body: list[ast.stmt] = tree.body
+    while body:
+        inner: list[ast.stmt] = []
+        for statement in body:
+            decorators = getattr(statement, "decorator_list", [])
+            start = min([statement.lineno, *(decorator.lineno for decorator in decorators)])
+            if not start <= line <= (statement.end_lineno or statement.lineno):
+                continue
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                decorator.lineno <= line <= (decorator.end_lineno or decorator.lineno)
+                for decorator in decorators
+            ):
+                return statement
+            for name in ("body", "orelse", "finalbody"):
+                inner += getattr(statement, name, [])
+            for handler in getattr(statement, "handlers", []):
+                inner += handler.body
+            break
+        body = inner
     return None
 
 
