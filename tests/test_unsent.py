@@ -16,7 +16,7 @@ import pytest
 from pytest_lsp import LanguageClient
 
 from flake8_httpstatus.frontends.cli import main
-from flake8_httpstatus.routes import unsent
+from flake8_httpstatus.routes import whole
 from tests.test_lsp import open_document
 
 PROJECT = Path(__file__).parent / "fixtures" / "unsent" / "fastapi_docs"
@@ -34,6 +34,17 @@ EXPECTED = [
         "none of which sends it",
     ),
 ]
+# HS501 over the route table: what a route sends through other modules. `report()`'s
+# `responses=` is a call, which may document anything: silent.
+ROUTE_AWARE = [
+    (
+        MAIN,
+        40,
+        5,
+        "HS501 route stats() sends 401, 403 through docs_app.deps:get_user, "
+        "docs_app.deps:require_admin, which its OpenAPI responses do not document",
+    ),
+]
 
 
 @pytest.fixture
@@ -44,7 +55,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def through_check(
-    directory: Path, capsys: pytest.CaptureFixture[str], *flags: str
+    directory: Path, capsys: pytest.CaptureFixture[str], *flags: str, code: str = "HS502"
 ) -> list[tuple[str, int, int, str]]:
     cwd = Path.cwd()
     os.chdir(directory)
@@ -56,11 +67,13 @@ def through_check(
     return sorted(
         (Path(item["filename"]).as_posix(), item["line"], item["column"], item["message"])
         for item in json.loads(capsys.readouterr().out)
-        if item["code"] == "HS502"
+        if item["code"] == code
     )
 
 
-def through_flake8(directory: Path, *flags: str) -> list[tuple[str, int, int, str]]:
+def through_flake8(
+    directory: Path, *flags: str, code: str = "HS502"
+) -> list[tuple[str, int, int, str]]:
     done = subprocess.run(
         [
             sys.executable,
@@ -79,7 +92,7 @@ def through_flake8(directory: Path, *flags: str) -> list[tuple[str, int, int, st
     found = []
     for line in done.stdout.splitlines():
         path, row, col, message = line.split("\t")
-        if message.startswith("HS502"):
+        if message.startswith(code):
             found.append((Path(path).as_posix(), int(row), int(col), message))
     return sorted(found)
 
@@ -96,15 +109,23 @@ def test_flake8_gives_the_same_answer(project: Path, flags: list[str]) -> None:
     assert through_flake8(project, *flags) == EXPECTED
 
 
+def test_route_aware_hs501_through_each_front_end(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert through_check(project, capsys, "--select", "HS501", code="HS501") == ROUTE_AWARE
+    assert through_flake8(project, "--extend-select", "HS501", code="HS501") == ROUTE_AWARE
+    assert through_check(project, capsys, "--select", "HS502", code="HS501") == []
+
+
 def test_off_by_default_and_the_route_table_is_never_read(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object) -> object:
         raise AssertionError("the route table was read for a rule not selected")
 
-    monkeypatch.setattr(unsent, "unsent_in", refuse)
+    monkeypatch.setattr(whole, "findings_in", refuse)
     assert through_check(project, capsys) == []
-    assert through_check(project, capsys, "--select", "HS1,HS5", "--ignore", "HS502") == []
+    assert through_check(project, capsys, "--select", "HS1,HS5", "--ignore", "HS501,HS502") == []
     assert through_flake8(project) == []
 
 
@@ -168,16 +189,27 @@ def lsp_files(tmp_path: Path) -> dict[str, str]:
         path.relative_to(PROJECT).as_posix(): path.read_text(encoding="utf-8")
         for path in (*PROJECT.rglob("*.py"), PROJECT / "pyproject.toml")
     }
-    files["pyproject.toml"] += '\n[tool.flake8-httpstatus]\nselect = ["HS502"]\n'
+    files["pyproject.toml"] += '\n[tool.flake8-httpstatus]\nselect = ["HS501", "HS502"]\n'
     return files
 
 
-async def test_language_server_publishes_them(client: LanguageClient, tmp_path: Path) -> None:
-    path = tmp_path / ITEMS
-    uri = await open_document(client, path, path.read_text(encoding="utf-8"))
-    found = [
-        (diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message)
-        for diagnostic in client.diagnostics[uri]
-    ]
-    expected = [finding[1:] for finding in EXPECTED if finding[0] == ITEMS]
-    assert sorted(found) == expected
+async def test_language_server_publishes_them(
+    client: LanguageClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same findings as `check`: HS502's, and HS501's of the engine and of the table."""
+    for name in (ITEMS, MAIN):
+        path = tmp_path / name
+        uri = await open_document(client, path, path.read_text(encoding="utf-8"))
+        found = sorted(
+            (d.range.start.line + 1, d.range.start.character + 1, d.message)
+            for d in client.diagnostics[uri]
+        )
+        expected = sorted(
+            finding[1:]
+            for code in ("HS501", "HS502")
+            for finding in through_check(tmp_path, capsys, code=code)
+            if finding[0] == name
+        )
+        assert found == expected
+        assert any(message.startswith("HS502") for *_, message in found)
+    assert any(message == ROUTE_AWARE[0][3] for *_, message in found)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.routes.source import Source
-from flake8_httpstatus.routes.unsent import unsent
+from flake8_httpstatus.routes.whole import whole_project_findings as findings
 
 
 def whole_project_findings(code: str) -> list[Finding]:
@@ -16,4 +16,4 @@ def whole_project_findings(code: str) -> list[Finding]:
         project = Path(directory)
         (project / "pyproject.toml").write_text("[project]\nname = 'example'\n", encoding="utf-8")
         (project / "app.py").write_text(code, encoding="utf-8")
-        return unsent(Source(project)).get("app.py", [])
+        return findings(Source(project)).get("app.py", [])

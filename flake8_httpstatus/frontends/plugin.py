@@ -70,8 +70,8 @@ class Plugin:
 
     settings: ClassVar[Settings] = Settings()
     trigger: ClassVar[re.Pattern[str]] = _trigger()
-    # flake8 selects a rule over the whole project (HS502): it is evaluated, once per run.
-    whole_project: ClassVar[bool] = False
+    # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
+    whole_project: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -110,9 +110,9 @@ class Plugin:
         forget_configuration()
         forget_roots()
         refresh()
-        cls.whole_project = any(_selected(options, code) for code in WHOLE_PROJECT)
+        cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
         if cls.whole_project:
-            from flake8_httpstatus.routes.unsent import forget
+            from flake8_httpstatus.routes.whole import forget
 
             forget()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
@@ -121,18 +121,18 @@ class Plugin:
             read_ahead(str(path))
             preload(str(path), cls.settings)
             if cls.whole_project:
-                cls._unsent(str(path))
+                cls._project_findings(str(path))
 
-    @staticmethod
-    def _unsent(path: str) -> list[Finding]:
-        from flake8_httpstatus.routes.unsent import unsent_in
+    @classmethod
+    def _project_findings(cls, path: str) -> list[Finding]:
+        from flake8_httpstatus.routes.whole import findings_in
 
         name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
-        return unsent_in(name)
+        return findings_in(name, cls.whole_project)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
         if self.whole_project:
-            for finding in self._unsent(self.filename):
+            for finding in self._project_findings(self.filename):
                 yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)

@@ -34,6 +34,7 @@ def to_json(routes: RouteMap) -> str:
 def _route_json(route: Route) -> dict[str, object]:
     data = dataclasses.asdict(route)
     data["methods"] = list(route.methods)
+    del data["documented_whole"]
     return data
 
 

@@ -247,19 +247,21 @@ def _checked(
 def whole_project(
     filename: str | None, selection: Selection, recheck: bool = False
 ) -> list[Finding]:
-    """HS502's findings in the file, when selected: the project's route table is read once
-    per process (`recheck`: again when a file changed, for a long-lived server)."""
-    if not _selects_whole_project(selection):
+    """The findings in the file of the rules over the whole project that are selected (HS501's
+    statuses sent through other modules, HS502): the project's route table is read once per
+    process (`recheck`: again when a file changed, for a long-lived server)."""
+    codes = _whole_project_codes(selection)
+    if not codes:
         return []
-    from flake8_httpstatus.routes.unsent import unsent_in
+    from flake8_httpstatus.routes.whole import findings_in
 
-    return unsent_in(filename, recheck)
+    return findings_in(filename, codes, recheck)
 
 
 @functools.lru_cache(maxsize=64)
-def _selects_whole_project(selection: Selection) -> bool:
+def _whole_project_codes(selection: Selection) -> tuple[str, ...]:
     """Decided once per selection: asked for every file checked."""
-    return any(code in selection for code in WHOLE_PROJECT)
+    return tuple(code for code in WHOLE_PROJECT if code in selection)
 
 
 def _project_of(path: str) -> Path:

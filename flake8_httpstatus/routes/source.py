@@ -308,6 +308,39 @@ class Source:
                 found.append((code, module.path, key.lineno))
         return found
 
+    def whole_mapping(self, module: Module, node: ast.expr, depth: int = 0) -> bool:
+        """Whether a `responses=` value is read whole: `None`, or a dict (here or in a module
+        constant) whose every key is a status, spreads of such dicts included."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if isinstance(node, ast.Name) and depth < 5:
+            located = self.constant(module, node)
+            return located is not None and self.whole_mapping(*located, depth + 1)
+        if not isinstance(node, ast.Dict):
+            return False
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                if not self.whole_mapping(module, value, depth + 1):
+                    return False
+            elif self.status(module, key) is None and not (
+                isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isdigit()
+            ):
+                return False
+        return True
+
+    def whole_extra(self, module: Module, node: ast.expr) -> bool:
+        """Whether an `openapi_extra=` value is read whole: `None`, or a dict literal whose keys
+        are strings, its `"responses"` read whole."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if not isinstance(node, ast.Dict):
+            return False
+        for key, value in zip(node.keys, node.values, strict=True):
+            text = self.string(module, key) if key is not None else None
+            if text is None or (text == "responses" and not self.whole_mapping(module, value)):
+                return False
+        return True
+
     def statuses_of_extra(
         self, module: Module, node: ast.expr | None
     ) -> list[tuple[int, str, int]]:

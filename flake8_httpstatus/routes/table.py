@@ -112,6 +112,8 @@ class _Builder:
         self.holders: dict[str, _Holder] = {}
         self.includes: list[_Include] = []
         self.declarations: list[_Declaration] = []
+        # Whether the route being built has had every documentation it reads read whole.
+        self.whole = True
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -282,6 +284,7 @@ class _Builder:
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
+        self.whole = True
         for link in chain:
             if isinstance(link, str):
                 linked = self.holders[link]
@@ -304,10 +307,11 @@ class _Builder:
         methods = row.methods or self._methods(module, call)
         documented += self._documented(module, call, row.documented)
         if row.extra is not None:
+            extra = keyword(call, row.extra)
             documented += [
-                Documented(*found)
-                for found in self.source.statuses_of_extra(module, keyword(call, row.extra))
+                Documented(*found) for found in self.source.statuses_of_extra(module, extra)
             ]
+            self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
         handler = label(target, declaration.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
@@ -350,6 +354,7 @@ class _Builder:
             sorted(set(sends)),
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
+            documented_whole=self.whole,
         )
 
     @staticmethod
@@ -374,6 +379,11 @@ class _Builder:
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:
             return []
+        if any(item.arg in {None, "include_in_schema"} for item in call.keywords):
+            self.whole = False  # `**settings`, or a route perhaps kept out of the schema
+        value = keyword(call, name)
+        if value is not None and not self.source.whole_mapping(module, value):
+            self.whole = False
         return [
             Documented(*found)
             for found in self.source.statuses_of_mapping(module, keyword(call, name))

@@ -1,52 +1,24 @@
 """HS502 over the route table: a status an API documentation declares (a `responses=` key on a
-route, its router or an include, `openapi_extra`, `extend_schema`) that no route it documents
-sends. A rule over the whole project: rules/ holds its record, the front ends ask here for the
-findings of the file they check when it is selected, and the project is read once per run."""
+route, its router or an include, `openapi_extra`) that no route it documents sends."""
 
 from __future__ import annotations
 
 import ast
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from flake8_httpstatus.core.findings import Finding
-from flake8_httpstatus.project.index import find_root
 from flake8_httpstatus.routes.model import Route
-from flake8_httpstatus.routes.source import Module, Source, Stamp, files_stamp
-from flake8_httpstatus.routes.table import routes_of
+from flake8_httpstatus.routes.source import Module, Source
 from flake8_httpstatus.rules.documentation import HS502
 
 # Routes named in a shared declaration's message, before "...".
 _NAMED = 3
-_PROJECTS: dict[Path, tuple[Stamp | None, dict[str, list[Finding]]]] = {}
 
 
-def unsent_in(filename: str | None, recheck: bool = False) -> list[Finding]:
-    """HS502's findings in the file `filename`, from its project as saved on disk. The project
-    is read once per process; with `recheck` (a long-lived server) again when a file changed."""
-    if not filename or filename in {"-", "stdin"}:
-        return []
-    path = os.path.abspath(filename)
-    root = find_root(os.path.dirname(path))
-    if root is None:
-        return []
-    stamp = files_stamp(root) if recheck else None
-    known = _PROJECTS.get(root)
-    if known is None or (recheck and known[0] != stamp):
-        known = _PROJECTS[root] = (stamp, unsent(Source(root)))
-    return known[1].get(Path(os.path.relpath(path, root)).as_posix(), [])
-
-
-def forget() -> None:
-    """Read every project again at its next use (a long-lived flake8 run again)."""
-    _PROJECTS.clear()
-
-
-def unsent(source: Source) -> dict[str, list[Finding]]:
+def unsent(source: Source, routes: list[Route]) -> dict[str, list[Finding]]:
     """HS502's findings of the project, by file (relative to its root, with `/`)."""
     declared: dict[tuple[str, int, int], list[tuple[Route, bool]]] = {}
-    for route in routes_of(source):
+    for route in routes:
         answered = {entry.status for entry in route.sends}
         answered |= {entry.status for entry in route.implicit}
         for entry in route.documented:
@@ -54,14 +26,14 @@ def unsent(source: Source) -> dict[str, list[Finding]]:
             declared.setdefault(key, []).append((route, entry.status in answered))
     modules = {module.path: module for module in source.modules.values()}
     found: dict[str, list[Finding]] = {}
-    for (file, line, status), routes in sorted(declared.items()):
+    for (file, line, status), covering in sorted(declared.items()):
         module = modules.get(file)
-        if module is None or any(sent for _, sent in routes):
+        if module is None or any(sent for _, sent in covering):
             continue
         node = next(_keys(source, module, line, status), None)
         if node is None:
             continue  # what the framework documents by itself: no key to report
-        found.setdefault(file, []).append(_finding(node, status, [route for route, _ in routes]))
+        found.setdefault(file, []).append(_finding(node, status, [route for route, _ in covering]))
     return found
 
 

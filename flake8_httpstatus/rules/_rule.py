@@ -112,7 +112,7 @@ class Rule:
         """The rule's documentation page, as Markdown."""
         state = "on by default" if self.default_enabled else "off by default"
         if self.whole_project:
-            state += ", over the whole project"
+            state += ", reads the whole project"
         fix = {
             FixSafety.SAFE: "safe fix",
             FixSafety.UNSAFE: "unsafe fix (applied with `--unsafe-fixes`)",

@@ -53,6 +53,15 @@ What the schema lists is read as the framework builds it:
 - **DRF with drf-spectacular**: `@extend_schema(responses=...)`; views without it are not
   checked.
 
+On a FastAPI route, the statuses it sends through other modules count too: its dependencies
+(`Depends` on its parameters, its decorator, its routers and includes), helpers, exception
+classes and exception handlers defined elsewhere, at any depth, as the route map
+(`flake8-httpstatus routes`) finds them. These are reported once per route, at its function's
+name, naming where they are sent, when every `responses=` on the route's way (route, routers,
+includes, app) is read whole: a literal or a module constant, every key a status (no call, no
+`"4XX"` or `"default"` key, no `include_in_schema=`); the project's route table is read for
+this only when HS501 is selected.
+
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
@@ -108,8 +117,9 @@ the OpenAPI schema the application serves (and the clients generated from it); t
 is generic, worth rewriting. Other frameworks' routes get no fix.
 
 ## Known problems
-Only what the file shows is read: routers included in another module are left alone, and
-exceptions raised by dependencies, middleware or helpers in other modules are not seen. A
+In the route's own module, only what the file shows is read: routers included in another
+module are left alone there (the statuses sent through other modules are read from the route
+map, with its own limits: middleware is not seen). A
 router included in several places counts as documented where any of them documents it. A 422
 raised in a FastAPI route with parameters is taken as documented by FastAPI's own "Validation
 Error" response, although its body differs.
@@ -123,10 +133,13 @@ Error" response, although its body differs.
         "": "route {name}() sends {code}, which its OpenAPI responses do not document",
         "helper": "route {name}() sends {codes} through {callee}(), which its OpenAPI "
         "responses do not document",
+        "elsewhere": "route {name}() sends {codes} through {via}, which its OpenAPI responses "
+        "do not document",
     },
     fix_safety=FixSafety.UNSAFE,
     default_enabled=False,
     concerns=_concerns_documented,
+    whole_project=True,
 )
 
 
