@@ -179,7 +179,8 @@ def test_documented_statuses_are_those_of_fastapis_openapi(
         for method in route["methods"]:
             documented = sorted(entry["status"] for entry in route["documented"])
             ours.setdefault(route["path"], {})[method.lower()] = documented
-    assert ours == real
+    assert "/orphan/stats" in ours  # a router no application includes: not in FastAPI's
+    assert {path: ours[path] for path in real} == real
 
 
 @pytest.fixture

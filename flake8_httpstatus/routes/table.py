@@ -284,7 +284,9 @@ class _Builder:
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
-        self.whole = True
+        # Under a router included nowhere the table knows, what its includer documents is not.
+        root = chain[0]
+        self.whole = isinstance(root, str) and self.holders[root].row.prefix is None
         for link in chain:
             if isinstance(link, str):
                 linked = self.holders[link]

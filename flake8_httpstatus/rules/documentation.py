@@ -59,8 +59,9 @@ classes and exception handlers defined elsewhere, at any depth, as the route map
 (`flake8-httpstatus routes`) finds them. These are reported once per route, at its function's
 name, naming where they are sent, when every `responses=` on the route's way (route, routers,
 includes, app) is read whole: a literal or a module constant, every key a status (no call, no
-`"4XX"` or `"default"` key, no `include_in_schema=`); the project's route table is read for
-this only when HS501 is selected.
+`"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
+application (in any module); a 422 sent elsewhere is taken as FastAPI's own. These findings
+have no fix. The project's route table is read for this only when HS501 is selected.
 
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
