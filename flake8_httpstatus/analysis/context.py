@@ -64,6 +64,26 @@ class Scope:
     # every use of the name is one of these.
     bound_statuses: dict[str, list[ast.expr | None]] | None = None
     bound_uses: list[BoundUse] | None = None
+    # For a function: names bound to what a call returns, whole (None) or a tuple's item
+    # (`status_code, data = self.simulate_request(...)`), with each binding's callable and
+    # item; and their comparisons (the name itself, or its `.status`/`.code`), settled once
+    # the project's callables are solved (`ReturnedUse`).
+    returned: dict[str, list[tuple[inference.Ref, int | None]]] | None = None
+    returned_uses: list[tuple[str, bool, ast.expr, bool]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedUse:
+    """A comparison with a name every binding of which comes from a call: a status where each
+    callable returns a status at that item (`response` False), or, for the name's `.status`
+    or `.code` (`response` True), a response."""
+
+    name: str
+    bindings: tuple[tuple[inference.Ref, int | None], ...]
+    response: bool
+    value: ast.expr
+    in_pattern: bool
+    scopes: tuple[Scope, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,10 @@ class CallableFacts:
     range_only: list[str] = field(default_factory=list)
     mappings: list[str] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    # What its `return` statements give back, shown by the code: the whole value ("") or a
+    # tuple's item ("0", "1", ...) -> "status" (`res.status_code`) or "response" (a request's
+    # result); "mixed" where two returns disagree.
+    returns: dict[str, str] = field(default_factory=dict)
     # `sinks()` as last made; whatever changes `reaches`, `range_only` or `mappings` clears it
     # (solving asks for the same callables' sinks on every pass).
     made: list[Sink] | None = field(default=None, init=False, repr=False, compare=False)
@@ -83,11 +87,24 @@ class CallableFacts:
             self.range_only,
             self.mappings,
             [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
+            self.returns,
         ]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallableFacts:
-        key, label, params, posonly, kwonly, bound, reaches, range_only, mappings, edges = data
+        (
+            key,
+            label,
+            params,
+            posonly,
+            kwonly,
+            bound,
+            reaches,
+            range_only,
+            mappings,
+            edges,
+            returns,
+        ) = data
         return cls(
             key,
             label,
@@ -99,6 +116,7 @@ class CallableFacts:
             list(range_only) if range_only else _READ_ONLY_EMPTY,
             list(mappings) if mappings else _READ_ONLY_EMPTY,
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
+            dict(returns),
         )
 
     def sinks(self) -> list[Sink]:
@@ -521,6 +539,20 @@ class Collector:
         else:
             returned[key] = index
 
+    def returned(self, kinds: dict[str, str]) -> None:
+        """A `return` of the function being walked gives back a status or a response, whole
+        or at tuple items (`return res.status_code, res.json`): see `CallableFacts.returns`."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is None or frame.node is None or not kinds:
+            return
+        returns = self._facts(frame).returns
+        for where, kind in kinds.items():
+            returns[where] = kind if returns.get(where, kind) == kind else _MIXED
+
+    def ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
+        """The callable a call's `func` names, resolved when the facts are solved."""
+        return self._ref(func, imports)
+
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
         """`resp.status_code = code`, or `self.code = code` in an error or response class."""
         if type(value) is not ast.Name:
@@ -840,6 +872,37 @@ class Solver:
             if found:
                 return found
         return []
+
+    def returns_of(self, ref: Ref) -> dict[str, str]:
+        """What the callable `ref` names returns (`CallableFacts.returns`); empty if unknown."""
+        kind, owner = ref[0], ref[1]
+        facts: CallableFacts | None = None
+        if kind == "name":
+            facts = self.callables.get(self.resolve(owner))
+        elif kind == "method":
+            facts = self._method_facts(owner, ref[2], set())
+        else:
+            owner = self.resolve(owner)
+            for base in self.classes[owner].bases if owner in self.classes else ():
+                facts = self._method_facts(base, ref[2], set())
+                if facts is not None:
+                    break
+        return facts.returns if facts is not None else {}
+
+    def _method_facts(self, cls: str, name: str, seen: set[str]) -> CallableFacts | None:
+        """The facts of method `name` as looked up on `cls` and its bases."""
+        cls = self.resolve(cls)
+        if cls in seen:
+            return None
+        seen.add(cls)
+        facts = self.callables.get(f"{cls}.{name}")
+        if facts is not None:
+            return facts
+        for base in self.classes[cls].bases if cls in self.classes else ():
+            found = self._method_facts(base, name, seen)
+            if found is not None:
+                return found
+        return None
 
     def resolve(self, name: str) -> str:
         """Where a name imported from a project module is defined, through re-exports, and

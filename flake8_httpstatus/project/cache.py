@@ -33,10 +33,11 @@ from flake8_httpstatus.core.filesystem import (
 from flake8_httpstatus.knowledge.frameworks import Kind
 
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 7
+FACTS_FORMAT = 8
 MAGIC = b"flake8-httpstatus facts\n"
 GITIGNORE = b"# created by flake8-httpstatus\n*\n"
 _KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
+_RETURNED = frozenset({"status", "response", "mixed"})
 
 # One file's entry: (size, mtime_ns, ctime_ns, inode) -- the shortcut that spares reading the
 # file -- the SHA-256 of its content, and its facts (ModuleFacts.to_json) or None.
@@ -167,9 +168,9 @@ _FACTS_KEYS = frozenset({"module", "callables", "classes", "aliases", "stars"})
 
 
 def _valid_callable(item: object) -> bool:
-    if not (isinstance(item, list) and len(item) == 10):
+    if not (isinstance(item, list) and len(item) == 11):
         return False
-    key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges = item
+    key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges, returns = item
     if not (
         isinstance(key, str)
         and isinstance(label, str)
@@ -182,6 +183,8 @@ def _valid_callable(item: object) -> bool:
         and _strings(ranged)
         and _strings(mappings)
         and _list_of(edges, _valid_edge)
+        and isinstance(returns, dict)
+        and all(isinstance(k, str) and v in _RETURNED for k, v in returns.items())
     ):
         return False
     # What `CallableFacts.sinks` looks up: each parameter that reaches a status is one of the

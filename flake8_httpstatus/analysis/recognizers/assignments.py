@@ -14,6 +14,7 @@ from flake8_httpstatus.analysis.context import (
     SEQUENCES,
     BoundUse,
     FileContext,
+    ReturnedUse,
     Scope,
     argument,
     bind,
@@ -92,6 +93,71 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         _response_assignment(engine, target, value)
     if alias is not None:
         status_alias(engine, alias.id, value)
+    if ctx.facts is not None:
+        _returned_binding(engine, node.targets, value)
+
+
+def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) -> None:
+    """`r = get_from_url(url)`, `status_code, data = self.simulate_request(...)`: the names
+    bound to what a call returns, whole or by item, in case the callable turns out to return
+    a response or a status there."""
+    call = value.value if type(value) is ast.Await else value
+    if type(call) is not ast.Call:
+        return
+    ref = engine.collector.ref(call.func, engine.ctx.imports)
+    if ref is None:
+        return
+    scope = engine.ctx.scope
+    for target in targets:
+        if type(target) is ast.Name:
+            items: list[tuple[str, int | None]] = [(target.id, None)]
+        elif type(target) is ast.Tuple and not any(
+            type(element) is ast.Starred for element in target.elts
+        ):
+            items = [
+                (element.id, index)
+                for index, element in enumerate(target.elts)
+                if type(element) is ast.Name
+            ]
+        else:
+            continue
+        if scope.returned is None:
+            scope.returned = {}
+        for name, index in items:
+            scope.returned.setdefault(name, []).append((ref, index))
+
+
+def returned_uses(engine: Engine, scope: Scope) -> None:
+    """The comparisons with names bound to calls' results, kept for when the project is
+    solved if the body binds each such name only by those calls (not a parameter, a loop's
+    variable, an import, another assignment)."""
+    facts = scope.facts
+    returned = scope.returned
+    if facts is None or returned is None:
+        return
+    used = {name for name, *_ in scope.returned_uses or ()}
+    arguments = facts.node.args
+    parameters = {
+        arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+    }
+    stores: Counter[str] = Counter()
+    for statement in facts.node.body:
+        for node in ast.walk(statement):
+            kind = type(node)
+            if kind is ast.Name:
+                if node.id in used and type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                    stores[node.id] += 1  # type: ignore[attr-defined]
+            elif kind in _OTHER_BINDINGS:
+                for name in _names_bound(node):
+                    stores[name] = -1
+    snapshot = tuple(engine.ctx.scopes)
+    for name, response, value, in_pattern in scope.returned_uses or ():
+        bindings = returned[name]
+        if name in parameters or stores[name] != len(bindings):
+            continue
+        engine.returned_uses.append(
+            ReturnedUse(name, tuple(bindings), response, value, in_pattern, snapshot)
+        )
 
 
 def _module_alias(ctx: FileContext, targets: list[ast.expr], value: ast.Attribute) -> None:

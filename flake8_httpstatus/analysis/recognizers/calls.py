@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, TypeGuard
 from flake8_httpstatus.analysis import flow
 from flake8_httpstatus.analysis.context import FileContext, argument
 from flake8_httpstatus.analysis.flow import FunctionFacts, RouteInfo
-from flake8_httpstatus.analysis.recognizers.comparisons import comparison_site
+from flake8_httpstatus.analysis.recognizers.comparisons import (
+    comparison_site,
+    returned_compare,
+    returned_name,
+)
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
 from flake8_httpstatus.knowledge import frameworks, receivers
@@ -253,6 +257,11 @@ def _unittest_comparison(engine: Engine, node: ast.Call) -> None:
             comparison_site(engine, first, candidate)
     elif ctx.is_status_expression(second):
         comparison_site(engine, second, first)
+    elif ctx.scope.returned and returned_name(engine, first) is not None:
+        for candidate in _elements(second):
+            returned_compare(engine, first, candidate)
+    elif ctx.scope.returned:
+        returned_compare(engine, second, first)
 
 
 def _add_callback(engine: Engine, node: ast.Call) -> None:

@@ -33,7 +33,11 @@ def compare(engine: Engine, node: ast.Compare) -> None:
                 comparison_site(engine, left, right)
             elif ctx.is_status_expression(right):
                 comparison_site(engine, right, left)
-            elif ctx.scope.loops and _loop_compare(engine, left, right):
+            elif (
+                (ctx.scope.loops and _loop_compare(engine, left, right))
+                or returned_compare(engine, left, right)
+                or returned_compare(engine, right, left)
+            ):
                 pass
             elif type(left) is ast.Name and type(right) is ast.Constant:
                 engine.collector.compared(left, right, ctx.scopes)
@@ -43,6 +47,9 @@ def compare(engine: Engine, node: ast.Compare) -> None:
             if ctx.is_status_expression(left):
                 for element in right.elts:
                     comparison_site(engine, left, element)
+            elif ctx.scope.returned and returned_name(engine, left) is not None:
+                for element in right.elts:
+                    returned_compare(engine, left, element)
             elif type(left) is ast.Name:
                 for element in right.elts:
                     engine.collector.compared(left, element, ctx.scopes)
@@ -65,6 +72,39 @@ def comparison_site(
         return
     generic = isinstance(status, ast.Attribute) and status.attr not in frameworks.STATUS_ATTRIBUTES
     value_site(engine, Where.COMPARISON, value, status_range_only=generic, in_pattern=in_pattern)
+
+
+def returned_name(engine: Engine, status: ast.expr) -> tuple[str, bool] | None:
+    """`status_code` or `r.status` (`.code`) with the name bound to what a call returns (see
+    `Scope.returned`): the name, and whether the response's attribute is read."""
+    returned = engine.ctx.scope.returned
+    if not returned:
+        return None
+    if type(status) is ast.Name:
+        return (status.id, False) if status.id in returned else None
+    if (
+        type(status) is ast.Attribute
+        and status.attr in frameworks.GENERIC_STATUS_ATTRIBUTES
+        and type(status.value) is ast.Name
+        and status.value.id in returned
+    ):
+        return status.value.id, True
+    return None
+
+
+def returned_compare(
+    engine: Engine, status: ast.expr, value: ast.expr, in_pattern: bool = False
+) -> bool:
+    """`status_code == 200` with `status_code` bound to what a call returns: kept until the
+    project's callables show what they return (`assignments.returned_uses`)."""
+    found = returned_name(engine, status)
+    if found is None:
+        return False
+    scope = engine.ctx.scope
+    if scope.returned_uses is None:
+        scope.returned_uses = []
+    scope.returned_uses.append((*found, value, in_pattern))
+    return True
 
 
 def alias_sites(engine: Engine, scope: Scope) -> None:
@@ -101,13 +141,18 @@ def _loop_comparison(engine: Engine, name: ast.Name, value: ast.expr) -> None:
 
 
 def match(engine: Engine, node: ast.Match) -> None:
-    if not engine.ctx.is_status_expression(node.subject):
+    subject = node.subject
+    if engine.ctx.is_status_expression(subject):
+        compared = comparison_site
+    elif returned_name(engine, subject) is not None:
+        compared = returned_compare  # type: ignore[assignment]
+    else:
         return
     patterns = [case.pattern for case in node.cases]
     while patterns:
         pattern = patterns.pop()
         if isinstance(pattern, ast.MatchValue):
-            comparison_site(engine, node.subject, pattern.value, in_pattern=True)
+            compared(engine, subject, pattern.value, in_pattern=True)
         elif isinstance(pattern, ast.MatchOr):
             patterns.extend(pattern.patterns)
         elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:

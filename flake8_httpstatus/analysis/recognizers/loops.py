@@ -9,7 +9,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from flake8_httpstatus.analysis import inference
-from flake8_httpstatus.analysis.context import argument, bind_target
+from flake8_httpstatus.analysis.context import ReturnedUse, argument, bind_target
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
 from flake8_httpstatus.knowledge.frameworks import Kind
@@ -88,12 +88,44 @@ def table_bound(engine: Engine, target: ast.expr, value: ast.expr) -> None:
             scope.literals[target.id] = value
 
 
+def _returned_site(engine: Engine, solver: inference.Solver, use: ReturnedUse) -> None:
+    """A comparison with a name bound only to what callables return: a status comparison when
+    each returns a status (or, for the name's `.status`, a response) at the item bound."""
+    wanted = "response" if use.response else "status"
+    labels = []
+    for ref, index in use.bindings:
+        if solver.returns_of(ref).get("" if index is None else str(index)) != wanted:
+            return
+        labels.append(ref[-1].rpartition(".")[2])
+    engine.ctx.scopes = list(use.scopes)
+    if use.response:
+        value_site(
+            engine, Where.COMPARISON, use.value, status_range_only=True, in_pattern=use.in_pattern
+        )
+        return
+    sink = inference.InferredSink(
+        Kind.ASSERTION, "returned", None, origin=labels[0], parameter=use.name
+    )
+    value_site(
+        engine,
+        Where.COMPARISON,
+        use.value,
+        sink,
+        status_range_only=True,
+        in_pattern=use.in_pattern,
+    )
+
+
 def inferred_sites(engine: Engine) -> None:
     """The status literals passed to, defaulted in, or tabled for the project's own
     callables that pass a parameter on to a status position."""
     collector = engine.collector
     if not (
-        collector.candidates or collector.defaults or collector.tables or collector.comparisons
+        collector.candidates
+        or collector.defaults
+        or collector.tables
+        or collector.comparisons
+        or engine.returned_uses
     ):
         return
     if engine.project is not None:
@@ -133,6 +165,8 @@ def inferred_sites(engine: Engine) -> None:
                 parameter=comparison.param,
             )
             value_site(engine, Where.COMPARISON, comparison.expr, sink, status_range_only=True)
+    for use in engine.returned_uses:
+        _returned_site(engine, solver, use)
     seen: set[int] = set()
     for table in collector.tables:
         ctx.scopes = list(table.scopes)  # type: ignore[arg-type]

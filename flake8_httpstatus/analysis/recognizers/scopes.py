@@ -13,6 +13,7 @@ from flake8_httpstatus.analysis.recognizers.assignments import (
     bound_sites,
     item_sites,
     named_tuple_class,
+    returned_uses,
     status_alias,
 )
 from flake8_httpstatus.analysis.recognizers.calls import route_of
@@ -86,6 +87,8 @@ def exit(engine: Engine) -> None:
         item_sites(engine, scope)
     if scope.bound_uses:
         bound_sites(engine, scope)
+    if scope.returned_uses:
+        returned_uses(engine, scope)
     engine.collector.exit()
     scope = engine.ctx.scopes.pop()
     if scope.packages:
