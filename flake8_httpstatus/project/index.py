@@ -105,12 +105,13 @@ def _module_in(stem: str, packages: tuple[str, ...]) -> tuple[str, bool]:
 
 def may_hold_facts(data: bytes, path: Path) -> bool:
     """A package's `__init__` may re-export; a class may be a link between a framework's
-    class and its subclasses elsewhere; functions only matter if they mention a status."""
+    class and its subclasses elsewhere; functions, and module-level aliases of an imported
+    callable (`HTTPError = web.HTTPError`), only matter if they mention a status."""
     if path.name == "__init__.py":
         return b"import" in data
     return (
         b"class " in data
-        or (b"def " in data and any(word in data for word in _WORDS))
+        or ((b"def " in data or b"import" in data) and any(word in data for word in _WORDS))
         or b"namedtuple" in data  # a record type with a status field (recognizers/assignments.py)
     )
 

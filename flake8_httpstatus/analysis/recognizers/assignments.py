@@ -13,7 +13,6 @@ from flake8_httpstatus.analysis import flow, inference
 from flake8_httpstatus.analysis.context import (
     SEQUENCES,
     BoundUse,
-    FileContext,
     ReturnedUse,
     Scope,
     argument,
@@ -57,7 +56,7 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         ):
             _namedtuple(engine, node.targets[0], value)
     if len(ctx.scopes) == 1 and type(value) is ast.Attribute:
-        _module_alias(ctx, node.targets, value)
+        _module_alias(engine, node.targets, value)
     for target in node.targets:
         if type(target) is ast.Name:
             if target.id == "pytestmark" and ctx.facts is None:
@@ -160,13 +159,16 @@ def returned_uses(engine: Engine, scope: Scope) -> None:
         )
 
 
-def _module_alias(ctx: FileContext, targets: list[ast.expr], value: ast.Attribute) -> None:
-    """`HTTPError = web.HTTPError` at module level: the name is the library's callable."""
+def _module_alias(engine: Engine, targets: list[ast.expr], value: ast.Attribute) -> None:
+    """`HTTPError = web.HTTPError` at module level: the name is the library's callable, here
+    and in the modules importing it (`from app import HTTPError as HE`)."""
+    ctx = engine.ctx
     qualified = ctx.qualname(value)
     if qualified in frameworks.CALLS:
         for target in targets:
             if type(target) is ast.Name:
                 ctx.imports[target.id] = qualified
+                engine.collector.imported(target.id, qualified)
 
 
 def ann_assign(engine: Engine, node: ast.AnnAssign) -> None:

@@ -38,7 +38,7 @@ _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
 def _narrowed_http_error(ctx: FileContext, node: ast.Call) -> None:
     """`isinstance(exc, aiohttp.ClientResponseError)`: `exc.code` is a status from here on."""
     first = node.args[0] if len(node.args) == 2 else None
-    if type(first) is ast.Name and receivers.is_http_error(node.args[1]):
+    if type(first) is ast.Name and receivers.is_http_error(node.args[1], ctx.imports):
         ctx.responses.add(first.id)
 
 

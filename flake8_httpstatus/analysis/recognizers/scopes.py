@@ -104,7 +104,8 @@ def with_(engine: Engine, node: ast.With | ast.AsyncWith) -> None:
             bind_target(engine.ctx.scope, item.optional_vars)
             context = item.context_expr
             if type(item.optional_vars) is ast.Name and (
-                receivers.is_request(context) or receivers.expects_http_error(context)
+                receivers.is_request(context)
+                or receivers.expects_http_error(context, engine.ctx.imports)
             ):
                 engine.ctx.responses.add(item.optional_vars.id)
 
@@ -128,7 +129,7 @@ def named_expr(engine: Engine, node: ast.NamedExpr) -> None:
 def except_handler(engine: Engine, node: ast.ExceptHandler) -> None:
     if node.name:
         bind(engine.ctx.scope, node.name)
-        if receivers.is_http_error(node.type):
+        if receivers.is_http_error(node.type, engine.ctx.imports):
             engine.ctx.responses.add(node.name)
         else:  # the name now holds another error (the set is the file's, not the function's)
             engine.ctx.responses.discard(node.name)
