@@ -69,20 +69,30 @@ class Scope:
     # item; and their comparisons (the name itself, or its `.status`/`.code`), settled once
     # the project's callables are solved (`ReturnedUse`).
     returned: dict[str, list[tuple[inference.Ref, int | None]]] | None = None
-    returned_uses: list[tuple[str, bool, ast.expr, bool]] | None = None
+    returned_uses: list[ReturnedCompared] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedCompared:
+    """`value` compared with `name` (bound to what calls return), with its item `item`
+    (`resp[0]`, or the item of a compared tuple), or with its `.status` (`response`)."""
+
+    name: str
+    item: int | None
+    response: bool
+    value: ast.expr
+    in_pattern: bool
+    shown: str
 
 
 @dataclass(frozen=True, slots=True)
 class ReturnedUse:
-    """A comparison with a name every binding of which comes from a call: a status where each
-    callable returns a status at that item (`response` False), or, for the name's `.status`
-    or `.code` (`response` True), a response."""
+    """A comparison with what calls return (`ReturnedCompared`), every binding of the name
+    from one of `bindings` (the callable, and the item bound): a status where each callable
+    returns a status at that item, or, for a `.status` or `.code`, a response."""
 
-    name: str
+    compared: ReturnedCompared
     bindings: tuple[tuple[inference.Ref, int | None], ...]
-    response: bool
-    value: ast.expr
-    in_pattern: bool
     scopes: tuple[Scope, ...]
 
 

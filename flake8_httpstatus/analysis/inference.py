@@ -18,7 +18,7 @@ from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Kind, Param, Sink
 
 # What a fixture with `params=[...]` reads each value as.
@@ -71,6 +71,10 @@ class CallableFacts:
     # tuple's item ("0", "1", ...) -> "status" (`res.status_code`) or "response" (a request's
     # result); "mixed" where two returns disagree.
     returns: dict[str, str] = field(default_factory=dict)
+    # For a pytest fixture, the name tests take it by ("" otherwise); its return annotation
+    # counts as a return (`-> Response`; `-> Callable[..., Awaitable[HTTPResponse]]` says what
+    # calling its value returns: `returns["()"]`).
+    fixture: str = ""
     # `sinks()` as last made; whatever changes `reaches`, `range_only` or `mappings` clears it
     # (solving asks for the same callables' sinks on every pass).
     made: list[Sink] | None = field(default=None, init=False, repr=False, compare=False)
@@ -88,6 +92,7 @@ class CallableFacts:
             self.mappings,
             [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
             self.returns,
+            self.fixture,
         ]
 
     @classmethod
@@ -104,6 +109,7 @@ class CallableFacts:
             mappings,
             edges,
             returns,
+            fixture,
         ) = data
         return cls(
             key,
@@ -117,6 +123,7 @@ class CallableFacts:
             list(mappings) if mappings else _READ_ONLY_EMPTY,
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
             dict(returns),
+            fixture,
         )
 
     def sinks(self) -> list[Sink]:
@@ -245,7 +252,7 @@ class _Frame:
     a lambda (no key). A function's `local` maps the classes and functions defined in its body
     to their keys: a call there by that name is theirs."""
 
-    __slots__ = ("bound", "facts", "is_class", "key", "local", "node", "params")
+    __slots__ = ("bound", "facts", "fixture", "is_class", "key", "local", "node", "params")
 
     def __init__(
         self,
@@ -262,6 +269,7 @@ class _Frame:
         self.is_class = is_class
         self.facts: CallableFacts | None = None
         self.local: dict[str, str] | None = None
+        self.fixture = ""  # a pytest fixture's name
 
 
 class Collector:
@@ -431,6 +439,10 @@ class Collector:
                     if snapshot is None:
                         snapshot = tuple(scopes)
                     self.defaults.append(Default(key, arg.arg, default, snapshot))
+        given_as = fixture_name(node)
+        if given_as:
+            frame.fixture = given_as
+            self.returned(_annotated_returns(node.returns))
         for decorator in node.decorator_list:
             table = _parametrize(decorator)
             kind, label = "function", node.name
@@ -462,6 +474,7 @@ class Collector:
             len(arguments.posonlyargs),
             tuple(arg.arg for arg in arguments.kwonlyargs),
             frame.bound,
+            fixture=frame.fixture,
         )
         self.facts.callables[frame.key] = facts
         return facts
@@ -550,7 +563,11 @@ class Collector:
             returns[where] = kind if returns.get(where, kind) == kind else _MIXED
 
     def ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
-        """The callable a call's `func` names, resolved when the facts are solved."""
+        """The callable a call's `func` names, resolved when the facts are solved; a parameter
+        of the function being walked, called, is what a fixture of that name gives
+        (`("fixture()", name)`: `r = await fetch("api")` in `def test_x(fetch)`)."""
+        if type(func) is ast.Name and self.frames and func.id in self.frames[-1].params:
+            return ("fixture()", func.id)
         return self._ref(func, imports)
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
@@ -630,6 +647,41 @@ class Collector:
             ref = ref or self._ref(node.func, imports)
             if ref is not None:
                 self.candidates.append(Candidate(node, ref, tuple(scopes)))
+
+
+def fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """The name tests take a pytest fixture by (`@pytest.fixture`, `@pytest_asyncio.fixture`,
+    `@fixture(name=...)`); "" for a function that is no fixture."""
+    for decorator in node.decorator_list:
+        func = decorator.func if type(decorator) is ast.Call else decorator
+        if (type(func) is ast.Attribute and func.attr == "fixture") or (
+            type(func) is ast.Name and func.id == "fixture"
+        ):
+            for keyword in decorator.keywords if type(decorator) is ast.Call else ():
+                value = keyword.value
+                if keyword.arg == "name" and type(value) is ast.Constant:
+                    return str(value.value)
+            return node.name
+    return ""
+
+
+def _annotated_returns(annotation: ast.expr | None) -> dict[str, str]:
+    """What a fixture's return annotation says it gives: a response (`-> Response`,
+    `-> Iterator[ClientResponse]`), or a callable returning one (`-> Callable[...,
+    Awaitable[HTTPResponse]]`, as "()")."""
+    if annotation is None:
+        return {}
+    if (
+        type(annotation) is ast.Subscript
+        and (
+            (type(annotation.value) is ast.Name and annotation.value.id == "Callable")
+            or (type(annotation.value) is ast.Attribute and annotation.value.attr == "Callable")
+        )
+        and type(annotation.slice) is ast.Tuple
+        and len(annotation.slice.elts) == 2
+    ):
+        return {"()": "response"} if receivers.names_response(annotation.slice.elts[1]) else {}
+    return {"": "response"} if receivers.names_response(annotation) else {}
 
 
 def _may_be_status(node: ast.expr) -> bool:
@@ -822,6 +874,7 @@ class Solver:
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
         self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
+        self._fixture_table: dict[str, CallableFacts | None] | None = None
         # Copies of the callables that pass a parameter on: solving adds to their `reaches`,
         # and the modules' facts may be solved again. The others are shared.
         added = []
@@ -877,6 +930,12 @@ class Solver:
         """What the callable `ref` names returns (`CallableFacts.returns`); empty if unknown."""
         kind, owner = ref[0], ref[1]
         facts: CallableFacts | None = None
+        if kind.startswith("fixture"):
+            fixture = self._fixtures().get(owner)
+            if fixture is None:
+                return {}
+            given = fixture.returns.get("()" if kind == "fixture()" else "")
+            return {"": given} if given is not None else {}
         if kind == "name":
             facts = self.callables.get(self.resolve(owner))
         elif kind == "method":
@@ -888,6 +947,19 @@ class Solver:
                 if facts is not None:
                     break
         return facts.returns if facts is not None else {}
+
+    def _fixtures(self) -> dict[str, CallableFacts | None]:
+        """The project's pytest fixtures by name; None for a name whose fixtures say
+        different things (pytest picks by directory, which this does not follow)."""
+        if self._fixture_table is None:
+            table: dict[str, CallableFacts | None] = {}
+            for facts in self.callables.values():
+                if facts.fixture:
+                    known = table.get(facts.fixture, facts)
+                    same = known is not None and known.returns == facts.returns
+                    table[facts.fixture] = facts if same else None
+            self._fixture_table = table
+        return self._fixture_table
 
     def _method_facts(self, cls: str, name: str, seen: set[str]) -> CallableFacts | None:
         """The facts of method `name` as looked up on `cls` and its bases."""

@@ -168,9 +168,11 @@ _FACTS_KEYS = frozenset({"module", "callables", "classes", "aliases", "stars"})
 
 
 def _valid_callable(item: object) -> bool:
-    if not (isinstance(item, list) and len(item) == 11):
+    if not (isinstance(item, list) and len(item) == 12):
         return False
-    key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges, returns = item
+    key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges, returns = (
+        item[:11]
+    )
     if not (
         isinstance(key, str)
         and isinstance(label, str)
@@ -185,6 +187,7 @@ def _valid_callable(item: object) -> bool:
         and _list_of(edges, _valid_edge)
         and isinstance(returns, dict)
         and all(isinstance(k, str) and v in _RETURNED for k, v in returns.items())
+        and isinstance(item[11], str)
     ):
         return False
     # What `CallableFacts.sinks` looks up: each parameter that reaches a status is one of the

@@ -129,12 +129,14 @@ def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) 
 def returned_uses(engine: Engine, scope: Scope) -> None:
     """The comparisons with names bound to calls' results, kept for when the project is
     solved if the body binds each such name only by those calls (not a parameter, a loop's
-    variable, an import, another assignment)."""
+    variable, an import, another assignment), and a fixture called (`fetch` in `r = await
+    fetch(...)`) is never bound in the body."""
     facts = scope.facts
     returned = scope.returned
     if facts is None or returned is None:
         return
-    used = {name for name, *_ in scope.returned_uses or ()}
+    used = {compared.name for compared in scope.returned_uses or ()}
+    used |= {ref[1] for name in used for ref, _ in returned.get(name, ()) if ref[0] == "fixture()"}
     arguments = facts.node.args
     parameters = {
         arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
@@ -150,13 +152,17 @@ def returned_uses(engine: Engine, scope: Scope) -> None:
                 for name in _names_bound(node):
                     stores[name] = -1
     snapshot = tuple(engine.ctx.scopes)
-    for name, response, value, in_pattern in scope.returned_uses or ():
-        bindings = returned[name]
-        if name in parameters or stores[name] != len(bindings):
+    for compared in scope.returned_uses or ():
+        bindings = returned[compared.name]
+        # A parameter: bound to its fixture's value, else to what the caller passes.
+        fixture = sum(1 for ref, _ in bindings if ref[0] == "fixture")
+        if compared.name in parameters and not fixture:
             continue
-        engine.returned_uses.append(
-            ReturnedUse(name, tuple(bindings), response, value, in_pattern, snapshot)
-        )
+        if stores[compared.name] != len(bindings) - fixture or any(
+            stores[ref[1]] for ref, _ in bindings if ref[0] == "fixture()"
+        ):
+            continue
+        engine.returned_uses.append(ReturnedUse(compared, tuple(bindings), snapshot))
 
 
 def _module_alias(engine: Engine, targets: list[ast.expr], value: ast.Attribute) -> None:

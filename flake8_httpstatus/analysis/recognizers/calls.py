@@ -31,6 +31,8 @@ CALL_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in frameworks.CALLS
 _RESPONSE_METHODS = frozenset(
     {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
 )
+# unittest's comparisons whose second argument is a collection of values.
+_MEMBERSHIP = frozenset({"assertIn", "assertNotIn"})
 # Method names `call` hands to a recognizer of their own.
 _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
 
@@ -257,10 +259,12 @@ def _unittest_comparison(engine: Engine, node: ast.Call) -> None:
             comparison_site(engine, first, candidate)
     elif ctx.is_status_expression(second):
         comparison_site(engine, second, first)
-    elif ctx.scope.returned and returned_name(engine, first) is not None:
-        for candidate in _elements(second):
+    elif returned_name(engine, first) is not None or type(first) is ast.Subscript:
+        # `assertIn(code, (200, 201))`, but `assertEqual(resp, (200, body))` item by item.
+        membership = type(node.func) is ast.Attribute and node.func.attr in _MEMBERSHIP
+        for candidate in _elements(second) if membership else [second]:
             returned_compare(engine, first, candidate)
-    elif ctx.scope.returned:
+    else:
         returned_compare(engine, second, first)
 
 

@@ -89,31 +89,27 @@ def table_bound(engine: Engine, target: ast.expr, value: ast.expr) -> None:
 
 
 def _returned_site(engine: Engine, solver: inference.Solver, use: ReturnedUse) -> None:
-    """A comparison with a name bound only to what callables return: a status comparison when
-    each returns a status (or, for the name's `.status`, a response) at the item bound."""
-    wanted = "response" if use.response else "status"
+    """A comparison with what callables return: a status comparison when each binding's
+    callable returns a status (or, for a `.status`, a response) at the item read."""
+    compared = use.compared
+    wanted = "response" if compared.response else "status"
     labels = []
     for ref, index in use.bindings:
-        if solver.returns_of(ref).get("" if index is None else str(index)) != wanted:
+        if index is not None and compared.item is not None:
+            return  # an item of an item: not followed
+        where = index if index is not None else compared.item
+        if solver.returns_of(ref).get("" if where is None else str(where)) != wanted:
             return
         labels.append(ref[-1].rpartition(".")[2])
     engine.ctx.scopes = list(use.scopes)
-    if use.response:
-        value_site(
-            engine, Where.COMPARISON, use.value, status_range_only=True, in_pattern=use.in_pattern
-        )
+    value, in_pattern = compared.value, compared.in_pattern
+    if compared.response:
+        value_site(engine, Where.COMPARISON, value, status_range_only=True, in_pattern=in_pattern)
         return
     sink = inference.InferredSink(
-        Kind.ASSERTION, "returned", None, origin=labels[0], parameter=use.name
+        Kind.ASSERTION, "returned", None, origin=labels[0], parameter=compared.shown
     )
-    value_site(
-        engine,
-        Where.COMPARISON,
-        use.value,
-        sink,
-        status_range_only=True,
-        in_pattern=use.in_pattern,
-    )
+    value_site(engine, Where.COMPARISON, value, sink, status_range_only=True, in_pattern=in_pattern)
 
 
 def inferred_sites(engine: Engine) -> None:

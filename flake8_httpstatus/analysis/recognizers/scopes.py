@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from flake8_httpstatus.analysis import inference
 from flake8_httpstatus.analysis.context import Scope, bind, bind_target
 from flake8_httpstatus.analysis.flow import FunctionFacts
 from flake8_httpstatus.analysis.recognizers.assignments import (
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 # Node types tested on hot paths: `isinstance` with a union builds it on every call.
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _PARAMETERISED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+# Parameters of tests and fixtures that are not fixtures' values.
+_NOT_FIXTURES = frozenset({"self", "cls", "request"})
 # The base of `class R(NamedTuple)` record types.
 _NAMED_TUPLES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 
@@ -74,9 +77,24 @@ def enter(
                     names.add(name)  # what `bind` does with a plain new name
                 if arg.annotation is not None and receivers.names_response(arg.annotation):
                     ctx.responses.add(name)
+    if isinstance(node, _FUNCTIONS) and (
+        node.name.startswith("test") or inference.fixture_name(node)
+    ):
+        _fixture_parameters(scope, node)
     ctx.scopes.append(scope)
     if scope.packages:
         ctx.packages |= scope.packages
+
+
+def _fixture_parameters(scope: Scope, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """A test's (or a fixture's) parameters are what the fixtures of those names give: bound
+    to them in case a fixture is shown to give a response (`Scope.returned`)."""
+    arguments = node.args
+    scope.returned = {
+        arg.arg: [(("fixture", arg.arg), None)]
+        for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+        if arg.arg not in _NOT_FIXTURES
+    } or None
 
 
 def exit(engine: Engine) -> None:
