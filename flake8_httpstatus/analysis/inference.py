@@ -168,6 +168,9 @@ class ClassFacts:
     bases: tuple[str, ...]
     # Named like an error or a response, or derived from one: `self.code = code` is a status.
     statusish: bool = False
+    # What its methods assign to attributes of `self`: "response" (`self.response_obj =
+    # await session.get(url)`), or "other" for anything else but None.
+    held: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -184,7 +187,7 @@ class ModuleFacts:
         return {
             "module": self.module,
             "callables": [facts.to_json() for facts in self.callables.values()],
-            "classes": [[c.key, list(c.bases), c.statusish] for c in self.classes.values()],
+            "classes": [[c.key, list(c.bases), c.statusish, c.held] for c in self.classes.values()],
             "aliases": self.aliases,
             "stars": self.stars,
         }
@@ -195,8 +198,8 @@ class ModuleFacts:
         for item in data["callables"]:
             callable_facts = CallableFacts.from_json(item)
             facts.callables[callable_facts.key] = callable_facts
-        for key, bases, statusish in data["classes"]:
-            facts.classes[key] = ClassFacts(key, tuple(bases), statusish)
+        for key, bases, statusish, held in data["classes"]:
+            facts.classes[key] = ClassFacts(key, tuple(bases), statusish, dict(held))
         facts.aliases = dict(data["aliases"])
         facts.stars = list(data["stars"])
         return facts
@@ -562,6 +565,13 @@ class Collector:
         for where, kind in kinds.items():
             returns[where] = kind if returns.get(where, kind) == kind else _MIXED
 
+    def held(self, attr: str, kind: str) -> None:
+        """`self.attr = value` in a method: a response, or something else ("other")."""
+        cls = self._class_key()
+        info = self.facts.classes.get(cls) if cls is not None else None
+        if info is not None:
+            info.held[attr] = kind if info.held.get(attr, kind) == kind else _MIXED
+
     def ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
         """The callable a call's `func` names, resolved when the facts are solved; a parameter
         of the function being walked, called, is what a fixture of that name gives
@@ -875,6 +885,7 @@ class Solver:
         self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
         self._fixture_table: dict[str, CallableFacts | None] | None = None
+        self._held: set[str] | None = None
         # Copies of the callables that pass a parameter on: solving adds to their `reaches`,
         # and the modules' facts may be solved again. The others are shared.
         added = []
@@ -930,6 +941,8 @@ class Solver:
         """What the callable `ref` names returns (`CallableFacts.returns`); empty if unknown."""
         kind, owner = ref[0], ref[1]
         facts: CallableFacts | None = None
+        if kind == "attribute":
+            return {"": "response"} if owner in self._response_attributes() else {}
         if kind.startswith("fixture"):
             fixture = self._fixtures().get(owner)
             if fixture is None:
@@ -947,6 +960,16 @@ class Solver:
                 if facts is not None:
                     break
         return facts.returns if facts is not None else {}
+
+    def _response_attributes(self) -> set[str]:
+        """Attributes that the project's classes assign only responses to (None aside)."""
+        if self._held is None:
+            kinds: dict[str, set[str]] = {}
+            for info in self.classes.values():
+                for attr, kind in info.held.items():
+                    kinds.setdefault(attr, set()).add(kind)
+            self._held = {attr for attr, found in kinds.items() if found == {"response"}}
+        return self._held
 
     def _fixtures(self) -> dict[str, CallableFacts | None]:
         """The project's pytest fixtures by name; None for a name whose fixtures say

@@ -37,7 +37,7 @@ FACTS_FORMAT = 8
 MAGIC = b"flake8-httpstatus facts\n"
 GITIGNORE = b"# created by flake8-httpstatus\n*\n"
 _KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
-_RETURNED = frozenset({"status", "response", "mixed"})
+_RETURNED = frozenset({"status", "response", "other", "mixed"})
 
 # One file's entry: (size, mtime_ns, ctime_ns, inode) -- the shortcut that spares reading the
 # file -- the SHA-256 of its content, and its facts (ModuleFacts.to_json) or None.
@@ -203,10 +203,12 @@ def _valid_callable(item: object) -> bool:
 def _valid_class(item: object) -> bool:
     return (
         isinstance(item, list)
-        and len(item) == 3
+        and len(item) == 4
         and isinstance(item[0], str)
         and _strings(item[1])
         and isinstance(item[2], bool)
+        and isinstance(item[3], dict)
+        and all(isinstance(k, str) and v in _RETURNED for k, v in item[3].items())
     )
 
 

@@ -73,6 +73,7 @@ def assign(engine: Engine, node: ast.Assign) -> None:
             _subscript_status(engine, target, value)
         elif type(target) is ast.Attribute:
             _status_attribute_assignment(engine, target, value)
+            _held(engine, target, value)
         else:
             unpacked = items = None
             if type(target) is ast.Tuple and ctx.facts is not None:
@@ -94,6 +95,20 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         status_alias(engine, alias.id, value)
     if ctx.facts is not None:
         _returned_binding(engine, node.targets, value)
+
+
+def _held(engine: Engine, target: ast.Attribute, value: ast.expr) -> None:
+    """`self.response_obj = await session.get(url)` in a method: what the class holds there
+    (see `Collector.held`); None, a placeholder, says nothing."""
+    if not (type(target.value) is ast.Name and target.value.id == "self"):
+        return
+    if type(value) is ast.Constant and value.value is None:
+        return
+    ctx = engine.ctx
+    response = receivers.is_request(value) or (
+        type(value) is ast.Name and value.id in ctx.responses
+    )
+    engine.collector.held(target.attr, "response" if response else "other")
 
 
 def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) -> None:

@@ -117,6 +117,20 @@ def returned_compare(
     """`status_code == 200` with `status_code` bound to what a call returns (or `resp[0]`,
     `(200, body) == resp`, `self.get(url)[0] == 200`): kept until the project's callables
     show what they return (`assignments.returned_uses`)."""
+    if (
+        type(status) is ast.Attribute
+        and status.attr in frameworks.GENERIC_STATUS_ATTRIBUTES
+        and type(status.value) is ast.Attribute
+    ):
+        # `download(url).response_obj.status`: a response if the project's classes hold
+        # only responses in `response_obj`.
+        shown = ast.unparse(status)
+        compared = ReturnedCompared("", None, True, value, in_pattern, shown)
+        holder = ("attribute", status.value.attr)
+        engine.returned_uses.append(
+            ReturnedUse(compared, ((holder, None),), tuple(engine.ctx.scopes))
+        )
+        return True
     called = _called_item(engine, status)
     if called is not None:
         ref, index = called
