@@ -237,6 +237,8 @@ _RUN_TESTS = {
     "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "django_library": ["-m", "django", "test", "catalog"],
+    "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "flask_resources": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
 
 
@@ -481,3 +483,65 @@ def test_star_reexported_dependency_and_raised_constant(
         (200, "default"),
         (401, "app.deps.auth:current_user"),
     ]
+
+
+_STARLETTE_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from starlette.routing import Mount, Route
+from notes.main import app
+
+def walk(routes, prefix, namespace):
+    for route in routes:
+        if isinstance(route, Mount):
+            inner = namespace + (route.name + ":" if route.name else "")
+            yield from walk(route.routes, prefix + route.path, inner)
+        elif isinstance(route, Route) and route.include_in_schema:
+            path = re.sub(r"{(\\w+)(:\\w+)?}", r"{\\1}", prefix + route.path)
+            if route.methods is None:  # a class endpoint: the methods it defines
+                methods = [[m.upper()] for m in ("get", "post", "put", "patch", "delete")
+                           if hasattr(route.endpoint, m)]
+            else:
+                methods = [sorted(route.methods - {"HEAD"})]
+            for listed in methods:
+                yield [path, listed, namespace + route.name]
+
+print(json.dumps(sorted(walk(app.routes, "", ""))))
+"""
+
+
+def test_starlette_routes_match_its_route_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    """Starlette itself, on the same project, builds the same paths, methods and names:
+    `routes=[...]` lists bound in another module, `Mount` with routes and a name (a
+    namespace), `Mount` of a FastAPI app, FastAPI's `mount` of a Starlette app, and an
+    `HTTPEndpoint`'s methods."""
+    pytest.importorskip("fastapi")
+    real = [tuple(row) for row in framework_says(_STARLETTE_ROUTES, "starlette_notes")]
+    ours = sorted(
+        (route["path"], route["methods"], route["name"])
+        for route in table(capsys, "starlette_notes")["routes"]
+    )
+    assert ours == real
+
+
+_RESOURCE_URL_MAP = _URL_MAP.replace("from blog import", "from resources import").replace(
+    'if rule.endpoint != "static"',
+    'if rule.endpoint not in ("static", "restx_doc.static")'
+    ' and not rule.endpoint.endswith((".specs", ".root"))',
+)
+
+
+def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
+    """Flask, flask-restful and flask-restx themselves, on the same project, build the same
+    rules, methods and endpoint names: `MethodView.as_view`, `Api(blueprint)` with
+    `add_resource` of several URLs, a Namespace's default path and `api.namespace(path=)`,
+    `@ns.route` on a Resource. The map gives a route per method (each its own handler); the
+    url map one rule for the class."""
+    pytest.importorskip("flask_restx")
+    pytest.importorskip("flask_restful")
+    real = [tuple(row) for row in framework_says(_RESOURCE_URL_MAP, "flask_resources")]
+    merged: dict[tuple[str, str], set[str]] = {}
+    for route in table(capsys, "flask_resources")["routes"]:
+        merged.setdefault((route["path"], route["name"]), set()).update(route["methods"])
+    ours = sorted((path, sorted(methods), name) for (path, name), methods in merged.items())
+    assert ours == real

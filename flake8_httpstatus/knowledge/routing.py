@@ -27,8 +27,24 @@ class RouteHolder:
     prefix: str | None = None
     documented: str | None = None
     dependencies: str | None = None
-    # The position of the name that prefixes its routes' endpoint names (a Blueprint's).
+    # The position of the name that prefixes its routes' endpoint names (a Blueprint's), and
+    # what joins it to them.
     name: int | None = None
+    joiner: str = "."
+    # The prefix's position when it is not given by keyword (Starlette's `Mount("/api", ...)`);
+    # `prefix_from_name`: without one, `/` and the name is the prefix (flask-restx's Namespace).
+    prefix_position: int | None = None
+    prefix_from_name: bool = False
+    # The keyword (or position) holding a list of route entries (`Starlette(routes=[...])`,
+    # Tornado's `Application([(r"/x", Handler)])`), and the one holding an app mounted whole
+    # (`Mount("/sub", app=sub)`).
+    routes: str | None = None
+    routes_position: int | None = None
+    mounted: str | None = None
+    # The argument naming the app or blueprint it attaches to (flask-restful's `Api(app)`).
+    parent: int | None = None
+    # The attribute through which routes are declared on it (aiohttp's `app.router.add_get`).
+    router: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,16 @@ class RouteDecorator:
     endpoint: int | None = None
     view: str = "endpoint"
     route_name: str = "name"
+    # Where the path is when not by keyword; `more_paths`: every positional argument from there
+    # on is a path (flask-restx's `@ns.route("/a", "/b")`, `add_resource(Resource, "/a", "/b")`).
+    path_position: int = 0
+    more_paths: bool = False
+    # The keyword whose string ends each responder's name (Falcon's `suffix=`: `on_get_list`).
+    suffix: str | None = None
+    # The keyword or position of the methods, when not `methods=` (aiohttp's
+    # `add_route("GET", path, handler)`), and the method that means any (`*`).
+    methods_keyword: str = "methods"
+    methods_position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +93,10 @@ class Include:
     # The include's prefix replaces the child's own (Flask's `register_blueprint(url_prefix=)`)
     # instead of going in front of it.
     replaces_prefix: bool = False
+    # Where the child and the prefix are when not first and by keyword (`app.mount("/sub", sub)`,
+    # ninja's `api.add_router("/v1", router)`).
+    child: int = 0
+    prefix_position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +134,21 @@ class Framework:
     # importing one of `packages`.
     tuple_status: int | None = None
     packages: tuple[str, ...] = ()
+    # A class view answers each method with its method of this name (Falcon's `on_{method}`).
+    responder: str = "{method}"
+    # The default success status by method, first match wins (Litestar: POST 201, DELETE 204).
+    status_by_method: tuple[tuple[str, int], ...] = ()
+    # Calls that declare one route inside a list of routes (Starlette's `Route(path, endpoint)`,
+    # aiohttp's `web.get(path, handler)`), by qualified name; `name` is the callable's.
+    entries: tuple[RouteDecorator, ...] = ()
+    # A list's `(path, handler)` tuple is a route (Tornado's handler lists).
+    tuple_entries: bool = False
+    # Methods of a holder that make a holder of the named class (flask-restx's
+    # `api.namespace("todos")`).
+    factories: tuple[tuple[str, str], ...] = ()
+    # How a class view's default route name is made from the class name: as it is
+    # ("class"), lowercased ("lower"), or CamelCase to snake_case ("snake").
+    class_name: str = "class"
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -163,6 +208,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
         ),
+        Include("fastapi", "mount", "path", child=1, prefix_position=0),
     ),
     default_status=200,
     documents_success=True,
@@ -225,7 +271,104 @@ FLASK = Framework(
     packages=("flask", "quart"),
 )
 
-FRAMEWORKS: tuple[Framework, ...] = (FASTAPI, FLASK)
+# Starlette: route lists (`Starlette(routes=[Route(...), Mount(...)])`), `Mount` with its
+# routes or a whole app, class endpoints (`HTTPEndpoint`) [S: starlette.routing].
+STARLETTE = Framework(
+    name="starlette",
+    holders=(
+        RouteHolder(
+            "starlette",
+            ("starlette.applications.Starlette", "starlette.Starlette"),
+            routes="routes",
+        ),
+        RouteHolder("starlette", ("starlette.routing.Router",), routes="routes"),
+        RouteHolder(
+            "starlette",
+            ("starlette.routing.Mount",),
+            prefix="path",
+            prefix_position=0,
+            routes="routes",
+            mounted="app",
+            name=3,
+            joiner=":",
+        ),
+    ),
+    decorators=(RouteDecorator("starlette", "add_route", None, endpoint=1, view="route"),),
+    includes=(Include("starlette", "mount", "path", child=1, prefix_position=0),),
+    default_status=200,
+    implicit=(
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    exception_handlers=("add_exception_handler",),
+    entries=(RouteDecorator("starlette", "starlette.routing.Route", None, endpoint=1),),
+)
+
+# Flask-RESTX and Flask-RESTful: `Resource` classes whose methods answer their HTTP method,
+# added by `api.add_resource(Resource, *urls)` or `@ns.route(*urls)`; an `Api` attaches to the
+# app or blueprint it is given; a flask-restx `Namespace` is `/{name}` unless given a `path`
+# [S: flask_restx.api.Api.ns_urls, Namespace.path; flask_restful.Api._complete_url].
+_RESOURCE_DECORATORS = (
+    RouteDecorator(
+        "flask-restx", "route", None, route_name="endpoint", more_paths=True, path_keyword=""
+    ),
+    RouteDecorator(
+        "flask-restx",
+        "add_resource",
+        None,
+        endpoint=0,
+        view="resource",
+        route_name="endpoint",
+        path_position=1,
+        more_paths=True,
+        path_keyword="",
+    ),
+)
+FLASK_RESTX = Framework(
+    name="flask-restx",
+    holders=(
+        RouteHolder(
+            "flask-restx", ("flask_restx.Api", "flask_restx.api.Api"), prefix="prefix", parent=0
+        ),
+        RouteHolder(
+            "flask-restx",
+            ("flask_restx.Namespace", "flask_restx.namespace.Namespace"),
+            prefix="path",
+            prefix_from_name=True,
+            name=0,
+            joiner="_",
+        ),
+    ),
+    decorators=_RESOURCE_DECORATORS,
+    includes=(Include("flask-restx", "add_namespace", "path", replaces_prefix=True),),
+    default_status=200,
+    implicit=FLASK.implicit,
+    exception_handlers=("errorhandler",),
+    tuple_status=1,
+    packages=("flask_restx",),
+    factories=(("namespace", "flask_restx.Namespace"),),
+    class_name="snake",
+)
+FLASK_RESTFUL = Framework(
+    name="flask-restful",
+    holders=(
+        RouteHolder(
+            "flask-restful",
+            ("flask_restful.Api", "flask_restful.__init__.Api"),
+            prefix="prefix",
+            parent=0,
+        ),
+    ),
+    decorators=_RESOURCE_DECORATORS[1:],
+    includes=(),
+    default_status=200,
+    implicit=FLASK.implicit,
+    tuple_status=1,
+    packages=("flask_restful",),
+    class_name="lower",
+)
+
+FRAMEWORKS: tuple[Framework, ...] = (FASTAPI, FLASK, STARLETTE, FLASK_RESTX, FLASK_RESTFUL)
 
 # Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and
 # Quart raise), with the rows HS501 already reads for DRF, Django and Litestar.
@@ -289,6 +432,10 @@ TUPLE_STATUS: dict[str, int] = {
     for framework in FRAMEWORKS
     if framework.tuple_status is not None
     for package in framework.packages
+}
+# A callable declaring one route in a list of routes -> (framework, how).
+ENTRIES: dict[str, tuple[Framework, RouteDecorator]] = {
+    entry.name: (framework, entry) for framework in FRAMEWORKS for entry in framework.entries
 }
 DEPENDENCY_MARKERS = frozenset(
     marker for framework in FRAMEWORKS for marker in framework.dependency_markers

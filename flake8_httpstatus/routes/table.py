@@ -6,59 +6,27 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_httpstatus.knowledge.routing import (
     DECORATORS,
     HOLDER_CLASSES,
     INCLUDES,
-    Framework,
     Include,
     RouteDecorator,
-    RouteHolder,
 )
+from flake8_httpstatus.routes.declared import Declaration, Holder, Link
 from flake8_httpstatus.routes.django import DjangoRoutes
+from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.tested import Tests
+from flake8_httpstatus.routes.views import View, views
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
-
-
-@dataclass
-class _Holder:
-    key: str
-    framework: Framework
-    row: RouteHolder
-    module: Module
-    call: ast.Call
-    # A project subclass (`class UserAPIRouter(APIRouter)`): the `super().__init__(...)` call
-    # of its `__init__`, whose settings (`dependencies=`) every instance has.
-    init: tuple[Module, ast.Call] | None = None
-
-
-@dataclass
-class _Include:
-    parent: str
-    child: str
-    module: Module
-    call: ast.Call
-    prefix: str | None
-
-
-@dataclass
-class _Declaration:
-    holder: str
-    row: RouteDecorator
-    module: Module
-    call: ast.Call
-    local: str
-    function: Function
-    function_module: Module
 
 
 def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
@@ -105,26 +73,33 @@ def normalise(path: str) -> str:
     return re.sub(r"/{2,}", "/", path)
 
 
-class _Builder:
+class _Builder(RouteLists):
     def __init__(self, source: Source) -> None:
-        self.source = source
+        super().__init__(source)
         self.sends = Sends(source)
-        self.holders: dict[str, _Holder] = {}
-        self.includes: list[_Include] = []
-        self.declarations: list[_Declaration] = []
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
         modules = [
             module for module in self.source.modules.values() if not is_test_file(module.path)
         ]
+        assignments: list[tuple[Module, str, ast.Assign | ast.AnnAssign]] = []
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-                    self._holder(module, scope, statement)
+                    assignments.append((module, scope, statement))
+        for module, scope, statement in assignments:
+            self._holder(module, scope, statement)
+        # Holders made by another holder (`api.namespace(...)`), once every one it may come
+        # from is known; then what the constructors say of parents and listed routes.
+        for module, scope, statement in assignments:
+            self._made(module, scope, statement)
+        for holder in list(self.holders.values()):
+            self._parent(holder)
+            self.holder_lists(holder)
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
-                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     local = f"{scope}.{statement.name}" if scope else statement.name
                     for decorator in statement.decorator_list:
                         if isinstance(decorator, ast.Call):
@@ -145,9 +120,38 @@ class _Builder:
             found = HOLDER_CLASSES.get(cls)
             if found is not None:
                 key = ".".join(part for part in (module.name, scope, target.id) if part)
-                self.holders[key] = _Holder(key, found[0], found[1], module, value, init)
+                self.holders[key] = Holder(key, found[0], found[1], module, value, init, scope)
                 return
             init = init or self._super_init(cls)
+
+    def _made(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`ns = api.namespace("todos")`: a holder of the factory's class, mounted in `api`."""
+        value = statement.value
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        if (
+            not isinstance(value, ast.Call)
+            or not isinstance(value.func, ast.Attribute)
+            or not isinstance(target, ast.Name)
+        ):
+            return
+        maker = self.holder_of(module, scope, value.func.value)
+        if maker is None:
+            return
+        made = dict(maker.framework.factories).get(value.func.attr)
+        found = HOLDER_CLASSES.get(made) if made else None
+        if found is not None:
+            key = ".".join(part for part in (module.name, scope, target.id) if part)
+            self.holders[key] = Holder(key, found[0], found[1], module, value, None, scope)
+            self.includes.append(Link(maker.key, key, module, None, None))
+
+    def _parent(self, holder: Holder) -> None:
+        """`Api(app)`: the holder attaches to the app or blueprint it is given."""
+        if holder.row.parent is None:
+            return
+        given = keyword(holder.call, "app", holder.row.parent)
+        parent = self.holder_of(holder.module, holder.scope, given) if given else None
+        if parent is not None and parent.key != holder.key:
+            self.includes.append(Link(parent.key, holder.key, holder.module, None, None))
 
     def _super_init(self, cls: str) -> tuple[Module, ast.Call] | None:
         located = self.source.function(f"{cls}.__init__")
@@ -164,20 +168,13 @@ class _Builder:
                 return module, node
         return None
 
-    def holder_of(self, module: Module, scope: str, node: ast.expr) -> _Holder | None:
-        """The holder an expression names: a name bound in the enclosing function, or at the
-        top of this or another module."""
-        if isinstance(node, ast.Name):
-            parts = scope.split(".") if scope else []
-            for cut in range(len(parts), 0, -1):
-                local = ".".join([module.name, *parts[:cut], node.id])
-                if local in self.holders:
-                    return self.holders[local]
-        qualified = self.source.qualified(module, node)
-        return self.holders.get(self.source.resolve(qualified)) if qualified else None
-
     def _decorator(
-        self, module: Module, scope: str, decorator: ast.Call, local: str, function: Function
+        self,
+        module: Module,
+        scope: str,
+        decorator: ast.Call,
+        local: str,
+        decorated: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
     ) -> None:
         if not isinstance(decorator.func, ast.Attribute):
             return
@@ -189,10 +186,14 @@ class _Builder:
             self._handler(module, decorator.args[0], f"{module.name}.{local}")
             return
         row = DECORATORS[holder.framework.name].get(name)
-        if row is not None and row.endpoint is None:
-            self.declarations.append(
-                _Declaration(holder.key, row, module, decorator, local, function, module)
-            )
+        if row is None or row.endpoint is not None:
+            return
+        if isinstance(decorated, ast.ClassDef):
+            # `@ns.route("/todos")` on a resource class: a route per method it answers.
+            found = views(self.source, holder.framework, module, ast.Name(f"{local}"))
+        else:
+            found = [View(module, local, decorated)]
+        self.declare(holder, row, module, decorator, found)
 
     def _call(self, module: Module, scope: str, call: ast.Call) -> None:
         if not isinstance(call.func, ast.Attribute):
@@ -208,23 +209,36 @@ class _Builder:
                 self._handler(module, call.args[0], self.source.resolve(handler))
             return
         include = INCLUDES[framework.name].get(name)
-        if include is not None and call.args:
-            child = self.holder_of(module, scope, call.args[0])
-            if child is not None:
-                given = keyword(call, include.prefix) if include.prefix else None
-                prefix = self.source.string(module, given) or "" if given is not None else None
-                self.includes.append(_Include(holder.key, child.key, module, call, prefix))
+        if include is not None and len(call.args) > include.child:
+            self._include(holder, include, module, scope, call)
             return
         row = DECORATORS[framework.name].get(name)
         if row is not None and row.endpoint is not None:
             endpoint = keyword(call, row.view, row.endpoint)
-            qualified = self.source.qualified(module, endpoint) if endpoint is not None else None
-            located = self.source.function(qualified) if qualified else None
-            if located is not None:
-                target, local, function = located
-                self.declarations.append(
-                    _Declaration(holder.key, row, module, call, local, function, target)
-                )
+            suffix_node = keyword(call, row.suffix) if row.suffix else None
+            suffix = self.source.string(module, suffix_node) or "" if suffix_node else ""
+            if endpoint is not None:
+                found = views(self.source, framework, module, endpoint, suffix)
+                self.declare(holder, row, module, call, found)
+
+    def _include(
+        self, holder: Holder, include: Include, module: Module, scope: str, call: ast.Call
+    ) -> None:
+        argument = call.args[include.child]
+        if isinstance(argument, (ast.List, ast.Tuple)):
+            # `app.add_routes([web.get(...)])`: the routes are the holder's own.
+            self.route_list(holder, module, argument)
+            return
+        child = self.holder_of(module, scope, argument)
+        if child is None:
+            return
+        given = (
+            keyword(call, include.prefix, include.prefix_position)
+            if include.prefix or include.prefix_position is not None
+            else None
+        )
+        prefix = self.source.string(module, given) or "" if given is not None else None
+        self.includes.append(Link(holder.key, child.key, module, call, prefix))
 
     def _handler(self, module: Module, exception: ast.expr, handler: str) -> None:
         qualified = self.source.qualified(module, exception)
@@ -232,12 +246,12 @@ class _Builder:
             self.sends.handlers.setdefault(self.source.resolve(qualified), []).append(handler)
 
     # -- building -------------------------------------------------------------------------------
-    def contexts(self, key: str, seen: frozenset[str] = frozenset()) -> list[list[str | _Include]]:
+    def contexts(self, key: str, seen: frozenset[str] = frozenset()) -> list[list[str | Link]]:
         """Every chain of holders and includes from a root holder down to `key`."""
         parents = [include for include in self.includes if include.child == key]
         if not parents or key in seen:
             return [[key]]
-        chains: list[list[str | _Include]] = []
+        chains: list[list[str | Link]] = []
         for include in parents:
             for chain in self.contexts(include.parent, seen | {key}):
                 chains.append([*chain, include, key])
@@ -251,13 +265,14 @@ class _Builder:
         unique = {(route.methods, route.path, route.handler): route for route in found}
         return sorted(unique.values(), key=lambda r: (r.path, r.methods, r.handler))
 
-    def _route(self, declaration: _Declaration, chain: list[str | _Include]) -> Route:
+    def _route(self, declaration: Declaration, chain: list[str | Link]) -> Route:
         holder = self.holders[declaration.holder]
         framework = holder.framework
         module, call, row = declaration.module, declaration.call, declaration.row
-        function, target = declaration.function, declaration.function_module
+        view = declaration.view
+        function, target = view.function, view.module
         prefix = ""
-        names: list[str] = []
+        names = ""
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
@@ -265,41 +280,51 @@ class _Builder:
             if isinstance(link, str):
                 linked = self.holders[link]
                 if not replaced:
-                    prefix += self._string(linked.module, linked.call, linked.row.prefix)
+                    prefix += self._prefix(linked)
                 if linked.row.name is not None:
-                    names.append(self._string(linked.module, linked.call, None, linked.row.name))
+                    name = self._string(linked.module, linked.call, "name", linked.row.name)
+                    names += name + linked.row.joiner if name else ""
                 settings = [(linked.module, linked.call)]
                 settings += [linked.init] if linked.init is not None else []
                 for where, setting in settings:
                     documented += self._documented(where, setting, linked.row.documented)
                     dependencies += self._listed(where, setting, linked.row.dependencies)
-            else:
-                include = self._include_row(framework, link)
+            elif link.call is not None:
+                include = self._include_row(link)
                 prefix += link.prefix or ""
                 replaced = include.replaces_prefix and link.prefix is not None
                 documented += self._documented(link.module, link.call, include.documented)
                 dependencies += self._listed(link.module, link.call, include.dependencies)
-        path = self._string(module, call, row.path_keyword, 0)
-        methods = row.methods or self._methods(module, call)
+            else:
+                replaced = False
+        path = declaration.path
+        if path is None:
+            path = self._string(module, call, row.path_keyword or None, row.path_position)
+        methods = declaration.methods or view.methods or row.methods
+        methods = methods or self._methods(module, call, row)
         documented += self._documented(module, call, row.documented)
         dependencies += self._listed(module, call, row.dependencies)
-        handler = label(target, declaration.local)
+        handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
+        default = next(
+            (status for method, status in framework.status_by_method if method in methods),
+            framework.default_status,
+        )
         sends = [
             Sent(
-                declared or framework.default_status,
+                declared or default,
                 module.path,
                 call.lineno,
                 "status_code" if declared else "default",
             ),
-            *self.sends.of(f"{target.name}.{declaration.local}"),
+            *self.sends.of(f"{target.name}.{view.local}"),
             *self.sends.dependencies(target, function),
         ]
         for dependency_module, marker in dependencies:
             if isinstance(marker, ast.Call) and self.sends.is_dependency(dependency_module, marker):
                 sends += self.sends.dependency(dependency_module, marker)
         if framework.documents_success:
-            success = declared or framework.default_status
+            success = declared or default
             documented.append(Documented(success, module.path, call.lineno))
         has_parameters = self._has_parameters(target, function) or any(
             isinstance(marker, ast.Call) and self._validates(where, marker)
@@ -312,12 +337,12 @@ class _Builder:
             if row_.documented
         ]
         name_node = keyword(call, row.route_name)
-        name = self.source.string(module, name_node) if name_node is not None else None
+        given = self.source.string(module, name_node) if name_node is not None else None
         return Route(
             framework.name,
             methods,
             normalise(prefix + path),
-            ".".join([*names, name or function.name]),
+            names + (given or view.name or function.name),
             handler,
             target.path,
             function.lineno,
@@ -326,10 +351,19 @@ class _Builder:
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
         )
 
-    @staticmethod
-    def _include_row(framework: Framework, link: _Include) -> Include:
-        assert isinstance(link.call.func, ast.Attribute)  # found as `holder.include_router(...)`
-        return INCLUDES[framework.name][link.call.func.attr]
+    def _include_row(self, link: Link) -> Include:
+        # Found as `holder.include_router(...)`, a call of the parent's framework.
+        assert link.call is not None
+        assert isinstance(link.call.func, ast.Attribute)
+        return INCLUDES[self.holders[link.parent].framework.name][link.call.func.attr]
+
+    def _prefix(self, holder: Holder) -> str:
+        row = holder.row
+        prefix = self._string(holder.module, holder.call, row.prefix, row.prefix_position)
+        if not prefix and row.prefix_from_name and row.name is not None:
+            name = self._string(holder.module, holder.call, "name", row.name)
+            prefix = f"/{name}" if name else ""
+        return prefix.rstrip("/") if row.prefix_from_name else prefix
 
     def _string(
         self, module: Module, call: ast.Call, name: str | None, position: int | None = None
@@ -338,12 +372,13 @@ class _Builder:
             return ""
         return self.source.string(module, keyword(call, name, position)) or ""
 
-    def _methods(self, module: Module, call: ast.Call) -> tuple[str, ...]:
-        node = keyword(call, "methods")
+    def _methods(self, module: Module, call: ast.Call, row: RouteDecorator) -> tuple[str, ...]:
+        node = keyword(call, row.methods_keyword, row.methods_position)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             found = [self.source.string(module, item) for item in node.elts]
             return tuple(sorted(method.upper() for method in found if method))
-        return ("GET",)
+        one = self.source.string(module, node) if node is not None else None
+        return (one.upper(),) if one else ("GET",)
 
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:

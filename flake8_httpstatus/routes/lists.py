@@ -1,0 +1,118 @@
+"""Routes declared as lists: `Starlette(routes=[Route(...), Mount("/api", routes=[...])])`,
+a `Mount` of a whole app, Tornado's `Application([(r"/x", Handler)])`, aiohttp's
+`add_routes([web.get(...)])`; and how one declaration call becomes a route per handler and
+path."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from flake8_httpstatus.knowledge.routing import ENTRIES, HOLDER_CLASSES, RouteDecorator
+from flake8_httpstatus.routes.declared import Declaration, Declared, Holder, Link
+from flake8_httpstatus.routes.source import Module, keyword
+from flake8_httpstatus.routes.views import View, views
+
+# Lists nest (a Mount's routes hold Mounts); past this depth a name refers back to itself.
+_MAX_DEPTH = 20
+
+
+class RouteLists(Declared):
+    def holder_lists(self, holder: Holder, depth: int = 0) -> None:
+        """The routes listed in a holder's constructor, and the app it mounts whole."""
+        row = holder.row
+        if row.routes is not None or row.routes_position is not None:
+            listed = keyword(holder.call, row.routes, row.routes_position)
+            self.route_list(holder, holder.module, listed, depth)
+        mounted = keyword(holder.call, row.mounted) if row.mounted else None
+        child = self.holder_of(holder.module, holder.scope, mounted) if mounted else None
+        if child is not None:
+            self.includes.append(Link(holder.key, child.key, holder.module, None, None))
+
+    def route_list(
+        self, holder: Holder, module: Module, node: ast.expr | None, depth: int = 0
+    ) -> None:
+        if depth > _MAX_DEPTH:
+            return
+        for where, item in self._items(module, node, depth):
+            if isinstance(item, ast.Call):
+                self._list_call(holder, where, item, depth)
+            elif isinstance(item, ast.Tuple) and holder.framework.tuple_entries and item.elts:
+                self._tuple_entry(holder, where, item)
+
+    def _list_call(self, holder: Holder, module: Module, call: ast.Call, depth: int) -> None:
+        qualified = self.source.qualified(module, call.func)
+        if qualified is None:
+            return
+        qualified = self.source.resolve(qualified)
+        entry = ENTRIES.get(qualified)
+        if entry is not None:
+            framework, row = entry
+            endpoint = keyword(call, row.view, row.endpoint)
+            if endpoint is not None:
+                self.declare(
+                    holder, row, module, call, views(self.source, framework, module, endpoint)
+                )
+            return
+        for cls in self.source.bases(qualified):
+            found = HOLDER_CLASSES.get(cls)
+            if found is not None:
+                key = f"{module.name}.<{cls.rpartition('.')[2]}:{call.lineno}:{call.col_offset}>"
+                inner = Holder(key, found[0], found[1], module, call, scope=holder.scope)
+                self.holders[key] = inner
+                self.includes.append(Link(holder.key, key, module, None, None))
+                self.holder_lists(inner, depth + 1)
+                return
+
+    def _tuple_entry(self, holder: Holder, module: Module, item: ast.Tuple) -> None:
+        """`(r"/items/([0-9]+)", ItemHandler, {...})`: a path and a handler class."""
+        framework = holder.framework
+        row = framework.entries[0]
+        if len(item.elts) < 2:
+            return
+        path = self.source.string(module, item.elts[0])
+        if path is None:
+            return
+        call = ast.Call(func=ast.Name("tuple"), args=list(item.elts), keywords=[])
+        ast.copy_location(call, item)
+        found = views(self.source, framework, module, item.elts[1])
+        self.declare(holder, row, module, call, found, path)
+
+    def _items(
+        self, module: Module, node: ast.expr | None, depth: int
+    ) -> Iterator[tuple[Module, ast.expr]]:
+        """A list's items, through names bound to lists (here or in another module), `+` and
+        `*unpacking`."""
+        if node is None or depth > _MAX_DEPTH:
+            return
+        if isinstance(node, (ast.List, ast.Tuple)):
+            for item in node.elts:
+                if isinstance(item, ast.Starred):
+                    yield from self._items(module, item.value, depth + 1)
+                else:
+                    yield module, item
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            yield from self._items(module, node.left, depth + 1)
+            yield from self._items(module, node.right, depth + 1)
+        elif isinstance(node, (ast.Name, ast.Attribute)):
+            located = self.source.constant(module, node)
+            if located is not None:
+                yield from self._items(*located, depth + 1)
+
+    def declare(
+        self,
+        holder: Holder,
+        row: RouteDecorator,
+        module: Module,
+        call: ast.Call,
+        found: list[View],
+        path: str | None = None,
+    ) -> None:
+        """A declaration per handler and path (`add_resource(Resource, "/a", "/b")`)."""
+        paths: list[str | None] = [path]
+        if row.more_paths and path is None:
+            listed = [self.source.string(module, arg) for arg in call.args[row.path_position :]]
+            paths = [text for text in listed if text is not None]
+        for view in found:
+            for each in paths:
+                self.declarations.append(Declaration(holder.key, row, module, call, view, each))
