@@ -239,6 +239,7 @@ _RUN_TESTS = {
     "django_library": ["-m", "django", "test", "catalog"],
     "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_resources": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "litestar_store": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
 
 
@@ -544,4 +545,48 @@ def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -
     for route in table(capsys, "flask_resources")["routes"]:
         merged.setdefault((route["path"], route["name"]), set()).update(route["methods"])
     ours = sorted((path, sorted(methods), name) for (path, name), methods in merged.items())
+    assert ours == real
+
+
+_LITESTAR_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from litestar.routes import HTTPRoute
+from store.main import app
+schema = app.openapi_schema.paths
+rows = []
+for route in app.routes:
+    for handler in route.route_handlers if isinstance(route, HTTPRoute) else ():
+        if handler.fn.__module__.startswith("litestar"):
+            continue  # its own OPTIONS handlers and the schema's routes
+        path = re.sub(r"{(\\w+):\\w+}", r"{\\1}", route.path)
+        methods = sorted(handler.http_methods)
+        operation = getattr(schema[path], methods[0].lower())
+        documented = sorted(int(code) for code in operation.responses)
+        rows.append([path, methods, handler.name or str(handler), handler.status_code, documented])
+print(json.dumps(sorted(rows)))
+"""
+
+
+def test_litestar_routes_match_its_routes_and_openapi(capsys: pytest.CaptureFixture[str]) -> None:
+    """Litestar itself, on the same project, builds the same paths, methods, names (`name=`,
+    else `module.qualname`), default statuses (POST 201, DELETE 204) and documented statuses
+    (the handler's, `responses=`, 400 with parameters): a `Router` and a `Controller`, a
+    handler with a list of paths, `@route` with two methods."""
+    pytest.importorskip("litestar")
+    real = [tuple(row) for row in framework_says(_LITESTAR_ROUTES, "litestar_store")]
+    ours = sorted(
+        (
+            route["path"],
+            route["methods"],
+            route["name"],
+            next(
+                sent["status"]
+                for sent in route["sends"]
+                if sent["via"] in {"default", "status_code"}
+            ),
+            [entry["status"] for entry in route["documented"]],
+        )
+        for route in table(capsys, "litestar_store")["routes"]
+    )
     assert ours == real

@@ -45,6 +45,11 @@ class RouteHolder:
     parent: int | None = None
     # The attribute through which routes are declared on it (aiohttp's `app.router.add_get`).
     router: str | None = None
+    # The keyword mapping exception classes to their handlers (`exception_handlers={...}`).
+    handlers: str | None = None
+    # A base class whose subclasses hold the routes their methods declare, their class
+    # attributes being their settings (Litestar's `Controller` with `path = "/items"`).
+    controller: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,13 @@ class Framework:
     # How a class view's default route name is made from the class name: as it is
     # ("class"), lowercased ("lower"), or CamelCase to snake_case ("snake").
     class_name: str = "class"
+    # Decorators that make a function a route handler by themselves, listed later in a holder
+    # (Litestar's `@get("/x")`), by qualified name; `name` is the decorator's.
+    handlers: tuple[RouteDecorator, ...] = ()
+    # The path's pieces are joined with one `/` and no trailing one (Litestar's `join_paths`).
+    joins_paths: bool = False
+    # A route's default name is the handler's `module.qualname` (Litestar), not its name.
+    qualified_names: bool = False
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -368,7 +380,91 @@ FLASK_RESTFUL = Framework(
     class_name="lower",
 )
 
-FRAMEWORKS: tuple[Framework, ...] = (FASTAPI, FLASK, STARLETTE, FLASK_RESTX, FLASK_RESTFUL)
+# Litestar: handler decorators (`@get("/x")`) on functions and on `Controller` methods, listed
+# in `Litestar(route_handlers=[...])` and `Router(path=, route_handlers=[...])`; the default
+# success status is 201 for a POST, 204 for a DELETE, else 200 [S: litestar.handlers.
+# http_handlers._utils.get_default_status_code]; 400 for invalid parameters or body.
+_LITESTAR_MODULES = (
+    "litestar",
+    "litestar.handlers",
+    "litestar.handlers.http_handlers",
+    "litestar.handlers.http_handlers.decorators",
+)
+
+
+def _litestar_handler(
+    name: str, methods: tuple[str, ...] | None, methods_keyword: str = "methods"
+) -> RouteDecorator:
+    return RouteDecorator(
+        "litestar",
+        name,
+        methods,
+        status="status_code",
+        documented="responses",
+        methods_keyword=methods_keyword,
+    )
+
+
+LITESTAR = Framework(
+    name="litestar",
+    holders=(
+        RouteHolder(
+            "litestar",
+            ("litestar.Litestar", "litestar.app.Litestar"),
+            routes="route_handlers",
+            routes_position=0,
+            handlers="exception_handlers",
+        ),
+        RouteHolder(
+            "litestar",
+            ("litestar.Router", "litestar.router.Router"),
+            prefix="path",
+            prefix_position=0,
+            routes="route_handlers",
+            handlers="exception_handlers",
+        ),
+        RouteHolder(
+            "litestar",
+            ("litestar.Controller", "litestar.controller.Controller"),
+            prefix="path",
+            handlers="exception_handlers",
+            controller=True,
+        ),
+    ),
+    decorators=(),
+    includes=(Include("litestar", "register", None),),
+    default_status=200,
+    status_by_method=(("POST", 201), ("DELETE", 204)),
+    documents_success=True,
+    implicit=(
+        ImplicitStatus(400, "request validation", "parameters", documented=True),
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    injected=("Request", "State", "Scope", "WebSocket"),
+    handlers=(
+        *(
+            _litestar_handler(f"{module}.{method}", (method.upper(),))
+            for module in _LITESTAR_MODULES
+            for method in ("get", "post", "put", "patch", "delete", "head")
+        ),
+        *(
+            _litestar_handler(f"{module}.route", None, "http_method")
+            for module in _LITESTAR_MODULES
+        ),
+    ),
+    joins_paths=True,
+    qualified_names=True,
+)
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    FASTAPI,
+    FLASK,
+    STARLETTE,
+    FLASK_RESTX,
+    FLASK_RESTFUL,
+    LITESTAR,
+)
 
 # Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and
 # Quart raise), with the rows HS501 already reads for DRF, Django and Litestar.
@@ -436,6 +532,10 @@ TUPLE_STATUS: dict[str, int] = {
 # A callable declaring one route in a list of routes -> (framework, how).
 ENTRIES: dict[str, tuple[Framework, RouteDecorator]] = {
     entry.name: (framework, entry) for framework in FRAMEWORKS for entry in framework.entries
+}
+# A decorator making a route handler by itself -> (framework, how).
+HANDLERS: dict[str, tuple[Framework, RouteDecorator]] = {
+    handler.name: (framework, handler) for framework in FRAMEWORKS for handler in framework.handlers
 }
 DEPENDENCY_MARKERS = frozenset(
     marker for framework in FRAMEWORKS for marker in framework.dependency_markers
@@ -529,6 +629,6 @@ TEST_CLIENT_METHODS: dict[str, str] = {
 TEST_CLIENT_NAME = r"client"
 # Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,
 # `app.url_path_for("fn")`, as functions or methods; the name is the first argument.
-URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for"})
+URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for", "route_reverse"})
 # A response's status attributes, read in the test's assertions.
 RESPONSE_STATUS_ATTRIBUTES = frozenset({"status_code", "status", "code"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus.knowledge.routing import ENTRIES, HOLDER_CLASSES, RouteDecorator
+from flake8_httpstatus.knowledge.routing import ENTRIES, HANDLERS, HOLDER_CLASSES, RouteDecorator
 from flake8_httpstatus.routes.declared import Declaration, Declared, Holder, Link
 from flake8_httpstatus.routes.source import Module, keyword
 from flake8_httpstatus.routes.views import View, views
@@ -37,6 +37,8 @@ class RouteLists(Declared):
         for where, item in self._items(module, node, depth):
             if isinstance(item, ast.Call):
                 self._list_call(holder, where, item, depth)
+            elif isinstance(item, (ast.Name, ast.Attribute)):
+                self._list_name(holder, where, item, depth)
             elif isinstance(item, ast.Tuple) and holder.framework.tuple_entries and item.elts:
                 self._tuple_entry(holder, where, item)
 
@@ -63,6 +65,77 @@ class RouteLists(Declared):
                 self.includes.append(Link(holder.key, key, module, None, None))
                 self.holder_lists(inner, depth + 1)
                 return
+
+    def _list_name(self, holder: Holder, module: Module, node: ast.expr, depth: int) -> None:
+        """A holder (a Litestar `Router`), a handler function, or a controller class."""
+        child = self.holder_of(module, holder.scope, node)
+        if child is not None:
+            self.includes.append(Link(holder.key, child.key, module, None, None))
+            return
+        qualified = self.source.qualified(module, node)
+        if qualified is None:
+            return
+        located = self.source.class_(qualified)
+        if located is not None:
+            self._controller(holder, self.source.resolve(qualified), depth)
+            return
+        function = self.source.function(qualified)
+        if function is not None:
+            self.handler(holder, View(*function))
+
+    def handler(self, holder: Holder, view: View) -> None:
+        """A function (or method) whose decorator makes it a route handler (`@get("/x")`)."""
+        for decorator in view.function.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            qualified = self.source.qualified(view.module, decorator.func)
+            found = HANDLERS.get(self.source.resolve(qualified)) if qualified else None
+            if found is not None:
+                self.declare(holder, found[1], view.module, decorator, [view])
+
+    def _controller(self, holder: Holder, cls: str, depth: int) -> None:
+        """A controller class listed in a holder: a holder of its own, whose settings are its
+        class attributes (`path = "/items"`), holding its methods' handlers."""
+        row = next(
+            (
+                HOLDER_CLASSES[base]
+                for base in self.source.bases(cls)
+                if base in HOLDER_CLASSES and HOLDER_CLASSES[base][1].controller
+            ),
+            None,
+        )
+        located = self.source.class_(cls)
+        if row is None or located is None or depth > _MAX_DEPTH:
+            return
+        module, node = located
+        settings: list[ast.keyword] = []
+        for base in reversed(self.source.bases(cls)):
+            found = self.source.class_(base)
+            for statement in found[1].body if found is not None else []:
+                if (
+                    isinstance(statement, ast.Assign)
+                    and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)
+                ):
+                    settings.append(ast.keyword(statement.targets[0].id, statement.value))
+        call = ast.copy_location(ast.Call(ast.Name(node.name), [], settings), node)
+        key = cls
+        if key not in self.holders:
+            self.holders[key] = Holder(key, row[0], row[1], module, call)
+            for base in self.source.bases(cls):
+                for method in self._class_methods(base):
+                    self.handler(self.holders[key], method)
+        self.includes.append(Link(holder.key, key, module, None, None))
+
+    def _class_methods(self, cls: str) -> Iterator[View]:
+        located = self.source.class_(cls)
+        if located is None:
+            return
+        module, node = located
+        for statement in node.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                local = f"{cls.removeprefix(module.name + '.')}.{statement.name}"
+                yield View(module, local, statement)
 
     def _tuple_entry(self, holder: Holder, module: Module, item: ast.Tuple) -> None:
         """`(r"/items/([0-9]+)", ItemHandler, {...})`: a path and a handler class."""
@@ -96,8 +169,10 @@ class RouteLists(Declared):
             yield from self._items(module, node.right, depth + 1)
         elif isinstance(node, (ast.Name, ast.Attribute)):
             located = self.source.constant(module, node)
-            if located is not None:
+            if located is not None and isinstance(located[1], (ast.List, ast.Tuple, ast.BinOp)):
                 yield from self._items(*located, depth + 1)
+            else:
+                yield module, node
 
     def declare(
         self,
@@ -110,8 +185,13 @@ class RouteLists(Declared):
     ) -> None:
         """A declaration per handler and path (`add_resource(Resource, "/a", "/b")`)."""
         paths: list[str | None] = [path]
-        if row.more_paths and path is None:
+        given = keyword(call, row.path_keyword or None, row.path_position)
+        if path is None and row.more_paths:
             listed = [self.source.string(module, arg) for arg in call.args[row.path_position :]]
+            paths = [text for text in listed if text is not None]
+        elif path is None and isinstance(given, (ast.List, ast.Tuple)):
+            # `@get(["/a", "/b"])`: a route per path.
+            listed = [self.source.string(module, item) for item in given.elts]
             paths = [text for text in listed if text is not None]
         for view in found:
             for each in paths:

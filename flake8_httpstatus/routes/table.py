@@ -12,6 +12,7 @@ from flake8_httpstatus.knowledge.routing import (
     DECORATORS,
     HOLDER_CLASSES,
     INCLUDES,
+    Framework,
     Include,
     RouteDecorator,
 )
@@ -73,6 +74,11 @@ def normalise(path: str) -> str:
     return re.sub(r"/{2,}", "/", path)
 
 
+def _joined(path: str) -> str:
+    """Pieces joined with one `/`, none at the end: `/api/v1` + `items/` is `/api/v1/items`."""
+    return normalise("/" + "/".join(part for part in path.split("/") if part))
+
+
 class _Builder(RouteLists):
     def __init__(self, source: Source) -> None:
         super().__init__(source)
@@ -97,6 +103,8 @@ class _Builder(RouteLists):
         for holder in list(self.holders.values()):
             self._parent(holder)
             self.holder_lists(holder)
+        for holder in list(self.holders.values()):
+            self._mapped_handlers(holder)
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -152,6 +160,16 @@ class _Builder(RouteLists):
         parent = self.holder_of(holder.module, holder.scope, given) if given else None
         if parent is not None and parent.key != holder.key:
             self.includes.append(Link(parent.key, holder.key, holder.module, None, None))
+
+    def _mapped_handlers(self, holder: Holder) -> None:
+        """`exception_handlers={NoteMissing: missing_note}` in the holder's constructor."""
+        mapping = keyword(holder.call, holder.row.handlers) if holder.row.handlers else None
+        if not isinstance(mapping, ast.Dict):
+            return
+        for exception, handler in zip(mapping.keys, mapping.values, strict=True):
+            qualified = self.source.qualified(holder.module, handler)
+            if exception is not None and qualified is not None:
+                self._handler(holder.module, exception, self.source.resolve(qualified))
 
     def _super_init(self, cls: str) -> tuple[Module, ast.Call] | None:
         located = self.source.function(f"{cls}.__init__")
@@ -341,8 +359,8 @@ class _Builder(RouteLists):
         return Route(
             framework.name,
             methods,
-            normalise(prefix + path),
-            names + (given or view.name or function.name),
+            _joined(prefix + path) if framework.joins_paths else normalise(prefix + path),
+            names + (given or view.name or self._default_name(framework, view)),
             handler,
             target.path,
             function.lineno,
@@ -350,6 +368,12 @@ class _Builder(RouteLists):
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
         )
+
+    @staticmethod
+    def _default_name(framework: Framework, view: View) -> str:
+        if framework.qualified_names:
+            return f"{view.module.name}.{view.local}"
+        return view.function.name
 
     def _include_row(self, link: Link) -> Include:
         # Found as `holder.include_router(...)`, a call of the parent's framework.
