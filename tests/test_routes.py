@@ -3,11 +3,14 @@ checked against what the real frameworks build from the same code."""
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,12 @@ from typing import Any
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
-from flake8_httpstatus.knowledge.routing import WERKZEUG_EXCEPTIONS
+from flake8_httpstatus.knowledge.routing import (
+    AIOHTTP_EXCEPTIONS,
+    FALCON_EXCEPTIONS,
+    SANIC_EXCEPTIONS,
+    WERKZEUG_EXCEPTIONS,
+)
 from flake8_httpstatus.routes.django import path_of
 from flake8_httpstatus.routes.table import normalise
 from tests.conftest import in_ci
@@ -240,6 +248,9 @@ _RUN_TESTS = {
     "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_resources": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "litestar_store": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "aiohttp_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "falcon_things": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "tornado_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
 
 
@@ -541,11 +552,7 @@ def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -
     pytest.importorskip("flask_restx")
     pytest.importorskip("flask_restful")
     real = [tuple(row) for row in framework_says(_RESOURCE_URL_MAP, "flask_resources")]
-    merged: dict[tuple[str, str], set[str]] = {}
-    for route in table(capsys, "flask_resources")["routes"]:
-        merged.setdefault((route["path"], route["name"]), set()).update(route["methods"])
-    ours = sorted((path, sorted(methods), name) for (path, name), methods in merged.items())
-    assert ours == real
+    assert _merged(table(capsys, "flask_resources")["routes"]) == real
 
 
 _LITESTAR_ROUTES = """
@@ -590,3 +597,124 @@ def test_litestar_routes_match_its_routes_and_openapi(capsys: pytest.CaptureFixt
         for route in table(capsys, "litestar_store")["routes"]
     )
     assert ours == real
+
+
+_SANIC_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from shop.app import app
+print(json.dumps(sorted(
+    [
+        "/" + re.sub(r"<(\\w+)(:[^<>]*)?>", r"{\\1}", route.path),
+        sorted(route.methods - {"HEAD", "OPTIONS"}),
+        route.name,
+    ]
+    for route in app.router.routes
+)))
+"""
+_AIOHTTP_ROUTES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from notes.app import create_app
+rows = []
+for route in create_app().router.routes():
+    if route.method == "HEAD":
+        continue
+    methods = [route.method]
+    if route.method == "*":  # a web.View: the methods its class defines
+        methods = [m.upper() for m in ("get", "post", "put", "patch", "delete")
+                   if hasattr(route.handler, m)]
+    for method in methods:
+        rows.append([route.resource.canonical, [method], route.name or ""])
+print(json.dumps(sorted(rows)))
+"""
+_FALCON_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from falcon import inspect
+from things.app import app
+print(json.dumps(sorted(
+    [re.sub(r"{(\\w+)(:[^{}]*)?}", r"{\\1}", route.path), [method.method], ""]
+    for route in inspect.inspect_app(app).routes
+    for method in route.methods
+    if not method.internal
+)))
+"""
+_TORNADO_ROUTES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from tornado.web import RequestHandler
+from flake8_httpstatus.routes.django import regex_path
+from blog.app import make_app
+rows = []
+for rule in make_app().default_router.rules[0].target.rules:
+    handler = rule.target
+    for method in ("get", "post", "put", "patch", "delete"):
+        if getattr(handler, method) is not getattr(RequestHandler, method):
+            rows.append([regex_path(rule.matcher.regex.pattern), [method.upper()], rule.name or ""])
+print(json.dumps(sorted(rows)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("project", "script", "package"),
+    [
+        ("sanic_shop", _SANIC_ROUTES, "sanic"),
+        ("aiohttp_notes", _AIOHTTP_ROUTES, "aiohttp"),
+        ("falcon_things", _FALCON_ROUTES, "falcon"),
+        ("tornado_blog", _TORNADO_ROUTES, "tornado"),
+    ],
+)
+def test_server_framework_routes_match_its_router(
+    capsys: pytest.CaptureFixture[str], project: str, script: str, package: str
+) -> None:
+    """Sanic, aiohttp, Falcon and Tornado themselves, on the same project, route the same
+    paths, methods and names: Sanic's blueprint group with its version and prefix, a class
+    view and `name=`; aiohttp's `RouteTableDef`, `web.View`, a sub-app made by a function,
+    `web.delete` in `add_routes`, `router.add_route`; Falcon's responders with a `suffix`;
+    Tornado's tuples and `url()` with regex groups (Falcon and Tornado have no default
+    names; aiohttp names only what `name=` names)."""
+    pytest.importorskip(package)
+    assert _merged(table(capsys, project)["routes"]) == _merged(
+        {"path": path, "methods": methods, "name": name}
+        for path, methods, name in framework_says(script, project)
+    )
+
+
+def _merged(routes: Iterable[dict[str, Any]]) -> list[tuple[str, list[str], str]]:
+    """Routes by path and name with their methods together: a class view is one route of the
+    framework's and a route per method of the map's."""
+    merged: dict[tuple[str, str], set[str]] = {}
+    for route in routes:
+        merged.setdefault((route["path"], route["name"]), set()).update(route["methods"])
+    return sorted((path, sorted(methods), name) for (path, name), methods in merged.items())
+
+
+_EXCEPTION_TABLES = {
+    "sanic": SANIC_EXCEPTIONS,
+    "aiohttp": AIOHTTP_EXCEPTIONS,
+    "falcon": FALCON_EXCEPTIONS,
+}
+
+
+@pytest.mark.parametrize("package", sorted(_EXCEPTION_TABLES))
+def test_exception_statuses_are_the_classes_statuses(package: str) -> None:
+    """Each exception class the map knows exists under that name and sends that status."""
+    pytest.importorskip(package)
+    for qualified, code in _EXCEPTION_TABLES[package].items():
+        module_name, _, name = qualified.rpartition(".")
+        cls = getattr(importlib.import_module(module_name), name)
+        status = getattr(cls, "status_code", None)
+        if not isinstance(status, int):  # Falcon's: an instance's, some with arguments
+            arguments = inspect.signature(cls).parameters
+            positional = (
+                inspect.Parameter.POSITIONAL_ONLY,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            )
+            required = [
+                p
+                for p in arguments.values()
+                if p.default is inspect.Parameter.empty and p.kind in positional
+            ]
+            status = cls(*["x"] * len(required)).status_code
+        assert status == code, qualified

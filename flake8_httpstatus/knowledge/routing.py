@@ -50,6 +50,10 @@ class RouteHolder:
     # A base class whose subclasses hold the routes their methods declare, their class
     # attributes being their settings (Litestar's `Controller` with `path = "/items"`).
     controller: bool = False
+    # The keyword of a version that goes first in its routes' paths as `/v{version}` (Sanic).
+    version: str | None = None
+    # Its positional arguments are holders it mounts (Sanic's `Blueprint.group(a, b)`).
+    members: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class RouteDecorator:
     # `add_route("GET", path, handler)`), and the method that means any (`*`).
     methods_keyword: str = "methods"
     methods_position: int | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,8 +164,14 @@ class Framework:
     handlers: tuple[RouteDecorator, ...] = ()
     # The path's pieces are joined with one `/` and no trailing one (Litestar's `join_paths`).
     joins_paths: bool = False
-    # A route's default name is the handler's `module.qualname` (Litestar), not its name.
-    qualified_names: bool = False
+    # A route's default name: the handler's name ("function"), its `module.qualname`
+    # (Litestar: "qualified"), or none ("none": aiohttp, Falcon, Tornado).
+    default_name: str = "function"
+    # A path parameter written otherwise than `{name}` or `<converter:name>`: a regex whose
+    # first group is the name (Sanic's `<name:type>`); `regex_paths`: paths are regexes
+    # (Tornado), read as Django's `re_path`.
+    parameter: str | None = None
+    regex_paths: bool = False
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -454,7 +465,203 @@ LITESTAR = Framework(
         ),
     ),
     joins_paths=True,
-    qualified_names=True,
+    default_name="qualified",
+)
+
+_SERVER_IMPLICIT = (
+    ImplicitStatus(405, "method not allowed"),
+    ImplicitStatus(500, "unhandled exception"),
+)
+
+# Sanic: `@app.get(uri)`, `app.add_route(handler, uri)`, `Blueprint(name, url_prefix=,
+# version=)`, `Blueprint.group(a, b, url_prefix=, version=)` and `app.blueprint(...)`, whose
+# `url_prefix` replaces the blueprint's own; `/v{version}` goes first; a route's name is
+# `app.blueprint.handler`; no trailing slash unless `strict_slashes` [S: sanic.blueprints.
+# Blueprint.register, sanic.mixins.routes].
+_SANIC_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+SANIC = Framework(
+    name="sanic",
+    holders=(
+        RouteHolder("sanic", ("sanic.Sanic", "sanic.app.Sanic"), name=0),
+        RouteHolder(
+            "sanic",
+            ("sanic.Blueprint", "sanic.blueprints.Blueprint"),
+            prefix="url_prefix",
+            name=0,
+            version="version",
+        ),
+        RouteHolder(
+            "sanic",
+            (
+                "sanic.Blueprint.group",
+                "sanic.blueprints.Blueprint.group",
+                "sanic.BlueprintGroup",
+                "sanic.blueprint_group.BlueprintGroup",
+            ),
+            prefix="url_prefix",
+            version="version",
+            members=True,
+        ),
+    ),
+    decorators=(
+        RouteDecorator("sanic", "route", None, path_keyword="uri", version="version"),
+        *(
+            RouteDecorator(
+                "sanic", method, (method.upper(),), path_keyword="uri", version="version"
+            )
+            for method in _SANIC_METHODS
+        ),
+        RouteDecorator(
+            "sanic",
+            "add_route",
+            None,
+            path_keyword="uri",
+            path_position=1,
+            endpoint=0,
+            view="handler",
+            version="version",
+        ),
+    ),
+    includes=(Include("sanic", "blueprint", "url_prefix", replaces_prefix=True),),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    exception_handlers=("exception",),
+    joins_paths=True,
+    parameter=r"<([a-zA-Z_][a-zA-Z0-9_]*)(?::[^<>]*)?>",
+)
+
+# aiohttp: `RouteTableDef` decorators and `app.add_routes(...)`, `app.router.add_get(...)`,
+# `web.get(...)` in a list, `web.View` classes, `app.add_subapp(prefix, app)`; a route has no
+# name unless given [S: aiohttp.web_routedef, aiohttp.web_urldispatcher.UrlDispatcher].
+_AIOHTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+AIOHTTP = Framework(
+    name="aiohttp",
+    holders=(
+        RouteHolder(
+            "aiohttp", ("aiohttp.web.Application", "aiohttp.web_app.Application"), router="router"
+        ),
+        RouteHolder("aiohttp", ("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef")),
+    ),
+    decorators=(
+        *(RouteDecorator("aiohttp", method, (method.upper(),)) for method in _AIOHTTP_METHODS),
+        RouteDecorator("aiohttp", "view", None),
+        RouteDecorator("aiohttp", "route", None, methods_position=0, path_position=1),
+        *(
+            RouteDecorator(
+                "aiohttp", f"add_{method}", (method.upper(),), endpoint=1, view="handler"
+            )
+            for method in _AIOHTTP_METHODS
+        ),
+        RouteDecorator("aiohttp", "add_view", None, endpoint=1, view="handler"),
+        RouteDecorator(
+            "aiohttp",
+            "add_route",
+            None,
+            endpoint=2,
+            view="handler",
+            methods_keyword="method",
+            methods_position=0,
+            path_position=1,
+        ),
+    ),
+    includes=(
+        Include("aiohttp", "add_routes", None),
+        Include("aiohttp", "add_subapp", "prefix", child=1, prefix_position=0),
+    ),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    # `{name:regex}`, the regex holding braces of its own (`{year:\d{4}}`).
+    parameter=r"\{([a-zA-Z_][a-zA-Z0-9_]*):(?:[^{}]|\{[^{}]*\})*\}",
+    entries=(
+        *(
+            RouteDecorator(
+                "aiohttp", f"{module}.{method}", (method.upper(),), endpoint=1, view="handler"
+            )
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+            for method in _AIOHTTP_METHODS
+        ),
+        *(
+            RouteDecorator("aiohttp", f"{module}.view", None, endpoint=1, view="handler")
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+        ),
+        *(
+            RouteDecorator(
+                "aiohttp",
+                f"{module}.route",
+                None,
+                endpoint=2,
+                view="handler",
+                methods_keyword="method",
+                methods_position=0,
+                path_position=1,
+            )
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+        ),
+    ),
+    default_name="none",
+)
+
+# Falcon: `app.add_route(uri_template, resource, suffix=None)`; a resource answers a method
+# with its `on_get` (`on_get_{suffix}`) [S: falcon.routing.util.map_http_methods].
+FALCON = Framework(
+    name="falcon",
+    holders=(
+        RouteHolder(
+            "falcon",
+            (
+                "falcon.App",
+                "falcon.app.App",
+                "falcon.asgi.App",
+                "falcon.asgi.app.App",
+                "falcon.API",
+            ),
+        ),
+    ),
+    decorators=(
+        RouteDecorator(
+            "falcon",
+            "add_route",
+            None,
+            path_keyword="uri_template",
+            endpoint=1,
+            view="resource",
+            suffix="suffix",
+        ),
+    ),
+    includes=(),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    exception_handlers=("add_error_handler",),
+    responder="on_{method}",
+    default_name="none",
+    # `{name:converter}`, with the converter's arguments (`{x:int(min=1)}`).
+    parameter=r"\{([a-zA-Z_][a-zA-Z0-9_]*):[^{}]*\}",
+)
+
+# Tornado: `Application([(regex, Handler), url(regex, Handler, name=)])` and
+# `app.add_handlers(host, [...])`; the handler class's `get`/`post`... answer its methods
+# [S: tornado.web.Application, tornado.routing.URLSpec].
+TORNADO = Framework(
+    name="tornado",
+    holders=(
+        RouteHolder(
+            "tornado",
+            ("tornado.web.Application",),
+            routes="handlers",
+            routes_position=0,
+        ),
+    ),
+    decorators=(),
+    includes=(Include("tornado", "add_handlers", None, child=1),),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    entries=tuple(
+        RouteDecorator("tornado", name, None, path_keyword="pattern", endpoint=1, view="handler")
+        for name in ("tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec")
+    ),
+    tuple_entries=True,
+    default_name="none",
+    regex_paths=True,
 )
 
 FRAMEWORKS: tuple[Framework, ...] = (
@@ -464,6 +671,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
     FLASK_RESTX,
     FLASK_RESTFUL,
     LITESTAR,
+    SANIC,
+    AIOHTTP,
+    FALCON,
+    TORNADO,
 )
 
 # Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and
@@ -503,7 +714,137 @@ WERKZEUG_EXCEPTIONS: dict[str, int] = {
         ("HTTPVersionNotSupported", 505),
     )
 }
-EXCEPTION_STATUS: dict[str, int] = {**EXCEPTION_STATUSES_DOCUMENTED, **WERKZEUG_EXCEPTIONS}
+# Sanic's, aiohttp's and Falcon's exception classes, each with its class's status (checked
+# against the installed packages in tests/test_routes.py); `sanic` re-exports some of its own.
+_SANIC_TOP_LEVEL = frozenset(
+    {
+        "BadRequest",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "FileNotFound",
+        "MethodNotAllowed",
+        "RangeNotSatisfiable",
+        "ExpectationFailed",
+        "ServerError",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
+)
+SANIC_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("sanic.exceptions", "sanic")
+    for name, code in (
+        ("BadRequest", 400),
+        ("InvalidUsage", 400),
+        ("Unauthorized", 401),
+        ("Forbidden", 403),
+        ("NotFound", 404),
+        ("FileNotFound", 404),
+        ("MethodNotAllowed", 405),
+        ("MethodNotSupported", 405),
+        ("RequestTimeout", 408),
+        ("PayloadTooLarge", 413),
+        ("URITooLong", 414),
+        ("RangeNotSatisfiable", 416),
+        ("ExpectationFailed", 417),
+        ("ServerError", 500),
+        ("InternalServerError", 500),
+        ("ServiceUnavailable", 503),
+    )
+    if module == "sanic.exceptions" or name in _SANIC_TOP_LEVEL
+}
+AIOHTTP_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("aiohttp.web", "aiohttp.web_exceptions")
+    for name, code in (
+        ("HTTPOk", 200),
+        ("HTTPCreated", 201),
+        ("HTTPAccepted", 202),
+        ("HTTPNoContent", 204),
+        ("HTTPMovedPermanently", 301),
+        ("HTTPFound", 302),
+        ("HTTPSeeOther", 303),
+        ("HTTPNotModified", 304),
+        ("HTTPTemporaryRedirect", 307),
+        ("HTTPPermanentRedirect", 308),
+        ("HTTPBadRequest", 400),
+        ("HTTPUnauthorized", 401),
+        ("HTTPPaymentRequired", 402),
+        ("HTTPForbidden", 403),
+        ("HTTPNotFound", 404),
+        ("HTTPMethodNotAllowed", 405),
+        ("HTTPNotAcceptable", 406),
+        ("HTTPRequestTimeout", 408),
+        ("HTTPConflict", 409),
+        ("HTTPGone", 410),
+        ("HTTPLengthRequired", 411),
+        ("HTTPPreconditionFailed", 412),
+        ("HTTPRequestEntityTooLarge", 413),
+        ("HTTPRequestURITooLong", 414),
+        ("HTTPUnsupportedMediaType", 415),
+        ("HTTPRequestRangeNotSatisfiable", 416),
+        ("HTTPExpectationFailed", 417),
+        ("HTTPMisdirectedRequest", 421),
+        ("HTTPUnprocessableEntity", 422),
+        ("HTTPFailedDependency", 424),
+        ("HTTPUpgradeRequired", 426),
+        ("HTTPPreconditionRequired", 428),
+        ("HTTPTooManyRequests", 429),
+        ("HTTPRequestHeaderFieldsTooLarge", 431),
+        ("HTTPUnavailableForLegalReasons", 451),
+        ("HTTPInternalServerError", 500),
+        ("HTTPNotImplemented", 501),
+        ("HTTPBadGateway", 502),
+        ("HTTPServiceUnavailable", 503),
+        ("HTTPGatewayTimeout", 504),
+    )
+}
+FALCON_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("falcon", "falcon.errors")
+    for name, code in (
+        ("HTTPBadRequest", 400),
+        ("HTTPMissingHeader", 400),
+        ("HTTPMissingParam", 400),
+        ("HTTPInvalidHeader", 400),
+        ("HTTPInvalidParam", 400),
+        ("HTTPUnauthorized", 401),
+        ("HTTPForbidden", 403),
+        ("HTTPNotFound", 404),
+        ("HTTPRouteNotFound", 404),
+        ("HTTPMethodNotAllowed", 405),
+        ("HTTPNotAcceptable", 406),
+        ("HTTPConflict", 409),
+        ("HTTPGone", 410),
+        ("HTTPLengthRequired", 411),
+        ("HTTPPreconditionFailed", 412),
+        ("HTTPContentTooLarge", 413),
+        ("HTTPUriTooLong", 414),
+        ("HTTPUnsupportedMediaType", 415),
+        ("HTTPRangeNotSatisfiable", 416),
+        ("HTTPUnprocessableEntity", 422),
+        ("HTTPLocked", 423),
+        ("HTTPFailedDependency", 424),
+        ("HTTPPreconditionRequired", 428),
+        ("HTTPTooManyRequests", 429),
+        ("HTTPRequestHeaderFieldsTooLarge", 431),
+        ("HTTPUnavailableForLegalReasons", 451),
+        ("HTTPInternalServerError", 500),
+        ("HTTPNotImplemented", 501),
+        ("HTTPBadGateway", 502),
+        ("HTTPServiceUnavailable", 503),
+        ("HTTPGatewayTimeout", 504),
+        ("HTTPVersionNotSupported", 505),
+    )
+}
+EXCEPTION_STATUS: dict[str, int] = {
+    **EXCEPTION_STATUSES_DOCUMENTED,
+    **WERKZEUG_EXCEPTIONS,
+    **SANIC_EXCEPTIONS,
+    **AIOHTTP_EXCEPTIONS,
+    **FALCON_EXCEPTIONS,
+}
 
 # -- Tables routes/ reads ------------------------------------------------------------------------
 # A holder class's qualified name -> (framework, holder).
@@ -625,6 +966,9 @@ TEST_CLIENT_METHODS: dict[str, str] = {
     **{method: method.upper() for method in HTTP_METHODS},
     **{f"simulate_{method}": method.upper() for method in HTTP_METHODS},
 }
+# Test requests whose HTTP method is a keyword, GET without it, sent by the test case itself
+# (Tornado's `AsyncHTTPTestCase.fetch(path, method="DELETE")`).
+TEST_FETCH_METHODS: dict[str, str] = {"fetch": "method"}
 # A receiver named like a test client: `client`, `self.client`, `api_client`, `test_client()`.
 TEST_CLIENT_NAME = r"client"
 # Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,

@@ -59,7 +59,10 @@ class Declared:
 
     def holder_of(self, module: Module, scope: str, node: ast.expr) -> Holder | None:
         """The holder an expression names: a name bound in the enclosing function, or at the
-        top of this or another module; or its router attribute (`app.router`)."""
+        top of this or another module; its router attribute (`app.router`); or the call of
+        a project function returning one (`add_subapp("/admin", make_admin())`)."""
+        if isinstance(node, ast.Call):
+            return self._made_by(module, node)
         if isinstance(node, ast.Attribute):
             owner = self.holder_of(module, scope, node.value)
             if owner is not None and owner.row.router == node.attr:
@@ -72,3 +75,16 @@ class Declared:
                     return self.holders[local]
         qualified = self.source.qualified(module, node)
         return self.holders.get(self.source.resolve(qualified)) if qualified else None
+
+    def _made_by(self, module: Module, call: ast.Call) -> Holder | None:
+        qualified = self.source.qualified(module, call.func)
+        located = self.source.function(qualified) if qualified else None
+        if located is None:
+            return None
+        target, local, function = located
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
+                found = self.holder_of(target, local, node.value)
+                if found is not None:
+                    return found
+        return None

@@ -17,7 +17,7 @@ from flake8_httpstatus.knowledge.routing import (
     RouteDecorator,
 )
 from flake8_httpstatus.routes.declared import Declaration, Holder, Link
-from flake8_httpstatus.routes.django import DjangoRoutes
+from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
 from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.sends import Sends, label
@@ -102,6 +102,7 @@ class _Builder(RouteLists):
             self._made(module, scope, statement)
         for holder in list(self.holders.values()):
             self._parent(holder)
+            self._members(holder)
             self.holder_lists(holder)
         for holder in list(self.holders.values()):
             self._mapped_handlers(holder)
@@ -160,6 +161,15 @@ class _Builder(RouteLists):
         parent = self.holder_of(holder.module, holder.scope, given) if given else None
         if parent is not None and parent.key != holder.key:
             self.includes.append(Link(parent.key, holder.key, holder.module, None, None))
+
+    def _members(self, holder: Holder) -> None:
+        """`Blueprint.group(users, orders)`: the group mounts each holder it is given."""
+        if not holder.row.members:
+            return
+        for argument in holder.call.args:
+            child = self.holder_of(holder.module, holder.scope, argument)
+            if child is not None:
+                self.includes.append(Link(holder.key, child.key, holder.module, None, None))
 
     def _mapped_handlers(self, holder: Holder) -> None:
         """`exception_handlers={NoteMissing: missing_note}` in the holder's constructor."""
@@ -294,9 +304,11 @@ class _Builder(RouteLists):
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
+        version: str | None = None
         for link in chain:
             if isinstance(link, str):
                 linked = self.holders[link]
+                version = self._version(linked.module, linked.call, linked.row.version) or version
                 if not replaced:
                     prefix += self._prefix(linked)
                 if linked.row.name is not None:
@@ -314,10 +326,18 @@ class _Builder(RouteLists):
                 documented += self._documented(link.module, link.call, include.documented)
                 dependencies += self._listed(link.module, link.call, include.dependencies)
             else:
+                prefix += link.prefix or ""
                 replaced = False
         path = declaration.path
         if path is None:
             path = self._string(module, call, row.path_keyword or None, row.path_position)
+        if framework.parameter is not None:
+            path = re.sub(framework.parameter, r"{\1}", path)
+        if framework.regex_paths:
+            path = regex_path(path)
+        version = self._version(module, call, row.version) or version
+        if version is not None:
+            prefix = f"/v{version}{prefix}"
         methods = declaration.methods or view.methods or row.methods
         methods = methods or self._methods(module, call, row)
         documented += self._documented(module, call, row.documented)
@@ -371,9 +391,16 @@ class _Builder(RouteLists):
 
     @staticmethod
     def _default_name(framework: Framework, view: View) -> str:
-        if framework.qualified_names:
+        if framework.default_name == "qualified":
             return f"{view.module.name}.{view.local}"
-        return view.function.name
+        return "" if framework.default_name == "none" else view.function.name
+
+    def _version(self, module: Module, call: ast.Call, name: str | None) -> str | None:
+        """A `version=` as its text (`1`, `"2.1"`), None when not given or not a literal."""
+        node = keyword(call, name) if name else None
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)):
+            return str(node.value)
+        return self.source.string(module, node)
 
     def _include_row(self, link: Link) -> Include:
         # Found as `holder.include_router(...)`, a call of the parent's framework.

@@ -26,7 +26,12 @@ class View:
 
 
 def views(
-    source: Source, framework: Framework, module: Module, node: ast.expr, suffix: str = ""
+    source: Source,
+    framework: Framework,
+    module: Module,
+    node: ast.expr,
+    suffix: str = "",
+    depth: int = 0,
 ) -> list[View]:
     """The handlers a view expression names; empty when it names nothing of the project."""
     name: str | None = None
@@ -40,6 +45,10 @@ def views(
     qualified = source.qualified(module, target)
     if qualified is None:
         return []
+    constant = source.constant(module, target) if target is node else None
+    if constant is not None and isinstance(constant[1], ast.Call) and depth < 3:
+        # `items = ItemResource()` at a module's top, then `add_route("/items", items)`.
+        return views(source, framework, constant[0], constant[1], suffix, depth + 1)
     located = source.class_(qualified)
     if located is not None:
         return _class_views(
@@ -52,7 +61,7 @@ def views(
 
 
 def _class_views(
-    source: Source, framework: Framework, cls: str, name: str, suffix: str
+    source: Source, framework: Framework, cls: str, name: str | None, suffix: str
 ) -> list[View]:
     found: list[View] = []
     for method in HTTP_METHODS:
@@ -65,7 +74,9 @@ def _class_views(
     return found
 
 
-def _class_name(framework: Framework, name: str) -> str:
+def _class_name(framework: Framework, name: str) -> str | None:
+    if framework.default_name == "none":
+        return None
     if framework.class_name == "lower":
         return name.lower()
     if framework.class_name == "snake":
