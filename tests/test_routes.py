@@ -4,6 +4,7 @@ checked against what the real frameworks build from the same code."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import json
 import os
@@ -245,6 +246,7 @@ _RUN_TESTS = {
     "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "django_library": ["-m", "django", "test", "catalog"],
+    "ninja_shop": ["-m", "django", "test", "shop"],
     "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_resources": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "litestar_store": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
@@ -252,6 +254,9 @@ _RUN_TESTS = {
     "falcon_things": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "tornado_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
+
+
+_DJANGO_SETTINGS = {"django_library": "library.settings", "ninja_shop": "site_.settings"}
 
 
 @pytest.mark.parametrize("project", sorted(_RUN_TESTS))
@@ -272,8 +277,8 @@ def test_the_projects_tests_pass_against_the_framework(project: str) -> None:
         env={
             **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
             **(
-                {"DJANGO_SETTINGS_MODULE": "library.settings"}
-                if project == "django_library"
+                {"DJANGO_SETTINGS_MODULE": _DJANGO_SETTINGS[project]}
+                if project in _DJANGO_SETTINGS
                 else {}
             ),
             "PYTHONPATH": str(where),
@@ -718,3 +723,48 @@ def test_exception_statuses_are_the_classes_statuses(package: str) -> None:
             ]
             status = cls(*["x"] * len(required)).status_code
         assert status == code, qualified
+
+
+_NINJA_ROUTES = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["DJANGO_SETTINGS_MODULE"] = "site_.settings"
+import django
+django.setup()
+from django.urls import URLResolver, get_resolver
+from flake8_httpstatus.routes.django import path_of
+from shop.api import api
+
+def names(patterns, prefix, namespace):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from names(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif entry.name not in ("openapi-json", "openapi-view", "api-root"):
+            yield ["/" + path_of(prefix + str(entry.pattern), False), f"{namespace}:{entry.name}"]
+
+operations = [
+    [path, [method.upper()], sorted(int(code) for code in operation["responses"])]
+    for path, methods in api.get_openapi_schema()["paths"].items()
+    for method, operation in methods.items()
+]
+print(json.dumps({"operations": sorted(operations),
+                  "names": sorted(names(get_resolver().url_patterns, "", ""))}))
+"""
+
+
+def test_ninja_routes_match_django_and_its_openapi(capsys: pytest.CaptureFixture[str]) -> None:
+    """django-ninja and Django themselves, on the same project, give the same paths, methods
+    and documented statuses (`response=` keys, else 200; 422 not documented), and the same URL
+    names in the `api-1.0.0` namespace: a router added with a prefix, the API mounted in
+    Django's `urlpatterns`, a converter-first `{int:item_id}`."""
+    if importlib.util.find_spec("ninja") is None:  # importing it here needs Django's settings
+        pytest.skip("django-ninja is not installed")
+    real = framework_says(_NINJA_ROUTES, "ninja_shop")
+    routes = table(capsys, "ninja_shop")["routes"]
+    operations = sorted(
+        [route["path"], route["methods"], [entry["status"] for entry in route["documented"]]]
+        for route in routes
+    )
+    assert operations == real["operations"]
+    assert sorted([route["path"], route["name"]] for route in routes) == real["names"]

@@ -31,6 +31,10 @@ class RouteHolder:
     # what joins it to them.
     name: int | None = None
     joiner: str = "."
+    # The keyword naming it, and its name when not given (ninja's `urls_namespace`, by
+    # default `api-1.0.0`).
+    name_keyword: str = "name"
+    default_name: str = ""
     # The prefix's position when it is not given by keyword (Starlette's `Mount("/api", ...)`);
     # `prefix_from_name`: without one, `/` and the name is the prefix (flask-restx's Namespace).
     prefix_position: int | None = None
@@ -164,6 +168,12 @@ class Framework:
     handlers: tuple[RouteDecorator, ...] = ()
     # The path's pieces are joined with one `/` and no trailing one (Litestar's `join_paths`).
     joins_paths: bool = False
+    # The route's documented statuses are its `documented=` dict's keys; one key is also its
+    # success status; without a dict, the default status is documented (ninja's `response=`).
+    success_from_documented: bool = False
+    # Parameter names the framework passes by itself, whatever their annotation (ninja's
+    # `request`).
+    reserved: tuple[str, ...] = ()
     # A route's default name: the handler's name ("function"), its `module.qualname`
     # (Litestar: "qualified"), or none ("none": aiohttp, Falcon, Tornado).
     default_name: str = "function"
@@ -664,6 +674,56 @@ TORNADO = Framework(
     regex_paths=True,
 )
 
+# django-ninja: `NinjaAPI` and `Router` decorators, `add_router(prefix, router)`, mounted in
+# Django's URLs as `path("api/", api.urls)`; `response=` documents its keys (one key is the
+# success status); 422 for invalid input, not documented; names in the `api-1.0.0` namespace
+# [S: ninja.main.NinjaAPI.urls, ninja.operation.Operation; ../shared/reference/routing.md 1.6].
+_NINJA_METHODS = ("get", "post", "put", "patch", "delete")
+NINJA = Framework(
+    name="ninja",
+    holders=(
+        RouteHolder(
+            "ninja",
+            ("ninja.NinjaAPI", "ninja.main.NinjaAPI"),
+            name_keyword="urls_namespace",
+            default_name="api-1.0.0",
+            joiner=":",
+        ),
+        RouteHolder("ninja", ("ninja.Router", "ninja.router.Router")),
+    ),
+    decorators=(
+        *(
+            RouteDecorator(
+                "ninja", method, (method.upper(),), documented="response", route_name="url_name"
+            )
+            for method in _NINJA_METHODS
+        ),
+        RouteDecorator(
+            "ninja",
+            "api_operation",
+            None,
+            documented="response",
+            route_name="url_name",
+            methods_position=0,
+            path_position=1,
+        ),
+    ),
+    includes=(Include("ninja", "add_router", "prefix", child=1, prefix_position=0),),
+    default_status=200,
+    implicit=(
+        ImplicitStatus(422, "request validation", "parameters"),
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    exception_handlers=("exception_handler", "add_exception_handler"),
+    injected=("HttpRequest",),
+    tuple_status=0,
+    packages=("ninja",),
+    parameter=r"\{(?:[a-zA-Z_][a-zA-Z0-9_]*:)?([a-zA-Z_][a-zA-Z0-9_]*)\}",
+    success_from_documented=True,
+    reserved=("request",),
+)
+
 FRAMEWORKS: tuple[Framework, ...] = (
     FASTAPI,
     FLASK,
@@ -675,6 +735,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     AIOHTTP,
     FALCON,
     TORNADO,
+    NINJA,
 )
 
 # Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and

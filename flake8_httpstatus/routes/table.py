@@ -162,6 +162,13 @@ class _Builder(RouteLists):
         if parent is not None and parent.key != holder.key:
             self.includes.append(Link(parent.key, holder.key, holder.module, None, None))
 
+    def mount(self, module: Module, node: ast.expr, prefix: str) -> None:
+        """A holder mounted from outside at `prefix` (ninja's `path("api/", api.urls)`)."""
+        holder = self.holder_of(module, "", node)
+        if holder is not None:
+            outside = f"<{module.name}:{prefix}>"
+            self.includes.append(Link(outside, holder.key, module, None, prefix))
+
     def _members(self, holder: Holder) -> None:
         """`Blueprint.group(users, orders)`: the group mounts each holder it is given."""
         if not holder.row.members:
@@ -306,13 +313,18 @@ class _Builder(RouteLists):
         replaced = False
         version: str | None = None
         for link in chain:
+            if isinstance(link, str) and link not in self.holders:
+                continue  # what mounts a holder from outside: Django's URLs
             if isinstance(link, str):
                 linked = self.holders[link]
                 version = self._version(linked.module, linked.call, linked.row.version) or version
                 if not replaced:
                     prefix += self._prefix(linked)
-                if linked.row.name is not None:
-                    name = self._string(linked.module, linked.call, "name", linked.row.name)
+                if linked.row.name is not None or linked.row.default_name:
+                    name = self._string(
+                        linked.module, linked.call, linked.row.name_keyword, linked.row.name
+                    )
+                    name = name or linked.row.default_name
                     names += name + linked.row.joiner if name else ""
                 settings = [(linked.module, linked.call)]
                 settings += [linked.init] if linked.init is not None else []
@@ -340,7 +352,8 @@ class _Builder(RouteLists):
             prefix = f"/v{version}{prefix}"
         methods = declaration.methods or view.methods or row.methods
         methods = methods or self._methods(module, call, row)
-        documented += self._documented(module, call, row.documented)
+        own = self._documented(module, call, row.documented)
+        documented += own
         dependencies += self._listed(module, call, row.dependencies)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
@@ -348,6 +361,10 @@ class _Builder(RouteLists):
             (status for method, status in framework.status_by_method if method in methods),
             framework.default_status,
         )
+        if framework.success_from_documented:
+            statuses = {entry.status for entry in own}
+            default = statuses.pop() if len(statuses) == 1 else default
+            documented += [] if own else [Documented(default, module.path, call.lineno)]
         sends = [
             Sent(
                 declared or default,
@@ -364,7 +381,7 @@ class _Builder(RouteLists):
         if framework.documents_success:
             success = declared or default
             documented.append(Documented(success, module.path, call.lineno))
-        has_parameters = self._has_parameters(target, function) or any(
+        has_parameters = self._has_parameters(target, function, 0, framework.reserved) or any(
             isinstance(marker, ast.Call) and self._validates(where, marker)
             for where, marker in dependencies
         )
@@ -447,7 +464,9 @@ class _Builder(RouteLists):
             return [(module, item) for item in node.elts]
         return []
 
-    def _has_parameters(self, module: Module, function: Function, depth: int = 0) -> bool:
+    def _has_parameters(
+        self, module: Module, function: Function, depth: int = 0, reserved: tuple[str, ...] = ()
+    ) -> bool:
         """Whether the framework validates something for this handler: a parameter it does not
         inject, here or in a dependency."""
         injected = {name for found in HOLDER_CLASSES.values() for name in found[0].injected}
@@ -459,7 +478,7 @@ class _Builder(RouteLists):
             *zip(positional, defaults, strict=True),
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ):
-            if arg.arg in {"self", "cls"}:
+            if arg.arg in {"self", "cls", *reserved}:
                 continue
             annotation = ast.unparse(arg.annotation) if arg.annotation else ""
             if any(re.search(rf"\b{name}\b", annotation) for name in injected):
@@ -488,7 +507,11 @@ def route_map(root: Path) -> RouteMap:
     source = Source(root)
     builder = _Builder(source)
     builder.find()
-    routes = builder.routes() + DjangoRoutes(source, builder.sends).routes()
+    django = DjangoRoutes(source, builder.sends)
+    django_routes = django.routes()
+    for module, node, prefix in django.mounted:
+        builder.mount(module, node, prefix)
+    routes = builder.routes() + django_routes
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
     tests = Tests(source, routes)
     tests.apply()
