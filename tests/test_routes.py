@@ -768,3 +768,75 @@ def test_ninja_routes_match_django_and_its_openapi(capsys: pytest.CaptureFixture
     )
     assert operations == real["operations"]
     assert sorted([route["path"], route["name"]] for route in routes) == real["names"]
+
+
+def test_holder_passed_to_a_function_and_handlers_of_an_instance(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """aiohttp's usual layout: `setup_routes(app, handler)` registers the methods of a
+    handler object built in another module, through `router = app.router`."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "site_/__init__.py": "",
+            "site_/views.py": (
+                "from aiohttp import web\n"
+                "class Handler:\n"
+                "    async def index(self, request):\n"
+                "        raise web.HTTPFound('/login')\n"
+            ),
+            "site_/routes.py": (
+                "def setup_routes(app, handler):\n"
+                "    router = app.router\n"
+                "    h = handler\n"
+                "    router.add_get('/', h.index, name='index')\n"
+            ),
+            "site_/main.py": (
+                "from aiohttp import web\n"
+                "from site_.routes import setup_routes\n"
+                "from site_.views import Handler\n"
+                "def init():\n"
+                "    app = web.Application()\n"
+                "    handler = Handler()\n"
+                "    setup_routes(app, handler)\n"
+                "    return app\n"
+            ),
+        },
+    )
+    (route,) = found["routes"]
+    assert (route["path"], route["handler"], route["name"]) == (
+        "/",
+        "site_.views:Handler.index",
+        "index",
+    )
+    assert [entry["status"] for entry in route["sends"]] == [200, 302]
+
+
+def test_controllers_listed_nowhere_are_routes_at_their_own_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A Litestar app configured where the map does not follow (a plugin's `on_app_init`
+    extending `route_handlers`): its controllers and handlers are still routes."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/users.py": (
+                "from litestar import Controller, delete, get\n"
+                "class UserController(Controller):\n"
+                "    path = '/api/users'\n"
+                "    @delete('/{user_id:uuid}')\n"
+                "    async def remove(self, user_id) -> None: ...\n"
+                "@get('/health')\n"
+                "async def health() -> str: ...\n"
+            ),
+        },
+    )
+    assert [
+        (route["methods"], route["path"], route["sends"][0]["status"]) for route in found["routes"]
+    ] == [
+        (["DELETE"], "/api/users/{user_id}", 204),
+        (["GET"], "/health", 200),
+    ]

@@ -56,6 +56,12 @@ class Declared:
         self.holders: dict[str, Holder] = {}
         self.includes: list[Link] = []
         self.declarations: list[Declaration] = []
+        # A function's parameter given a holder (`setup_routes(app)`), by the parameter's
+        # qualified name (`pkg.routes.setup_routes.app`).
+        self.parameters: dict[str, Holder] = {}
+        # Names bound to an instance of a project class (`handler = SiteHandler(mongo)`), and
+        # parameters given one, by qualified name, with the class.
+        self.instances: dict[str, str] = {}
 
     def holder_of(self, module: Module, scope: str, node: ast.expr) -> Holder | None:
         """The holder an expression names: a name bound in the enclosing function, or at the
@@ -73,6 +79,8 @@ class Declared:
                 local = ".".join([module.name, *parts[:cut], node.id])
                 if local in self.holders:
                     return self.holders[local]
+                if local in self.parameters:
+                    return self.parameters[local]
         qualified = self.source.qualified(module, node)
         return self.holders.get(self.source.resolve(qualified)) if qualified else None
 
@@ -87,4 +95,57 @@ class Declared:
                 found = self.holder_of(target, local, node.value)
                 if found is not None:
                     return found
+        return None
+
+    def bind(self, module: Module, scope: str, call: ast.Call) -> None:
+        """`setup_routes(app)`: the project function's parameter is that holder."""
+        qualified = self.source.qualified(module, call.func)
+        located = self.source.function(qualified) if qualified else None
+        if located is None:
+            return
+        target, local, function = located
+        arguments = function.args
+        names = [arg.arg for arg in (*arguments.posonlyargs, *arguments.args)]
+        if names and names[0] in {"self", "cls"}:
+            names = names[1:]
+        given = [(name, value) for name, value in zip(names, call.args, strict=False)] + [
+            (item.arg, item.value) for item in call.keywords if item.arg
+        ]
+        for name, value in given:
+            holder = self.holder_of(module, scope, value)
+            if holder is not None:
+                self.parameters[f"{target.name}.{local}.{name}"] = holder
+            cls = self.instance_of(module, scope, value)
+            if cls is not None:
+                self.instances[f"{target.name}.{local}.{name}"] = cls
+
+    def instance(self, module: Module, scope: str, name: str, value: ast.expr) -> None:
+        """`handler = SiteHandler(mongo)`: the name holds an instance of a project class."""
+        if isinstance(value, ast.Call):
+            qualified = self.source.qualified(module, value.func)
+            if qualified is not None and self.source.class_(qualified) is not None:
+                key = ".".join(part for part in (module.name, scope, name) if part)
+                self.instances[key] = self.source.resolve(qualified)
+        else:
+            cls = self.instance_of(module, scope, value)
+            if cls is not None:
+                self.instances[".".join(part for part in (module.name, scope, name) if part)] = cls
+
+    def instance_of(self, module: Module, scope: str, node: ast.expr) -> str | None:
+        """The project class of the instance a name holds, in a function or at the top."""
+        if not isinstance(node, ast.Name):
+            return None
+        parts = scope.split(".") if scope else []
+        for cut in range(len(parts), -1, -1):
+            key = ".".join([module.name, *parts[:cut], node.id])
+            if key in self.instances:
+                return self.instances[key]
+        return None
+
+    def method_of(self, module: Module, scope: str, node: ast.expr) -> str | None:
+        """`h.index`, `h` holding an instance of a project class: that class's method."""
+        if isinstance(node, ast.Attribute):
+            cls = self.instance_of(module, scope, node.value)
+            if cls is not None:
+                return f"{cls}.{node.attr}"
         return None

@@ -8,7 +8,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_httpstatus.knowledge.routing import ENTRIES, HANDLERS, HOLDER_CLASSES, RouteDecorator
+from flake8_httpstatus.knowledge.routing import (
+    ENTRIES,
+    HANDLERS,
+    HOLDER_CLASSES,
+    Framework,
+    RouteDecorator,
+)
 from flake8_httpstatus.routes.declared import Declaration, Declared, Holder, Link
 from flake8_httpstatus.routes.source import Module, keyword
 from flake8_httpstatus.routes.views import View, views
@@ -93,7 +99,37 @@ class RouteLists(Declared):
             if found is not None:
                 self.declare(holder, found[1], view.module, decorator, [view])
 
-    def _controller(self, holder: Holder, cls: str, depth: int) -> None:
+    def unlisted(self, modules: list[Module]) -> None:
+        """Controllers and handler functions no holder lists (the app is configured where the
+        map does not follow, such as a plugin's `on_app_init`): routes at their own path."""
+        declared = {(found.view.module.name, found.view.local) for found in self.declarations}
+        for module in modules:
+            for name in module.classes:
+                if f"{module.name}.{name}" not in self.holders:
+                    self._controller(None, f"{module.name}.{name}", 0)
+            for local, function in module.functions.items():
+                if "." in local or (module.name, local) in declared:
+                    continue
+                for decorator in function.decorator_list:
+                    qualified = (
+                        self.source.qualified(module, decorator.func)
+                        if isinstance(decorator, ast.Call)
+                        else None
+                    )
+                    found = HANDLERS.get(self.source.resolve(qualified)) if qualified else None
+                    if found is not None:
+                        self.handler(self._root(found[0], module), View(module, local, function))
+                        break
+
+    def _root(self, framework: Framework, module: Module) -> Holder:
+        """A holder standing for the app of handlers listed nowhere the map sees."""
+        key = f"<{framework.name}>"
+        if key not in self.holders:
+            call = ast.Call(ast.Name(framework.name), [], [])
+            self.holders[key] = Holder(key, framework, framework.holders[0], module, call)
+        return self.holders[key]
+
+    def _controller(self, holder: Holder | None, cls: str, depth: int) -> None:
         """A controller class listed in a holder: a holder of its own, whose settings are its
         class attributes (`path = "/items"`), holding its methods' handlers."""
         row = next(
@@ -125,7 +161,8 @@ class RouteLists(Declared):
             for base in self.source.bases(cls):
                 for method in self._class_methods(base):
                     self.handler(self.holders[key], method)
-        self.includes.append(Link(holder.key, key, module, None, None))
+        if holder is not None:
+            self.includes.append(Link(holder.key, key, module, None, None))
 
     def _class_methods(self, cls: str) -> Iterator[View]:
         located = self.source.class_(cls)

@@ -100,11 +100,27 @@ class _Builder(RouteLists):
         # from is known; then what the constructors say of parents and listed routes.
         for module, scope, statement in assignments:
             self._made(module, scope, statement)
-        for holder in list(self.holders.values()):
+        # Holders passed to project functions (`setup_routes(app)`), then names bound to a
+        # holder or its router there (`router = app.router`).
+        for module, scope, statement in assignments:
+            target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+            if isinstance(target, ast.Name) and statement.value is not None:
+                self.instance(module, scope, target.id, statement.value)
+        for module in modules:
+            for scope, statement in _scopes(module.tree.body):
+                for call in _calls(statement):
+                    self.bind(module, scope, call)
+        for module, scope, statement in assignments:
+            self._alias(module, scope, statement)
+            target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+            if isinstance(target, ast.Name) and isinstance(statement.value, ast.Name):
+                self.instance(module, scope, target.id, statement.value)
+        # Each holder once, though several names may be bound to it.
+        for holder in list({holder.key: holder for holder in self.holders.values()}.values()):
             self._parent(holder)
             self._members(holder)
             self.holder_lists(holder)
-        for holder in list(self.holders.values()):
+        for holder in {holder.key: holder for holder in self.holders.values()}.values():
             self._mapped_handlers(holder)
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
@@ -115,6 +131,7 @@ class _Builder(RouteLists):
                             self._decorator(module, scope, decorator, local, statement)
                 for call in _calls(statement):
                     self._call(module, scope, call)
+        self.unlisted(modules)
 
     def _holder(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
         value = statement.value
@@ -152,6 +169,17 @@ class _Builder(RouteLists):
             key = ".".join(part for part in (module.name, scope, target.id) if part)
             self.holders[key] = Holder(key, found[0], found[1], module, value, None, scope)
             self.includes.append(Link(maker.key, key, module, None, None))
+
+    def _alias(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        if not isinstance(target, ast.Name) or not isinstance(
+            statement.value, (ast.Name, ast.Attribute)
+        ):
+            return
+        key = ".".join(part for part in (module.name, scope, target.id) if part)
+        holder = self.holder_of(module, scope, statement.value)
+        if holder is not None and key not in self.holders:
+            self.holders[key] = holder
 
     def _parent(self, holder: Holder) -> None:
         """`Api(app)`: the holder attaches to the app or blueprint it is given."""
@@ -252,7 +280,13 @@ class _Builder(RouteLists):
             endpoint = keyword(call, row.view, row.endpoint)
             suffix_node = keyword(call, row.suffix) if row.suffix else None
             suffix = self.source.string(module, suffix_node) or "" if suffix_node else ""
-            if endpoint is not None:
+            method = self.method_of(module, scope, endpoint) if endpoint is not None else None
+            if method is not None:
+                # `router.add_get("/", handler.index)`: a method of a project class's instance.
+                located = self.source.function(method)
+                found = [View(*located)] if located is not None else []
+                self.declare(holder, row, module, call, found)
+            elif endpoint is not None:
                 found = views(self.source, framework, module, endpoint, suffix)
                 self.declare(holder, row, module, call, found)
 
