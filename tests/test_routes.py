@@ -840,3 +840,68 @@ def test_controllers_listed_nowhere_are_routes_at_their_own_path(
         (["DELETE"], "/api/users/{user_id}", 204),
         (["GET"], "/health", 200),
     ]
+
+
+def test_handler_lists_read_where_the_app_is_not_seen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """jupyter_server's layout: each module's `default_handlers` list of `(regex, Handler)`
+    tuples, gathered into the app by a dynamic import the map does not follow; a `%` path."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "srv/__init__.py": "",
+            "srv/base.py": 'path_regex = r"(?P<path>(?:/[^/]+)+)"\n',
+            "srv/files.py": (
+                "from tornado import web\n"
+                "from srv.base import path_regex\n"
+                "class FilesHandler(web.RequestHandler):\n"
+                "    def delete(self, path):\n"
+                "        self.set_status(204)\n"
+                'default_handlers = [(r"/api/files%s" % path_regex, FilesHandler)]\n'
+            ),
+        },
+    )
+    assert [(route["methods"], route["path"]) for route in found["routes"]] == [
+        (["DELETE"], "/api/files{path}")
+    ]
+    assert [entry["status"] for entry in found["routes"][0]["sends"]] == [200, 204]
+
+
+def test_includes_by_keyword_and_by_position(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """ninja's `add_router(prefix=..., router=...)` by keyword; flask-restx's
+    `add_namespace(ns, "/tasks")` with the path by position, replacing the namespace's."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "one/__init__.py": "",
+            "one/api.py": (
+                "from ninja import NinjaAPI, Router\n"
+                "router = Router()\n"
+                "@router.get('/{item_id}')\n"
+                "def item(request, item_id: int): ...\n"
+                "api = NinjaAPI()\n"
+                "api.add_router(prefix='/v1/items', router=router)\n"
+            ),
+            "two/__init__.py": "",
+            "two/api.py": (
+                "from flask import Flask\n"
+                "from flask_restx import Api, Namespace, Resource\n"
+                "app = Flask(__name__)\n"
+                "api = Api(app)\n"
+                "ns = Namespace('todos')\n"
+                "@ns.route('/<int:todo_id>')\n"
+                "class Todo(Resource):\n"
+                "    def get(self, todo_id): ...\n"
+                "api.add_namespace(ns, '/tasks')\n"
+            ),
+        },
+    )
+    assert sorted(route["path"] for route in found["routes"]) == [
+        "/tasks/{todo_id}",
+        "/v1/items/{item_id}",
+    ]

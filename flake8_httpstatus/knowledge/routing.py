@@ -111,6 +111,7 @@ class Include:
     # ninja's `api.add_router("/v1", router)`).
     child: int = 0
     prefix_position: int | None = None
+    child_keyword: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,11 @@ class Framework:
     # Calls that declare one route inside a list of routes (Starlette's `Route(path, endpoint)`,
     # aiohttp's `web.get(path, handler)`), by qualified name; `name` is the callable's.
     entries: tuple[RouteDecorator, ...] = ()
-    # A list's `(path, handler)` tuple is a route (Tornado's handler lists).
+    # A list's `(path, handler)` tuple is a route (Tornado's handler lists); a module's list
+    # of such tuples whose handlers derive from one of `handler_bases` is read even when the
+    # map does not see it given to an app (jupyter_server's `default_handlers`).
     tuple_entries: bool = False
+    handler_bases: tuple[str, ...] = ()
     # Methods of a holder that make a holder of the named class (flask-restx's
     # `api.namespace("todos")`).
     factories: tuple[tuple[str, str], ...] = ()
@@ -241,7 +245,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
         ),
-        Include("fastapi", "mount", "path", child=1, prefix_position=0),
+        Include("fastapi", "mount", "path", child=1, prefix_position=0, child_keyword="app"),
     ),
     default_status=200,
     documents_success=True,
@@ -327,7 +331,9 @@ STARLETTE = Framework(
         ),
     ),
     decorators=(RouteDecorator("starlette", "add_route", None, endpoint=1, view="route"),),
-    includes=(Include("starlette", "mount", "path", child=1, prefix_position=0),),
+    includes=(
+        Include("starlette", "mount", "path", child=1, prefix_position=0, child_keyword="app"),
+    ),
     default_status=200,
     implicit=(
         ImplicitStatus(405, "method not allowed"),
@@ -373,7 +379,9 @@ FLASK_RESTX = Framework(
         ),
     ),
     decorators=_RESOURCE_DECORATORS,
-    includes=(Include("flask-restx", "add_namespace", "path", replaces_prefix=True),),
+    includes=(
+        Include("flask-restx", "add_namespace", "path", replaces_prefix=True, prefix_position=1),
+    ),
     default_status=200,
     implicit=FLASK.implicit,
     exception_handlers=("errorhandler",),
@@ -576,7 +584,9 @@ AIOHTTP = Framework(
     ),
     includes=(
         Include("aiohttp", "add_routes", None),
-        Include("aiohttp", "add_subapp", "prefix", child=1, prefix_position=0),
+        Include(
+            "aiohttp", "add_subapp", "prefix", child=1, prefix_position=0, child_keyword="subapp"
+        ),
     ),
     default_status=200,
     implicit=_SERVER_IMPLICIT,
@@ -670,6 +680,7 @@ TORNADO = Framework(
         for name in ("tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec")
     ),
     tuple_entries=True,
+    handler_bases=("tornado.web.RequestHandler",),
     default_name="none",
     regex_paths=True,
 )
@@ -708,7 +719,11 @@ NINJA = Framework(
             path_position=1,
         ),
     ),
-    includes=(Include("ninja", "add_router", "prefix", child=1, prefix_position=0),),
+    includes=(
+        Include(
+            "ninja", "add_router", "prefix", child=1, prefix_position=0, child_keyword="router"
+        ),
+    ),
     default_status=200,
     implicit=(
         ImplicitStatus(422, "request validation", "parameters"),

@@ -62,6 +62,8 @@ class Declared:
         # Names bound to an instance of a project class (`handler = SiteHandler(mongo)`), and
         # parameters given one, by qualified name, with the class.
         self.instances: dict[str, str] = {}
+        # The route lists read (by node), so a list read through an app is not read again.
+        self.listed: set[int] = set()
 
     def holder_of(self, module: Module, scope: str, node: ast.expr) -> Holder | None:
         """The holder an expression names: a name bound in the enclosing function, or at the

@@ -104,6 +104,10 @@ class RouteLists(Declared):
         map does not follow, such as a plugin's `on_app_init`): routes at their own path."""
         declared = {(found.view.module.name, found.view.local) for found in self.declarations}
         for module in modules:
+            for value in list(module.assignments.values()):
+                framework = self._handler_list(module, value)
+                if framework is not None and id(value) not in self.listed:
+                    self.route_list(self._root(framework, module), module, value)
             for name in module.classes:
                 if f"{module.name}.{name}" not in self.holders:
                     self._controller(None, f"{module.name}.{name}", 0)
@@ -120,6 +124,21 @@ class RouteLists(Declared):
                     if found is not None:
                         self.handler(self._root(found[0], module), View(module, local, function))
                         break
+
+    def _handler_list(self, module: Module, node: ast.expr) -> Framework | None:
+        """The framework of a list of `(path, Handler)` tuples, its handlers deriving from
+        the framework's handler class."""
+        if not isinstance(node, (ast.List, ast.Tuple)):
+            return None
+        for item in node.elts:
+            if not isinstance(item, ast.Tuple) or len(item.elts) < 2:
+                continue
+            qualified = self.source.qualified(module, item.elts[1])
+            bases = set(self.source.bases(qualified)) if qualified else set()
+            for framework, _ in HOLDER_CLASSES.values():
+                if framework.tuple_entries and bases & set(framework.handler_bases):
+                    return framework
+        return None
 
     def _root(self, framework: Framework, module: Module) -> Holder:
         """A holder standing for the app of handlers listed nowhere the map sees."""
@@ -196,6 +215,7 @@ class RouteLists(Declared):
         if node is None or depth > _MAX_DEPTH:
             return
         if isinstance(node, (ast.List, ast.Tuple)):
+            self.listed.add(id(node))
             for item in node.elts:
                 if isinstance(item, ast.Starred):
                     yield from self._items(module, item.value, depth + 1)

@@ -272,7 +272,7 @@ class _Builder(RouteLists):
                 self._handler(module, call.args[0], self.source.resolve(handler))
             return
         include = INCLUDES[framework.name].get(name)
-        if include is not None and len(call.args) > include.child:
+        if include is not None and keyword(call, include.child_keyword, include.child):
             self._include(holder, include, module, scope, call)
             return
         row = DECORATORS[framework.name].get(name)
@@ -293,7 +293,8 @@ class _Builder(RouteLists):
     def _include(
         self, holder: Holder, include: Include, module: Module, scope: str, call: ast.Call
     ) -> None:
-        argument = call.args[include.child]
+        argument = keyword(call, include.child_keyword, include.child)
+        assert argument is not None  # checked by the caller
         if isinstance(argument, (ast.List, ast.Tuple)):
             # `app.add_routes([web.get(...)])`: the routes are the holder's own.
             self.route_list(holder, module, argument)
