@@ -89,11 +89,17 @@ class _Builder(RouteLists):
         modules = [
             module for module in self.source.modules.values() if not is_test_file(module.path)
         ]
+        # One walk over the statements: their assignments, definitions and calls.
         assignments: list[tuple[Module, str, ast.Assign | ast.AnnAssign]] = []
+        definitions: list[tuple[Module, str, Function | ast.ClassDef]] = []
+        calls: list[tuple[Module, str, ast.Call]] = []
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
                     assignments.append((module, scope, statement))
+                elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    definitions.append((module, scope, statement))
+                calls += [(module, scope, call) for call in _calls(statement)]
         for module, scope, statement in assignments:
             self._holder(module, scope, statement)
         # Holders made by another holder (`api.namespace(...)`), once every one it may come
@@ -106,10 +112,9 @@ class _Builder(RouteLists):
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
             if isinstance(target, ast.Name) and statement.value is not None:
                 self.instance(module, scope, target.id, statement.value)
-        for module in modules:
-            for scope, statement in _scopes(module.tree.body):
-                for call in _calls(statement):
-                    self.bind(module, scope, call)
+        for module, scope, call in calls if self.holders else ():
+            if any(isinstance(argument, ast.Name) for argument in call.args):
+                self.bind(module, scope, call)
         for module, scope, statement in assignments:
             self._alias(module, scope, statement)
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
@@ -122,15 +127,13 @@ class _Builder(RouteLists):
             self.holder_lists(holder)
         for holder in {holder.key: holder for holder in self.holders.values()}.values():
             self._mapped_handlers(holder)
-        for module in modules:
-            for scope, statement in _scopes(module.tree.body):
-                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    local = f"{scope}.{statement.name}" if scope else statement.name
-                    for decorator in statement.decorator_list:
-                        if isinstance(decorator, ast.Call):
-                            self._decorator(module, scope, decorator, local, statement)
-                for call in _calls(statement):
-                    self._call(module, scope, call)
+        for module, scope, definition in definitions:
+            local = f"{scope}.{definition.name}" if scope else definition.name
+            for decorator in definition.decorator_list:
+                if isinstance(decorator, ast.Call):
+                    self._decorator(module, scope, decorator, local, definition)
+        for module, scope, call in calls:
+            self._call(module, scope, call)
         self.unlisted(modules)
 
     def _holder(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
