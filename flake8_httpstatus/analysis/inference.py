@@ -29,6 +29,8 @@ Ref = tuple[str, ...]
 # A parameter passed on: (parameter, callee, position, keyword).
 Edge = tuple[str, Ref, int | None, str | None]
 _MIXED = "mixed"
+# How many helpers deep a returned call's result is followed (`return self._request(...)`).
+_FORWARD_DEPTH = 3
 # Words in a class's or its bases' names that make `self.code = code` a status.
 _STATUS_CLASS_WORDS = ("Error", "Exception", "Response", "Abort")
 _GENERIC_ATTRIBUTES = frozenset({"status", "code"})
@@ -71,6 +73,9 @@ class CallableFacts:
     # tuple's item ("0", "1", ...) -> "status" (`res.status_code`) or "response" (a request's
     # result); "mixed" where two returns disagree.
     returns: dict[str, str] = field(default_factory=dict)
+    # The callables whose result it returns whole (`return self._request(...)`): their
+    # returns are its own too, followed a few calls deep (`Solver.returns_of`).
+    forwards: list[Ref] = field(default_factory=list)
     # For a pytest fixture, the name tests take it by ("" otherwise); its return annotation
     # counts as a return (`-> Response`; `-> Callable[..., Awaitable[HTTPResponse]]` says what
     # calling its value returns: `returns["()"]`).
@@ -92,6 +97,7 @@ class CallableFacts:
             self.mappings,
             [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
             self.returns,
+            [list(ref) for ref in self.forwards],
             self.fixture,
         ]
 
@@ -109,6 +115,7 @@ class CallableFacts:
             mappings,
             edges,
             returns,
+            forwards,
             fixture,
         ) = data
         return cls(
@@ -123,6 +130,7 @@ class CallableFacts:
             list(mappings) if mappings else _READ_ONLY_EMPTY,
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
             dict(returns),
+            [tuple(ref) for ref in forwards] if forwards else _READ_ONLY_EMPTY,
             fixture,
         )
 
@@ -169,7 +177,9 @@ class ClassFacts:
     # Named like an error or a response, or derived from one: `self.code = code` is a status.
     statusish: bool = False
     # What its methods assign to attributes of `self`: "response" (`self.response_obj =
-    # await session.get(url)`), or "other" for anything else but None.
+    # await session.get(url)`), "class:<name>" for what a call of that name makes
+    # (`self.client = Client(oauth2)`, or an annotation `client: Client`), or "other" for
+    # anything else but None.
     held: dict[str, str] = field(default_factory=dict)
 
 
@@ -565,8 +575,25 @@ class Collector:
         for where, kind in kinds.items():
             returns[where] = kind if returns.get(where, kind) == kind else _MIXED
 
+    def forwarded(self, func: ast.expr, imports: dict[str, str]) -> None:
+        """The function being walked returns what calling `func` returns, whole."""
+        frame = self.frames[-1] if self.frames else None
+        ref = self.ref(func, imports)
+        if frame is None or frame.node is None or ref is None:
+            return
+        forwards = self._facts(frame).forwards
+        if ref not in forwards:
+            forwards.append(ref)
+
+    def made_by(self, func: ast.expr, imports: dict[str, str]) -> str:
+        """What `self.attr = func(...)` holds (`ClassFacts.held`): "class:<name>" if `func`
+        names a module's or an imported callable (a class, once the project is solved)."""
+        ref = self._ref(func, imports)
+        return f"class:{ref[1]}" if ref is not None and ref[0] == "name" else "other"
+
     def held(self, attr: str, kind: str) -> None:
-        """`self.attr = value` in a method: a response, or something else ("other")."""
+        """`self.attr = value` in a method (or `attr: Client` in the class's body): what the
+        class holds there (`ClassFacts.held`)."""
         cls = self._class_key()
         info = self.facts.classes.get(cls) if cls is not None else None
         if info is not None:
@@ -578,6 +605,15 @@ class Collector:
         (`("fixture()", name)`: `r = await fetch("api")` in `def test_x(fetch)`)."""
         if type(func) is ast.Name and self.frames and func.id in self.frames[-1].params:
             return ("fixture()", func.id)
+        if (
+            type(func) is ast.Attribute
+            and type(func.value) is ast.Attribute
+            and type(func.value.value) is ast.Name
+            and func.value.value.id == "self"
+        ):
+            # `self.client.create_case(...)`: a method of what the class holds there.
+            cls = self._class_key()
+            return ("held", cls, func.value.attr, func.attr) if cls is not None else None
         return self._ref(func, imports)
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
@@ -937,10 +973,11 @@ class Solver:
                 return found
         return []
 
-    def returns_of(self, ref: Ref) -> dict[str, str]:
-        """What the callable `ref` names returns (`CallableFacts.returns`); empty if unknown."""
+    def returns_of(self, ref: Ref, depth: int = 0) -> dict[str, str]:
+        """What the callable `ref` names returns (`CallableFacts.returns`), with what the
+        callables it returns the result of return, up to `_FORWARD_DEPTH` calls deep; empty
+        if unknown."""
         kind, owner = ref[0], ref[1]
-        facts: CallableFacts | None = None
         if kind == "attribute":
             return {"": "response"} if owner in self._response_attributes() else {}
         if kind.startswith("fixture"):
@@ -949,6 +986,25 @@ class Solver:
                 return {}
             given = fixture.returns.get("()" if kind == "fixture()" else "")
             return {"": given} if given is not None else {}
+        facts = self._facts_of(ref)
+        if facts is None:
+            return {}
+        if not facts.forwards or depth >= _FORWARD_DEPTH:
+            return facts.returns
+        merged = dict(facts.returns)
+        for forward in facts.forwards:
+            for where, given in self.returns_of(forward, depth + 1).items():
+                merged[where] = given if merged.get(where, given) == given else _MIXED
+        return merged
+
+    def _facts_of(self, ref: Ref) -> CallableFacts | None:
+        kind, owner = ref[0], ref[1]
+        facts: CallableFacts | None = None
+        if kind == "constructed":  # a method called on what calling `owner` made
+            return self._instance_method(owner, ref[2])
+        if kind == "held":  # a method called on what `self.<ref[2]>` holds
+            made = self._held_by(owner, ref[2], set())
+            return self._instance_method(made, ref[3]) if made else None
         if kind == "name":
             facts = self.callables.get(self.resolve(owner))
         elif kind == "method":
@@ -959,7 +1015,30 @@ class Solver:
                 facts = self._method_facts(base, ref[2], set())
                 if facts is not None:
                     break
-        return facts.returns if facts is not None else {}
+        return facts
+
+    def _instance_method(self, made: str, name: str) -> CallableFacts | None:
+        """Method `name` of what calling `made` gives, if `made` is one of the project's
+        classes."""
+        cls = self.resolve(made)
+        return self._method_facts(cls, name, set()) if cls in self.classes else None
+
+    def _held_by(self, cls: str, attr: str, seen: set[str]) -> str | None:
+        """What makes the object class `cls` (or the nearest base saying) holds in `attr`:
+        the callable's name from `ClassFacts.held`'s "class:<name>", else None."""
+        cls = self.resolve(cls)
+        info = self.classes.get(cls)
+        if info is None or cls in seen:
+            return None
+        seen.add(cls)
+        held = info.held.get(attr)
+        if held is not None:
+            return held.partition(":")[2] if held.startswith("class:") else None
+        for base in info.bases:
+            found = self._held_by(base, attr, seen)
+            if found is not None:
+                return found
+        return None
 
     def _response_attributes(self) -> set[str]:
         """Attributes that the project's classes assign only responses to (None aside)."""

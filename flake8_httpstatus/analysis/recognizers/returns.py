@@ -27,6 +27,9 @@ def return_(engine: Engine, node: ast.Return) -> None:
     facts = engine.ctx.facts
     if facts is not None and value is not None:
         engine.collector.returned(returned_kinds(engine, value))
+        call = value.value if type(value) is ast.Await else value
+        if type(call) is ast.Call and (_own_method(call) or not receivers.is_request(call)):
+            engine.collector.forwarded(call.func, engine.ctx.imports)
     if facts is not None and is_callback_tuple(node.value):
         engine.callback_returns.append((facts.node.name, node.value, tuple(engine.ctx.scopes)))
     if facts is not None and isinstance(node.value, ast.Call):
@@ -79,6 +82,13 @@ def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
     return found
 
 
+def _own_method(call: ast.Call) -> bool:
+    """`self._request(...)`: the class's own method, whatever its name says; what it returns
+    is read from it (`Collector.forwarded`)."""
+    func = call.func
+    return type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self"
+
+
 def _returned_kind(engine: Engine, item: ast.expr) -> str:
     ctx = engine.ctx
     if type(item) is ast.Attribute or type(item) is ast.Name:
@@ -86,6 +96,9 @@ def _returned_kind(engine: Engine, item: ast.expr) -> str:
             return "status"
         if type(item) is ast.Name and item.id in ctx.responses:
             return "response"
+        return ""
+    call = item.value if type(item) is ast.Await else item
+    if type(call) is ast.Call and _own_method(call):
         return ""
     return "response" if receivers.is_request(item) else ""
 
