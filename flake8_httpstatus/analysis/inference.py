@@ -31,6 +31,9 @@ Edge = tuple[str, Ref, int | None, str | None]
 _MIXED = "mixed"
 # How many helpers deep a returned call's result is followed (`return self._request(...)`).
 _FORWARD_DEPTH = 3
+# `CallableFacts.returns`' key for what a returned call of the class's own method is taken
+# for by its name (`return self.fetch(url)`: a response) unless the project defines it.
+GUESSED = "?"
 # Words in a class's or its bases' names that make `self.code = code` a status.
 _STATUS_CLASS_WORDS = ("Error", "Exception", "Response", "Abort")
 _GENERIC_ATTRIBUTES = frozenset({"status", "code"})
@@ -973,10 +976,14 @@ class Solver:
                 return found
         return []
 
-    def returns_of(self, ref: Ref, depth: int = 0) -> dict[str, str]:
+    def returns_of(self, ref: Ref) -> dict[str, str]:
         """What the callable `ref` names returns (`CallableFacts.returns`), with what the
         callables it returns the result of return, up to `_FORWARD_DEPTH` calls deep; empty
         if unknown."""
+        return self._returns(ref, 0) or {}
+
+    def _returns(self, ref: Ref, depth: int) -> dict[str, str] | None:
+        """`returns_of`, None where `ref` is not the project's callable."""
         kind, owner = ref[0], ref[1]
         if kind == "attribute":
             return {"": "response"} if owner in self._response_attributes() else {}
@@ -988,13 +995,21 @@ class Solver:
             return {"": given} if given is not None else {}
         facts = self._facts_of(ref)
         if facts is None:
-            return {}
-        if not facts.forwards or depth >= _FORWARD_DEPTH:
-            return facts.returns
+            return None
         merged = dict(facts.returns)
+        guess = merged.pop(GUESSED, None)
+        if depth >= _FORWARD_DEPTH:
+            return merged
+        followed = False
         for forward in facts.forwards:
-            for where, given in self.returns_of(forward, depth + 1).items():
+            found = self._returns(forward, depth + 1)
+            if found is None:
+                continue
+            followed = True
+            for where, given in found.items():
                 merged[where] = given if merged.get(where, given) == given else _MIXED
+        if guess is not None and not followed:
+            merged[""] = guess if merged.get("", guess) == guess else _MIXED
         return merged
 
     def _facts_of(self, ref: Ref) -> CallableFacts | None:

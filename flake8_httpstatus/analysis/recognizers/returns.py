@@ -71,6 +71,9 @@ def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
     `response` shows nothing: the helper's callers would take its word for it."""
     if type(value) is not ast.Tuple:
         kind = _returned_kind(engine, value)
+        call = value.value if type(value) is ast.Await else value
+        if kind and type(call) is ast.Call and _own_method(call):
+            return {inference.GUESSED: kind}  # the project's method, if it is one, says
         return {"": kind} if kind else {}
     found: dict[str, str] = {}
     for index, item in enumerate(value.elts):
@@ -83,8 +86,8 @@ def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
 
 
 def _own_method(call: ast.Call) -> bool:
-    """`self._request(...)`: the class's own method, whatever its name says; what it returns
-    is read from it (`Collector.forwarded`)."""
+    """`self._request(...)`: the class's own method, or a base's; what the project's says it
+    returns counts over its name (`Collector.forwarded`)."""
     func = call.func
     return type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self"
 
@@ -96,9 +99,6 @@ def _returned_kind(engine: Engine, item: ast.expr) -> str:
             return "status"
         if type(item) is ast.Name and item.id in ctx.responses:
             return "response"
-        return ""
-    call = item.value if type(item) is ast.Await else item
-    if type(call) is ast.Call and _own_method(call):
         return ""
     return "response" if receivers.is_request(item) else ""
 
