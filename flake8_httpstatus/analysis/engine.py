@@ -49,6 +49,7 @@ class Engine:
         """`module`: the dotted name the project knows the file by, and whether it is a
         package's `__init__` (by default, what `project` says)."""
         self._arguments = (settings, filename, rules, project, module)
+        self.filename = filename
         python, python_source = python_target(filename, settings)
         versions = Versions(python, settings.library_versions, filename, python_source)
         self.ctx = FileContext(settings, versions)

@@ -14,6 +14,7 @@ reaches nothing and stays silent.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -458,6 +459,7 @@ class Collector:
         given_as = fixture_name(node)
         if given_as:
             frame.fixture = given_as
+            self._facts(frame)  # even one showing nothing: it hides farther ones of its name
             self.returned(_annotated_returns(node.returns))
         for decorator in node.decorator_list:
             table = _parametrize(decorator)
@@ -915,9 +917,18 @@ class Solver:
     """The project's callables and classes, solved to a fixed point: which parameters of
     which callables reach a status position, directly or through other callables."""
 
-    def __init__(self, modules: Iterable[ModuleFacts], base: Solver | None = None) -> None:
+    def __init__(
+        self,
+        modules: Iterable[ModuleFacts],
+        base: Solver | None = None,
+        conftests: dict[str, dict[str, CallableFacts]] | None = None,
+    ) -> None:
         """`base`: a solved project that no module of `modules` changes (they are not in it
-        and it imports nothing from them): only theirs are solved, on top of it."""
+        and it imports nothing from them): only theirs are solved, on top of it.
+        `conftests`: the fixtures of each `conftest.py` by name, by its absolute directory."""
+        if conftests is None:
+            conftests = base.conftests if base is not None else {}
+        self.conftests: dict[str, dict[str, CallableFacts]] = conftests
         self.callables: dict[str, CallableFacts] = dict(base.callables) if base else {}
         self.classes: dict[str, ClassFacts] = dict(base.classes) if base else {}
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
@@ -976,19 +987,23 @@ class Solver:
                 return found
         return []
 
-    def returns_of(self, ref: Ref) -> dict[str, str]:
+    def returns_of(
+        self, ref: Ref, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str]:
         """What the callable `ref` names returns (`CallableFacts.returns`), with what the
         callables it returns the result of return, up to `_FORWARD_DEPTH` calls deep; empty
-        if unknown."""
-        return self._returns(ref, 0) or {}
+        if unknown. `fixtures`: those the file sees (`visible_fixtures`)."""
+        return self._returns(ref, 0, fixtures) or {}
 
-    def _returns(self, ref: Ref, depth: int) -> dict[str, str] | None:
+    def _returns(
+        self, ref: Ref, depth: int, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str] | None:
         """`returns_of`, None where `ref` is not the project's callable."""
         kind, owner = ref[0], ref[1]
         if kind == "attribute":
             return {"": "response"} if owner in self._response_attributes() else {}
         if kind.startswith("fixture"):
-            fixture = self._fixtures().get(owner)
+            fixture = (self._fixtures() if fixtures is None else fixtures).get(owner)
             if fixture is None:
                 return {}
             given = fixture.returns.get("()" if kind == "fixture()" else "")
@@ -1065,13 +1080,34 @@ class Solver:
             self._held = {attr for attr, found in kinds.items() if found == {"response"}}
         return self._held
 
+    def visible_fixtures(
+        self, own: ModuleFacts, filename: str | None
+    ) -> dict[str, CallableFacts | None]:
+        """The fixtures a test in file `filename` (module `own`) takes by name, as pytest picks
+        them: the module's own, else the nearest `conftest.py`'s from the file's directory up,
+        else the project's other fixtures (plugins) where those of the name agree."""
+        table = dict(self._fixtures())
+        if filename and self.conftests:
+            directory = os.path.dirname(os.path.abspath(filename))
+            chain = [directory]
+            while os.path.dirname(chain[-1]) != chain[-1]:
+                chain.append(os.path.dirname(chain[-1]))
+            for each in reversed(chain):  # the farthest first: a nearer one overrides it
+                table.update(self.conftests.get(each, {}))
+        table.update((facts.fixture, facts) for facts in own.callables.values() if facts.fixture)
+        return table
+
     def _fixtures(self) -> dict[str, CallableFacts | None]:
-        """The project's pytest fixtures by name; None for a name whose fixtures say
-        different things (pytest picks by directory, which this does not follow)."""
+        """The project's pytest fixtures outside its `conftest.py` files (those apply by
+        directory: `visible_fixtures`) by name; None for a name whose fixtures say different
+        things."""
         if self._fixture_table is None:
             table: dict[str, CallableFacts | None] = {}
+            in_conftests = {
+                facts.key for fixtures in self.conftests.values() for facts in fixtures.values()
+            }
             for facts in self.callables.values():
-                if facts.fixture:
+                if facts.fixture and facts.key not in in_conftests:
                     known = table.get(facts.fixture, facts)
                     same = known is not None and known.returns == facts.returns
                     table[facts.fixture] = facts if same else None
