@@ -6,6 +6,7 @@ responses built up by assignment, status attributes and `resp["statusCode"] = ..
 from __future__ import annotations
 
 import ast
+import builtins
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -126,10 +127,15 @@ def _annotated_holder(engine: Engine, target: ast.expr, annotation: ast.expr) ->
         attr = target.id
     else:
         return
+    named = type(annotation) is ast.Name and annotation.id not in _BUILTINS
     if receivers.names_response(annotation):
         engine.collector.held(attr, "response")
-    elif type(annotation) is ast.Name or type(annotation) is ast.Attribute:
+    elif named or type(annotation) is ast.Attribute:
         engine.collector.held(attr, engine.collector.made_by(annotation, engine.ctx.imports))
+
+
+# `count: int` holds no project class's instance: not worth a fact.
+_BUILTINS = frozenset(dir(builtins))
 
 
 def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) -> None:
