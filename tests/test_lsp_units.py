@@ -415,7 +415,7 @@ async def test_changes_are_checked_at_once_then_at_most_every_debounce(
         types.VersionedTextDocumentIdentifier(uri=uri, version=2), []
     )
     before = loop.time()
-    await did_change(server, params)
+    did_change(server, params)
     first = server.pending[uri]
     assert before <= first.when() <= loop.time()  # after a quiet spell: at once
     schedule(server, uri)
@@ -545,7 +545,7 @@ def test_actions_for_a_range(ls: tuple[HttpStatusServer, Sent]) -> None:
         assert [a.title for a in actions_for(server, params)] == want, (start, end)
 
 
-def test_actions_offer_nothing_on_stale_findings(ls: tuple[HttpStatusServer, Sent]) -> None:
+def test_actions_while_the_text_does_not_parse(ls: tuple[HttpStatusServer, Sent]) -> None:
     server, _ = ls
     uri = "untitled:stale"
     opened(server, uri, SEVERAL)
@@ -553,7 +553,9 @@ def test_actions_offer_nothing_on_stale_findings(ls: tuple[HttpStatusServer, Sen
     validate(server, uri)
     edited_to(server, uri, SEVERAL + "def broken(:\n", 2)
     validate(server, uri)
-    assert actions(server, uri, 0, 9) == []
+    # The findings kept from the last check can be silenced; their fixes wait for a parse (an
+    # import's place is unknown), and the parse error itself takes no action.
+    assert actions(server, uri, 0, 9) == ["Add `# noqa: HS101`", "Add `# noqa: HS101`"]
     edited_to(server, uri, "x = 1\n", 3)
     validate(server, uri)
     assert actions(server, uri, 0, 9) == []  # nothing to fix

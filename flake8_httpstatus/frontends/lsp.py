@@ -34,6 +34,7 @@ from flake8_httpstatus.core.positions import byte_to_utf16, split_lines, utf16_t
 from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
+from flake8_httpstatus.frontends.carried import MAX_CHANGES, Change, carried, common_head
 from flake8_httpstatus.frontends.explain import code_markdown
 from flake8_httpstatus.frontends.runner import Job, job_for, visible
 from flake8_httpstatus.frontends.unparsed import while_unparsed
@@ -87,13 +88,26 @@ _WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
 
 @dataclass
 class DocumentState:
-    """The last successful check of a document: kept while the user types a syntax error."""
+    """A document's text and its findings: the last successful check (kept while the user
+    types a syntax error), or what was last published, or that carried to a newer text."""
 
     version: int | None = None
     text: str = ""
     findings: list[Finding] = field(default_factory=list)
     # The text's tree: the next change re-parses only the top-level statement it touched.
     tree: ast.Module | None = None
+    # Carried findings: an older text's tree whose top, up to the first statement after its
+    # imports, is this text's (all a fix's import is placed by: see `placing`).
+    top: ast.Module | None = None
+    unparsable: bool = False  # parsed for a fix's import (`placing`), in vain
+
+    def placing(self, base: DocumentState | None) -> ast.Module | None:
+        """A tree to place a fix's import by: the text's (the check's, else parsed once, from
+        `base`'s where it can), or one with the same top."""
+        if self.tree is None and self.top is None and not self.unparsable:
+            self.tree = parse(self.text, base)
+            self.unparsable = self.tree is None
+        return self.tree if self.tree is not None else self.top
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -109,6 +123,10 @@ class HttpStatusServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("flake8-httpstatus", __version__)
         self.documents: dict[str, DocumentState] = {}
+        # What hover and code actions answer from: the findings last published (or carried
+        # to a newer text since), and the editor's changes since, with the version they reach.
+        self.shown: dict[str, DocumentState] = {}
+        self.changes: dict[str, tuple[int | None, list[Change]]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}  # when the document's last check ended
         # One thread checks, one document at a time (see `check_snapshot`).
@@ -352,6 +370,8 @@ def publish(ls: HttpStatusServer, checked: Checked) -> bool:
         )
         shown = DocumentState(taken.version, taken.text, kept)
     ls.documents[taken.uri] = state
+    ls.shown[taken.uri] = shown
+    ls.changes[taken.uri] = (shown.version, [])
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(
             uri=taken.uri,
@@ -444,6 +464,60 @@ def checked(ls: HttpStatusServer, uri: str, future: asyncio.Future[Checked]) -> 
                 schedule(ls, other)
 
 
+def record(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+    """Keep the editor's changes since the findings shown, to carry them to the newest text."""
+    uri = params.text_document.uri
+    if uri not in ls.changes:
+        return  # nothing shown yet
+    changes = ls.changes[uri][1]
+    if len(changes) <= MAX_CHANGES:  # past that, a line diff is cheaper (see `carried`)
+        for event in params.content_changes:
+            if isinstance(event, types.TextDocumentContentChangePartial):
+                span = event.range.start, event.range.end
+                changes.append(
+                    Change(
+                        ((span[0].line, span[0].character), (span[1].line, span[1].character)),
+                        event.text,
+                    )
+                )
+            else:
+                changes.append(Change(None, event.text))
+    ls.changes[uri] = (params.text_document.version, changes)
+
+
+def answering(ls: HttpStatusServer, uri: str) -> DocumentState | None:
+    """The findings hover and code actions answer from, for the document's text as it is now:
+    the last ones shown, carried through the changes since while the next check runs."""
+    shown = ls.shown.get(uri)
+    if shown is None:
+        return None
+    document = ls.workspace.get_text_document(uri)
+    if shown.version == document.version and shown.text == document.source:
+        return shown
+    reached, changes = ls.changes.get(uri, (None, []))
+    known = changes if reached == document.version else None  # else: edited unseen
+    now = DocumentState(document.version, document.source)
+    now.findings = carried(shown.findings, shown.lines, now.lines, known)
+    tree = shown.tree if shown.tree is not None else shown.top
+    if tree is not None and common_head(shown.lines, now.lines) >= _top_lines(tree, shown.lines):
+        now.top = tree  # saves a parse of a large text on the event loop
+    ls.shown[uri] = now  # the next request carries it on from here
+    ls.changes[uri] = (document.version, [])
+    return now
+
+
+def _top_lines(tree: ast.Module, lines: list[str]) -> int:
+    """The lines a fix's import is placed by (fixes/imports.py): the module's first run of
+    imports, what comes before it, and the first line of the statement after it."""
+    imported = False
+    for statement in tree.body:
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            imported = True
+        elif imported:
+            return min([statement.lineno, *(d.lineno for d in _decorators(statement))])
+    return len(lines) + 1  # none after the imports: the whole text
+
+
 def saved(ls: HttpStatusServer, uri: str) -> None:
     ls.jobs.clear()  # a saved configuration file applies from now on
     schedule(ls, uri)
@@ -451,6 +525,8 @@ def saved(ls: HttpStatusServer, uri: str) -> None:
 
 def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.documents.pop(uri, None)
+    ls.shown.pop(uri, None)
+    ls.changes.pop(uri, None)
     ls.last_check.pop(uri, None)
     ls.checking.pop(uri, None)  # a running check's result is dropped
     pending = ls.pending.pop(uri, None)
@@ -520,7 +596,9 @@ async def did_open(ls: HttpStatusServer, params: types.DidOpenTextDocumentParams
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-async def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+    # Not a coroutine: the changes are recorded before the next request is answered.
+    record(ls, params)
     schedule(ls, params.text_document.uri)
 
 
@@ -558,13 +636,15 @@ def code_under_cursor(word: str) -> int | None:
 def hover_text(state: DocumentState, line_number: int, character: int, line: str) -> str | None:
     parts = []
     for finding in state.findings:
+        if not finding.line - 1 <= line_number <= finding.end_line - 1:
+            continue  # cheaply out of range, before the columns are converted
         span = to_range(state.lines, finding)
+        rule = RULES.get(finding.code)  # None: the parse error shown while the text is typed
         if (
-            span.start.line <= line_number <= span.end.line
+            rule is not None
             and (line_number != span.start.line or span.start.character <= character)
             and (line_number != span.end.line or character <= span.end.character)
         ):
-            rule = RULES[finding.code]
             parts.append(
                 f"**{finding.code}** ({rule.severity.value}) {rule.summary} ([docs]({rule.url}))"
             )
@@ -578,7 +658,7 @@ def hover_text(state: DocumentState, line_number: int, character: int, line: str
 def hover_for(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
-    state = ls.documents.get(uri, DocumentState())
+    state = answering(ls, uri) or DocumentState()
     lines = document.lines
     if params.position.line >= len(lines):
         return None
@@ -598,11 +678,12 @@ def _fix_action(
     findings: list[Finding],
     diagnostics: list[types.Diagnostic],
     unsafe: bool,
+    tree: ast.Module | None = None,
 ) -> types.CodeAction | None:
     """The fixes' own edits, and their imports' (never the whole document: a client keeps its
-    cursor, folds and undo steps)."""
+    cursor, folds and undo steps); `tree`: the text's, if known."""
     style = style_for(str(_path(uri))) if uri.startswith("file:") else ImportStyle()
-    planned = plan(text, findings, style=style, unsafe=unsafe)
+    planned = plan(text, findings, tree=tree, style=style, unsafe=unsafe)
     if not planned.edits:
         return None
     lines = planned.lines
@@ -647,12 +728,26 @@ def _noqa_action(
     )
 
 
+def _with_imports(
+    state: DocumentState, base: DocumentState | None, findings: list[Finding]
+) -> tuple[list[Finding], ast.Module | None]:
+    """`findings` whose fixes can be offered, and the tree their imports are placed by: while
+    the text does not parse (findings carried to a text being typed), no fix that needs an
+    import."""
+    if not any(f.fix is not None and f.fix.needs is not None for f in findings):
+        return findings, state.tree
+    tree = state.placing(base)
+    if tree is None:
+        return [f for f in findings if f.fix is None or f.fix.needs is None], None
+    return findings, tree
+
+
 def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    state = ls.documents.get(uri)
-    document = ls.workspace.get_text_document(uri)
-    if state is None or state.text != document.source:
-        return []  # stale findings: offer nothing until the document parses again
+    state = answering(ls, uri)
+    if state is None:
+        return []
+    base = ls.documents.get(uri)
     lines = state.lines
     noqa = state.noqa
     wanted = params.range
@@ -660,21 +755,25 @@ def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
     for finding in state.findings:
         if finding.end_line - 1 < wanted.start.line or finding.line - 1 > wanted.end.line:
             continue  # cheaply out of range, before the columns are converted
+        if finding.code not in RULES:
+            continue  # the parse error shown while the text is typed
         diagnostic = to_diagnostic(lines, finding)
         span = diagnostic.range
         if (span.end.line, span.end.character) < (wanted.start.line, wanted.start.character):
             continue
         if (span.start.line, span.start.character) > (wanted.end.line, wanted.end.character):
             continue
-        if finding.fix is not None:
+        fixable, tree = _with_imports(state, base, [finding])
+        if finding.fix is not None and fixable:
             safe = finding.fix.safe
             action = _fix_action(
                 uri,
                 finding.fix.title + ("" if safe else " (unsafe fix)"),
                 state.text,
-                [finding],
+                fixable,
                 [diagnostic],
                 unsafe=True,  # asked for by name
+                tree=tree,
             )
             if action is not None:
                 action.is_preferred = safe
@@ -682,12 +781,14 @@ def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
         noqa_action = _noqa_action(uri, noqa, finding, diagnostic)
         if noqa_action is not None:
             actions.append(noqa_action)
-    fixable = [f for f in state.findings if f.fix is not None and f.fix.safe]
+    fixable, tree = _with_imports(
+        state, base, [f for f in state.findings if f.fix is not None and f.fix.safe]
+    )
     if fixable:
         # Without the diagnostics it resolves (they are optional): on a large file, hundreds of
         # them would double what the client has to read.
         action = _fix_action(
-            uri, "Fix all HTTP status findings in this file", state.text, fixable, [], False
+            uri, "Fix all HTTP status findings in this file", state.text, fixable, [], False, tree
         )
         if action is not None:
             actions.append(action)
