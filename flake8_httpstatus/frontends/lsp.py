@@ -16,7 +16,6 @@ import os
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -26,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from flake8_httpstatus import __version__
+from flake8_httpstatus.analysis.inference import ModuleFacts, Solver
 from flake8_httpstatus.config.files import ConfigError
 from flake8_httpstatus.config.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.config.settings import forget_configuration
@@ -35,14 +35,16 @@ from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.carried import MAX_CHANGES, Change, carried, common_head
+from flake8_httpstatus.frontends.checker import LARGE_LINES, Checker
 from flake8_httpstatus.frontends.explain import code_markdown
 from flake8_httpstatus.frontends.runner import Job, job_for, visible
 from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
-from flake8_httpstatus.project.index import project_for, refresh, release, reread
+from flake8_httpstatus.project.index import ProjectIndex, project_for, refresh, release, reread
 from flake8_httpstatus.rules import RULES, Severity, check_module
 
-# The project index is shared by the checks and the changes on disk; it is not thread-safe.
+# The project index is shared by the checks and the changes on disk, and is not thread-safe:
+# each reads or changes it holding this lock, which a check takes only for those moments.
 INDEX_LOCK = threading.Lock()
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
@@ -129,9 +131,11 @@ class HttpStatusServer(LanguageServer):
         self.changes: dict[str, tuple[int | None, list[Change]]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}  # when the document's last check ended
-        # One thread checks, one document at a time (see `check_snapshot`).
-        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
+        self.checker = Checker()
         self.checking: dict[str, asyncio.Future[Checked]] = {}  # the running check, by document
+        # Documents whose running check may have read what another document passed on before
+        # that changed: checked again at its end.
+        self.rerun: set[str] = set()
         self.jobs: dict[Path, Job] = {}
         self.watching = False  # the client reports files changed on disk
         self.last_refresh = -math.inf
@@ -256,10 +260,37 @@ def check_document(
     """The findings to show; and whether what the document passes on as a status changed in
     its project's index, which takes the facts of the same walk (the other open documents
     must then be checked again)."""
-    project = project_for(filename, job.settings)
-    found, facts = check_module(tree, job.settings, filename, project)
-    changed = project is not None and filename is not None and project.update(Path(filename), facts)
+    with INDEX_LOCK:
+        project = project_for(filename, job.settings)
+    locked = LockedProject(project) if project is not None else None
+    found, facts = check_module(tree, job.settings, filename, locked)
+    with INDEX_LOCK:
+        changed = (
+            project is not None and filename is not None and project.update(Path(filename), facts)
+        )
     return visible(found, text, job.selection_for(filename)), changed
+
+
+class LockedProject:
+    """A project index as a check reads it: each read holds INDEX_LOCK, the check's own work
+    does not (another document's check, or a change on disk, goes on meanwhile). The solutions
+    it hands out are not changed afterwards: a change of the index makes new ones."""
+
+    def __init__(self, index: ProjectIndex) -> None:
+        self.index = index
+
+    def module_of(self, filename: str | None) -> tuple[str, bool]:
+        with INDEX_LOCK:
+            return self.index.module_of(filename)
+
+    def solver(self, facts: ModuleFacts) -> Solver:
+        with INDEX_LOCK:
+            return self.index.solver(facts)
+
+    @property
+    def solved(self) -> Solver:
+        with INDEX_LOCK:
+            return self.index.solved
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:
@@ -335,24 +366,26 @@ def snapshot(ls: HttpStatusServer, uri: str) -> Snapshot:
 
 
 def check_snapshot(taken: Snapshot) -> Checked:
-    """The check itself, on any thread: the project index it reads and updates is shared, so
-    one check (or change of the index) at a time holds INDEX_LOCK."""
-    with INDEX_LOCK:
-        # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            changed = taken.refresh and refresh()
-            tree = parse(taken.text, taken.previous)
-            findings = None
-            if tree is not None:
-                findings, facts_changed = check_document(
-                    tree, taken.text, taken.job, taken.filename
-                )
-                changed = facts_changed or changed
-        finally:
-            if collecting:
-                gc.enable()
+    """The check itself, on a checker thread: the project index it reads and updates is
+    shared, and held (INDEX_LOCK) only while it is read or changed."""
+    if taken.refresh:
+        with INDEX_LOCK:
+            changed = refresh()
+    else:
+        changed = False
+    # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
+    # (With two checks at once, the first to end turns them on again: only a little slower.)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tree = parse(taken.text, taken.previous)
+        findings = None
+        if tree is not None:
+            findings, facts_changed = check_document(tree, taken.text, taken.job, taken.filename)
+            changed = facts_changed or changed
+    finally:
+        if collecting:
+            gc.enable()
     return Checked(taken, tree, findings, changed or taken.configured)
 
 
@@ -427,10 +460,10 @@ def refreshed(ls: HttpStatusServer, uri: str) -> bool:
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
     """Check a change at once after a quiet spell; during a burst of typing, once per
-    DEBOUNCE_SECONDS, always ending with the latest text. The check runs on the checker's
-    thread, so the event loop reads edits and answers requests meanwhile; while a document's
-    check runs no other of it starts, and one that an edit overtook is dropped unpublished
-    and followed by a check of the newest text."""
+    DEBOUNCE_SECONDS, always ending with the latest text. The check runs on a checker thread
+    (a large document's on its own), so the event loop reads edits and answers requests
+    meanwhile; while a document's check runs no other of it starts, and one that an edit
+    overtook is dropped unpublished and followed by a check of the newest text."""
     loop = asyncio.get_running_loop()
     if uri in ls.pending:
         return  # a check of the latest text is already due
@@ -439,9 +472,13 @@ def schedule(ls: HttpStatusServer, uri: str) -> None:
     def run() -> None:
         del ls.pending[uri]  # closing the document cancels the run instead
         if uri in ls.checking:
-            return  # the running check's end looks at the version and checks again
+            # Its end looks at the version; and it may have read another document's facts
+            # from before their change.
+            ls.rerun.add(uri)
+            return
         taken = snapshot(ls, uri)
-        future = loop.run_in_executor(ls.checker, check_snapshot, taken)
+        large = taken.text.count("\n") >= LARGE_LINES
+        future = ls.checker.submit(functools.partial(check_snapshot, taken), large)
         ls.checking[uri] = future
         future.add_done_callback(functools.partial(checked, ls, uri))
 
@@ -455,13 +492,18 @@ def checked(ls: HttpStatusServer, uri: str, future: asyncio.Future[Checked]) -> 
         return  # closed meanwhile
     del ls.checking[uri]
     ls.last_check[uri] = asyncio.get_running_loop().time()
+    again = uri in ls.rerun
+    ls.rerun.discard(uri)
     result = future.result()  # an error in the check is the loop's to log
     if ls.workspace.get_text_document(uri).version != result.snapshot.version:
         schedule(ls, uri)
-    elif publish(ls, result):
+        return
+    if publish(ls, result):
         for other in list(ls.documents):
             if other != uri:
                 schedule(ls, other)
+    if again:
+        schedule(ls, uri)
 
 
 def record(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -529,6 +571,7 @@ def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.changes.pop(uri, None)
     ls.last_check.pop(uri, None)
     ls.checking.pop(uri, None)  # a running check's result is dropped
+    ls.rerun.discard(uri)
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
