@@ -37,6 +37,7 @@ from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.carried import MAX_CHANGES, Change, carried, common_head
 from flake8_httpstatus.frontends.checker import LARGE_LINES, Checker
 from flake8_httpstatus.frontends.explain import code_markdown
+from flake8_httpstatus.frontends.pieces import parse_in_pieces
 from flake8_httpstatus.frontends.runner import Job, job_for, visible
 from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
@@ -194,9 +195,13 @@ def parse(text: str, previous: DocumentState | None = None) -> ast.Module | None
     """The text's tree, or None when it does not parse. With the previous text's tree, an
     edit inside one top-level statement that keeps the number of lines re-parses only that
     statement: what the user types rarely reaches further, and a 5,000-line file's parse is
-    a third of a check."""
+    a third of a check. A large text is parsed a piece at a time (see `parse_in_pieces`)."""
     if previous is not None and previous.tree is not None:
         tree = _reparse(previous.text, previous.tree, text)
+        if tree is not None:
+            return tree
+    if text.count("\n") >= LARGE_LINES:
+        tree = parse_in_pieces(text)
         if tree is not None:
             return tree
     try:
