@@ -160,3 +160,23 @@ async def test_a_huge_document_does_not_stall_a_small_ones_diagnostics(
     assert checking, "the huge document's check ended first"
     assert opened_after < SMALL_SECONDS
     assert edited_after < SMALL_SECONDS
+
+
+# The server ends in this time after `exit`, while a check of the huge document runs.
+EXIT_SECONDS = 5.0
+
+
+@pytest.mark.slow
+async def test_the_server_exits_at_once_in_the_middle_of_a_check(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    huge = (tmp_path / "huge.py").as_uri()
+    published = record_versions(client, huge)
+    opened(client, huge, HUGE)
+    await asyncio.sleep(1.0)  # its check has begun
+    started = time.monotonic()
+    await asyncio.wait_for(client.shutdown_session(), 300)
+    waited = time.monotonic() - started
+    print(f"server ended {waited:.3f} s after shutdown and exit")
+    assert published == [], "the check ended before the exit"
+    assert waited < EXIT_SECONDS

@@ -839,17 +839,28 @@ async def test_watch_files(
     ]
 
 
-def watched(server: HttpStatusServer, *paths: Path | str) -> None:
+async def watched(server: HttpStatusServer, *paths: Path | str) -> None:
+    """The client reports `paths` changed; until the checks that follow have ended."""
     uris = [path if isinstance(path, str) else path.as_uri() for path in paths]
-    did_change_watched_files(
+    await did_change_watched_files(
         server,
         types.DidChangeWatchedFilesParams(
             [types.FileEvent(uri, types.FileChangeType.Changed) for uri in uris]
         ),
     )
+    for uri in list(server.documents):
+        await settled(server, uri)
 
 
-def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) -> None:
+async def changed_on_disk(server: HttpStatusServer, *paths: Path) -> bool:
+    """`files_changed`, until the checks that follow have ended."""
+    changed = await lsp.files_changed(server, [path.as_uri() for path in paths])
+    for uri in list(server.documents):
+        await settled(server, uri)
+    return changed
+
+
+async def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) -> None:
     server, sent = ls
     views, helpers = shop / "shop" / "views.py", shop / "shop" / "api" / "responses.py"
     uri = views.as_uri()
@@ -859,26 +870,26 @@ def test_files_changed_on_disk(ls: tuple[HttpStatusServer, Sent], shop: Path) ->
     source = helpers.read_text(encoding="utf-8")
     # Nothing the project passes on changed, or not a file: nothing is checked again.
     helpers.write_text(source.replace("print(status)", "print(status, 1)"), encoding="utf-8")
-    watched(server, helpers, "untitled:1", shop / "README.txt")
-    assert lsp.files_changed(server, [helpers.as_uri()]) is False
+    await watched(server, helpers, "untitled:1", shop / "README.txt")
+    assert await changed_on_disk(server, helpers) is False
     assert len(sent.published(uri)) == 1
     helpers.write_text(source.replace("status=status)", "status=200)"), encoding="utf-8")
-    watched(server, "untitled:1", helpers)
+    await watched(server, "untitled:1", helpers)
     assert len(sent.published(uri)) == 2
     assert 8 not in lines_of(sent, uri)
     # Deleted: what it passed on is gone too (the view's import now leads nowhere).
     helpers.write_text(source, encoding="utf-8")
-    assert lsp.files_changed(server, [helpers.as_uri()])
+    assert await changed_on_disk(server, helpers)
     assert 8 in lines_of(sent, uri)
     helpers.unlink()
-    assert lsp.files_changed(server, [helpers.as_uri()])
+    assert await changed_on_disk(server, helpers)
     assert 8 not in lines_of(sent, uri)
     # A configuration file: read again, and every open document checked again.
     server.job(uri)
     assert server.jobs
     (shop / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = 409\n", encoding="utf-8")
     assert 12 in lines_of(sent, uri)
-    watched(server, shop / "setup.cfg")
+    await watched(server, shop / "setup.cfg")
     assert 12 not in lines_of(sent, uri)
 
 
@@ -895,7 +906,7 @@ def unsaved_helper(server: HttpStatusServer, sent: Sent, shop: Path) -> tuple[Pa
     return views, helpers, source
 
 
-def test_an_open_document_stands_for_its_file(
+async def test_an_open_document_stands_for_its_file(
     ls: tuple[HttpStatusServer, Sent], shop: Path
 ) -> None:
     server, sent = ls
@@ -903,7 +914,7 @@ def test_an_open_document_stands_for_its_file(
     # The file on disk changes (the editor's own save of older text, a checkout): the
     # unsaved text still counts.
     helpers.write_text(source.replace("print(status)", "print(status, 2)"), encoding="utf-8")
-    assert not lsp.files_changed(server, [helpers.as_uri()])
+    assert not await changed_on_disk(server, helpers)
     assert 8 not in lines_of(sent, views.as_uri())
 
 
@@ -980,7 +991,9 @@ def test_configuration_in(tmp_path: Path) -> None:
     assert lsp.configuration_in(tmp_path / "missing") == frozenset()
 
 
-def test_a_changed_pin_is_read_again(ls: tuple[HttpStatusServer, Sent], tmp_path: Path) -> None:
+async def test_a_changed_pin_is_read_again(
+    ls: tuple[HttpStatusServer, Sent], tmp_path: Path
+) -> None:
     """A requirements file reported changed: the declared versions are read again, even with
     the same modification time (a coarse file system clock)."""
     server, sent = ls
@@ -993,12 +1006,12 @@ def test_a_changed_pin_is_read_again(ls: tuple[HttpStatusServer, Sent], tmp_path
     assert sent.codes(uri) == ["HS204"]
     job = server.jobs[tmp_path]
     # Not a configuration file: nothing is read or checked again.
-    assert lsp.files_changed(server, [(tmp_path / "notes.txt").as_uri()]) is False
+    assert await changed_on_disk(server, tmp_path / "notes.txt") is False
     assert len(sent.published(uri)) == 1
     stamp = pins.stat().st_mtime_ns
     pins.write_text("starlette==0.48.0\n", encoding="utf-8")
     os.utime(pins, ns=(stamp, stamp))
-    watched(server, pins)
+    await watched(server, pins)
     assert len(sent.published(uri)) == 2
     assert sent.codes(uri) == []
     assert server.jobs[tmp_path] is not job

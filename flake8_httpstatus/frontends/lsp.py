@@ -614,25 +614,38 @@ async def watch_files(ls: HttpStatusServer) -> bool:
     return True
 
 
-def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
+async def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
     """Files changed on disk: a configuration file is read again (the options, the declared
-    versions, the target Python), a module again by the project index, and the open documents
-    are checked again if that changes anything."""
-    changed = False
+    versions, the target Python), a module again by the project index, on a checker thread;
+    and the open documents are checked again (on theirs) if that changes anything; whether
+    it did."""
+    configured = False
+    modules = []
     for uri in uris:
         if not uri.startswith("file:"):
             continue
         path = _path(uri)
         if is_configuration(path):
-            forget_configuration()
-            ls.jobs.clear()
-            changed = True
+            configured = True
         else:
-            with INDEX_LOCK:
-                changed = reread(path) or changed
-    if changed:
+            modules.append(path)
+    if configured:
+        forget_configuration()
+        ls.jobs.clear()
+    changed = bool(modules) and await ls.checker.submit(functools.partial(reread_all, modules))
+    if changed or configured:
         for open_uri in list(ls.documents):
-            validate(ls, open_uri)
+            schedule(ls, open_uri)
+    return changed or configured
+
+
+def reread_all(paths: list[Path]) -> bool:
+    """The modules read again by the project indexes that cover them: whether what a project
+    passes on changed."""
+    changed = False
+    with INDEX_LOCK:
+        for path in paths:
+            changed = reread(path) or changed
     return changed
 
 
@@ -849,10 +862,10 @@ async def initialized(ls: HttpStatusServer, params: types.InitializedParams) -> 
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def did_change_watched_files(
+async def did_change_watched_files(
     ls: HttpStatusServer, params: types.DidChangeWatchedFilesParams
 ) -> None:
-    files_changed(ls, [change.uri for change in params.changes])
+    await files_changed(ls, [change.uri for change in params.changes])
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
