@@ -13,7 +13,14 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from tests.lsp_edits import apply
-from tests.test_lsp_large import LINE, opened, published_for, record_versions, timed_hover
+from tests.test_lsp_large import (
+    LINE,
+    opened,
+    published_for,
+    record_versions,
+    timed_hover,
+    until,
+)
 
 # Two views with a finding each, then 25,000 functions without one: a check of several seconds
 # (the same as test_lsp_large's), and few findings to fix.
@@ -113,3 +120,36 @@ async def test_hover_and_fixes_from_the_last_result_while_a_check_runs(
     assert edited == {}  # the first view's literal was edited: its finding is gone
     assert hover_waited < HOVER_SECONDS
     assert actions_waited < ACTIONS_SECONDS
+
+
+# A large document that stops parsing shows its kept findings and the parse error in this time
+# (the line diff that moves the kept findings took minutes on this file's repeated lines).
+UNPARSED_SECONDS = 30.0
+
+
+@pytest.mark.slow
+async def test_a_large_document_that_stops_parsing_is_shown_in_time(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = (tmp_path / "large.py").as_uri()
+    opened(client, uri, LARGE)
+    await published_for(client, uri)
+    published = record_versions(client, uri)
+    started = time.monotonic()
+    client.text_document_did_change(  # the first view's call left open
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, 39), types.Position(2, 40)), text=""
+                )
+            ],
+        )
+    )
+    await until(published, 2, 300)
+    waited = time.monotonic() - started
+    print(f"diagnostics of the text that does not parse after {waited:.2f} s")
+    assert published == [2]
+    codes = [diagnostic.code for diagnostic in client.diagnostics[uri]]
+    assert codes == ["invalid-syntax", "HS101"]  # the first view's line changed: dropped
+    assert waited < UNPARSED_SECONDS
