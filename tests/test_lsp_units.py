@@ -42,7 +42,6 @@ from flake8_httpstatus.frontends.lsp import (
     check_document,
     check_snapshot,
     closed,
-    code_action,
     code_under_cursor,
     did_change,
     did_change_watched_files,
@@ -505,7 +504,7 @@ def action_params(uri: str, start: tuple[int, int], end: tuple[int, int]) -> typ
 
 def actions(server: HttpStatusServer, uri: str, start: int, end: int) -> list[str]:
     params = action_params(uri, (start, 0), (end, 80))
-    return [action.title for action in code_action(server, params)]
+    return [action.title for action in actions_for(server, params)]
 
 
 SEVERAL = (

@@ -1,7 +1,8 @@
 """The language server's checker threads. A check runs off the event loop, which reads edits and
 answers hover meanwhile; a large document's check runs on a thread of its own, so that it never
-holds up another document's; and the threads are daemons, so that the server exits at once,
-even in the middle of a check."""
+holds up another document's; code actions are worked out on a third (a large file's take
+seconds); and the threads are daemons, so that the server exits at once, even in the middle of
+a check."""
 
 from __future__ import annotations
 
@@ -17,32 +18,34 @@ T = TypeVar("T")
 # (about 0.15 ms a line).
 LARGE_LINES = 10_000
 
+# The threads: the checks of documents that are not large (and the project index's work, which
+# is short), the checks of large ones, and code actions.
+CHECK, CHECK_LARGE, ANSWER = "check", "check-large", "answer"
+
 _Work = tuple[Callable[[], Any], asyncio.AbstractEventLoop, "asyncio.Future[Any]"]
 
 
 class Checker:
-    """Two threads, started when first needed: one for large documents, one for the others
-    (and for the project index's work, which is short)."""
+    """A thread for each of CHECK, CHECK_LARGE and ANSWER, started when first needed."""
 
     def __init__(self) -> None:
-        self._queues: dict[bool, queue.SimpleQueue[_Work]] = {}  # by whether large
+        self._queues: dict[str, queue.SimpleQueue[_Work]] = {}  # by thread
         self._lock = threading.Lock()
 
-    def submit(self, work: Callable[[], T], large: bool = False) -> asyncio.Future[T]:
-        """Run `work` on the large documents' thread or the other one; its result, or its
-        error, comes to the running event loop."""
+    def submit(self, work: Callable[[], T], thread: str = CHECK) -> asyncio.Future[T]:
+        """Run `work` on `thread`, after the work given it before; its result, or its error,
+        comes to the running event loop."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._queue(large).put((work, loop, future))
+        self._queue(thread).put((work, loop, future))
         return future
 
-    def _queue(self, large: bool) -> queue.SimpleQueue[_Work]:
+    def _queue(self, thread: str) -> queue.SimpleQueue[_Work]:
         with self._lock:
-            waiting = self._queues.get(large)
+            waiting = self._queues.get(thread)
             if waiting is None:
-                waiting = self._queues[large] = queue.SimpleQueue()
-                name = "check-large" if large else "check"
-                threading.Thread(target=_serve, args=(waiting,), name=name, daemon=True).start()
+                waiting = self._queues[thread] = queue.SimpleQueue()
+                threading.Thread(target=_serve, args=(waiting,), name=thread, daemon=True).start()
             return waiting
 
 

@@ -35,7 +35,7 @@ from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
 from flake8_httpstatus.frontends.carried import MAX_CHANGES, Change, carried, common_head
-from flake8_httpstatus.frontends.checker import LARGE_LINES, Checker
+from flake8_httpstatus.frontends.checker import ANSWER, CHECK, CHECK_LARGE, LARGE_LINES, Checker
 from flake8_httpstatus.frontends.explain import code_markdown
 from flake8_httpstatus.frontends.pieces import parse_in_pieces
 from flake8_httpstatus.frontends.runner import Job, job_for, visible
@@ -482,8 +482,8 @@ def schedule(ls: HttpStatusServer, uri: str) -> None:
             ls.rerun.add(uri)
             return
         taken = snapshot(ls, uri)
-        large = taken.text.count("\n") >= LARGE_LINES
-        future = ls.checker.submit(functools.partial(check_snapshot, taken), large)
+        thread = CHECK_LARGE if taken.text.count("\n") >= LARGE_LINES else CHECK
+        future = ls.checker.submit(functools.partial(check_snapshot, taken), thread)
         ls.checking[uri] = future
         future.add_done_callback(functools.partial(checked, ls, uri))
 
@@ -805,13 +805,18 @@ def _with_imports(
 
 def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    state = answering(ls, uri)
+    return actions_from(uri, answering(ls, uri), ls.documents.get(uri), params.range)
+
+
+def actions_from(
+    uri: str, state: DocumentState | None, base: DocumentState | None, wanted: types.Range
+) -> list[types.CodeAction]:
+    """The code actions for `wanted` from the findings `state` holds (on any thread: nothing
+    of the server's is read); `base`: the last text that parsed, to parse `state`'s from."""
     if state is None:
         return []
-    base = ls.documents.get(uri)
     lines = state.lines
     noqa = state.noqa
-    wanted = params.range
     actions: list[types.CodeAction] = []
     for finding in state.findings:
         if finding.end_line - 1 < wanted.start.line or finding.line - 1 > wanted.end.line:
@@ -877,8 +882,16 @@ def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
-def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return actions_for(ls, params)
+async def code_action(
+    ls: HttpStatusServer, params: types.CodeActionParams
+) -> list[types.CodeAction]:
+    """Worked out on the ANSWER thread: a large file's fixes, and its tokens read for a noqa
+    comment's place, take seconds, in which the event loop goes on reading edits and answering
+    hover."""
+    uri = params.text_document.uri
+    state, base = answering(ls, uri), ls.documents.get(uri)
+    work = functools.partial(actions_from, uri, state, base, params.range)
+    return await ls.checker.submit(work, ANSWER)
 
 
 def start() -> int:
