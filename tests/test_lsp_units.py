@@ -1305,13 +1305,14 @@ def test_the_project_cache_goes_where_the_configuration_says(
     assert not (tmp_path / project.CACHE_DIR).exists()
 
 
-def test_closing_an_unsaved_helper_brings_back_its_file(
+async def test_closing_an_unsaved_helper_brings_back_its_file(
     ls: tuple[HttpStatusServer, Sent], shop: Path
 ) -> None:
     server, sent = ls
     views, helpers, _ = unsaved_helper(server, sent, shop)
     published = len(sent.published(views.as_uri()))
     closed(server, helpers.as_uri())  # the edit was never saved
+    await settled(server, views.as_uri())  # checked again on a checker thread
     assert 8 in lines_of(sent, views.as_uri())
     # Closing it again, or a document whose text was its file's, changes nothing.
     closed(server, helpers.as_uri())

@@ -587,7 +587,7 @@ def closed(ls: HttpStatusServer, uri: str) -> None:
             released = release(_path(uri))
         if released:
             for other in list(ls.documents):
-                validate(ls, other)
+                schedule(ls, other)
 
 
 async def watch_files(ls: HttpStatusServer) -> bool:
