@@ -14,7 +14,7 @@ from flake8_httpstatus.frontends import lsp
 from flake8_httpstatus.frontends.carried import Change, carried
 from flake8_httpstatus.frontends.runner import job_for
 from tests.lsp_edits import apply
-from tests.test_lsp_units import Sent
+from tests.test_lsp_units import Sent, validate
 
 TEXT = (
     "from django.http import HttpResponse\n"
@@ -114,7 +114,7 @@ def server_with(text: str) -> tuple[lsp.HttpStatusServer, Sent, str]:
     server.workspace.put_text_document(
         types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
     )
-    lsp.validate(server, uri)
+    validate(server, uri)
     return server, sent, uri
 
 
@@ -169,5 +169,5 @@ def test_hover_and_actions_answer_before_the_next_check() -> None:
     assert fix_all.edit.changes is not None
     assert apply(new_text, fix_all.edit.changes[uri]).count("HTTPStatus.") == 2
     # The next check's result replaces the carried one.
-    lsp.validate(server, uri)
+    validate(server, uri)
     assert server.shown[uri].findings == findings(new_text)

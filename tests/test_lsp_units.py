@@ -53,10 +53,11 @@ from flake8_httpstatus.frontends.lsp import (
     hover_for,
     hover_text,
     initialized,
+    publish,
     schedule,
+    snapshot,
     to_diagnostic,
     to_range,
-    validate,
 )
 from flake8_httpstatus.frontends.runner import job_for
 from flake8_httpstatus.project import index as project
@@ -227,6 +228,16 @@ def test_fix_action_diagnostics() -> None:
 
 
 # -- the server in-process: its handlers' logic, what it sends --------------------------------
+def validate(ls: HttpStatusServer, uri: str) -> None:
+    """Check the document's current text here and now and publish its diagnostics, as a check
+    on a checker thread would; when what it passes on as a status changed, the other open
+    documents too."""
+    if publish(ls, check_snapshot(snapshot(ls, uri))):
+        for other in list(ls.documents):
+            if other != uri:
+                validate(ls, other)
+
+
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 
 

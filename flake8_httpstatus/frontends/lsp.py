@@ -420,16 +420,6 @@ def publish(ls: HttpStatusServer, checked: Checked) -> bool:
     return checked.changed
 
 
-def validate(ls: HttpStatusServer, uri: str) -> None:
-    """Check the document's current text here and now and publish its diagnostics; when what
-    it passes on as a status changed, check the other open documents too."""
-    if publish(ls, check_snapshot(snapshot(ls, uri))):
-        # a helper changed: the documents that call it may read differently now
-        for other in list(ls.documents):
-            if other != uri:
-                validate(ls, other)
-
-
 def configuration_refreshed(ls: HttpStatusServer, uri: str) -> tuple[bool, bool]:
     """Without the client's file watching, what changed on disk is read again, at most every
     REFRESH_SECONDS: the configuration files in the checked documents' directories and above
