@@ -47,7 +47,6 @@ def change(start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
 
 def edited(text: str, changes: list[Change]) -> str:
     for made in changes:
-        assert made.span is not None
         (line, character), (end_line, end_character) = made.span
         span = types.Range(types.Position(line, character), types.Position(end_line, end_character))
         text = apply(text, [types.TextEdit(span, made.text)])
@@ -128,7 +127,6 @@ def changed(server: lsp.HttpStatusServer, uri: str, version: int, changes: list[
                 text=c.text,
             )
             for c in changes
-            if c.span is not None
         ],
     )
     for event in params.content_changes:
@@ -171,3 +169,19 @@ def test_hover_and_actions_answer_before_the_next_check() -> None:
     # The next check's result replaces the carried one.
     validate(server, uri)
     assert server.shown[uri].findings == findings(new_text)
+
+
+def test_after_a_whole_text_change_a_line_diff_carries_them() -> None:
+    server, _, uri = server_with(TEXT)
+    new_text = "import os\n" + TEXT.replace("status=404", "status=410")
+    params = types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        [types.TextDocumentContentChangeWholeDocument(text=new_text)],
+    )
+    server.workspace.update_text_document(params.text_document, params.content_changes[0])
+    lsp.record(server, params)
+    assert server.changes[uri] == (2, None)  # nothing kept of the text: a line diff decides
+    state = lsp.answering(server, uri)
+    assert state is not None
+    # The first view's line changed: its finding is dropped; the second's moved down a line.
+    assert state.findings == [findings(new_text)[-1]]

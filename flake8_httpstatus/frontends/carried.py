@@ -31,10 +31,9 @@ _Bytes = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class Change:
-    """An editor's change (textDocument/didChange): `span` replaced by `text`; a span of None
-    replaces the whole text."""
+    """An editor's change of a range (textDocument/didChange): `span` replaced by `text`."""
 
-    span: Span | None
+    span: Span
     text: str
 
 
@@ -46,14 +45,11 @@ def carried(
 ) -> list[Finding]:
     """`findings` of the lines `before`, in the lines `after`. Those whose lines (and whose
     fix's lines) are unchanged move with them, by a line diff; the others, where the editor's
-    `changes` since are known and few, are moved through each change in turn, and kept where
-    their text is unchanged; else those on a changed line go, and fixes with an edit on one."""
+    `changes` since are known (not None: a whole text replaced) and few, are moved through each
+    change in turn, and kept where their text is unchanged; else those on a changed line go,
+    and fixes with an edit on one."""
     new_line = _line_map(before, after)
-    exact = (
-        changes is not None
-        and len(changes) <= MAX_CHANGES
-        and all(change.span is not None for change in changes)
-    )
+    exact = changes is not None and len(changes) <= MAX_CHANGES
     kept: list[Finding] = []
     touched: list[Finding] = []  # on a changed line, or with a fix's edit on one
     for finding in findings:
@@ -92,7 +88,6 @@ def _by_changes(
             spans.extend(_to_lsp(before, _of_edit(edit)) for edit in finding.fix.edits)
         tracked.append((finding, spans))
     for change in changes:
-        assert change.span is not None
         tracked = [
             (finding, after_change)
             for finding, spans in tracked

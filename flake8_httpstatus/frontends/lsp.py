@@ -129,7 +129,7 @@ class HttpStatusServer(LanguageServer):
         # What hover and code actions answer from: the findings last published (or carried
         # to a newer text since), and the editor's changes since, with the version they reach.
         self.shown: dict[str, DocumentState] = {}
-        self.changes: dict[str, tuple[int | None, list[Change]]] = {}
+        self.changes: dict[str, tuple[int | None, list[Change] | None]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}  # when the document's last check ended
         self.checker = Checker()
@@ -507,18 +507,17 @@ def record(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> N
     if uri not in ls.changes:
         return  # nothing shown yet
     changes = ls.changes[uri][1]
-    if len(changes) <= MAX_CHANGES:  # past that, a line diff is cheaper (see `carried`)
-        for event in params.content_changes:
-            if isinstance(event, types.TextDocumentContentChangePartial):
-                span = event.range.start, event.range.end
-                changes.append(
-                    Change(
-                        ((span[0].line, span[0].character), (span[1].line, span[1].character)),
-                        event.text,
-                    )
-                )
-            else:
-                changes.append(Change(None, event.text))
+    for event in params.content_changes:
+        if changes is None or len(changes) > MAX_CHANGES:
+            changes = None  # a line diff then (see `carried`): nothing more is kept
+            break
+        if isinstance(event, types.TextDocumentContentChangePartial):
+            start, end = event.range.start, event.range.end
+            changes.append(
+                Change(((start.line, start.character), (end.line, end.character)), event.text)
+            )
+        else:
+            changes = None  # the whole text replaced
     ls.changes[uri] = (params.text_document.version, changes)
 
 
