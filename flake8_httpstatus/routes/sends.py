@@ -219,7 +219,8 @@ class Sends:
             and func.value.id in {"self", "cls"}
             and owner
         ):
-            yield from self._method(owner, func.attr, depth)
+            found = self._method(owner, func.attr, depth)
+            yield from found or self._framework_method(module, where, owner, call)
             return
         if (
             isinstance(func, ast.Attribute)
@@ -253,6 +254,21 @@ class Sends:
             yield from self.of(qualified, depth + 1)
         elif qualified in self.handlers:
             yield from self._handled(qualified, depth)
+
+    def _framework_method(
+        self, module: Module, where: str, owner: str, call: ast.Call
+    ) -> Iterator[Sent]:
+        """`self.set_status(201)`, `self.send_error(404)`: a framework's own method, on a
+        class deriving from that framework's or in a module importing it."""
+        assert isinstance(call.func, ast.Attribute)  # `self.name(...)`
+        imported = {name.partition(".")[0] for name in module.imports.values()}
+        imported |= {base.partition(".")[0] for base in self.source.bases(owner)}
+        for method in frameworks.METHODS.get(call.func.attr, ()):
+            if method.sink.kind in _SENDING and method.packages & imported:
+                status = _sink_status(self.source, module, method.sink, call)
+                if status is not None:
+                    yield Sent(status, module.path, call.lineno, where)
+                return
 
     def _super_init(
         self, module: Module, where: str, owner: str, call: ast.Call, depth: int

@@ -284,6 +284,17 @@ class Source:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.string(module, node.left), self.string(module, node.right)
             return left + right if left is not None and right is not None else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            # `r"/api/contents%s" % path_regex`: `%s` filled with strings.
+            template = self.string(module, node.left)
+            items = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+            filled = [self.string(module, item) for item in items]
+            if template is None or None in filled or template.count("%") != len(filled):
+                return None
+            try:
+                return template % tuple(filled)
+            except (TypeError, ValueError):
+                return None
         return None
 
     def statuses_of_mapping(
