@@ -22,6 +22,7 @@ from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
+from flake8_httpstatus.routes.spectacular import document
 from flake8_httpstatus.routes.tested import Tests
 from flake8_httpstatus.routes.views import View, views
 
@@ -551,6 +552,7 @@ def route_map(root: Path) -> RouteMap:
         builder.mount(module, node, prefix)
     routes = builder.routes() + django_routes
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    document(source, routes)
     tests = Tests(source, routes)
     tests.apply()
     return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))

@@ -1,0 +1,25 @@
+"""What API documentation libraries declare about a route's statuses, as data: the decorators
+whose `responses=` keys are documented statuses, and what a route documents without them."""
+
+from __future__ import annotations
+
+# drf-spectacular [S: drf_spectacular.utils, drf_spectacular.openapi.AutoSchema]: a project
+# importing it serves an OpenAPI schema of its DRF views; `@extend_schema(responses={...})`
+# replaces a view's documented statuses with the dict's keys (an int, an `HTTPStatus`, a DRF
+# `status` constant, or a `(status, media type)` tuple); `@extend_schema_view(action=
+# extend_schema(...))` does the same for the named action or method; `exclude=True` leaves
+# the view out of the schema.
+SPECTACULAR_MODULE = "drf_spectacular"
+EXTEND_SCHEMA = frozenset({"drf_spectacular.utils.extend_schema"})
+EXTEND_SCHEMA_VIEW = frozenset({"drf_spectacular.utils.extend_schema_view"})
+# Without a `responses=` dict, the schema's one status: 204 for a DELETE, 201 for a create
+# operation (a POST to a viewset's `create`, or to one of these generic views), else 200
+# (`AutoSchema._get_response_bodies`).
+SPECTACULAR_DELETE_STATUS = 204
+SPECTACULAR_CREATE_STATUS = 201
+SPECTACULAR_DEFAULT_STATUS = 200
+SPECTACULAR_CREATE_VIEWS = frozenset(
+    {"rest_framework.generics.CreateAPIView", "rest_framework.generics.ListCreateAPIView"}
+)
+# A class view is in the schema when it is one of DRF's (its bases reach this package).
+DRF_PACKAGE = "rest_framework."
