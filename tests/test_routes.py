@@ -292,6 +292,7 @@ _RUN_TESTS = {
     "aiohttp_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "falcon_things": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "tornado_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "connexion_pets": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
 
 
@@ -944,3 +945,91 @@ def test_includes_by_keyword_and_by_position(
         "/tasks/{todo_id}",
         "/v1/items/{item_id}",
     ]
+
+
+_CONNEXION = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[1])
+from pets.app import app
+app.middleware._build_middleware_stack()  # where Connexion adds the document's routes
+print(json.dumps(sorted(
+    [rule.rule, method, rule.endpoint]
+    for rule in app.app.url_map.iter_rules()
+    for method in rule.methods - {"HEAD", "OPTIONS"}
+    if rule.endpoint != "static"
+)))
+"""
+
+
+def test_connexion_routes_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
+    """Connexion builds, from the JSON document `add_api` names, the routes the map lists:
+    `base_path=`, path parameters, and each operation's handler (`operationId`, prefixed by
+    `x-openapi-router-controller`), which Connexion writes into the endpoint's name."""
+    pytest.importorskip("connexion")
+    pytest.importorskip("a2wsgi")
+    real = framework_says(_CONNEXION, "connexion_pets")
+    ours = sorted(
+        [
+            normalise(route["path"]).replace("{name}", "<name>"),
+            route["methods"][0],
+            "/api." + route["handler"].replace(".", "_").replace(":", "_"),
+        ]
+        for route in table(capsys, "connexion_pets")["routes"]
+    )
+    assert ours == real
+
+
+def test_openapi_file_statuses_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--openapi FILE`: each operation's status keys (not `default`, not `4XX`) documented on
+    the routes of its method and path (placeholders by place, the first server's path tried
+    first), the file relative to the project; operations no route answers listed apart."""
+    project = ROUTES / "flask_blog"
+    code = main(
+        ["routes", str(project), "--openapi", str(project / "openapi.json"), "--format", "json"]
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert json.loads(out) == json.loads((ROUTES / "flask_blog.with-openapi.json").read_text())
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (None, "missing.json", "missing.json: cannot be read (FileNotFoundError)"),
+        ('{"paths": {', "broken.json", "broken.json: not JSON (line 1)"),
+        ('{"openapi": "3.0.0"}', "empty.json", "empty.json: no 'paths' object: not an OpenAPI"),
+        ("openapi: 3.0.0", "api.yaml", "api.yaml: YAML is not read"),
+    ],
+)
+def test_an_openapi_file_not_read_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    content: str | None,
+    name: str,
+    message: str,
+) -> None:
+    document = tmp_path / name
+    if content is not None:
+        document.write_text(content)
+    code = main(["routes", str(ROUTES / "flask_blog"), "--openapi", str(document)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"flake8-httpstatus: error: {document.parent}/{message}")
+    assert err.count("\n") == 1
+
+
+def test_a_connexion_yaml_document_is_named_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "app.py").write_text(
+        'import connexion\n\napp = connexion.App(__name__)\napp.add_api("openapi.yaml")\n'
+    )
+    (tmp_path / "openapi.yaml").write_text("openapi: 3.0.0\npaths: {}\n")
+    code = main(["routes", str(tmp_path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, json.loads(out)["routes"]) == (0, [])
+    assert err == (
+        "flake8-httpstatus: error: openapi.yaml: YAML is not read "
+        "(no YAML parser is a dependency): give JSON\n"
+    )

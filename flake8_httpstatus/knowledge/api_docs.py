@@ -23,3 +23,28 @@ SPECTACULAR_CREATE_VIEWS = frozenset(
 )
 # A class view is in the schema when it is one of DRF's (its bases reach this package).
 DRF_PACKAGE = "rest_framework."
+
+# An OpenAPI document (`routes --openapi FILE`, or the one a Connexion app's `add_api` names):
+# each operation's `responses` keys that are statuses are documented; `default` and ranges
+# (`4XX`) name no one status. The operations are under `paths`, their methods these keys.
+OPENAPI_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+# Connexion [S: connexion.apps.abstract.AbstractApp.add_api]: an app made by one of these
+# classes, `app.add_api(specification, base_path=...)` with the file relative to the app's
+# `specification_dir=`; each operation is a route whose handler is its `operationId`
+# (prefixed by `x-openapi-router-controller` when given). Its paths sit under `base_path=`,
+# else the path of the first server's URL (OpenAPI 3) or `basePath` (Swagger 2). Connexion
+# answers a request its document does not accept with 400 by itself.
+CONNEXION_APPS = frozenset(
+    {
+        "connexion.App",
+        "connexion.FlaskApp",
+        "connexion.AsyncApp",
+        "connexion.apps.flask.FlaskApp",
+        "connexion.apps.asynchronous.AsyncApp",
+    }
+)
+CONNEXION_ADD_API = "add_api"
+CONNEXION_SPECIFICATION_DIR = "specification_dir"
+CONNEXION_ROUTER_CONTROLLER = "x-openapi-router-controller"
+CONNEXION_VALIDATION_STATUS = 400

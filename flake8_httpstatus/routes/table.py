@@ -16,13 +16,16 @@ from flake8_httpstatus.knowledge.routing import (
     Include,
     RouteDecorator,
 )
+from flake8_httpstatus.routes.connexion import ConnexionRoutes
 from flake8_httpstatus.routes.declared import Declaration, Holder, Link
 from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
 from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
+from flake8_httpstatus.routes.openapi import Document
+from flake8_httpstatus.routes.openapi import document as document_openapi
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
-from flake8_httpstatus.routes.spectacular import document
+from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
 from flake8_httpstatus.routes.views import View, views
 
@@ -541,8 +544,9 @@ class _Builder(RouteLists):
         return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
-def route_map(root: Path) -> RouteMap:
-    """The route map of the project under `root`."""
+def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
+    """The route map of the project under `root`; `openapi`: a document to read the
+    routes' documented statuses from (`--openapi FILE`)."""
     source = Source(root)
     builder = _Builder(source)
     builder.find()
@@ -550,9 +554,16 @@ def route_map(root: Path) -> RouteMap:
     django_routes = django.routes()
     for module, node, prefix in django.mounted:
         builder.mount(module, node, prefix)
-    routes = builder.routes() + django_routes
+    connexion = ConnexionRoutes(source, builder.sends)
+    routes = builder.routes() + django_routes + connexion.routes()
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
-    document(source, routes)
+    document_spectacular(source, routes)
+    documents, unmatched = connexion.documents, []
+    if openapi is not None:
+        unmatched = document_openapi(routes, openapi)
+        documents = [*documents, openapi.file]
     tests = Tests(source, routes)
     tests.apply()
-    return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))
+    return RouteMap(
+        routes, source.errors, sorted(set(tests.unresolved)), documents, sorted(unmatched)
+    )
