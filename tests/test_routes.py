@@ -588,6 +588,37 @@ _RESOURCE_URL_MAP = _URL_MAP.replace("from blog import", "from resources import"
 )
 
 
+_RESTX_SWAGGER = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from resources import create_app, restx
+app = create_app()
+with app.test_request_context():
+    schema = restx.api.__schema__
+base = schema["basePath"].rstrip("/")
+print(json.dumps(sorted(
+    [base + re.sub(r"{(\\w+)}", r"{\\1}", path), method.upper(),
+     sorted(int(code) for code in operation["responses"])]
+    for path, item in schema["paths"].items()
+    for method, operation in item.items() if method != "parameters"
+)))
+"""
+
+
+def test_restx_documented_statuses_match_its_swagger(capsys: pytest.CaptureFixture[str]) -> None:
+    """flask-restx's own Swagger document of the project: `@ns.response` on the resource and
+    its method, `@ns.doc(responses=...)`, and 200 where a method documents nothing."""
+    pytest.importorskip("flask_restx")
+    real = framework_says(_RESTX_SWAGGER, "flask_resources")
+    ours = sorted(
+        [route["path"], method, sorted(entry["status"] for entry in route["documented"])]
+        for route in table(capsys, "flask_resources")["routes"]
+        if route["framework"] == "flask-restx"
+        for method in route["methods"]
+    )
+    assert ours == real
+
+
 def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
     """Flask, flask-restful and flask-restx themselves, on the same project, build the same
     rules, methods and endpoint names: `MethodView.as_view`, `Api(blueprint)` with

@@ -48,3 +48,17 @@ CONNEXION_ADD_API = "add_api"
 CONNEXION_SPECIFICATION_DIR = "specification_dir"
 CONNEXION_ROUTER_CONTROLLER = "x-openapi-router-controller"
 CONNEXION_VALIDATION_STATUS = 400
+
+# flask-restx [S: flask_restx.namespace.Namespace.response/doc/marshal_with,
+# flask_restx.swagger.Swagger.responses_for]: on a resource class (every method) or one
+# method, `@ns.response(code, description)` (also `@api.response`), `@ns.doc(responses={...})`
+# and `@ns.marshal_with(model, code=200)` document statuses; a method documenting none
+# documents 200 (its Swagger's default).
+RESTX_RESPONSE = "response"  # its status: the first argument, or `code=`
+RESTX_DOC = "doc"  # its `responses=` dict's keys
+RESTX_MARSHAL = frozenset({"marshal_with", "marshal_list_with"})  # `code=`, 200 by default
+RESTX_DEFAULT_STATUS = 200
+
+# Litestar [S: litestar._openapi.responses.create_error_responses]: a route handler's
+# `raises=[...]` documents each exception class's `status_code`.
+LITESTAR_RAISES = "raises"

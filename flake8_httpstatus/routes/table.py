@@ -23,6 +23,7 @@ from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.openapi import Document
 from flake8_httpstatus.routes.openapi import document as document_openapi
+from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
@@ -558,6 +559,7 @@ def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
     routes = builder.routes() + django_routes + connexion.routes()
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
     document_spectacular(source, routes)
+    document_decorated(source, routes)
     documents, unmatched = connexion.documents, []
     if openapi is not None:
         unmatched = document_openapi(routes, openapi)
