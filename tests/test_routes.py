@@ -334,7 +334,9 @@ def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[s
         (" ".join(route["methods"]), route["path"]): [entry["status"] for entry in route["tested"]]
         for route in found["routes"]
     }
-    assert tested["GET", "/api/v1/items/{item_id}"] == [404, 410]  # f-string, `%`
+    # f-string, `%`, and a parametrize table's rows (line 64: the table's assertion)
+    assert tested["GET", "/api/v1/items/{item_id}"] == [200, 404, 404, 410, 410]
+    assert tested["GET HEAD", "/health"] == [200]  # the expected status from a table
     assert tested["GET", "/api/v1/items/mine"] == [401]  # a literal beats a parameter
     assert tested["DELETE", "/api/v1/items/{item_id}"] == [401, 403]  # url_path_for, `in`
     assert [entry["reason"] for entry in found["unresolved_tests"]] == [
@@ -1064,3 +1066,32 @@ def test_a_connexion_yaml_document_is_named_not_read(
         "flake8-httpstatus: error: openapi.yaml: YAML is not read "
         "(no YAML parser is a dependency): give JSON\n"
     )
+
+
+def test_parametrize_rows_pair_a_url_with_its_status(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Each row's URL goes with the same row's status; stacked tables combine; a table that
+    cannot be read leaves the test as written (its URL unresolved, never guessed)."""
+    (tmp_path / "app.py").write_text(
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n"
+        '@app.get("/a")\ndef a() -> None: ...\n\n\n'
+        '@app.get("/b/{x}")\ndef b(x: int) -> None: ...\n'
+    )
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_app.py").write_text(
+        "import pytest\n\n\n"
+        '@pytest.mark.parametrize(["url", "code"], [("/a", 200), ("/b/1", 404)])\n'
+        '@pytest.mark.parametrize("token", ["x", "y"])\n'
+        "def test_table(client, url, code, token):\n"
+        "    assert client.get(url).status_code == code\n\n\n"
+        '@pytest.mark.parametrize("url", ROWS)\n'
+        "def test_unread(client, url):\n"
+        "    assert client.get(url).status_code == 200\n"
+    )
+    found = table(capsys, str(tmp_path))
+    tested = {
+        route["path"]: [entry["status"] for entry in route["tested"]] for route in found["routes"]
+    }
+    assert tested == {"/a": [200], "/b/{x}": [404]}
+    assert [entry["reason"] for entry in found["unresolved_tests"]] == ["URL url not resolved"]

@@ -19,6 +19,7 @@ from flake8_httpstatus.knowledge.routing import (
     URL_REVERSERS,
 )
 from flake8_httpstatus.routes.model import Route, Tested, Unresolved
+from flake8_httpstatus.routes.parametrized import variants
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
 # A piece of a URL that the test fills in at run time.
@@ -65,14 +66,16 @@ class Tests:
                         shared.update(_bound_strings(item))
                 for item in cls.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        for check in self._checks(module, item, dict(shared)):
-                            self._record(check)
+                        for variant in variants(self.source, module, item):
+                            for check in self._checks(module, variant, dict(shared)):
+                                self._record(check)
             for node in ast.walk(module.tree):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
                     id(node) not in methods
                 ):
-                    for check in self._checks(module, node, {}):
-                        self._record(check)
+                    for variant in variants(self.source, module, node):
+                        for check in self._checks(module, variant, {}):
+                            self._record(check)
 
     def _checks(
         self, module: Module, function: Function, strings: dict[str, ast.expr]
