@@ -30,35 +30,40 @@ def uses_spectacular(source: Source) -> bool:
     )
 
 
-def document(source: Source, routes: list[Route]) -> None:
-    """Add drf-spectacular's documented statuses to the project's DRF routes."""
+def document(source: Source, routes: list[Route], view_classes: dict[int, str]) -> None:
+    """Add drf-spectacular's documented statuses to the project's DRF routes; `view_classes`:
+    the class view of each route that comes from one, by the route's id."""
     if not uses_spectacular(source):
         return
     for route in routes:
         if route.framework == "django":
-            route.documented = sorted({*route.documented, *_documented(source, route)})
+            found = _documented(source, route, view_classes.get(id(route)))
+            route.documented = sorted({*route.documented, *found})
 
 
-def _documented(source: Source, route: Route) -> list[Documented]:
+def _documented(source: Source, route: Route, view: str | None) -> list[Documented]:
     module_name, _, local = route.handler.partition(":")
     module = source.modules.get(module_name)
     if module is None:
         return []
-    owner, _, action = local.rpartition(".")
-    cls = module.classes.get(owner) if owner else None
-    schemas: list[ast.Call] = []  # the `extend_schema` calls that apply, nearest first
-    if cls is not None:
-        bases = source.bases(f"{module_name}.{owner}")
-        if not any(base.startswith(DRF_PACKAGE) for base in bases):
+    action = local.rpartition(".")[2]
+    # The `extend_schema` calls that apply, nearest first, each with its module.
+    schemas: list[tuple[Module, ast.Call]] = []
+    if view is not None:
+        # The handler may be a mixin's method: the view class tells DRF's from Django's.
+        located = source.class_(view)
+        bases = source.bases(view)
+        if located is None or not any(base.startswith(DRF_PACKAGE) for base in bases):
             return []
+        owner, cls = located
         method = source.function(f"{module_name}.{local}")
         if method is not None:
             schemas += _decorators(source, method[0], method[2].decorator_list, EXTEND_SCHEMA)
-        for view in _decorators(source, module, cls.decorator_list, EXTEND_SCHEMA_VIEW):
-            given = keyword(view, action)
-            if isinstance(given, ast.Call) and _is(source, module, given.func, EXTEND_SCHEMA):
-                schemas.append(given)
-        schemas += _decorators(source, module, cls.decorator_list, EXTEND_SCHEMA)
+        for _, given_view in _decorators(source, owner, cls.decorator_list, EXTEND_SCHEMA_VIEW):
+            given = keyword(given_view, action)
+            if isinstance(given, ast.Call) and _is(source, owner, given.func, EXTEND_SCHEMA):
+                schemas.append((owner, given))
+        schemas += _decorators(source, owner, cls.decorator_list, EXTEND_SCHEMA)
         create = route.methods == ("POST",) and (
             action == "create" or any(base in SPECTACULAR_CREATE_VIEWS for base in bases)
         )
@@ -70,13 +75,13 @@ def _documented(source: Source, route: Route) -> list[Documented]:
             return []
         schemas += _decorators(source, module, function.decorator_list, EXTEND_SCHEMA)
         create = False
-    if any(_excluded(schema) for schema in schemas):
+    if any(_excluded(schema) for _, schema in schemas):
         return []
-    for schema in schemas:
+    for where, schema in schemas:
         responses = keyword(schema, "responses")
         if responses is None:
             continue
-        found = _keys(source, module, responses)
+        found = _keys(source, where, responses)
         if found is not None:
             return found
         break  # a serializer: the default status below
@@ -109,9 +114,9 @@ def _keys(source: Source, module: Module, node: ast.expr) -> list[Documented] | 
 
 def _decorators(
     source: Source, module: Module, decorators: list[ast.expr], names: frozenset[str]
-) -> list[ast.Call]:
+) -> list[tuple[Module, ast.Call]]:
     return [
-        decorator
+        (module, decorator)
         for decorator in decorators
         if isinstance(decorator, ast.Call) and _is(source, module, decorator.func, names)
     ]

@@ -558,7 +558,7 @@ def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
     connexion = ConnexionRoutes(source, builder.sends)
     routes = builder.routes() + django_routes + connexion.routes()
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
-    document_spectacular(source, routes)
+    document_spectacular(source, routes, django.view_classes)
     document_decorated(source, routes)
     documents, unmatched = connexion.documents, []
     if openapi is not None:
