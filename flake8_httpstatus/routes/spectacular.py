@@ -123,8 +123,16 @@ def _decorators(
 
 
 def _is(source: Source, module: Module, node: ast.expr, names: frozenset[str]) -> bool:
+    """drf-spectacular's decorator, also through a project module that re-exports it with a
+    fallback of its own (pretalx imports `extend_schema` from drf-spectacular or, failing
+    that, from a shim module: the last import is what the names say)."""
     qualified = source.qualified(module, node)
-    return qualified is not None and source.resolve(qualified) in names
+    if qualified is None:
+        return False
+    resolved = source.resolve(qualified)
+    return resolved in names or resolved.rpartition(".")[2] in {
+        name.rpartition(".")[2] for name in names
+    }
 
 
 def _excluded(schema: ast.Call) -> bool:
