@@ -1055,15 +1055,19 @@ def test_an_openapi_file_not_read_is_one_line_and_exit_2(
 def test_a_connexion_yaml_document_is_named_not_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    (tmp_path / "app.py").write_text(
-        'import connexion\n\napp = connexion.App(__name__)\napp.add_api("openapi.yaml")\n'
+    (tmp_path / "api").mkdir()
+    (tmp_path / "api" / "app.py").write_text(
+        "import connexion\n\n"
+        'app = connexion.App(__name__, specification_dir="../spec/")\n'
+        'app.add_api("openapi.yaml")\n'
     )
-    (tmp_path / "openapi.yaml").write_text("openapi: 3.0.0\npaths: {}\n")
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec" / "openapi.yaml").write_text("openapi: 3.0.0\npaths: {}\n")
     code = main(["routes", str(tmp_path), "--format", "json"])
     out, err = capsys.readouterr()
     assert (code, json.loads(out)["routes"]) == (0, [])
     assert err == (
-        "flake8-httpstatus: error: openapi.yaml: YAML is not read "
+        "flake8-httpstatus: error: spec/openapi.yaml: YAML is not read "
         "(no YAML parser is a dependency): give JSON\n"
     )
 

@@ -4,6 +4,7 @@ handled by the function its `operationId` names."""
 from __future__ import annotations
 
 import ast
+import posixpath
 from pathlib import Path, PurePosixPath
 
 from flake8_httpstatus.knowledge.api_docs import (
@@ -73,10 +74,9 @@ class ConnexionRoutes:
             return []
         # The document is relative to the app's `specification_dir`, itself relative to the
         # module's folder (the app's `__name__`).
-        relative = PurePosixPath(module.path).parent / folder / name
-        shown = relative.as_posix()
+        shown = posixpath.normpath((PurePosixPath(module.path).parent / folder / name).as_posix())
         try:
-            found = read(Path(self.source.root) / relative, shown)
+            found = read(Path(self.source.root) / shown, shown)
         except OpenAPIError as error:
             self.source.errors.append(str(error))
             return []
