@@ -1,11 +1,10 @@
 """pytest parametrize tables in tests: a test taking its URL and expected status from the same
-row is read once per row, with each argument's name replaced by that row's value, so a row's
-URL and status are matched together. Stacked tables give every combination, as pytest does."""
+row is read once per row, each argument's name standing for that row's value, so a row's URL
+and status are matched together. Stacked tables give every combination, as pytest does."""
 
 from __future__ import annotations
 
 import ast
-import copy
 import itertools
 
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
@@ -15,25 +14,20 @@ _PARAMETRIZE = "mark.parametrize"
 _PARAM = "param"
 
 
-def variants(source: Source, module: Module, function: Function) -> list[Function]:
-    """The test once per combination of its parametrize rows (itself when it has none, or a
-    table cannot be read)."""
+def rows(source: Source, module: Module, function: Function) -> list[dict[str, ast.expr]]:
+    """The test's argument values once per combination of its parametrize rows, by name (one
+    empty row when it has no table, or a table cannot be read)."""
     tables = []
     for decorator in function.decorator_list:
         if isinstance(decorator, ast.Call) and ast.unparse(decorator.func).endswith(_PARAMETRIZE):
             table = _table(source, module, decorator)
             if table is None:
-                return [function]
+                return [{}]
             tables.append(table)
-    if not tables:
-        return [function]
-    found: list[Function] = []
-    for combination in itertools.product(*tables):
-        values = {name: value for row in combination for name, value in row.items()}
-        replaced = _Replace(values).visit(copy.deepcopy(function))
-        assert isinstance(replaced, (ast.FunctionDef, ast.AsyncFunctionDef))
-        found.append(replaced)
-    return found
+    return [
+        {name: value for row in combination for name, value in row.items()}
+        for combination in itertools.product(*tables)
+    ]
 
 
 def _table(source: Source, module: Module, call: ast.Call) -> list[dict[str, ast.expr]] | None:
@@ -73,16 +67,3 @@ def _names(node: ast.expr | None) -> list[str] | None:
         if len(names) == len(node.elts) and all(isinstance(name, str) for name in names):
             return [str(name) for name in names]
     return None
-
-
-class _Replace(ast.NodeTransformer):
-    """Each read of an argument's name replaced by the row's value."""
-
-    def __init__(self, values: dict[str, ast.expr]) -> None:
-        self.values = values
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        value = self.values.get(node.id)
-        if value is None or not isinstance(node.ctx, ast.Load):
-            return node
-        return copy.deepcopy(value)
