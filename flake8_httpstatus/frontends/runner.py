@@ -33,6 +33,7 @@ from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
+from flake8_httpstatus.rules.candidates import candidates_for
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
 DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
@@ -175,6 +176,14 @@ def visible(findings: Iterable[Finding], text: str, selection: Selection) -> lis
     return unsuppressed((f for f in findings if f.code in selection), NoqaLines(text))
 
 
+def _check(tree: ast.Module, text: str, filename: str | None, settings: Settings) -> list[Finding]:
+    """The engine's findings, or none without its walk where the text cannot hold one."""
+    project = project_for(filename, settings)
+    if candidates_for(settings).admits(text) or (project is not None and project.mentions(text)):
+        return check(tree, settings, filename, project)
+    return []
+
+
 def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
     """Check (and fix) one file. `raw` is its text when something else holds it: standard input
     (`path` is "-", or the name --stdin-filename gives) or a host such as the LibCST codemod;
@@ -195,9 +204,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = [syntax_finding(error, lines, filename, job.settings)]
             return result
         findings = visible(
-            check(tree, job.settings, filename, project_for(filename, job.settings)),
-            source.text,
-            job.selection_for(path),
+            _check(tree, source.text, filename, job.settings), source.text, job.selection_for(path)
         )
         if job.mode == "check":
             result.findings = findings
