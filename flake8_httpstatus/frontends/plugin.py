@@ -87,5 +87,5 @@ class Plugin:
         project = project_for(self.filename, self.settings)
         if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
             return
-        for finding in check(self.tree, self.settings, self.filename, project):
+        for finding in check(self.tree, self.settings, self.filename, project, text):
             yield finding.line, finding.col, finding.message, type(self)

@@ -180,7 +180,7 @@ def _check(tree: ast.Module, text: str, filename: str | None, settings: Settings
     """The engine's findings, or none without its walk where the text cannot hold one."""
     project = project_for(filename, settings)
     if candidates_for(settings).admits(text) or (project is not None and project.mentions(text)):
-        return check(tree, settings, filename, project)
+        return check(tree, settings, filename, project, text)
     return []
 
 
@@ -272,7 +272,9 @@ def _fix(
         if all(in_place(finding) for finding in fixed.applied):
             break
         tree = ast.parse(text)
-        findings = visible(check(tree, job.settings, filename), text, job.selection_for(path))
+        findings = visible(
+            check(tree, job.settings, filename, None, text), text, job.selection_for(path)
+        )
     return text, count, findings
 
 
