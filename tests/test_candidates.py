@@ -64,7 +64,7 @@ REJECTED = {
 
 
         class Check(models.Model):
-            name = models.CharField(max_length=64, blank=True)
+            name = models.CharField(max_length=100, blank=True)
             grace = models.DurationField(default=None)
 
             def __str__(self):

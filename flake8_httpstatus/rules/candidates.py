@@ -16,11 +16,12 @@ these ways only (rules/*.py, analysis/recognizers/*.py):
 - a project callable that passes a parameter on to a status position (`ProjectIndex.mentions`,
   asked by the front ends, since it depends on the project).
 
-A file is walked when it holds one of the words below (as before: `status`, `HTTP`, ...), or
-names an HTTP package and also a status-like number (100-599), a name that brings a status
-(`VALUE_NAMES`), or an int literal together with a position's name (`POSITION_NAMES`). A file
-naming no HTTP package and none of the words is not walked, as before; one that imports
-Django only for its models, forms or migrations is no longer walked either.
+A literal needs a position, except in a table. So a file is walked when it holds one of the
+words below (as before: `status`, `HTTP`, ...), or names an HTTP package and also a name that
+brings a status (`VALUE_NAMES`), an int literal together with a position's name
+(`POSITION_NAMES`), or a table holding a status-like number (100-599). A file naming no HTTP
+package and none of the words is not walked, as before; one that imports Django only for its
+models, forms or migrations is no longer walked either.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ WORDS = (
     ".code",  # Tornado's and urllib's `response.code`, in tests that import no HTTP library
 )
 
+# pytest's tables (`parametrize`, a fixture's `params`): their registry codes are statuses
+# where the test or fixture reading them, perhaps in another module, compares them with one.
+_TABLE_WORDS = ("parametrize", "params")
 # Any int literal (or a string starting with a digit): an invalid code is HS201's finding.
 _ANY_NUMBER = re.compile(r"(?<![\w.])[0-9]")
 
@@ -136,13 +140,13 @@ class Candidates:
         # Nothing HTTP at all: not walked, as before this test was narrowed.
         if not any(package in text for package in HTTP_PACKAGES):
             return False
-        if _status_number(text):
+        has_number = _ANY_NUMBER.search(text) is not None
+        if has_number and any(word in text for word in _TABLE_WORDS) and _status_number(text):
             return True
-        if _ANY_NUMBER.search(text) is None:
-            identifiers = set(_IDENTIFIER.findall(text))
-            return not VALUE_NAMES.isdisjoint(identifiers)
         identifiers = set(_IDENTIFIER.findall(text))
-        return not (VALUE_NAMES.isdisjoint(identifiers) and POSITION_NAMES.isdisjoint(identifiers))
+        if not VALUE_NAMES.isdisjoint(identifiers):
+            return True
+        return has_number and not POSITION_NAMES.isdisjoint(identifiers)
 
 
 def candidates_for(settings: Settings) -> Candidates:
