@@ -107,6 +107,13 @@ def test_a_file_that_only_imports_an_http_package_is_not_walked(source: str) -> 
     assert not Candidates().admits(source)
 
 
+def test_names_are_read_as_python_reads_identifiers() -> None:
+    source = textwrap.dedent(ADMITTED["exception with a status of its own (HS501)"])
+    disguised = source.replace("raise Http404", "raise Ｈttp404")
+    assert _findings(disguised) == _findings(source)
+    assert Candidates().admits(disguised)
+
+
 def test_a_configured_sink_admits_a_file_by_its_name() -> None:
     source = "from shop.http import reply\n\nreply(x)\n"
     assert not Candidates().admits(source)
@@ -129,3 +136,18 @@ def test_a_default_of_200_is_never_what_a_rule_reports() -> None:
     assert kinds <= {frameworks.Kind.RESPONSE, frameworks.Kind.ROUTE}
     assert "HttpResponse" not in VALUE_NAMES
     assert {"Http404", "HttpResponseNotFound", "delete"} <= VALUE_NAMES
+
+
+@pytest.mark.slow
+def test_no_file_of_the_installed_frameworks_with_a_finding_is_rejected() -> None:
+    """Over every file of the web frameworks the benchmark measures (outside any project):
+    where the engine finds something, the candidates test admits the file."""
+    from benchmarks.bench_plugin import PACKAGES, corpus, package_dirs
+
+    candidates = Candidates()
+    checked = 0
+    for name, text in corpus(package_dirs(PACKAGES)):
+        if not candidates.admits(text):
+            assert not check(ast.parse(text), Settings(), name), name
+            checked += 1
+    assert checked > 100

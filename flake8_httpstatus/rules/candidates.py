@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from flake8_httpstatus.config.settings import ExtraSink, Settings
@@ -135,6 +136,9 @@ class Candidates:
     def admits(self, text: str) -> bool:
         """Whether `text` may hold a finding (the project's callables aside). Substring tests
         first (`in` is far cheaper than a regular expression), the identifiers last."""
+        if not text.isascii():
+            # Python reads identifiers in their NFKC form (`ｇｅｔ` is `get`).
+            text = unicodedata.normalize("NFKC", text)
         if any(word in text for word in self._words):
             return True
         # Nothing HTTP at all: not walked, as before this test was narrowed.
