@@ -239,7 +239,7 @@ def check_document(
     its project's index, which takes the facts of the same walk (the other open documents
     must then be checked again)."""
     project = project_for(filename, job.settings)
-    found, facts = check_module(tree, job.settings, filename, project)
+    found, facts = check_module(tree, job.settings, filename, project, text)
     changed = project is not None and filename is not None and project.update(Path(filename), facts)
     return visible(found, text, job.selection_for(filename)), changed
 
