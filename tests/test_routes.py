@@ -3,11 +3,15 @@ checked against what the real frameworks build from the same code."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import inspect
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,12 @@ from typing import Any
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
-from flake8_httpstatus.knowledge.routing import WERKZEUG_EXCEPTIONS
+from flake8_httpstatus.knowledge.routing import (
+    AIOHTTP_EXCEPTIONS,
+    FALCON_EXCEPTIONS,
+    SANIC_EXCEPTIONS,
+    WERKZEUG_EXCEPTIONS,
+)
 from flake8_httpstatus.routes.django import path_of
 from flake8_httpstatus.routes.table import normalise
 from tests.conftest import in_ci
@@ -237,7 +246,17 @@ _RUN_TESTS = {
     "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "django_library": ["-m", "django", "test", "catalog"],
+    "ninja_shop": ["-m", "django", "test", "shop"],
+    "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "flask_resources": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "litestar_store": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "aiohttp_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "falcon_things": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "tornado_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
+
+
+_DJANGO_SETTINGS = {"django_library": "library.settings", "ninja_shop": "site_.settings"}
 
 
 @pytest.mark.parametrize("project", sorted(_RUN_TESTS))
@@ -258,8 +277,8 @@ def test_the_projects_tests_pass_against_the_framework(project: str) -> None:
         env={
             **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
             **(
-                {"DJANGO_SETTINGS_MODULE": "library.settings"}
-                if project == "django_library"
+                {"DJANGO_SETTINGS_MODULE": _DJANGO_SETTINGS[project]}
+                if project in _DJANGO_SETTINGS
                 else {}
             ),
             "PYTHONPATH": str(where),
@@ -480,4 +499,409 @@ def test_star_reexported_dependency_and_raised_constant(
     assert [(entry["status"], entry["via"]) for entry in route["sends"]] == [
         (200, "default"),
         (401, "app.deps.auth:current_user"),
+    ]
+
+
+_STARLETTE_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from starlette.routing import Mount, Route
+from notes.main import app
+
+def walk(routes, prefix, namespace):
+    for route in routes:
+        if isinstance(route, Mount):
+            inner = namespace + (route.name + ":" if route.name else "")
+            yield from walk(route.routes, prefix + route.path, inner)
+        elif isinstance(route, Route) and route.include_in_schema:
+            path = re.sub(r"{(\\w+)(:\\w+)?}", r"{\\1}", prefix + route.path)
+            if route.methods is None:  # a class endpoint: the methods it defines
+                methods = [[m.upper()] for m in ("get", "post", "put", "patch", "delete")
+                           if hasattr(route.endpoint, m)]
+            else:
+                methods = [sorted(route.methods - {"HEAD"})]
+            for listed in methods:
+                yield [path, listed, namespace + route.name]
+
+print(json.dumps(sorted(walk(app.routes, "", ""))))
+"""
+
+
+def test_starlette_routes_match_its_route_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    """Starlette itself, on the same project, builds the same paths, methods and names:
+    `routes=[...]` lists bound in another module, `Mount` with routes and a name (a
+    namespace), `Mount` of a FastAPI app, FastAPI's `mount` of a Starlette app, and an
+    `HTTPEndpoint`'s methods."""
+    pytest.importorskip("fastapi")
+    real = [tuple(row) for row in framework_says(_STARLETTE_ROUTES, "starlette_notes")]
+    ours = sorted(
+        (route["path"], route["methods"], route["name"])
+        for route in table(capsys, "starlette_notes")["routes"]
+    )
+    assert ours == real
+
+
+_RESOURCE_URL_MAP = _URL_MAP.replace("from blog import", "from resources import").replace(
+    'if rule.endpoint != "static"',
+    'if rule.endpoint not in ("static", "restx_doc.static")'
+    ' and not rule.endpoint.endswith((".specs", ".root"))',
+)
+
+
+def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
+    """Flask, flask-restful and flask-restx themselves, on the same project, build the same
+    rules, methods and endpoint names: `MethodView.as_view`, `Api(blueprint)` with
+    `add_resource` of several URLs, a Namespace's default path and `api.namespace(path=)`,
+    `@ns.route` on a Resource. The map gives a route per method (each its own handler); the
+    url map one rule for the class."""
+    pytest.importorskip("flask_restx")
+    pytest.importorskip("flask_restful")
+    real = [tuple(row) for row in framework_says(_RESOURCE_URL_MAP, "flask_resources")]
+    assert _merged(table(capsys, "flask_resources")["routes"]) == real
+
+
+_LITESTAR_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from litestar.routes import HTTPRoute
+from store.main import app
+schema = app.openapi_schema.paths
+rows = []
+for route in app.routes:
+    for handler in route.route_handlers if isinstance(route, HTTPRoute) else ():
+        if handler.fn.__module__.startswith("litestar"):
+            continue  # its own OPTIONS handlers and the schema's routes
+        path = re.sub(r"{(\\w+):\\w+}", r"{\\1}", route.path)
+        methods = sorted(handler.http_methods)
+        operation = getattr(schema[path], methods[0].lower())
+        documented = sorted(int(code) for code in operation.responses)
+        rows.append([path, methods, handler.name or str(handler), handler.status_code, documented])
+print(json.dumps(sorted(rows)))
+"""
+
+
+def test_litestar_routes_match_its_routes_and_openapi(capsys: pytest.CaptureFixture[str]) -> None:
+    """Litestar itself, on the same project, builds the same paths, methods, names (`name=`,
+    else `module.qualname`), default statuses (POST 201, DELETE 204) and documented statuses
+    (the handler's, `responses=`, 400 with parameters): a `Router` and a `Controller`, a
+    handler with a list of paths, `@route` with two methods."""
+    pytest.importorskip("litestar")
+    real = [tuple(row) for row in framework_says(_LITESTAR_ROUTES, "litestar_store")]
+    ours = sorted(
+        (
+            route["path"],
+            route["methods"],
+            route["name"],
+            next(
+                sent["status"]
+                for sent in route["sends"]
+                if sent["via"] in {"default", "status_code"}
+            ),
+            [entry["status"] for entry in route["documented"]],
+        )
+        for route in table(capsys, "litestar_store")["routes"]
+    )
+    assert ours == real
+
+
+_SANIC_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from shop.app import app
+print(json.dumps(sorted(
+    [
+        "/" + re.sub(r"<(\\w+)(:[^<>]*)?>", r"{\\1}", route.path),
+        sorted(route.methods - {"HEAD", "OPTIONS"}),
+        route.name,
+    ]
+    for route in app.router.routes
+)))
+"""
+_AIOHTTP_ROUTES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from notes.app import create_app
+rows = []
+for route in create_app().router.routes():
+    if route.method == "HEAD":
+        continue
+    methods = [route.method]
+    if route.method == "*":  # a web.View: the methods its class defines
+        methods = [m.upper() for m in ("get", "post", "put", "patch", "delete")
+                   if hasattr(route.handler, m)]
+    for method in methods:
+        rows.append([route.resource.canonical, [method], route.name or ""])
+print(json.dumps(sorted(rows)))
+"""
+_FALCON_ROUTES = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from falcon import inspect
+from things.app import app
+print(json.dumps(sorted(
+    [re.sub(r"{(\\w+)(:[^{}]*)?}", r"{\\1}", route.path), [method.method], ""]
+    for route in inspect.inspect_app(app).routes
+    for method in route.methods
+    if not method.internal
+)))
+"""
+_TORNADO_ROUTES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from tornado.web import RequestHandler
+from flake8_httpstatus.routes.django import regex_path
+from blog.app import make_app
+rows = []
+for rule in make_app().default_router.rules[0].target.rules:
+    handler = rule.target
+    for method in ("get", "post", "put", "patch", "delete"):
+        if getattr(handler, method) is not getattr(RequestHandler, method):
+            rows.append([regex_path(rule.matcher.regex.pattern), [method.upper()], rule.name or ""])
+print(json.dumps(sorted(rows)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("project", "script", "package"),
+    [
+        ("sanic_shop", _SANIC_ROUTES, "sanic"),
+        ("aiohttp_notes", _AIOHTTP_ROUTES, "aiohttp"),
+        ("falcon_things", _FALCON_ROUTES, "falcon"),
+        ("tornado_blog", _TORNADO_ROUTES, "tornado"),
+    ],
+)
+def test_server_framework_routes_match_its_router(
+    capsys: pytest.CaptureFixture[str], project: str, script: str, package: str
+) -> None:
+    """Sanic, aiohttp, Falcon and Tornado themselves, on the same project, route the same
+    paths, methods and names: Sanic's blueprint group with its version and prefix, a class
+    view and `name=`; aiohttp's `RouteTableDef`, `web.View`, a sub-app made by a function,
+    `web.delete` in `add_routes`, `router.add_route`; Falcon's responders with a `suffix`;
+    Tornado's tuples and `url()` with regex groups (Falcon and Tornado have no default
+    names; aiohttp names only what `name=` names)."""
+    pytest.importorskip(package)
+    assert _merged(table(capsys, project)["routes"]) == _merged(
+        {"path": path, "methods": methods, "name": name}
+        for path, methods, name in framework_says(script, project)
+    )
+
+
+def _merged(routes: Iterable[dict[str, Any]]) -> list[tuple[str, list[str], str]]:
+    """Routes by path and name with their methods together: a class view is one route of the
+    framework's and a route per method of the map's."""
+    merged: dict[tuple[str, str], set[str]] = {}
+    for route in routes:
+        merged.setdefault((route["path"], route["name"]), set()).update(route["methods"])
+    return sorted((path, sorted(methods), name) for (path, name), methods in merged.items())
+
+
+_EXCEPTION_TABLES = {
+    "sanic": SANIC_EXCEPTIONS,
+    "aiohttp": AIOHTTP_EXCEPTIONS,
+    "falcon": FALCON_EXCEPTIONS,
+}
+
+
+@pytest.mark.parametrize("package", sorted(_EXCEPTION_TABLES))
+def test_exception_statuses_are_the_classes_statuses(package: str) -> None:
+    """Each exception class the map knows exists under that name and sends that status."""
+    pytest.importorskip(package)
+    for qualified, code in _EXCEPTION_TABLES[package].items():
+        module_name, _, name = qualified.rpartition(".")
+        cls = getattr(importlib.import_module(module_name), name)
+        status = getattr(cls, "status_code", None)
+        if not isinstance(status, int):  # Falcon's: an instance's, some with arguments
+            arguments = inspect.signature(cls).parameters
+            positional = (
+                inspect.Parameter.POSITIONAL_ONLY,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            )
+            required = [
+                p
+                for p in arguments.values()
+                if p.default is inspect.Parameter.empty and p.kind in positional
+            ]
+            status = cls(*["x"] * len(required)).status_code
+        assert status == code, qualified
+
+
+_NINJA_ROUTES = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["DJANGO_SETTINGS_MODULE"] = "site_.settings"
+import django
+django.setup()
+from django.urls import URLResolver, get_resolver
+from flake8_httpstatus.routes.django import path_of
+from shop.api import api
+
+def names(patterns, prefix, namespace):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from names(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif entry.name not in ("openapi-json", "openapi-view", "api-root"):
+            yield ["/" + path_of(prefix + str(entry.pattern), False), f"{namespace}:{entry.name}"]
+
+operations = [
+    [path, [method.upper()], sorted(int(code) for code in operation["responses"])]
+    for path, methods in api.get_openapi_schema()["paths"].items()
+    for method, operation in methods.items()
+]
+print(json.dumps({"operations": sorted(operations),
+                  "names": sorted(names(get_resolver().url_patterns, "", ""))}))
+"""
+
+
+def test_ninja_routes_match_django_and_its_openapi(capsys: pytest.CaptureFixture[str]) -> None:
+    """django-ninja and Django themselves, on the same project, give the same paths, methods
+    and documented statuses (`response=` keys, else 200; 422 not documented), and the same URL
+    names in the `api-1.0.0` namespace: a router added with a prefix, the API mounted in
+    Django's `urlpatterns`, a converter-first `{int:item_id}`."""
+    if importlib.util.find_spec("ninja") is None:  # importing it here needs Django's settings
+        pytest.skip("django-ninja is not installed")
+    real = framework_says(_NINJA_ROUTES, "ninja_shop")
+    routes = table(capsys, "ninja_shop")["routes"]
+    operations = sorted(
+        [route["path"], route["methods"], [entry["status"] for entry in route["documented"]]]
+        for route in routes
+    )
+    assert operations == real["operations"]
+    assert sorted([route["path"], route["name"]] for route in routes) == real["names"]
+
+
+def test_holder_passed_to_a_function_and_handlers_of_an_instance(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """aiohttp's usual layout: `setup_routes(app, handler)` registers the methods of a
+    handler object built in another module, through `router = app.router`."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "site_/__init__.py": "",
+            "site_/views.py": (
+                "from aiohttp import web\n"
+                "class Handler:\n"
+                "    async def index(self, request):\n"
+                "        raise web.HTTPFound('/login')\n"
+            ),
+            "site_/routes.py": (
+                "def setup_routes(app, handler):\n"
+                "    router = app.router\n"
+                "    h = handler\n"
+                "    router.add_get('/', h.index, name='index')\n"
+            ),
+            "site_/main.py": (
+                "from aiohttp import web\n"
+                "from site_.routes import setup_routes\n"
+                "from site_.views import Handler\n"
+                "def init():\n"
+                "    app = web.Application()\n"
+                "    handler = Handler()\n"
+                "    setup_routes(app, handler)\n"
+                "    return app\n"
+            ),
+        },
+    )
+    (route,) = found["routes"]
+    assert (route["path"], route["handler"], route["name"]) == (
+        "/",
+        "site_.views:Handler.index",
+        "index",
+    )
+    assert [entry["status"] for entry in route["sends"]] == [200, 302]
+
+
+def test_controllers_listed_nowhere_are_routes_at_their_own_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A Litestar app configured where the map does not follow (a plugin's `on_app_init`
+    extending `route_handlers`): its controllers and handlers are still routes."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/users.py": (
+                "from litestar import Controller, delete, get\n"
+                "class UserController(Controller):\n"
+                "    path = '/api/users'\n"
+                "    @delete('/{user_id:uuid}')\n"
+                "    async def remove(self, user_id) -> None: ...\n"
+                "@get('/health')\n"
+                "async def health() -> str: ...\n"
+            ),
+        },
+    )
+    assert [
+        (route["methods"], route["path"], route["sends"][0]["status"]) for route in found["routes"]
+    ] == [
+        (["DELETE"], "/api/users/{user_id}", 204),
+        (["GET"], "/health", 200),
+    ]
+
+
+def test_handler_lists_read_where_the_app_is_not_seen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """jupyter_server's layout: each module's `default_handlers` list of `(regex, Handler)`
+    tuples, gathered into the app by a dynamic import the map does not follow; a `%` path."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "srv/__init__.py": "",
+            "srv/base.py": 'path_regex = r"(?P<path>(?:/[^/]+)+)"\n',
+            "srv/files.py": (
+                "from tornado import web\n"
+                "from srv.base import path_regex\n"
+                "class FilesHandler(web.RequestHandler):\n"
+                "    def delete(self, path):\n"
+                "        self.set_status(204)\n"
+                'default_handlers = [(r"/api/files%s" % path_regex, FilesHandler)]\n'
+            ),
+        },
+    )
+    assert [(route["methods"], route["path"]) for route in found["routes"]] == [
+        (["DELETE"], "/api/files{path}")
+    ]
+    assert [entry["status"] for entry in found["routes"][0]["sends"]] == [200, 204]
+
+
+def test_includes_by_keyword_and_by_position(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """ninja's `add_router(prefix=..., router=...)` by keyword; flask-restx's
+    `add_namespace(ns, "/tasks")` with the path by position, replacing the namespace's."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "one/__init__.py": "",
+            "one/api.py": (
+                "from ninja import NinjaAPI, Router\n"
+                "router = Router()\n"
+                "@router.get('/{item_id}')\n"
+                "def item(request, item_id: int): ...\n"
+                "api = NinjaAPI()\n"
+                "api.add_router(prefix='/v1/items', router=router)\n"
+            ),
+            "two/__init__.py": "",
+            "two/api.py": (
+                "from flask import Flask\n"
+                "from flask_restx import Api, Namespace, Resource\n"
+                "app = Flask(__name__)\n"
+                "api = Api(app)\n"
+                "ns = Namespace('todos')\n"
+                "@ns.route('/<int:todo_id>')\n"
+                "class Todo(Resource):\n"
+                "    def get(self, todo_id): ...\n"
+                "api.add_namespace(ns, '/tasks')\n"
+            ),
+        },
+    )
+    assert sorted(route["path"] for route in found["routes"]) == [
+        "/tasks/{todo_id}",
+        "/v1/items/{item_id}",
     ]

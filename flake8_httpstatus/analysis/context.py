@@ -64,6 +64,36 @@ class Scope:
     # every use of the name is one of these.
     bound_statuses: dict[str, list[ast.expr | None]] | None = None
     bound_uses: list[BoundUse] | None = None
+    # For a function: names bound to what a call returns, whole (None) or a tuple's item
+    # (`status_code, data = self.simulate_request(...)`), with each binding's callable and
+    # item; and their comparisons (the name itself, or its `.status`/`.code`), settled once
+    # the project's callables are solved (`ReturnedUse`).
+    returned: dict[str, list[tuple[inference.Ref, int | None]]] | None = None
+    returned_uses: list[ReturnedCompared] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedCompared:
+    """`value` compared with `name` (bound to what calls return), with its item `item`
+    (`resp[0]`, or the item of a compared tuple), or with its `.status` (`response`)."""
+
+    name: str
+    item: int | None
+    response: bool
+    value: ast.expr
+    in_pattern: bool
+    shown: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedUse:
+    """A comparison with what calls return (`ReturnedCompared`), every binding of the name
+    from one of `bindings` (the callable, and the item bound): a status where each callable
+    returns a status at that item, or, for a `.status` or `.code`, a response."""
+
+    compared: ReturnedCompared
+    bindings: tuple[tuple[inference.Ref, int | None], ...]
+    scopes: tuple[Scope, ...]
 
 
 @dataclass(frozen=True, slots=True)

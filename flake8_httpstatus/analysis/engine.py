@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flake8_httpstatus.analysis import inference, traversal
-from flake8_httpstatus.analysis.context import FileContext, RawFinding, Rules, Scope
+from flake8_httpstatus.analysis.context import FileContext, RawFinding, ReturnedUse, Rules, Scope
 from flake8_httpstatus.analysis.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.analysis.recognizers import (
     assignments,
@@ -49,6 +49,7 @@ class Engine:
         """`module`: the dotted name the project knows the file by, and whether it is a
         package's `__init__` (by default, what `project` says)."""
         self._arguments = (settings, filename, rules, project, module)
+        self.filename = filename
         python, python_source = python_target(filename, settings)
         versions = Versions(python, settings.library_versions, filename, python_source)
         self.ctx = FileContext(settings, versions)
@@ -75,6 +76,8 @@ class Engine:
         # 3-tuples (its name, the tuple, the scopes), tied together after the walk.
         self.callbacks: set[str] = set()
         self.callback_returns: list[tuple[str, ast.Tuple, tuple[Scope, ...]]] = []
+        # Comparisons with names bound to what the project's callables return.
+        self.returned_uses: list[ReturnedUse] = []
 
     def run(self, tree: ast.AST, source: str | None = None) -> list[Finding]:
         """The findings in `tree`; `source`, the text it was parsed from, if the caller has it

@@ -14,11 +14,12 @@ reaches nothing and stays silent.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Kind, Param, Sink
 
 # What a fixture with `params=[...]` reads each value as.
@@ -29,6 +30,11 @@ Ref = tuple[str, ...]
 # A parameter passed on: (parameter, callee, position, keyword).
 Edge = tuple[str, Ref, int | None, str | None]
 _MIXED = "mixed"
+# How many helpers deep a returned call's result is followed (`return self._request(...)`).
+_FORWARD_DEPTH = 3
+# `CallableFacts.returns`' key for what a returned call of the class's own method is taken
+# for by its name (`return self.fetch(url)`: a response) unless the project defines it.
+GUESSED = "?"
 # Words in a class's or its bases' names that make `self.code = code` a status.
 _STATUS_CLASS_WORDS = ("Error", "Exception", "Response", "Abort")
 _GENERIC_ATTRIBUTES = frozenset({"status", "code"})
@@ -67,6 +73,17 @@ class CallableFacts:
     range_only: list[str] = field(default_factory=list)
     mappings: list[str] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    # What its `return` statements give back, shown by the code: the whole value ("") or a
+    # tuple's item ("0", "1", ...) -> "status" (`res.status_code`) or "response" (a request's
+    # result); "mixed" where two returns disagree.
+    returns: dict[str, str] = field(default_factory=dict)
+    # The callables whose result it returns whole (`return self._request(...)`): their
+    # returns are its own too, followed a few calls deep (`Solver.returns_of`).
+    forwards: list[Ref] = field(default_factory=list)
+    # For a pytest fixture, the name tests take it by ("" otherwise); its return annotation
+    # counts as a return (`-> Response`; `-> Callable[..., Awaitable[HTTPResponse]]` says what
+    # calling its value returns: `returns["()"]`).
+    fixture: str = ""
     # `sinks()` as last made; whatever changes `reaches`, `range_only` or `mappings` clears it
     # (solving asks for the same callables' sinks on every pass).
     made: list[Sink] | None = field(default=None, init=False, repr=False, compare=False)
@@ -83,11 +100,28 @@ class CallableFacts:
             self.range_only,
             self.mappings,
             [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
+            self.returns,
+            [list(ref) for ref in self.forwards],
+            self.fixture,
         ]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallableFacts:
-        key, label, params, posonly, kwonly, bound, reaches, range_only, mappings, edges = data
+        (
+            key,
+            label,
+            params,
+            posonly,
+            kwonly,
+            bound,
+            reaches,
+            range_only,
+            mappings,
+            edges,
+            returns,
+            forwards,
+            fixture,
+        ) = data
         return cls(
             key,
             label,
@@ -99,6 +133,9 @@ class CallableFacts:
             list(range_only) if range_only else _READ_ONLY_EMPTY,
             list(mappings) if mappings else _READ_ONLY_EMPTY,
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
+            dict(returns),
+            [tuple(ref) for ref in forwards] if forwards else _READ_ONLY_EMPTY,
+            fixture,
         )
 
     def sinks(self) -> list[Sink]:
@@ -143,6 +180,11 @@ class ClassFacts:
     bases: tuple[str, ...]
     # Named like an error or a response, or derived from one: `self.code = code` is a status.
     statusish: bool = False
+    # What its methods assign to attributes of `self`: "response" (`self.response_obj =
+    # await session.get(url)`), "class:<name>" for what a call of that name makes
+    # (`self.client = Client(oauth2)`, or an annotation `client: Client`), or "other" for
+    # anything else but None.
+    held: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -159,7 +201,7 @@ class ModuleFacts:
         return {
             "module": self.module,
             "callables": [facts.to_json() for facts in self.callables.values()],
-            "classes": [[c.key, list(c.bases), c.statusish] for c in self.classes.values()],
+            "classes": [[c.key, list(c.bases), c.statusish, c.held] for c in self.classes.values()],
             "aliases": self.aliases,
             "stars": self.stars,
         }
@@ -170,8 +212,8 @@ class ModuleFacts:
         for item in data["callables"]:
             callable_facts = CallableFacts.from_json(item)
             facts.callables[callable_facts.key] = callable_facts
-        for key, bases, statusish in data["classes"]:
-            facts.classes[key] = ClassFacts(key, tuple(bases), statusish)
+        for key, bases, statusish, held in data["classes"]:
+            facts.classes[key] = ClassFacts(key, tuple(bases), statusish, dict(held))
         facts.aliases = dict(data["aliases"])
         facts.stars = list(data["stars"])
         return facts
@@ -227,7 +269,7 @@ class _Frame:
     a lambda (no key). A function's `local` maps the classes and functions defined in its body
     to their keys: a call there by that name is theirs."""
 
-    __slots__ = ("bound", "facts", "is_class", "key", "local", "node", "params")
+    __slots__ = ("bound", "facts", "fixture", "is_class", "key", "local", "node", "params")
 
     def __init__(
         self,
@@ -244,6 +286,7 @@ class _Frame:
         self.is_class = is_class
         self.facts: CallableFacts | None = None
         self.local: dict[str, str] | None = None
+        self.fixture = ""  # a pytest fixture's name
 
 
 class Collector:
@@ -413,6 +456,11 @@ class Collector:
                     if snapshot is None:
                         snapshot = tuple(scopes)
                     self.defaults.append(Default(key, arg.arg, default, snapshot))
+        given_as = fixture_name(node)
+        if given_as:
+            frame.fixture = given_as
+            self._facts(frame)  # even one showing nothing: it hides farther ones of its name
+            self.returned(_annotated_returns(node.returns))
         for decorator in node.decorator_list:
             table = _parametrize(decorator)
             kind, label = "function", node.name
@@ -444,6 +492,7 @@ class Collector:
             len(arguments.posonlyargs),
             tuple(arg.arg for arg in arguments.kwonlyargs),
             frame.bound,
+            fixture=frame.fixture,
         )
         self.facts.callables[frame.key] = facts
         return facts
@@ -520,6 +569,57 @@ class Collector:
             self._param_returns_differ.add(key)
         else:
             returned[key] = index
+
+    def returned(self, kinds: dict[str, str]) -> None:
+        """A `return` of the function being walked gives back a status or a response, whole
+        or at tuple items (`return res.status_code, res.json`): see `CallableFacts.returns`."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is None or frame.node is None or not kinds:
+            return
+        returns = self._facts(frame).returns
+        for where, kind in kinds.items():
+            returns[where] = kind if returns.get(where, kind) == kind else _MIXED
+
+    def forwarded(self, func: ast.expr, imports: dict[str, str]) -> None:
+        """The function being walked returns what calling `func` returns, whole."""
+        frame = self.frames[-1] if self.frames else None
+        ref = self.ref(func, imports)
+        if frame is None or frame.node is None or ref is None:
+            return
+        forwards = self._facts(frame).forwards
+        if ref not in forwards:
+            forwards.append(ref)
+
+    def made_by(self, func: ast.expr, imports: dict[str, str]) -> str:
+        """What `self.attr = func(...)` holds (`ClassFacts.held`): "class:<name>" if `func`
+        names a module's or an imported callable (a class, once the project is solved)."""
+        ref = self._ref(func, imports)
+        return f"class:{ref[1]}" if ref is not None and ref[0] == "name" else "other"
+
+    def held(self, attr: str, kind: str) -> None:
+        """`self.attr = value` in a method (or `attr: Client` in the class's body): what the
+        class holds there (`ClassFacts.held`)."""
+        cls = self._class_key()
+        info = self.facts.classes.get(cls) if cls is not None else None
+        if info is not None:
+            info.held[attr] = kind if info.held.get(attr, kind) == kind else _MIXED
+
+    def ref(self, func: ast.expr, imports: dict[str, str]) -> Ref | None:
+        """The callable a call's `func` names, resolved when the facts are solved; a parameter
+        of the function being walked, called, is what a fixture of that name gives
+        (`("fixture()", name)`: `r = await fetch("api")` in `def test_x(fetch)`)."""
+        if type(func) is ast.Name and self.frames and func.id in self.frames[-1].params:
+            return ("fixture()", func.id)
+        if (
+            type(func) is ast.Attribute
+            and type(func.value) is ast.Attribute
+            and type(func.value.value) is ast.Name
+            and func.value.value.id == "self"
+        ):
+            # `self.client.create_case(...)`: a method of what the class holds there.
+            cls = self._class_key()
+            return ("held", cls, func.value.attr, func.attr) if cls is not None else None
+        return self._ref(func, imports)
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
         """`resp.status_code = code`, or `self.code = code` in an error or response class."""
@@ -598,6 +698,41 @@ class Collector:
             ref = ref or self._ref(node.func, imports)
             if ref is not None:
                 self.candidates.append(Candidate(node, ref, tuple(scopes)))
+
+
+def fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """The name tests take a pytest fixture by (`@pytest.fixture`, `@pytest_asyncio.fixture`,
+    `@fixture(name=...)`); "" for a function that is no fixture."""
+    for decorator in node.decorator_list:
+        func = decorator.func if type(decorator) is ast.Call else decorator
+        if (type(func) is ast.Attribute and func.attr == "fixture") or (
+            type(func) is ast.Name and func.id == "fixture"
+        ):
+            for keyword in decorator.keywords if type(decorator) is ast.Call else ():
+                value = keyword.value
+                if keyword.arg == "name" and type(value) is ast.Constant:
+                    return str(value.value)
+            return node.name
+    return ""
+
+
+def _annotated_returns(annotation: ast.expr | None) -> dict[str, str]:
+    """What a fixture's return annotation says it gives: a response (`-> Response`,
+    `-> Iterator[ClientResponse]`), or a callable returning one (`-> Callable[...,
+    Awaitable[HTTPResponse]]`, as "()")."""
+    if annotation is None:
+        return {}
+    if (
+        type(annotation) is ast.Subscript
+        and (
+            (type(annotation.value) is ast.Name and annotation.value.id == "Callable")
+            or (type(annotation.value) is ast.Attribute and annotation.value.attr == "Callable")
+        )
+        and type(annotation.slice) is ast.Tuple
+        and len(annotation.slice.elts) == 2
+    ):
+        return {"()": "response"} if receivers.names_response(annotation.slice.elts[1]) else {}
+    return {"": "response"} if receivers.names_response(annotation) else {}
 
 
 def _may_be_status(node: ast.expr) -> bool:
@@ -782,14 +917,25 @@ class Solver:
     """The project's callables and classes, solved to a fixed point: which parameters of
     which callables reach a status position, directly or through other callables."""
 
-    def __init__(self, modules: Iterable[ModuleFacts], base: Solver | None = None) -> None:
+    def __init__(
+        self,
+        modules: Iterable[ModuleFacts],
+        base: Solver | None = None,
+        conftests: dict[str, dict[str, CallableFacts]] | None = None,
+    ) -> None:
         """`base`: a solved project that no module of `modules` changes (they are not in it
-        and it imports nothing from them): only theirs are solved, on top of it."""
+        and it imports nothing from them): only theirs are solved, on top of it.
+        `conftests`: the fixtures of each `conftest.py` by name, by its absolute directory."""
+        if conftests is None:
+            conftests = base.conftests if base is not None else {}
+        self.conftests: dict[str, dict[str, CallableFacts]] = conftests
         self.callables: dict[str, CallableFacts] = dict(base.callables) if base else {}
         self.classes: dict[str, ClassFacts] = dict(base.classes) if base else {}
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
         self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
+        self._fixture_table: dict[str, CallableFacts | None] | None = None
+        self._held: set[str] | None = None
         # Copies of the callables that pass a parameter on: solving adds to their `reaches`,
         # and the modules' facts may be solved again. The others are shared.
         added = []
@@ -840,6 +986,148 @@ class Solver:
             if found:
                 return found
         return []
+
+    def returns_of(
+        self, ref: Ref, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str]:
+        """What the callable `ref` names returns (`CallableFacts.returns`), with what the
+        callables it returns the result of return, up to `_FORWARD_DEPTH` calls deep; empty
+        if unknown. `fixtures`: those the file sees (`visible_fixtures`)."""
+        return self._returns(ref, 0, fixtures) or {}
+
+    def _returns(
+        self, ref: Ref, depth: int, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str] | None:
+        """`returns_of`, None where `ref` is not the project's callable."""
+        kind, owner = ref[0], ref[1]
+        if kind == "attribute":
+            return {"": "response"} if owner in self._response_attributes() else {}
+        if kind.startswith("fixture"):
+            fixture = (self._fixtures() if fixtures is None else fixtures).get(owner)
+            if fixture is None:
+                return {}
+            given = fixture.returns.get("()" if kind == "fixture()" else "")
+            return {"": given} if given is not None else {}
+        facts = self._facts_of(ref)
+        if facts is None:
+            return None
+        merged = dict(facts.returns)
+        guess = merged.pop(GUESSED, None)
+        if depth >= _FORWARD_DEPTH:
+            return merged
+        followed = False
+        for forward in facts.forwards:
+            found = self._returns(forward, depth + 1)
+            if found is None:
+                continue
+            followed = True
+            for where, given in found.items():
+                merged[where] = given if merged.get(where, given) == given else _MIXED
+        if guess is not None and not followed:
+            merged[""] = guess if merged.get("", guess) == guess else _MIXED
+        return merged
+
+    def _facts_of(self, ref: Ref) -> CallableFacts | None:
+        kind, owner = ref[0], ref[1]
+        facts: CallableFacts | None = None
+        if kind == "constructed":  # a method called on what calling `owner` made
+            return self._instance_method(owner, ref[2])
+        if kind == "held":  # a method called on what `self.<ref[2]>` holds
+            made = self._held_by(owner, ref[2], set())
+            return self._instance_method(made, ref[3]) if made else None
+        if kind == "name":
+            facts = self.callables.get(self.resolve(owner))
+        elif kind == "method":
+            facts = self._method_facts(owner, ref[2], set())
+        else:
+            owner = self.resolve(owner)
+            for base in self.classes[owner].bases if owner in self.classes else ():
+                facts = self._method_facts(base, ref[2], set())
+                if facts is not None:
+                    break
+        return facts
+
+    def _instance_method(self, made: str, name: str) -> CallableFacts | None:
+        """Method `name` of what calling `made` gives, if `made` is one of the project's
+        classes."""
+        cls = self.resolve(made)
+        return self._method_facts(cls, name, set()) if cls in self.classes else None
+
+    def _held_by(self, cls: str, attr: str, seen: set[str]) -> str | None:
+        """What makes the object class `cls` (or the nearest base saying) holds in `attr`:
+        the callable's name from `ClassFacts.held`'s "class:<name>", else None."""
+        cls = self.resolve(cls)
+        info = self.classes.get(cls)
+        if info is None or cls in seen:
+            return None
+        seen.add(cls)
+        held = info.held.get(attr)
+        if held is not None:
+            return held.partition(":")[2] if held.startswith("class:") else None
+        for base in info.bases:
+            found = self._held_by(base, attr, seen)
+            if found is not None:
+                return found
+        return None
+
+    def _response_attributes(self) -> set[str]:
+        """Attributes that the project's classes assign only responses to (None aside)."""
+        if self._held is None:
+            kinds: dict[str, set[str]] = {}
+            for info in self.classes.values():
+                for attr, kind in info.held.items():
+                    kinds.setdefault(attr, set()).add(kind)
+            self._held = {attr for attr, found in kinds.items() if found == {"response"}}
+        return self._held
+
+    def visible_fixtures(
+        self, own: ModuleFacts, filename: str | None
+    ) -> dict[str, CallableFacts | None]:
+        """The fixtures a test in file `filename` (module `own`) takes by name, as pytest picks
+        them: the module's own, else the nearest `conftest.py`'s from the file's directory up,
+        else the project's other fixtures (plugins) where those of the name agree."""
+        table = dict(self._fixtures())
+        if filename and self.conftests:
+            directory = os.path.dirname(os.path.abspath(filename))
+            chain = [directory]
+            while os.path.dirname(chain[-1]) != chain[-1]:
+                chain.append(os.path.dirname(chain[-1]))
+            for each in reversed(chain):  # the farthest first: a nearer one overrides it
+                table.update(self.conftests.get(each, {}))
+        table.update((facts.fixture, facts) for facts in own.callables.values() if facts.fixture)
+        return table
+
+    def _fixtures(self) -> dict[str, CallableFacts | None]:
+        """The project's pytest fixtures outside its `conftest.py` files (those apply by
+        directory: `visible_fixtures`) by name; None for a name whose fixtures say different
+        things."""
+        if self._fixture_table is None:
+            table: dict[str, CallableFacts | None] = {}
+            in_conftests = {
+                facts.key for fixtures in self.conftests.values() for facts in fixtures.values()
+            }
+            for facts in self.callables.values():
+                if facts.fixture and facts.key not in in_conftests:
+                    known = table.get(facts.fixture, facts)
+                    same = known is not None and known.returns == facts.returns
+                    table[facts.fixture] = facts if same else None
+            self._fixture_table = table
+        return self._fixture_table
+
+    def _method_facts(self, cls: str, name: str, seen: set[str]) -> CallableFacts | None:
+        """The facts of method `name` as looked up on `cls` and its bases."""
+        cls = self.resolve(cls)
+        if cls in seen:
+            return None
+        seen.add(cls)
+        facts = self.callables.get(f"{cls}.{name}")
+        if facts is not None:
+            return facts
+        for base in self.classes[cls].bases if cls in self.classes else ():
+            found = self._method_facts(base, name, seen)
+            if found is not None:
+                return found
+        return None
 
     def resolve(self, name: str) -> str:
         """Where a name imported from a project module is defined, through re-exports, and

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -14,9 +15,20 @@ from flake8_httpstatus import __version__
 from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
+from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
-from flake8_httpstatus.rules import DEFAULT_OFF, check
+from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT, check
 from flake8_httpstatus.rules.candidates import Candidates, candidates_for
+
+
+def _selected(options: argparse.Namespace, code: str) -> bool:
+    """Whether flake8 reports `code` with these options (before per-file-ignores)."""
+    from flake8.style_guide import Decision, DecisionEngine
+
+    try:
+        return DecisionEngine(options).decision_for(code) is Decision.Selected
+    except AttributeError:  # options made by hand, without flake8's selection
+        return False
 
 
 def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -39,6 +51,8 @@ class Plugin:
     settings: ClassVar[Settings] = Settings()
     # A file these reject holds no finding: its walk is skipped (see rules/candidates.py).
     candidates: ClassVar[Candidates] = Candidates()
+    # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
+    whole_project: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -76,13 +90,30 @@ class Plugin:
         forget_configuration()
         forget_roots()
         refresh()
+        cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
+        if cls.whole_project:
+            from flake8_httpstatus.routes.whole import forget
+
+            forget()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.
         for path in getattr(options, "filenames", None) or ():
             read_ahead(str(path))
             preload(str(path), cls.settings)
+            if cls.whole_project:
+                cls._project_findings(str(path))
+
+    @classmethod
+    def _project_findings(cls, path: str) -> list[Finding]:
+        from flake8_httpstatus.routes.whole import findings_in
+
+        name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
+        return findings_in(name, cls.whole_project)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
+        if self.whole_project:
+            for finding in self._project_findings(self.filename):
+                yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
         if not self.candidates.admits(text) and (project is None or not project.mentions(text)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 
 # Methods of test clients, HTTP clients and browsers that return a response.
 REQUEST_METHODS = frozenset(
@@ -72,15 +73,21 @@ def is_request(node: ast.expr) -> bool:
     return type(func) is ast.Name and func.id in REQUEST_FUNCTIONS
 
 
-def is_http_error(node: ast.expr | None) -> bool:
+def is_http_error(node: ast.expr | None, imports: Mapping[str, str] | None = None) -> bool:
     """The type of `except HTTPError as error` (or a tuple holding one): named for HTTP, a
     client's `ClientResponseError`, or a generated API client's `ApiException` (OpenAPI
-    Generator) or `UnexpectedStatus` (openapi-python-client)."""
+    Generator) or `UnexpectedStatus` (openapi-python-client); `imports` (local name ->
+    imported name) reads one imported under another name (`import ApiException as AE`)."""
     if isinstance(node, ast.Tuple):
-        return any(is_http_error(element) for element in node.elts)
+        return any(is_http_error(element, imports) for element in node.elts)
     if isinstance(node, ast.Attribute):
         return HTTP_ERROR.search(node.attr) is not None
-    return isinstance(node, ast.Name) and HTTP_ERROR.search(node.id) is not None
+    if not isinstance(node, ast.Name):
+        return False
+    if HTTP_ERROR.search(node.id) is not None:
+        return True
+    imported = imports.get(node.id) if imports is not None else None
+    return imported is not None and HTTP_ERROR.search(imported.rpartition(".")[2]) is not None
 
 
 def names_response(annotation: ast.expr | None) -> bool:
@@ -114,14 +121,14 @@ def class_names_response(node: ast.ClassDef) -> bool:
     return False
 
 
-def expects_http_error(node: ast.expr) -> bool:
+def expects_http_error(node: ast.expr, imports: Mapping[str, str] | None = None) -> bool:
     """`self.assertRaises(HTTPError)`, `pytest.raises(HTTPError)`."""
     return (
         type(node) is ast.Call
         and type(node.func) is ast.Attribute
         and node.func.attr in _RAISES
         and bool(node.args)
-        and is_http_error(node.args[0])
+        and is_http_error(node.args[0], imports)
     )
 
 

@@ -27,8 +27,37 @@ class RouteHolder:
     prefix: str | None = None
     documented: str | None = None
     dependencies: str | None = None
-    # The position of the name that prefixes its routes' endpoint names (a Blueprint's).
+    # The position of the name that prefixes its routes' endpoint names (a Blueprint's), and
+    # what joins it to them.
     name: int | None = None
+    joiner: str = "."
+    # The keyword naming it, and its name when not given (ninja's `urls_namespace`, by
+    # default `api-1.0.0`).
+    name_keyword: str = "name"
+    default_name: str = ""
+    # The prefix's position when it is not given by keyword (Starlette's `Mount("/api", ...)`);
+    # `prefix_from_name`: without one, `/` and the name is the prefix (flask-restx's Namespace).
+    prefix_position: int | None = None
+    prefix_from_name: bool = False
+    # The keyword (or position) holding a list of route entries (`Starlette(routes=[...])`,
+    # Tornado's `Application([(r"/x", Handler)])`), and the one holding an app mounted whole
+    # (`Mount("/sub", app=sub)`).
+    routes: str | None = None
+    routes_position: int | None = None
+    mounted: str | None = None
+    # The argument naming the app or blueprint it attaches to (flask-restful's `Api(app)`).
+    parent: int | None = None
+    # The attribute through which routes are declared on it (aiohttp's `app.router.add_get`).
+    router: str | None = None
+    # The keyword mapping exception classes to their handlers (`exception_handlers={...}`).
+    handlers: str | None = None
+    # A base class whose subclasses hold the routes their methods declare, their class
+    # attributes being their settings (Litestar's `Controller` with `path = "/items"`).
+    controller: bool = False
+    # The keyword of a version that goes first in its routes' paths as `/v{version}` (Sanic).
+    version: str | None = None
+    # Its positional arguments are holders it mounts (Sanic's `Blueprint.group(a, b)`).
+    members: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +69,8 @@ class RouteDecorator:
     `endpoint`: the view's position for the call form (`add_api_route(path, endpoint)`), with
     its keyword `view`; None for a decorator.
     `name`: the keyword naming the route (for reversing it), the function's name without it.
+    `extra`: a keyword whose dict's `"responses"` key documents more (FastAPI's
+    `openapi_extra`).
     """
 
     framework: str
@@ -52,6 +83,18 @@ class RouteDecorator:
     endpoint: int | None = None
     view: str = "endpoint"
     route_name: str = "name"
+    extra: str | None = None
+    # Where the path is when not by keyword; `more_paths`: every positional argument from there
+    # on is a path (flask-restx's `@ns.route("/a", "/b")`, `add_resource(Resource, "/a", "/b")`).
+    path_position: int = 0
+    more_paths: bool = False
+    # The keyword whose string ends each responder's name (Falcon's `suffix=`: `on_get_list`).
+    suffix: str | None = None
+    # The keyword or position of the methods, when not `methods=` (aiohttp's
+    # `add_route("GET", path, handler)`), and the method that means any (`*`).
+    methods_keyword: str = "methods"
+    methods_position: int | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +110,11 @@ class Include:
     # The include's prefix replaces the child's own (Flask's `register_blueprint(url_prefix=)`)
     # instead of going in front of it.
     replaces_prefix: bool = False
+    # Where the child and the prefix are when not first and by keyword (`app.mount("/sub", sub)`,
+    # ninja's `api.add_router("/v1", router)`).
+    child: int = 0
+    prefix_position: int | None = None
+    child_keyword: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +152,43 @@ class Framework:
     # importing one of `packages`.
     tuple_status: int | None = None
     packages: tuple[str, ...] = ()
+    # A class view answers each method with its method of this name (Falcon's `on_{method}`).
+    responder: str = "{method}"
+    # The default success status by method, first match wins (Litestar: POST 201, DELETE 204).
+    status_by_method: tuple[tuple[str, int], ...] = ()
+    # Calls that declare one route inside a list of routes (Starlette's `Route(path, endpoint)`,
+    # aiohttp's `web.get(path, handler)`), by qualified name; `name` is the callable's.
+    entries: tuple[RouteDecorator, ...] = ()
+    # A list's `(path, handler)` tuple is a route (Tornado's handler lists); a module's list
+    # of such tuples whose handlers derive from one of `handler_bases` is read even when the
+    # map does not see it given to an app (jupyter_server's `default_handlers`).
+    tuple_entries: bool = False
+    handler_bases: tuple[str, ...] = ()
+    # Methods of a holder that make a holder of the named class (flask-restx's
+    # `api.namespace("todos")`).
+    factories: tuple[tuple[str, str], ...] = ()
+    # How a class view's default route name is made from the class name: as it is
+    # ("class"), lowercased ("lower"), or CamelCase to snake_case ("snake").
+    class_name: str = "class"
+    # Decorators that make a function a route handler by themselves, listed later in a holder
+    # (Litestar's `@get("/x")`), by qualified name; `name` is the decorator's.
+    handlers: tuple[RouteDecorator, ...] = ()
+    # The path's pieces are joined with one `/` and no trailing one (Litestar's `join_paths`).
+    joins_paths: bool = False
+    # The route's documented statuses are its `documented=` dict's keys; one key is also its
+    # success status; without a dict, the default status is documented (ninja's `response=`).
+    success_from_documented: bool = False
+    # Parameter names the framework passes by itself, whatever their annotation (ninja's
+    # `request`).
+    reserved: tuple[str, ...] = ()
+    # A route's default name: the handler's name ("function"), its `module.qualname`
+    # (Litestar: "qualified"), or none ("none": aiohttp, Falcon, Tornado).
+    default_name: str = "function"
+    # A path parameter written otherwise than `{name}` or `<converter:name>`: a regex whose
+    # first group is the name (Sanic's `<name:type>`); `regex_paths`: paths are regexes
+    # (Tornado), read as Django's `re_path`.
+    parameter: str | None = None
+    regex_paths: bool = False
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -134,6 +219,7 @@ FASTAPI = Framework(
                 status="status_code",
                 documented="responses",
                 dependencies="dependencies",
+                extra="openapi_extra",
             )
             for method in _FASTAPI_METHODS
         ),
@@ -144,6 +230,7 @@ FASTAPI = Framework(
             status="status_code",
             documented="responses",
             dependencies="dependencies",
+            extra="openapi_extra",
         ),
         RouteDecorator(
             "fastapi",
@@ -153,6 +240,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
             endpoint=1,
+            extra="openapi_extra",
         ),
     ),
     includes=(
@@ -163,6 +251,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
         ),
+        Include("fastapi", "mount", "path", child=1, prefix_position=0, child_keyword="app"),
     ),
     default_status=200,
     documents_success=True,
@@ -225,7 +314,450 @@ FLASK = Framework(
     packages=("flask", "quart"),
 )
 
-FRAMEWORKS: tuple[Framework, ...] = (FASTAPI, FLASK)
+# Starlette: route lists (`Starlette(routes=[Route(...), Mount(...)])`), `Mount` with its
+# routes or a whole app, class endpoints (`HTTPEndpoint`) [S: starlette.routing].
+STARLETTE = Framework(
+    name="starlette",
+    holders=(
+        RouteHolder(
+            "starlette",
+            ("starlette.applications.Starlette", "starlette.Starlette"),
+            routes="routes",
+        ),
+        RouteHolder("starlette", ("starlette.routing.Router",), routes="routes"),
+        RouteHolder(
+            "starlette",
+            ("starlette.routing.Mount",),
+            prefix="path",
+            prefix_position=0,
+            routes="routes",
+            mounted="app",
+            name=3,
+            joiner=":",
+        ),
+    ),
+    decorators=(RouteDecorator("starlette", "add_route", None, endpoint=1, view="route"),),
+    includes=(
+        Include("starlette", "mount", "path", child=1, prefix_position=0, child_keyword="app"),
+    ),
+    default_status=200,
+    implicit=(
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    exception_handlers=("add_exception_handler",),
+    entries=(RouteDecorator("starlette", "starlette.routing.Route", None, endpoint=1),),
+)
+
+# Flask-RESTX and Flask-RESTful: `Resource` classes whose methods answer their HTTP method,
+# added by `api.add_resource(Resource, *urls)` or `@ns.route(*urls)`; an `Api` attaches to the
+# app or blueprint it is given; a flask-restx `Namespace` is `/{name}` unless given a `path`
+# [S: flask_restx.api.Api.ns_urls, Namespace.path; flask_restful.Api._complete_url].
+_RESOURCE_DECORATORS = (
+    RouteDecorator(
+        "flask-restx", "route", None, route_name="endpoint", more_paths=True, path_keyword=""
+    ),
+    RouteDecorator(
+        "flask-restx",
+        "add_resource",
+        None,
+        endpoint=0,
+        view="resource",
+        route_name="endpoint",
+        path_position=1,
+        more_paths=True,
+        path_keyword="",
+    ),
+)
+FLASK_RESTX = Framework(
+    name="flask-restx",
+    holders=(
+        RouteHolder(
+            "flask-restx", ("flask_restx.Api", "flask_restx.api.Api"), prefix="prefix", parent=0
+        ),
+        RouteHolder(
+            "flask-restx",
+            ("flask_restx.Namespace", "flask_restx.namespace.Namespace"),
+            prefix="path",
+            prefix_from_name=True,
+            name=0,
+            joiner="_",
+        ),
+    ),
+    decorators=_RESOURCE_DECORATORS,
+    includes=(
+        Include("flask-restx", "add_namespace", "path", replaces_prefix=True, prefix_position=1),
+    ),
+    default_status=200,
+    implicit=FLASK.implicit,
+    exception_handlers=("errorhandler",),
+    tuple_status=1,
+    packages=("flask_restx",),
+    factories=(("namespace", "flask_restx.Namespace"),),
+    class_name="snake",
+)
+FLASK_RESTFUL = Framework(
+    name="flask-restful",
+    holders=(
+        RouteHolder(
+            "flask-restful",
+            ("flask_restful.Api", "flask_restful.__init__.Api"),
+            prefix="prefix",
+            parent=0,
+        ),
+    ),
+    decorators=_RESOURCE_DECORATORS[1:],
+    includes=(),
+    default_status=200,
+    implicit=FLASK.implicit,
+    tuple_status=1,
+    packages=("flask_restful",),
+    class_name="lower",
+)
+
+# Litestar: handler decorators (`@get("/x")`) on functions and on `Controller` methods, listed
+# in `Litestar(route_handlers=[...])` and `Router(path=, route_handlers=[...])`; the default
+# success status is 201 for a POST, 204 for a DELETE, else 200 [S: litestar.handlers.
+# http_handlers._utils.get_default_status_code]; 400 for invalid parameters or body.
+_LITESTAR_MODULES = (
+    "litestar",
+    "litestar.handlers",
+    "litestar.handlers.http_handlers",
+    "litestar.handlers.http_handlers.decorators",
+)
+
+
+def _litestar_handler(
+    name: str, methods: tuple[str, ...] | None, methods_keyword: str = "methods"
+) -> RouteDecorator:
+    return RouteDecorator(
+        "litestar",
+        name,
+        methods,
+        status="status_code",
+        documented="responses",
+        methods_keyword=methods_keyword,
+    )
+
+
+LITESTAR = Framework(
+    name="litestar",
+    holders=(
+        RouteHolder(
+            "litestar",
+            ("litestar.Litestar", "litestar.app.Litestar"),
+            routes="route_handlers",
+            routes_position=0,
+            handlers="exception_handlers",
+        ),
+        RouteHolder(
+            "litestar",
+            ("litestar.Router", "litestar.router.Router"),
+            prefix="path",
+            prefix_position=0,
+            routes="route_handlers",
+            handlers="exception_handlers",
+        ),
+        RouteHolder(
+            "litestar",
+            ("litestar.Controller", "litestar.controller.Controller"),
+            prefix="path",
+            handlers="exception_handlers",
+            controller=True,
+        ),
+    ),
+    decorators=(),
+    includes=(Include("litestar", "register", None),),
+    default_status=200,
+    status_by_method=(("POST", 201), ("DELETE", 204)),
+    documents_success=True,
+    implicit=(
+        ImplicitStatus(400, "request validation", "parameters", documented=True),
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    injected=("Request", "State", "Scope", "WebSocket"),
+    handlers=(
+        *(
+            _litestar_handler(f"{module}.{method}", (method.upper(),))
+            for module in _LITESTAR_MODULES
+            for method in ("get", "post", "put", "patch", "delete", "head")
+        ),
+        *(
+            _litestar_handler(f"{module}.route", None, "http_method")
+            for module in _LITESTAR_MODULES
+        ),
+    ),
+    joins_paths=True,
+    default_name="qualified",
+)
+
+_SERVER_IMPLICIT = (
+    ImplicitStatus(405, "method not allowed"),
+    ImplicitStatus(500, "unhandled exception"),
+)
+
+# Sanic: `@app.get(uri)`, `app.add_route(handler, uri)`, `Blueprint(name, url_prefix=,
+# version=)`, `Blueprint.group(a, b, url_prefix=, version=)` and `app.blueprint(...)`, whose
+# `url_prefix` replaces the blueprint's own; `/v{version}` goes first; a route's name is
+# `app.blueprint.handler`; no trailing slash unless `strict_slashes` [S: sanic.blueprints.
+# Blueprint.register, sanic.mixins.routes].
+_SANIC_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+SANIC = Framework(
+    name="sanic",
+    holders=(
+        RouteHolder("sanic", ("sanic.Sanic", "sanic.app.Sanic"), name=0),
+        RouteHolder(
+            "sanic",
+            ("sanic.Blueprint", "sanic.blueprints.Blueprint"),
+            prefix="url_prefix",
+            name=0,
+            version="version",
+        ),
+        RouteHolder(
+            "sanic",
+            (
+                "sanic.Blueprint.group",
+                "sanic.blueprints.Blueprint.group",
+                "sanic.BlueprintGroup",
+                "sanic.blueprint_group.BlueprintGroup",
+            ),
+            prefix="url_prefix",
+            version="version",
+            members=True,
+        ),
+    ),
+    decorators=(
+        RouteDecorator("sanic", "route", None, path_keyword="uri", version="version"),
+        *(
+            RouteDecorator(
+                "sanic", method, (method.upper(),), path_keyword="uri", version="version"
+            )
+            for method in _SANIC_METHODS
+        ),
+        RouteDecorator(
+            "sanic",
+            "add_route",
+            None,
+            path_keyword="uri",
+            path_position=1,
+            endpoint=0,
+            view="handler",
+            version="version",
+        ),
+    ),
+    includes=(Include("sanic", "blueprint", "url_prefix", replaces_prefix=True),),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    exception_handlers=("exception",),
+    joins_paths=True,
+    parameter=r"<([a-zA-Z_][a-zA-Z0-9_]*)(?::[^<>]*)?>",
+)
+
+# aiohttp: `RouteTableDef` decorators and `app.add_routes(...)`, `app.router.add_get(...)`,
+# `web.get(...)` in a list, `web.View` classes, `app.add_subapp(prefix, app)`; a route has no
+# name unless given [S: aiohttp.web_routedef, aiohttp.web_urldispatcher.UrlDispatcher].
+_AIOHTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+AIOHTTP = Framework(
+    name="aiohttp",
+    holders=(
+        RouteHolder(
+            "aiohttp", ("aiohttp.web.Application", "aiohttp.web_app.Application"), router="router"
+        ),
+        RouteHolder("aiohttp", ("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef")),
+    ),
+    decorators=(
+        *(RouteDecorator("aiohttp", method, (method.upper(),)) for method in _AIOHTTP_METHODS),
+        RouteDecorator("aiohttp", "view", None),
+        RouteDecorator("aiohttp", "route", None, methods_position=0, path_position=1),
+        *(
+            RouteDecorator(
+                "aiohttp", f"add_{method}", (method.upper(),), endpoint=1, view="handler"
+            )
+            for method in _AIOHTTP_METHODS
+        ),
+        RouteDecorator("aiohttp", "add_view", None, endpoint=1, view="handler"),
+        RouteDecorator(
+            "aiohttp",
+            "add_route",
+            None,
+            endpoint=2,
+            view="handler",
+            methods_keyword="method",
+            methods_position=0,
+            path_position=1,
+        ),
+    ),
+    includes=(
+        Include("aiohttp", "add_routes", None),
+        Include(
+            "aiohttp", "add_subapp", "prefix", child=1, prefix_position=0, child_keyword="subapp"
+        ),
+    ),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    # `{name:regex}`, the regex holding braces of its own (`{year:\d{4}}`).
+    parameter=r"\{([a-zA-Z_][a-zA-Z0-9_]*):(?:[^{}]|\{[^{}]*\})*\}",
+    entries=(
+        *(
+            RouteDecorator(
+                "aiohttp", f"{module}.{method}", (method.upper(),), endpoint=1, view="handler"
+            )
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+            for method in _AIOHTTP_METHODS
+        ),
+        *(
+            RouteDecorator("aiohttp", f"{module}.view", None, endpoint=1, view="handler")
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+        ),
+        *(
+            RouteDecorator(
+                "aiohttp",
+                f"{module}.route",
+                None,
+                endpoint=2,
+                view="handler",
+                methods_keyword="method",
+                methods_position=0,
+                path_position=1,
+            )
+            for module in ("aiohttp.web", "aiohttp.web_routedef")
+        ),
+    ),
+    default_name="none",
+)
+
+# Falcon: `app.add_route(uri_template, resource, suffix=None)`; a resource answers a method
+# with its `on_get` (`on_get_{suffix}`) [S: falcon.routing.util.map_http_methods].
+FALCON = Framework(
+    name="falcon",
+    holders=(
+        RouteHolder(
+            "falcon",
+            (
+                "falcon.App",
+                "falcon.app.App",
+                "falcon.asgi.App",
+                "falcon.asgi.app.App",
+                "falcon.API",
+            ),
+        ),
+    ),
+    decorators=(
+        RouteDecorator(
+            "falcon",
+            "add_route",
+            None,
+            path_keyword="uri_template",
+            endpoint=1,
+            view="resource",
+            suffix="suffix",
+        ),
+    ),
+    includes=(),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    exception_handlers=("add_error_handler",),
+    responder="on_{method}",
+    default_name="none",
+    # `{name:converter}`, with the converter's arguments (`{x:int(min=1)}`).
+    parameter=r"\{([a-zA-Z_][a-zA-Z0-9_]*):[^{}]*\}",
+)
+
+# Tornado: `Application([(regex, Handler), url(regex, Handler, name=)])` and
+# `app.add_handlers(host, [...])`; the handler class's `get`/`post`... answer its methods
+# [S: tornado.web.Application, tornado.routing.URLSpec].
+TORNADO = Framework(
+    name="tornado",
+    holders=(
+        RouteHolder(
+            "tornado",
+            ("tornado.web.Application",),
+            routes="handlers",
+            routes_position=0,
+        ),
+    ),
+    decorators=(),
+    includes=(Include("tornado", "add_handlers", None, child=1),),
+    default_status=200,
+    implicit=_SERVER_IMPLICIT,
+    entries=tuple(
+        RouteDecorator("tornado", name, None, path_keyword="pattern", endpoint=1, view="handler")
+        for name in ("tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec")
+    ),
+    tuple_entries=True,
+    handler_bases=("tornado.web.RequestHandler",),
+    default_name="none",
+    regex_paths=True,
+)
+
+# django-ninja: `NinjaAPI` and `Router` decorators, `add_router(prefix, router)`, mounted in
+# Django's URLs as `path("api/", api.urls)`; `response=` documents its keys (one key is the
+# success status); 422 for invalid input, not documented; names in the `api-1.0.0` namespace
+# [S: ninja.main.NinjaAPI.urls, ninja.operation.Operation; ../shared/reference/routing.md 1.6].
+_NINJA_METHODS = ("get", "post", "put", "patch", "delete")
+NINJA = Framework(
+    name="ninja",
+    holders=(
+        RouteHolder(
+            "ninja",
+            ("ninja.NinjaAPI", "ninja.main.NinjaAPI"),
+            name_keyword="urls_namespace",
+            default_name="api-1.0.0",
+            joiner=":",
+        ),
+        RouteHolder("ninja", ("ninja.Router", "ninja.router.Router")),
+    ),
+    decorators=(
+        *(
+            RouteDecorator(
+                "ninja", method, (method.upper(),), documented="response", route_name="url_name"
+            )
+            for method in _NINJA_METHODS
+        ),
+        RouteDecorator(
+            "ninja",
+            "api_operation",
+            None,
+            documented="response",
+            route_name="url_name",
+            methods_position=0,
+            path_position=1,
+        ),
+    ),
+    includes=(
+        Include(
+            "ninja", "add_router", "prefix", child=1, prefix_position=0, child_keyword="router"
+        ),
+    ),
+    default_status=200,
+    implicit=(
+        ImplicitStatus(422, "request validation", "parameters"),
+        ImplicitStatus(405, "method not allowed"),
+        ImplicitStatus(500, "unhandled exception"),
+    ),
+    exception_handlers=("exception_handler", "add_exception_handler"),
+    injected=("HttpRequest",),
+    tuple_status=0,
+    packages=("ninja",),
+    parameter=r"\{(?:[a-zA-Z_][a-zA-Z0-9_]*:)?([a-zA-Z_][a-zA-Z0-9_]*)\}",
+    success_from_documented=True,
+    reserved=("request",),
+)
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    FASTAPI,
+    FLASK,
+    STARLETTE,
+    FLASK_RESTX,
+    FLASK_RESTFUL,
+    LITESTAR,
+    SANIC,
+    AIOHTTP,
+    FALCON,
+    TORNADO,
+    NINJA,
+)
 
 # Exceptions whose class names their status, by qualified name: werkzeug's (which Flask and
 # Quart raise), with the rows HS501 already reads for DRF, Django and Litestar.
@@ -264,7 +796,137 @@ WERKZEUG_EXCEPTIONS: dict[str, int] = {
         ("HTTPVersionNotSupported", 505),
     )
 }
-EXCEPTION_STATUS: dict[str, int] = {**EXCEPTION_STATUSES_DOCUMENTED, **WERKZEUG_EXCEPTIONS}
+# Sanic's, aiohttp's and Falcon's exception classes, each with its class's status (checked
+# against the installed packages in tests/test_routes.py); `sanic` re-exports some of its own.
+_SANIC_TOP_LEVEL = frozenset(
+    {
+        "BadRequest",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "FileNotFound",
+        "MethodNotAllowed",
+        "RangeNotSatisfiable",
+        "ExpectationFailed",
+        "ServerError",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
+)
+SANIC_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("sanic.exceptions", "sanic")
+    for name, code in (
+        ("BadRequest", 400),
+        ("InvalidUsage", 400),
+        ("Unauthorized", 401),
+        ("Forbidden", 403),
+        ("NotFound", 404),
+        ("FileNotFound", 404),
+        ("MethodNotAllowed", 405),
+        ("MethodNotSupported", 405),
+        ("RequestTimeout", 408),
+        ("PayloadTooLarge", 413),
+        ("URITooLong", 414),
+        ("RangeNotSatisfiable", 416),
+        ("ExpectationFailed", 417),
+        ("ServerError", 500),
+        ("InternalServerError", 500),
+        ("ServiceUnavailable", 503),
+    )
+    if module == "sanic.exceptions" or name in _SANIC_TOP_LEVEL
+}
+AIOHTTP_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("aiohttp.web", "aiohttp.web_exceptions")
+    for name, code in (
+        ("HTTPOk", 200),
+        ("HTTPCreated", 201),
+        ("HTTPAccepted", 202),
+        ("HTTPNoContent", 204),
+        ("HTTPMovedPermanently", 301),
+        ("HTTPFound", 302),
+        ("HTTPSeeOther", 303),
+        ("HTTPNotModified", 304),
+        ("HTTPTemporaryRedirect", 307),
+        ("HTTPPermanentRedirect", 308),
+        ("HTTPBadRequest", 400),
+        ("HTTPUnauthorized", 401),
+        ("HTTPPaymentRequired", 402),
+        ("HTTPForbidden", 403),
+        ("HTTPNotFound", 404),
+        ("HTTPMethodNotAllowed", 405),
+        ("HTTPNotAcceptable", 406),
+        ("HTTPRequestTimeout", 408),
+        ("HTTPConflict", 409),
+        ("HTTPGone", 410),
+        ("HTTPLengthRequired", 411),
+        ("HTTPPreconditionFailed", 412),
+        ("HTTPRequestEntityTooLarge", 413),
+        ("HTTPRequestURITooLong", 414),
+        ("HTTPUnsupportedMediaType", 415),
+        ("HTTPRequestRangeNotSatisfiable", 416),
+        ("HTTPExpectationFailed", 417),
+        ("HTTPMisdirectedRequest", 421),
+        ("HTTPUnprocessableEntity", 422),
+        ("HTTPFailedDependency", 424),
+        ("HTTPUpgradeRequired", 426),
+        ("HTTPPreconditionRequired", 428),
+        ("HTTPTooManyRequests", 429),
+        ("HTTPRequestHeaderFieldsTooLarge", 431),
+        ("HTTPUnavailableForLegalReasons", 451),
+        ("HTTPInternalServerError", 500),
+        ("HTTPNotImplemented", 501),
+        ("HTTPBadGateway", 502),
+        ("HTTPServiceUnavailable", 503),
+        ("HTTPGatewayTimeout", 504),
+    )
+}
+FALCON_EXCEPTIONS: dict[str, int] = {
+    f"{module}.{name}": code
+    for module in ("falcon", "falcon.errors")
+    for name, code in (
+        ("HTTPBadRequest", 400),
+        ("HTTPMissingHeader", 400),
+        ("HTTPMissingParam", 400),
+        ("HTTPInvalidHeader", 400),
+        ("HTTPInvalidParam", 400),
+        ("HTTPUnauthorized", 401),
+        ("HTTPForbidden", 403),
+        ("HTTPNotFound", 404),
+        ("HTTPRouteNotFound", 404),
+        ("HTTPMethodNotAllowed", 405),
+        ("HTTPNotAcceptable", 406),
+        ("HTTPConflict", 409),
+        ("HTTPGone", 410),
+        ("HTTPLengthRequired", 411),
+        ("HTTPPreconditionFailed", 412),
+        ("HTTPContentTooLarge", 413),
+        ("HTTPUriTooLong", 414),
+        ("HTTPUnsupportedMediaType", 415),
+        ("HTTPRangeNotSatisfiable", 416),
+        ("HTTPUnprocessableEntity", 422),
+        ("HTTPLocked", 423),
+        ("HTTPFailedDependency", 424),
+        ("HTTPPreconditionRequired", 428),
+        ("HTTPTooManyRequests", 429),
+        ("HTTPRequestHeaderFieldsTooLarge", 431),
+        ("HTTPUnavailableForLegalReasons", 451),
+        ("HTTPInternalServerError", 500),
+        ("HTTPNotImplemented", 501),
+        ("HTTPBadGateway", 502),
+        ("HTTPServiceUnavailable", 503),
+        ("HTTPGatewayTimeout", 504),
+        ("HTTPVersionNotSupported", 505),
+    )
+}
+EXCEPTION_STATUS: dict[str, int] = {
+    **EXCEPTION_STATUSES_DOCUMENTED,
+    **WERKZEUG_EXCEPTIONS,
+    **SANIC_EXCEPTIONS,
+    **AIOHTTP_EXCEPTIONS,
+    **FALCON_EXCEPTIONS,
+}
 
 # -- Tables routes/ reads ------------------------------------------------------------------------
 # A holder class's qualified name -> (framework, holder).
@@ -289,6 +951,14 @@ TUPLE_STATUS: dict[str, int] = {
     for framework in FRAMEWORKS
     if framework.tuple_status is not None
     for package in framework.packages
+}
+# A callable declaring one route in a list of routes -> (framework, how).
+ENTRIES: dict[str, tuple[Framework, RouteDecorator]] = {
+    entry.name: (framework, entry) for framework in FRAMEWORKS for entry in framework.entries
+}
+# A decorator making a route handler by itself -> (framework, how).
+HANDLERS: dict[str, tuple[Framework, RouteDecorator]] = {
+    handler.name: (framework, handler) for framework in FRAMEWORKS for handler in framework.handlers
 }
 DEPENDENCY_MARKERS = frozenset(
     marker for framework in FRAMEWORKS for marker in framework.dependency_markers
@@ -378,10 +1048,13 @@ TEST_CLIENT_METHODS: dict[str, str] = {
     **{method: method.upper() for method in HTTP_METHODS},
     **{f"simulate_{method}": method.upper() for method in HTTP_METHODS},
 }
+# Test requests whose HTTP method is a keyword, GET without it, sent by the test case itself
+# (Tornado's `AsyncHTTPTestCase.fetch(path, method="DELETE")`).
+TEST_FETCH_METHODS: dict[str, str] = {"fetch": "method"}
 # A receiver named like a test client: `client`, `self.client`, `api_client`, `test_client()`.
 TEST_CLIENT_NAME = r"client"
 # Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,
 # `app.url_path_for("fn")`, as functions or methods; the name is the first argument.
-URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for"})
+URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for", "route_reverse"})
 # A response's status attributes, read in the test's assertions.
 RESPONSE_STATUS_ATTRIBUTES = frozenset({"status_code", "status", "code"})

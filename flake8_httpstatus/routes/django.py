@@ -104,6 +104,9 @@ class DjangoRoutes:
         self.sends = sends
         self.routers: dict[str, _Router] = {}
         self.found: list[Route] = []
+        # What another framework's object mounts (`path("api/", api.urls)`): where it is
+        # written, the object and its prefix.
+        self.mounted: list[tuple[Module, ast.expr, str]] = []
         for module in source.modules.values():
             self._find_routers(module)
 
@@ -179,6 +182,8 @@ class DjangoRoutes:
             name = self.source.string(module, name_node) if name_node is not None else None
             if isinstance(view, ast.Call) and self._is(module, view, DJANGO_INCLUDE):
                 self._include(module, view, here, namespace, depth)
+            elif isinstance(view, ast.Attribute) and view.attr == "urls":
+                self.mounted.append((module, view.value, _slashed(here)))
             elif view is not None:
                 self._view(module, item, view, here, _named(namespace, name))
 
@@ -215,6 +220,8 @@ class DjangoRoutes:
             router = self.routers.get(self.source.resolve(owner)) if owner else None
             if router is not None:
                 self._router(router, prefix, _nested(namespace, inner))
+            else:
+                self.mounted.append((module, target.value, _slashed(prefix)))
 
     # -- views ----------------------------------------------------------------------------------
     def _view(self, module: Module, item: ast.Call, view: ast.expr, path: str, name: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_httpstatus.knowledge.routing import (
@@ -16,49 +15,19 @@ from flake8_httpstatus.knowledge.routing import (
     Framework,
     Include,
     RouteDecorator,
-    RouteHolder,
 )
-from flake8_httpstatus.routes.django import DjangoRoutes
+from flake8_httpstatus.routes.declared import Declaration, Holder, Link
+from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
+from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.tested import Tests
+from flake8_httpstatus.routes.views import View, views
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
-
-
-@dataclass
-class _Holder:
-    key: str
-    framework: Framework
-    row: RouteHolder
-    module: Module
-    call: ast.Call
-    # A project subclass (`class UserAPIRouter(APIRouter)`): the `super().__init__(...)` call
-    # of its `__init__`, whose settings (`dependencies=`) every instance has.
-    init: tuple[Module, ast.Call] | None = None
-
-
-@dataclass
-class _Include:
-    parent: str
-    child: str
-    module: Module
-    call: ast.Call
-    prefix: str | None
-
-
-@dataclass
-class _Declaration:
-    holder: str
-    row: RouteDecorator
-    module: Module
-    call: ast.Call
-    local: str
-    function: Function
-    function_module: Module
 
 
 def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
@@ -105,32 +74,69 @@ def normalise(path: str) -> str:
     return re.sub(r"/{2,}", "/", path)
 
 
-class _Builder:
+def _joined(path: str) -> str:
+    """Pieces joined with one `/`, none at the end: `/api/v1` + `items/` is `/api/v1/items`."""
+    return normalise("/" + "/".join(part for part in path.split("/") if part))
+
+
+class _Builder(RouteLists):
     def __init__(self, source: Source) -> None:
-        self.source = source
+        super().__init__(source)
         self.sends = Sends(source)
-        self.holders: dict[str, _Holder] = {}
-        self.includes: list[_Include] = []
-        self.declarations: list[_Declaration] = []
+        # Whether the route being built has had every documentation it reads read whole.
+        self.whole = True
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
         modules = [
             module for module in self.source.modules.values() if not is_test_file(module.path)
         ]
+        # One walk over the statements: their assignments, definitions and calls.
+        assignments: list[tuple[Module, str, ast.Assign | ast.AnnAssign]] = []
+        definitions: list[tuple[Module, str, Function | ast.ClassDef]] = []
+        calls: list[tuple[Module, str, ast.Call]] = []
         for module in modules:
             for scope, statement in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-                    self._holder(module, scope, statement)
-        for module in modules:
-            for scope, statement in _scopes(module.tree.body):
-                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    local = f"{scope}.{statement.name}" if scope else statement.name
-                    for decorator in statement.decorator_list:
-                        if isinstance(decorator, ast.Call):
-                            self._decorator(module, scope, decorator, local, statement)
-                for call in _calls(statement):
-                    self._call(module, scope, call)
+                    assignments.append((module, scope, statement))
+                elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    definitions.append((module, scope, statement))
+                calls += [(module, scope, call) for call in _calls(statement)]
+        for module, scope, statement in assignments:
+            self._holder(module, scope, statement)
+        # Holders made by another holder (`api.namespace(...)`), once every one it may come
+        # from is known; then what the constructors say of parents and listed routes.
+        for module, scope, statement in assignments:
+            self._made(module, scope, statement)
+        # Holders passed to project functions (`setup_routes(app)`), then names bound to a
+        # holder or its router there (`router = app.router`).
+        for module, scope, statement in assignments:
+            target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+            if isinstance(target, ast.Name) and statement.value is not None:
+                self.instance(module, scope, target.id, statement.value)
+        for module, scope, call in calls if self.holders else ():
+            if any(isinstance(argument, ast.Name) for argument in call.args):
+                self.bind(module, scope, call)
+        for module, scope, statement in assignments:
+            self._alias(module, scope, statement)
+            target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+            if isinstance(target, ast.Name) and isinstance(statement.value, ast.Name):
+                self.instance(module, scope, target.id, statement.value)
+        # Each holder once, though several names may be bound to it.
+        for holder in list({holder.key: holder for holder in self.holders.values()}.values()):
+            self._parent(holder)
+            self._members(holder)
+            self.holder_lists(holder)
+        for holder in {holder.key: holder for holder in self.holders.values()}.values():
+            self._mapped_handlers(holder)
+        for module, scope, definition in definitions:
+            local = f"{scope}.{definition.name}" if scope else definition.name
+            for decorator in definition.decorator_list:
+                if isinstance(decorator, ast.Call):
+                    self._decorator(module, scope, decorator, local, definition)
+        for module, scope, call in calls:
+            self._call(module, scope, call)
+        self.unlisted(modules)
 
     def _holder(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
         value = statement.value
@@ -145,9 +151,75 @@ class _Builder:
             found = HOLDER_CLASSES.get(cls)
             if found is not None:
                 key = ".".join(part for part in (module.name, scope, target.id) if part)
-                self.holders[key] = _Holder(key, found[0], found[1], module, value, init)
+                self.holders[key] = Holder(key, found[0], found[1], module, value, init, scope)
                 return
             init = init or self._super_init(cls)
+
+    def _made(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`ns = api.namespace("todos")`: a holder of the factory's class, mounted in `api`."""
+        value = statement.value
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        if (
+            not isinstance(value, ast.Call)
+            or not isinstance(value.func, ast.Attribute)
+            or not isinstance(target, ast.Name)
+        ):
+            return
+        maker = self.holder_of(module, scope, value.func.value)
+        if maker is None:
+            return
+        made = dict(maker.framework.factories).get(value.func.attr)
+        found = HOLDER_CLASSES.get(made) if made else None
+        if found is not None:
+            key = ".".join(part for part in (module.name, scope, target.id) if part)
+            self.holders[key] = Holder(key, found[0], found[1], module, value, None, scope)
+            self.includes.append(Link(maker.key, key, module, None, None))
+
+    def _alias(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        if not isinstance(target, ast.Name) or not isinstance(
+            statement.value, (ast.Name, ast.Attribute)
+        ):
+            return
+        key = ".".join(part for part in (module.name, scope, target.id) if part)
+        holder = self.holder_of(module, scope, statement.value)
+        if holder is not None and key not in self.holders:
+            self.holders[key] = holder
+
+    def _parent(self, holder: Holder) -> None:
+        """`Api(app)`: the holder attaches to the app or blueprint it is given."""
+        if holder.row.parent is None:
+            return
+        given = keyword(holder.call, "app", holder.row.parent)
+        parent = self.holder_of(holder.module, holder.scope, given) if given else None
+        if parent is not None and parent.key != holder.key:
+            self.includes.append(Link(parent.key, holder.key, holder.module, None, None))
+
+    def mount(self, module: Module, node: ast.expr, prefix: str) -> None:
+        """A holder mounted from outside at `prefix` (ninja's `path("api/", api.urls)`)."""
+        holder = self.holder_of(module, "", node)
+        if holder is not None:
+            outside = f"<{module.name}:{prefix}>"
+            self.includes.append(Link(outside, holder.key, module, None, prefix))
+
+    def _members(self, holder: Holder) -> None:
+        """`Blueprint.group(users, orders)`: the group mounts each holder it is given."""
+        if not holder.row.members:
+            return
+        for argument in holder.call.args:
+            child = self.holder_of(holder.module, holder.scope, argument)
+            if child is not None:
+                self.includes.append(Link(holder.key, child.key, holder.module, None, None))
+
+    def _mapped_handlers(self, holder: Holder) -> None:
+        """`exception_handlers={NoteMissing: missing_note}` in the holder's constructor."""
+        mapping = keyword(holder.call, holder.row.handlers) if holder.row.handlers else None
+        if not isinstance(mapping, ast.Dict):
+            return
+        for exception, handler in zip(mapping.keys, mapping.values, strict=True):
+            qualified = self.source.qualified(holder.module, handler)
+            if exception is not None and qualified is not None:
+                self._handler(holder.module, exception, self.source.resolve(qualified))
 
     def _super_init(self, cls: str) -> tuple[Module, ast.Call] | None:
         located = self.source.function(f"{cls}.__init__")
@@ -164,67 +236,106 @@ class _Builder:
                 return module, node
         return None
 
-    def holder_of(self, module: Module, scope: str, node: ast.expr) -> _Holder | None:
-        """The holder an expression names: a name bound in the enclosing function, or at the
-        top of this or another module."""
-        if isinstance(node, ast.Name):
-            parts = scope.split(".") if scope else []
-            for cut in range(len(parts), 0, -1):
-                local = ".".join([module.name, *parts[:cut], node.id])
-                if local in self.holders:
-                    return self.holders[local]
-        qualified = self.source.qualified(module, node)
-        return self.holders.get(self.source.resolve(qualified)) if qualified else None
-
     def _decorator(
-        self, module: Module, scope: str, decorator: ast.Call, local: str, function: Function
+        self,
+        module: Module,
+        scope: str,
+        decorator: ast.Call,
+        local: str,
+        decorated: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
     ) -> None:
         if not isinstance(decorator.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, decorator.func.value)
-        if holder is None:
-            return
+        framework = holder.framework if holder else self._parameter(module, scope, decorator)
         name = decorator.func.attr
-        if name in holder.framework.exception_handlers and decorator.args:
+        if framework is not None and name in framework.exception_handlers and decorator.args:
+            if not isinstance(decorated, ast.ClassDef):  # one nested in a registering function
+                module.functions.setdefault(local, decorated)
             self._handler(module, decorator.args[0], f"{module.name}.{local}")
             return
+        if holder is None:
+            return
         row = DECORATORS[holder.framework.name].get(name)
-        if row is not None and row.endpoint is None:
-            self.declarations.append(
-                _Declaration(holder.key, row, module, decorator, local, function, module)
-            )
+        if row is None or row.endpoint is not None:
+            return
+        if isinstance(decorated, ast.ClassDef):
+            # `@ns.route("/todos")` on a resource class: a route per method it answers.
+            found = views(self.source, holder.framework, module, ast.Name(f"{local}"))
+        else:
+            found = [View(module, local, decorated)]
+        self.declare(holder, row, module, decorator, found)
 
     def _call(self, module: Module, scope: str, call: ast.Call) -> None:
         if not isinstance(call.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, call.func.value)
-        if holder is None:
+        framework = holder.framework if holder else self._parameter(module, scope, call)
+        if framework is None:
             return
         name = call.func.attr
-        framework = holder.framework
         if name in framework.exception_handlers and len(call.args) >= 2:
             handler = self.source.qualified(module, call.args[1])
             if handler is not None:
                 self._handler(module, call.args[0], self.source.resolve(handler))
             return
+        if holder is None:
+            return
         include = INCLUDES[framework.name].get(name)
-        if include is not None and call.args:
-            child = self.holder_of(module, scope, call.args[0])
-            if child is not None:
-                given = keyword(call, include.prefix) if include.prefix else None
-                prefix = self.source.string(module, given) or "" if given is not None else None
-                self.includes.append(_Include(holder.key, child.key, module, call, prefix))
+        if include is not None and keyword(call, include.child_keyword, include.child):
+            self._include(holder, include, module, scope, call)
             return
         row = DECORATORS[framework.name].get(name)
         if row is not None and row.endpoint is not None:
             endpoint = keyword(call, row.view, row.endpoint)
-            qualified = self.source.qualified(module, endpoint) if endpoint is not None else None
-            located = self.source.function(qualified) if qualified else None
-            if located is not None:
-                target, local, function = located
-                self.declarations.append(
-                    _Declaration(holder.key, row, module, call, local, function, target)
-                )
+            suffix_node = keyword(call, row.suffix) if row.suffix else None
+            suffix = self.source.string(module, suffix_node) or "" if suffix_node else ""
+            method = self.method_of(module, scope, endpoint) if endpoint is not None else None
+            if method is not None:
+                # `router.add_get("/", handler.index)`: a method of a project class's instance.
+                located = self.source.function(method)
+                found = [View(*located)] if located is not None else []
+                self.declare(holder, row, module, call, found)
+            elif endpoint is not None:
+                found = views(self.source, framework, module, endpoint, suffix)
+                self.declare(holder, row, module, call, found)
+
+    def _include(
+        self, holder: Holder, include: Include, module: Module, scope: str, call: ast.Call
+    ) -> None:
+        argument = keyword(call, include.child_keyword, include.child)
+        assert argument is not None  # checked by the caller
+        if isinstance(argument, (ast.List, ast.Tuple)):
+            # `app.add_routes([web.get(...)])`: the routes are the holder's own.
+            self.route_list(holder, module, argument)
+            return
+        child = self.holder_of(module, scope, argument)
+        if child is None:
+            return
+        given = (
+            keyword(call, include.prefix, include.prefix_position)
+            if include.prefix or include.prefix_position is not None
+            else None
+        )
+        prefix = self.source.string(module, given) or "" if given is not None else None
+        self.includes.append(Link(holder.key, child.key, module, call, prefix))
+
+    def _parameter(self, module: Module, scope: str, call: ast.Call) -> Framework | None:
+        """The framework of an application or router passed to the enclosing function, by its
+        annotation (`def register_exception_handlers(app: FastAPI)`): its exception handlers
+        are registered on the application that function is given."""
+        func = call.func
+        function = module.functions.get(scope)
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        if function is None:
+            return None
+        for arg in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs):
+            if arg.arg == func.value.id and arg.annotation is not None:
+                qualified = self.source.qualified(module, arg.annotation)
+                found = HOLDER_CLASSES.get(self.source.resolve(qualified)) if qualified else None
+                return found[0] if found is not None else None
+        return None
 
     def _handler(self, module: Module, exception: ast.expr, handler: str) -> None:
         qualified = self.source.qualified(module, exception)
@@ -232,12 +343,12 @@ class _Builder:
             self.sends.handlers.setdefault(self.source.resolve(qualified), []).append(handler)
 
     # -- building -------------------------------------------------------------------------------
-    def contexts(self, key: str, seen: frozenset[str] = frozenset()) -> list[list[str | _Include]]:
+    def contexts(self, key: str, seen: frozenset[str] = frozenset()) -> list[list[str | Link]]:
         """Every chain of holders and includes from a root holder down to `key`."""
         parents = [include for include in self.includes if include.child == key]
         if not parents or key in seen:
             return [[key]]
-        chains: list[list[str | _Include]] = []
+        chains: list[list[str | Link]] = []
         for include in parents:
             for chain in self.contexts(include.parent, seen | {key}):
                 chains.append([*chain, include, key])
@@ -251,57 +362,99 @@ class _Builder:
         unique = {(route.methods, route.path, route.handler): route for route in found}
         return sorted(unique.values(), key=lambda r: (r.path, r.methods, r.handler))
 
-    def _route(self, declaration: _Declaration, chain: list[str | _Include]) -> Route:
+    def _route(self, declaration: Declaration, chain: list[str | Link]) -> Route:
         holder = self.holders[declaration.holder]
         framework = holder.framework
         module, call, row = declaration.module, declaration.call, declaration.row
-        function, target = declaration.function, declaration.function_module
+        view = declaration.view
+        function, target = view.function, view.module
         prefix = ""
-        names: list[str] = []
+        names = ""
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
+        # Under a router included nowhere the table knows, what its includer documents is not.
+        root = chain[0]
+        self.whole = isinstance(root, str) and (
+            root not in self.holders or self.holders[root].row.prefix is None
+        )
+        version: str | None = None
         for link in chain:
+            if isinstance(link, str) and link not in self.holders:
+                continue  # what mounts a holder from outside: Django's URLs
             if isinstance(link, str):
                 linked = self.holders[link]
+                version = self._version(linked.module, linked.call, linked.row.version) or version
                 if not replaced:
-                    prefix += self._string(linked.module, linked.call, linked.row.prefix)
-                if linked.row.name is not None:
-                    names.append(self._string(linked.module, linked.call, None, linked.row.name))
+                    prefix += self._prefix(linked)
+                if linked.row.name is not None or linked.row.default_name:
+                    name = self._string(
+                        linked.module, linked.call, linked.row.name_keyword, linked.row.name
+                    )
+                    name = name or linked.row.default_name
+                    names += name + linked.row.joiner if name else ""
                 settings = [(linked.module, linked.call)]
                 settings += [linked.init] if linked.init is not None else []
                 for where, setting in settings:
                     documented += self._documented(where, setting, linked.row.documented)
                     dependencies += self._listed(where, setting, linked.row.dependencies)
-            else:
-                include = self._include_row(framework, link)
+            elif link.call is not None:
+                include = self._include_row(link)
                 prefix += link.prefix or ""
                 replaced = include.replaces_prefix and link.prefix is not None
                 documented += self._documented(link.module, link.call, include.documented)
                 dependencies += self._listed(link.module, link.call, include.dependencies)
-        path = self._string(module, call, row.path_keyword, 0)
-        methods = row.methods or self._methods(module, call)
-        documented += self._documented(module, call, row.documented)
+            else:
+                prefix += link.prefix or ""
+                replaced = False
+        path = declaration.path
+        if path is None:
+            path = self._string(module, call, row.path_keyword or None, row.path_position)
+        if framework.parameter is not None:
+            path = re.sub(framework.parameter, r"{\1}", path)
+        if framework.regex_paths:
+            path = regex_path(path)
+        version = self._version(module, call, row.version) or version
+        if version is not None:
+            prefix = f"/v{version}{prefix}"
+        methods = declaration.methods or view.methods or row.methods
+        methods = methods or self._methods(module, call, row)
+        own = self._documented(module, call, row.documented)
+        documented += own
+        if row.extra is not None:
+            extra = keyword(call, row.extra)
+            documented += [
+                Documented(*found) for found in self.source.statuses_of_extra(module, extra)
+            ]
+            self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
-        handler = label(target, declaration.local)
+        handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
+        default = next(
+            (status for method, status in framework.status_by_method if method in methods),
+            framework.default_status,
+        )
+        if framework.success_from_documented:
+            statuses = {entry.status for entry in own}
+            default = statuses.pop() if len(statuses) == 1 else default
+            documented += [] if own else [Documented(default, module.path, call.lineno)]
         sends = [
             Sent(
-                declared or framework.default_status,
+                declared or default,
                 module.path,
                 call.lineno,
                 "status_code" if declared else "default",
             ),
-            *self.sends.of(f"{target.name}.{declaration.local}"),
+            *self.sends.of(f"{target.name}.{view.local}"),
             *self.sends.dependencies(target, function),
         ]
         for dependency_module, marker in dependencies:
             if isinstance(marker, ast.Call) and self.sends.is_dependency(dependency_module, marker):
                 sends += self.sends.dependency(dependency_module, marker)
         if framework.documents_success:
-            success = declared or framework.default_status
+            success = declared or default
             documented.append(Documented(success, module.path, call.lineno))
-        has_parameters = self._has_parameters(target, function) or any(
+        has_parameters = self._has_parameters(target, function, 0, framework.reserved) or any(
             isinstance(marker, ast.Call) and self._validates(where, marker)
             for where, marker in dependencies
         )
@@ -312,24 +465,47 @@ class _Builder:
             if row_.documented
         ]
         name_node = keyword(call, row.route_name)
-        name = self.source.string(module, name_node) if name_node is not None else None
+        given = self.source.string(module, name_node) if name_node is not None else None
         return Route(
             framework.name,
             methods,
-            normalise(prefix + path),
-            ".".join([*names, name or function.name]),
+            _joined(prefix + path) if framework.joins_paths else normalise(prefix + path),
+            names + (given or view.name or self._default_name(framework, view)),
             handler,
             target.path,
             function.lineno,
             sorted(set(sends)),
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
+            documented_whole=self.whole,
         )
 
     @staticmethod
-    def _include_row(framework: Framework, link: _Include) -> Include:
-        assert isinstance(link.call.func, ast.Attribute)  # found as `holder.include_router(...)`
-        return INCLUDES[framework.name][link.call.func.attr]
+    def _default_name(framework: Framework, view: View) -> str:
+        if framework.default_name == "qualified":
+            return f"{view.module.name}.{view.local}"
+        return "" if framework.default_name == "none" else view.function.name
+
+    def _version(self, module: Module, call: ast.Call, name: str | None) -> str | None:
+        """A `version=` as its text (`1`, `"2.1"`), None when not given or not a literal."""
+        node = keyword(call, name) if name else None
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)):
+            return str(node.value)
+        return self.source.string(module, node)
+
+    def _include_row(self, link: Link) -> Include:
+        # Found as `holder.include_router(...)`, a call of the parent's framework.
+        assert link.call is not None
+        assert isinstance(link.call.func, ast.Attribute)
+        return INCLUDES[self.holders[link.parent].framework.name][link.call.func.attr]
+
+    def _prefix(self, holder: Holder) -> str:
+        row = holder.row
+        prefix = self._string(holder.module, holder.call, row.prefix, row.prefix_position)
+        if not prefix and row.prefix_from_name and row.name is not None:
+            name = self._string(holder.module, holder.call, "name", row.name)
+            prefix = f"/{name}" if name else ""
+        return prefix.rstrip("/") if row.prefix_from_name else prefix
 
     def _string(
         self, module: Module, call: ast.Call, name: str | None, position: int | None = None
@@ -338,19 +514,25 @@ class _Builder:
             return ""
         return self.source.string(module, keyword(call, name, position)) or ""
 
-    def _methods(self, module: Module, call: ast.Call) -> tuple[str, ...]:
-        node = keyword(call, "methods")
+    def _methods(self, module: Module, call: ast.Call, row: RouteDecorator) -> tuple[str, ...]:
+        node = keyword(call, row.methods_keyword, row.methods_position)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             found = [self.source.string(module, item) for item in node.elts]
             return tuple(sorted(method.upper() for method in found if method))
-        return ("GET",)
+        one = self.source.string(module, node) if node is not None else None
+        return (one.upper(),) if one else ("GET",)
 
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:
             return []
+        if any(item.arg in {None, "include_in_schema"} for item in call.keywords):
+            self.whole = False  # `**settings`, or a route perhaps kept out of the schema
+        value = keyword(call, name)
+        if value is not None and not self.source.whole_mapping(module, value):
+            self.whole = False
         return [
-            Documented(status, module.path, line)
-            for status, line in self.source.statuses_of_mapping(module, keyword(call, name))
+            Documented(*found)
+            for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
 
     def _listed(
@@ -361,7 +543,9 @@ class _Builder:
             return [(module, item) for item in node.elts]
         return []
 
-    def _has_parameters(self, module: Module, function: Function, depth: int = 0) -> bool:
+    def _has_parameters(
+        self, module: Module, function: Function, depth: int = 0, reserved: tuple[str, ...] = ()
+    ) -> bool:
         """Whether the framework validates something for this handler: a parameter it does not
         inject, here or in a dependency."""
         injected = {name for found in HOLDER_CLASSES.values() for name in found[0].injected}
@@ -373,7 +557,7 @@ class _Builder:
             *zip(positional, defaults, strict=True),
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ):
-            if arg.arg in {"self", "cls"}:
+            if arg.arg in {"self", "cls", *reserved}:
                 continue
             annotation = ast.unparse(arg.annotation) if arg.annotation else ""
             if any(re.search(rf"\b{name}\b", annotation) for name in injected):
@@ -397,13 +581,23 @@ class _Builder:
         return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
+def routes_of(source: Source) -> list[Route]:
+    """The project's routes with what each sends, documents and answers implicitly (not what
+    its tests check)."""
+    builder = _Builder(source)
+    builder.find()
+    django = DjangoRoutes(source, builder.sends)
+    django_routes = django.routes()
+    for module, node, prefix in django.mounted:
+        builder.mount(module, node, prefix)
+    routes = builder.routes() + django_routes
+    return sorted(routes, key=lambda route: (route.path, route.methods, route.handler))
+
+
 def route_map(root: Path) -> RouteMap:
     """The route map of the project under `root`."""
     source = Source(root)
-    builder = _Builder(source)
-    builder.find()
-    routes = builder.routes() + DjangoRoutes(source, builder.sends).routes()
-    routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    routes = routes_of(source)
     tests = Tests(source, routes)
     tests.apply()
     return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))

@@ -15,10 +15,11 @@ from flake8_httpstatus.knowledge.routing import (
     RESPONSE_STATUS_ATTRIBUTES,
     TEST_CLIENT_METHODS,
     TEST_CLIENT_NAME,
+    TEST_FETCH_METHODS,
     URL_REVERSERS,
 )
 from flake8_httpstatus.routes.model import Route, Tested, Unresolved
-from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file
+from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
 # A piece of a URL that the test fills in at run time.
 _HOLE = "\0"
@@ -108,7 +109,15 @@ class Tests:
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             return None
         method = TEST_CLIENT_METHODS.get(node.func.attr)
-        if method is None or not node.args or not _is_client(node.func.value):
+        fetch = TEST_FETCH_METHODS.get(node.func.attr)
+        receiver = node.func.value
+        if fetch is not None and isinstance(receiver, ast.Name) and receiver.id == "self":
+            given = keyword(node, fetch)
+            method = (self.source.string(module, given) or "") if given is not None else "GET"
+            method = method.upper() or None
+        elif not _is_client(receiver):
+            return None
+        if method is None or not node.args:
             return None
         return _Request(method, _substituted(node.args[0], strings), node.lineno)
 

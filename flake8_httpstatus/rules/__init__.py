@@ -12,7 +12,16 @@ from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 
-__all__ = ["RULES", "FixSafety", "Rule", "Severity", "check", "check_module"]
+__all__ = [
+    "DEFAULT_OFF",
+    "RULES",
+    "WHOLE_PROJECT",
+    "FixSafety",
+    "Rule",
+    "Severity",
+    "check",
+    "check_module",
+]
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -25,6 +34,8 @@ RULES: dict[str, Rule] = {
     )
 }
 DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_enabled)
+# The rules the front ends evaluate over the whole project, when selected (Rule.whole_project).
+WHOLE_PROJECT = tuple(code for code, rule in RULES.items() if rule.whole_project)
 
 _CALLBACKS = Rules(
     sites=(magic_numbers.check_site, codes.check_site, protocol.check_site, misuse.check_site),

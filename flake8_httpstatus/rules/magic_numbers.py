@@ -64,6 +64,8 @@ _INFERRED = {
     "parameter of {helper}(): use {constant}",
     "loop_compared": "magic status code {code} compared with `{parameter}`, a status (it is "
     "compared with a response status): use {constant}",
+    "returned_compared": "magic status code {code} compared with `{parameter}`, the status "
+    "{helper}() returns: use {constant}",
 }
 
 
@@ -413,6 +415,8 @@ def check_site(ctx: FileContext, site: Site) -> Iterator[RawFinding]:
             variant = "loop" if site.where is Where.PARAMETRIZE else "loop_compared"
         elif sink.framework == "parameter":
             variant = "parameter_compared"
+        elif sink.framework == "returned":
+            variant = "returned_compared"
         elif sink.framework.startswith("pytest "):  # a class's or module's table, a fixture's
             variant = sink.framework.partition(" ")[2]
     yield rule.finding(

@@ -6,6 +6,7 @@ responses built up by assignment, status attributes and `resp["statusCode"] = ..
 from __future__ import annotations
 
 import ast
+import builtins
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from flake8_httpstatus.analysis import flow, inference
 from flake8_httpstatus.analysis.context import (
     SEQUENCES,
     BoundUse,
-    FileContext,
+    ReturnedUse,
     Scope,
     argument,
     bind,
@@ -56,7 +57,7 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         ):
             _namedtuple(engine, node.targets[0], value)
     if len(ctx.scopes) == 1 and type(value) is ast.Attribute:
-        _module_alias(ctx, node.targets, value)
+        _module_alias(engine, node.targets, value)
     for target in node.targets:
         if type(target) is ast.Name:
             if target.id == "pytestmark" and ctx.facts is None:
@@ -73,6 +74,7 @@ def assign(engine: Engine, node: ast.Assign) -> None:
             _subscript_status(engine, target, value)
         elif type(target) is ast.Attribute:
             _status_attribute_assignment(engine, target, value)
+            _held(engine, target, value)
         else:
             unpacked = items = None
             if type(target) is ast.Tuple and ctx.facts is not None:
@@ -92,15 +94,176 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         _response_assignment(engine, target, value)
     if alias is not None:
         status_alias(engine, alias.id, value)
+    if ctx.facts is not None:
+        _returned_binding(engine, node.targets, value)
 
 
-def _module_alias(ctx: FileContext, targets: list[ast.expr], value: ast.Attribute) -> None:
-    """`HTTPError = web.HTTPError` at module level: the name is the library's callable."""
+def _held(engine: Engine, target: ast.Attribute, value: ast.expr) -> None:
+    """`self.response_obj = await session.get(url)`, `self.client = Client(oauth2)` in a
+    method: what the class holds there (see `Collector.held`); None, a placeholder, says
+    nothing."""
+    if not (type(target.value) is ast.Name and target.value.id == "self"):
+        return
+    if type(value) is ast.Constant and value.value is None:
+        return
+    ctx = engine.ctx
+    if receivers.is_request(value) or (type(value) is ast.Name and value.id in ctx.responses):
+        kind = "response"
+    elif type(value) is ast.Call:
+        kind = engine.collector.made_by(value.func, ctx.imports)
+    else:
+        kind = "other"
+    engine.collector.held(target.attr, kind)
+
+
+def _annotated_holder(engine: Engine, target: ast.expr, annotation: ast.expr) -> None:
+    """`client: Client` in a class's body, `self.client: Client = ...` in a method: the
+    class holds an instance of the annotation's class there."""
+    if type(target) is ast.Attribute and type(target.value) is ast.Name:
+        if target.value.id != "self":
+            return
+        attr = target.attr
+    elif type(target) is ast.Name and engine.ctx.scope.is_class:
+        attr = target.id
+    else:
+        return
+    named = type(annotation) is ast.Name and annotation.id not in _BUILTINS
+    if receivers.names_response(annotation):
+        engine.collector.held(attr, "response")
+    elif named or type(annotation) is ast.Attribute:
+        engine.collector.held(attr, engine.collector.made_by(annotation, engine.ctx.imports))
+
+
+# `count: int` holds no project class's instance: not worth a fact.
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) -> None:
+    """`r = get_from_url(url)`, `status_code, data = self.simulate_request(...)`: the names
+    bound to what a call returns, whole or by item, in case the callable turns out to return
+    a response or a status there."""
+    call = value.value if type(value) is ast.Await else value
+    if type(call) is not ast.Call:
+        return
+    scope = engine.ctx.scope
+    func = call.func
+    ref: inference.Ref | None
+    if (
+        type(func) is ast.Attribute
+        and type(func.value) is ast.Name
+        and scope.returned
+        and func.value.id in scope.returned
+    ):
+        # `client = Client(); result = client._request(...)`: a method of what made `client`
+        # (`returned_uses` checks that nothing else binds it).
+        ref = ("instance", func.value.id, func.attr)
+    else:
+        ref = engine.collector.ref(func, engine.ctx.imports)
+    if ref is None:
+        return
+    for target in targets:
+        if type(target) is ast.Name:
+            items: list[tuple[str, int | None]] = [(target.id, None)]
+        elif type(target) is ast.Tuple and not any(
+            type(element) is ast.Starred for element in target.elts
+        ):
+            items = [
+                (element.id, index)
+                for index, element in enumerate(target.elts)
+                if type(element) is ast.Name
+            ]
+        else:
+            continue
+        if scope.returned is None:
+            scope.returned = {}
+        for name, index in items:
+            scope.returned.setdefault(name, []).append((ref, index))
+
+
+def returned_uses(engine: Engine, scope: Scope) -> None:
+    """The comparisons with names bound to calls' results, kept for when the project is
+    solved if the body binds each such name only by those calls (not a parameter, a loop's
+    variable, an import, another assignment), and a fixture called (`fetch` in `r = await
+    fetch(...)`) is never bound in the body."""
+    facts = scope.facts
+    returned = scope.returned
+    if facts is None or returned is None:
+        return
+    used = {compared.name for compared in scope.returned_uses or ()}
+    used |= {
+        ref[1]
+        for name in used
+        for ref, _ in returned.get(name, ())
+        if ref[0] == "fixture()" or ref[0] == "instance"
+    }
+    arguments = facts.node.args
+    parameters = {
+        arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+    }
+    stores: Counter[str] = Counter()
+    for statement in facts.node.body:
+        for node in ast.walk(statement):
+            kind = type(node)
+            if kind is ast.Name:
+                if node.id in used and type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                    stores[node.id] += 1  # type: ignore[attr-defined]
+            elif kind in _OTHER_BINDINGS:
+                for name in _names_bound(node):
+                    stores[name] = -1
+    snapshot = tuple(engine.ctx.scopes)
+    for compared in scope.returned_uses or ():
+        bindings = returned[compared.name]
+        # A parameter: bound to its fixture's value, else to what the caller passes.
+        fixture = sum(1 for ref, _ in bindings if ref[0] == "fixture")
+        if compared.name in parameters and not fixture:
+            continue
+        if stores[compared.name] != len(bindings) - fixture or any(
+            stores[ref[1]] for ref, _ in bindings if ref[0] == "fixture()"
+        ):
+            continue
+        made = _made_objects(returned, bindings, parameters, stores)
+        if made is not None:
+            engine.returned_uses.append(ReturnedUse(compared, tuple(made), snapshot))
+
+
+def _made_objects(
+    returned: dict[str, list[tuple[inference.Ref, int | None]]],
+    bindings: list[tuple[inference.Ref, int | None]],
+    parameters: set[str],
+    stores: Counter[str],
+) -> list[tuple[inference.Ref, int | None]] | None:
+    """`bindings` with each method called on a local object (`("instance", "client",
+    "_request")`) replaced by that method of what each binding of the object calls
+    (`("constructed", "app.Client", "_request")`); None where the object is a parameter or
+    also bound otherwise."""
+    if all(ref[0] != "instance" for ref, _ in bindings):
+        return bindings
+    made: list[tuple[inference.Ref, int | None]] = []
+    for ref, index in bindings:
+        if ref[0] != "instance":
+            made.append((ref, index))
+            continue
+        holder = returned[ref[1]]
+        if (
+            ref[1] in parameters
+            or stores[ref[1]] != len(holder)
+            or any(item is not None or maker[0] != "name" for maker, item in holder)
+        ):
+            return None
+        made.extend((("constructed", maker[1], ref[2]), index) for maker, _ in holder)
+    return made
+
+
+def _module_alias(engine: Engine, targets: list[ast.expr], value: ast.Attribute) -> None:
+    """`HTTPError = web.HTTPError` at module level: the name is the library's callable, here
+    and in the modules importing it (`from app import HTTPError as HE`)."""
+    ctx = engine.ctx
     qualified = ctx.qualname(value)
     if qualified in frameworks.CALLS:
         for target in targets:
             if type(target) is ast.Name:
                 ctx.imports[target.id] = qualified
+                engine.collector.imported(target.id, qualified)
 
 
 def ann_assign(engine: Engine, node: ast.AnnAssign) -> None:
@@ -121,6 +284,7 @@ def ann_assign(engine: Engine, node: ast.AnnAssign) -> None:
         engine.ctx.responses.add(node.target.id)
     if node.value is not None:
         _status_attribute_assignment(engine, node.target, node.value)
+    _annotated_holder(engine, node.target, node.annotation)
 
 
 def _namedtuple(engine: Engine, target: ast.expr, value: ast.Call) -> None:

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, TypeGuard
 from flake8_httpstatus.analysis import flow
 from flake8_httpstatus.analysis.context import FileContext, argument
 from flake8_httpstatus.analysis.flow import FunctionFacts, RouteInfo
-from flake8_httpstatus.analysis.recognizers.comparisons import comparison_site
+from flake8_httpstatus.analysis.recognizers.comparisons import (
+    comparison_site,
+    returned_compare,
+    returned_name,
+)
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
 from flake8_httpstatus.knowledge import frameworks, receivers
@@ -27,6 +31,8 @@ CALL_LAST_NAMES = frozenset(name.rpartition(".")[2] for name in frameworks.CALLS
 _RESPONSE_METHODS = frozenset(
     {"set_status", *flow.HEADER_METHODS, *flow.BODY_METHODS, *flow.HEADERS_METHODS}
 )
+# unittest's comparisons whose second argument is a collection of values.
+_MEMBERSHIP = frozenset({"assertIn", "assertNotIn"})
 # Method names `call` hands to a recognizer of their own.
 _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
 
@@ -34,7 +40,7 @@ _SPECIAL_METHODS = frozenset({"add_callback", *frameworks.UNITTEST_COMPARISONS})
 def _narrowed_http_error(ctx: FileContext, node: ast.Call) -> None:
     """`isinstance(exc, aiohttp.ClientResponseError)`: `exc.code` is a status from here on."""
     first = node.args[0] if len(node.args) == 2 else None
-    if type(first) is ast.Name and receivers.is_http_error(node.args[1]):
+    if type(first) is ast.Name and receivers.is_http_error(node.args[1], ctx.imports):
         ctx.responses.add(first.id)
 
 
@@ -253,6 +259,13 @@ def _unittest_comparison(engine: Engine, node: ast.Call) -> None:
             comparison_site(engine, first, candidate)
     elif ctx.is_status_expression(second):
         comparison_site(engine, second, first)
+    elif returned_name(engine, first) is not None or type(first) is ast.Subscript:
+        # `assertIn(code, (200, 201))`, but `assertEqual(resp, (200, body))` item by item.
+        membership = type(node.func) is ast.Attribute and node.func.attr in _MEMBERSHIP
+        for candidate in _elements(second) if membership else [second]:
+            returned_compare(engine, first, candidate)
+    else:
+        returned_compare(engine, second, first)
 
 
 def _add_callback(engine: Engine, node: ast.Call) -> None:

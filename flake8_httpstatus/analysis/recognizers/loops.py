@@ -9,7 +9,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from flake8_httpstatus.analysis import inference
-from flake8_httpstatus.analysis.context import argument, bind_target
+from flake8_httpstatus.analysis.context import ReturnedUse, argument, bind_target
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
 from flake8_httpstatus.knowledge.frameworks import Kind
@@ -88,12 +88,46 @@ def table_bound(engine: Engine, target: ast.expr, value: ast.expr) -> None:
             scope.literals[target.id] = value
 
 
+def _returned_site(
+    engine: Engine,
+    solver: inference.Solver,
+    use: ReturnedUse,
+    fixtures: dict[str, inference.CallableFacts | None],
+) -> None:
+    """A comparison with what callables return: a status comparison when each binding's
+    callable returns a status (or, for a `.status`, a response) at the item read; a fixture
+    is the one pytest gives the file (`fixtures`)."""
+    compared = use.compared
+    wanted = "response" if compared.response else "status"
+    labels = []
+    for ref, index in use.bindings:
+        if index is not None and compared.item is not None:
+            return  # an item of an item: not followed
+        where = index if index is not None else compared.item
+        if solver.returns_of(ref, fixtures).get("" if where is None else str(where)) != wanted:
+            return
+        labels.append(ref[-1].rpartition(".")[2])
+    engine.ctx.scopes = list(use.scopes)
+    value, in_pattern = compared.value, compared.in_pattern
+    if compared.response:
+        value_site(engine, Where.COMPARISON, value, status_range_only=True, in_pattern=in_pattern)
+        return
+    sink = inference.InferredSink(
+        Kind.ASSERTION, "returned", None, origin=labels[0], parameter=compared.shown
+    )
+    value_site(engine, Where.COMPARISON, value, sink, status_range_only=True, in_pattern=in_pattern)
+
+
 def inferred_sites(engine: Engine) -> None:
     """The status literals passed to, defaulted in, or tabled for the project's own
     callables that pass a parameter on to a status position."""
     collector = engine.collector
     if not (
-        collector.candidates or collector.defaults or collector.tables or collector.comparisons
+        collector.candidates
+        or collector.defaults
+        or collector.tables
+        or collector.comparisons
+        or engine.returned_uses
     ):
         return
     if engine.project is not None:
@@ -133,6 +167,10 @@ def inferred_sites(engine: Engine) -> None:
                 parameter=comparison.param,
             )
             value_site(engine, Where.COMPARISON, comparison.expr, sink, status_range_only=True)
+    if engine.returned_uses:
+        fixtures = solver.visible_fixtures(collector.facts, engine.filename)
+        for use in engine.returned_uses:
+            _returned_site(engine, solver, use, fixtures)
     seen: set[int] = set()
     for table in collector.tables:
         ctx.scopes = list(table.scopes)  # type: ignore[arg-type]

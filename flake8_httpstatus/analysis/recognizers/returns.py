@@ -11,7 +11,7 @@ from flake8_httpstatus.analysis import inference
 from flake8_httpstatus.analysis.recognizers.calls import is_callback_tuple
 from flake8_httpstatus.analysis.recognizers.values import value_site
 from flake8_httpstatus.analysis.sites import Where
-from flake8_httpstatus.knowledge import frameworks
+from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Layout
 
 if TYPE_CHECKING:
@@ -25,6 +25,11 @@ def return_(engine: Engine, node: ast.Return) -> None:
     elif type(value) is ast.Subscript:
         _param_item_returned(engine, value)
     facts = engine.ctx.facts
+    if facts is not None and value is not None:
+        engine.collector.returned(returned_kinds(engine, value))
+        call = value.value if type(value) is ast.Await else value
+        if type(call) is ast.Call and (_own_method(call) or not receivers.is_request(call)):
+            engine.collector.forwarded(call.func, engine.ctx.imports)
     if facts is not None and is_callback_tuple(node.value):
         engine.callback_returns.append((facts.node.name, node.value, tuple(engine.ctx.scopes)))
     if facts is not None and isinstance(node.value, ast.Call):
@@ -57,6 +62,45 @@ def return_(engine: Engine, node: ast.Return) -> None:
         body=body,
         headers=headers,
     )
+
+
+def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
+    """What a returned value shows it is, whole ("") or by tuple item: "status" for a
+    response's status (`res.status_code`, a name bound to one), "response" for a request's
+    result or a name bound to one (`resp = await session.get(url)`). A name only called
+    `response` shows nothing: the helper's callers would take its word for it."""
+    if type(value) is not ast.Tuple:
+        kind = _returned_kind(engine, value)
+        call = value.value if type(value) is ast.Await else value
+        if kind and type(call) is ast.Call and _own_method(call):
+            return {inference.GUESSED: kind}  # the project's method, if it is one, says
+        return {"": kind} if kind else {}
+    found: dict[str, str] = {}
+    for index, item in enumerate(value.elts):
+        if type(item) is ast.Starred:
+            break
+        kind = _returned_kind(engine, item)
+        if kind:
+            found[str(index)] = kind
+    return found
+
+
+def _own_method(call: ast.Call) -> bool:
+    """`self._request(...)`: the class's own method, or a base's; what the project's says it
+    returns counts over its name (`Collector.forwarded`)."""
+    func = call.func
+    return type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self"
+
+
+def _returned_kind(engine: Engine, item: ast.expr) -> str:
+    ctx = engine.ctx
+    if type(item) is ast.Attribute or type(item) is ast.Name:
+        if ctx.is_status_expression(item):
+            return "status"
+        if type(item) is ast.Name and item.id in ctx.responses:
+            return "response"
+        return ""
+    return "response" if receivers.is_request(item) else ""
 
 
 def yield_(engine: Engine, node: ast.Yield) -> None:

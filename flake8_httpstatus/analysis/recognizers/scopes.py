@@ -7,12 +7,14 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from flake8_httpstatus.analysis import inference
 from flake8_httpstatus.analysis.context import Scope, bind, bind_target
 from flake8_httpstatus.analysis.flow import FunctionFacts
 from flake8_httpstatus.analysis.recognizers.assignments import (
     bound_sites,
     item_sites,
     named_tuple_class,
+    returned_uses,
     status_alias,
 )
 from flake8_httpstatus.analysis.recognizers.calls import route_of
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 # Node types tested on hot paths: `isinstance` with a union builds it on every call.
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _PARAMETERISED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+# Parameters of tests and fixtures that are not fixtures' values.
+_NOT_FIXTURES = frozenset({"self", "cls", "request"})
 # The base of `class R(NamedTuple)` record types.
 _NAMED_TUPLES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 
@@ -73,9 +77,24 @@ def enter(
                     names.add(name)  # what `bind` does with a plain new name
                 if arg.annotation is not None and receivers.names_response(arg.annotation):
                     ctx.responses.add(name)
+    if isinstance(node, _FUNCTIONS) and (
+        node.name.startswith("test") or inference.fixture_name(node)
+    ):
+        _fixture_parameters(scope, node)
     ctx.scopes.append(scope)
     if scope.packages:
         ctx.packages |= scope.packages
+
+
+def _fixture_parameters(scope: Scope, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """A test's (or a fixture's) parameters are what the fixtures of those names give: bound
+    to them in case a fixture is shown to give a response (`Scope.returned`)."""
+    arguments = node.args
+    scope.returned = {
+        arg.arg: [(("fixture", arg.arg), None)]
+        for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+        if arg.arg not in _NOT_FIXTURES
+    } or None
 
 
 def exit(engine: Engine) -> None:
@@ -86,6 +105,8 @@ def exit(engine: Engine) -> None:
         item_sites(engine, scope)
     if scope.bound_uses:
         bound_sites(engine, scope)
+    if scope.returned_uses:
+        returned_uses(engine, scope)
     engine.collector.exit()
     scope = engine.ctx.scopes.pop()
     if scope.packages:
@@ -101,7 +122,8 @@ def with_(engine: Engine, node: ast.With | ast.AsyncWith) -> None:
             bind_target(engine.ctx.scope, item.optional_vars)
             context = item.context_expr
             if type(item.optional_vars) is ast.Name and (
-                receivers.is_request(context) or receivers.expects_http_error(context)
+                receivers.is_request(context)
+                or receivers.expects_http_error(context, engine.ctx.imports)
             ):
                 engine.ctx.responses.add(item.optional_vars.id)
 
@@ -125,7 +147,7 @@ def named_expr(engine: Engine, node: ast.NamedExpr) -> None:
 def except_handler(engine: Engine, node: ast.ExceptHandler) -> None:
     if node.name:
         bind(engine.ctx.scope, node.name)
-        if receivers.is_http_error(node.type):
+        if receivers.is_http_error(node.type, engine.ctx.imports):
             engine.ctx.responses.add(node.name)
         else:  # the name now holds another error (the set is the file's, not the function's)
             engine.ctx.responses.discard(node.name)
