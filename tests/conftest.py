@@ -110,4 +110,5 @@ async def client(
         types.InitializeParams(capabilities=lsp_capabilities, root_uri=tmp_path.as_uri())
     )
     yield
-    await lsp_client.shutdown_session()
+    if lsp_client._server is None or lsp_client._server.returncode is None:  # not ended by the test
+        await lsp_client.shutdown_session()

@@ -14,6 +14,7 @@ from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.rules import RULES, Rule, check
 from tests.conftest import updating
+from tests.whole_project import whole_project_findings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
 REQUIRED = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
@@ -52,11 +53,18 @@ def test_example_is_flagged_and_use_instead_is_clean(rule: Rule) -> None:
     """Every rule runs, those off by default too: the example breaks only its own rule, and
     what the page recommends breaks none."""
     blocks = dict(_BLOCK.findall(rule.doc))
-    settings = Settings(target_python=(3, 9))
-    example = [f.message for f in check(ast.parse(blocks["Example"]), settings)]
+    example = _messages(rule, blocks["Example"])
     assert example
     assert all(message.startswith(f"{rule.code} ") for message in example), example
-    assert [f.message for f in check(ast.parse(blocks["Use instead"]), settings)] == []
+    assert _messages(rule, blocks["Use instead"]) == []
+
+
+def _messages(rule: Rule, code: str) -> list[str]:
+    """The engine's findings in `code`, with the rule's own when it is over the whole project."""
+    found = check(ast.parse(code), Settings(target_python=(3, 9)))
+    if rule.whole_project:
+        found += whole_project_findings(code)
+    return [finding.message for finding in found]
 
 
 @rules

@@ -78,6 +78,9 @@ def test_fix_invariants(path: Path) -> None:
     assert fixed(after, path)[0] == after, "a second run must change nothing"
     old_names, new_names = _namespace(before), _namespace(after)
     for finding in applied:
+        new = replacement(finding)
+        if new is None:
+            continue  # a fix elsewhere than its finding (HS501's responses= entries)
         segment = _segment(before, finding.line, finding.col, finding.end_line, finding.end_col)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # deprecated Starlette names warn on access
@@ -85,9 +88,7 @@ def test_fix_invariants(path: Path) -> None:
                 original = eval(segment, dict(old_names))
             except AttributeError:
                 original = _intended_code(segment, old_names)
-            new = replacement(finding)
-            if new is not None:
-                assert eval(new, dict(new_names)) == original, finding
+            assert eval(new, dict(new_names)) == original, finding
     result = subprocess.run(
         [sys.executable, "-m", "pyflakes", "-"], input=after, capture_output=True, text=True
     )

@@ -124,3 +124,59 @@ async def test_a_check_overtaken_by_an_edit_is_not_published(
     edited(client, large, 3)
     await until(published, 3, 300)
     assert published == [3]
+
+
+# 200,000 lines: a check of half a minute and more.
+HUGE = "from django.http import HttpResponse\n" + "".join(LINE.format(n=n) for n in range(100_000))
+# A small document's diagnostics come in this time beside the huge document's check.
+SMALL_SECONDS = 5.0
+
+
+async def timed_diagnostics(
+    client: LanguageClient, uri: str, version: int, seconds: float
+) -> float:
+    """How long `uri`'s diagnostics for `version` took to come (`seconds` if they did not)."""
+    published = record_versions(client, uri)
+    started = time.monotonic()
+    await until(published, version, seconds)
+    return time.monotonic() - started
+
+
+@pytest.mark.slow
+async def test_a_huge_document_does_not_stall_a_small_ones_diagnostics(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    huge, small = (tmp_path / "huge.py").as_uri(), (tmp_path / "small.py").as_uri()
+    huge_published = record_versions(client, huge)
+    opened(client, huge, HUGE)
+    await asyncio.sleep(0.3)  # its check has begun
+    opened(client, small, SMALL)
+    opened_after = await timed_diagnostics(client, small, 1, 60)
+    edited(client, huge, 2)
+    edited(client, small, 2)
+    edited_after = await timed_diagnostics(client, small, 2, 60)
+    checking = huge_published == []
+    print(f"small document's diagnostics after {opened_after:.3f} s, {edited_after:.3f} s")
+    assert checking, "the huge document's check ended first"
+    assert opened_after < SMALL_SECONDS
+    assert edited_after < SMALL_SECONDS
+
+
+# The server ends in this time after `exit`, while a check of the huge document runs.
+EXIT_SECONDS = 5.0
+
+
+@pytest.mark.slow
+async def test_the_server_exits_at_once_in_the_middle_of_a_check(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    huge = (tmp_path / "huge.py").as_uri()
+    published = record_versions(client, huge)
+    opened(client, huge, HUGE)
+    await asyncio.sleep(1.0)  # its check has begun
+    started = time.monotonic()
+    await asyncio.wait_for(client.shutdown_session(), 300)
+    waited = time.monotonic() - started
+    print(f"server ended {waited:.3f} s after shutdown and exit")
+    assert published == [], "the check ended before the exit"
+    assert waited < EXIT_SECONDS

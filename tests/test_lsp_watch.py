@@ -13,6 +13,15 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from flake8_httpstatus.frontends.lsp import REFRESH_SECONDS, WATCH_ID, WATCHERS
+from tests.test_lsp_large import (
+    HOVER_SECONDS,
+    LARGE,
+    SMALL,
+    opened,
+    published_for,
+    record_versions,
+    timed_hover,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 
@@ -178,3 +187,33 @@ async def test_edited_pins_and_requires_python_apply_at_once(
     assert messages(client, uri) == [python]
     await edited("pyproject.toml", PYPROJECT.format("3.13"))
     assert messages(client, uri) == []
+
+
+@pytest.mark.slow
+async def test_a_change_on_disk_is_checked_off_the_event_loop(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A configuration file changed on disk beside a large open document: its check runs on a
+    checker thread, so a hover is answered meanwhile (issue 22, point 8)."""
+    root = tmp_path / "app"
+    root.mkdir()
+    (root / "setup.cfg").write_text("[flake8]\n", encoding="utf-8")
+    large, small = (root / "large.py").as_uri(), (root / "small.py").as_uri()
+    opened(client, large, LARGE)
+    opened(client, small, SMALL)
+    await published_for(client, large)
+    await published_for(client, small)
+    published = record_versions(client, large)
+    (root / "setup.cfg").write_text("[flake8]\nhttpstatus-allow-codes = 409\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent((root / "setup.cfg").as_uri(), types.FileChangeType.Changed)]
+        )
+    )
+    await asyncio.sleep(0.3)  # the large document's check has begun
+    hover, waited = await timed_hover(client, small, types.Position(2, 37), 300)
+    checking = published == []
+    print(f"small document's hover after {waited:.3f} s")
+    assert hover is not None
+    assert checking, "the large document's check ended before the hover was answered"
+    assert waited < HOVER_SECONDS

@@ -21,6 +21,7 @@ from flake8_httpstatus.frontends.runner import FileResult
 from flake8_httpstatus.knowledge.registry import all_codes
 from flake8_httpstatus.rules import RULES, FixSafety, Rule, Severity, check
 from tests.conftest import updating
+from tests.whole_project import whole_project_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 _EXAMPLE = re.compile(r"## Example\n```python\n(.*?)```", re.DOTALL)
@@ -45,6 +46,8 @@ def example(rule: Rule) -> str:
 def own_findings(rule: Rule) -> tuple[FileResult, list[Finding]]:
     text = example(rule)
     findings = check(ast.parse(text), Settings(target_python=(3, 9)), "example.py")
+    if rule.whole_project:
+        findings += whole_project_findings(text)
     result = FileResult("example.py", findings, lines=text.splitlines())
     own = [finding for finding in findings if finding.code == rule.code]
     assert own
@@ -134,7 +137,9 @@ def lsp_files() -> dict[str, str]:
 @pytest.mark.slow
 async def test_language_server_severity(client: LanguageClient, tmp_path: Path) -> None:
     for rule in RULES.values():
-        uri = (tmp_path / f"{rule.code}.py").as_uri()
+        path = tmp_path / f"{rule.code}.py"
+        path.write_text(example(rule), encoding="utf-8")  # HS502 reads the project as saved
+        uri = path.as_uri()
         client.text_document_did_open(
             types.DidOpenTextDocumentParams(
                 text_document=types.TextDocumentItem(

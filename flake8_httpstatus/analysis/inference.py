@@ -14,6 +14,7 @@ reaches nothing and stays silent.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -29,6 +30,11 @@ Ref = tuple[str, ...]
 # A parameter passed on: (parameter, callee, position, keyword).
 Edge = tuple[str, Ref, int | None, str | None]
 _MIXED = "mixed"
+# How many helpers deep a returned call's result is followed (`return self._request(...)`).
+_FORWARD_DEPTH = 3
+# `CallableFacts.returns`' key for what a returned call of the class's own method is taken
+# for by its name (`return self.fetch(url)`: a response) unless the project defines it.
+GUESSED = "?"
 # Words in a class's or its bases' names that make `self.code = code` a status.
 _STATUS_CLASS_WORDS = ("Error", "Exception", "Response", "Abort")
 _GENERIC_ATTRIBUTES = frozenset({"status", "code"})
@@ -71,6 +77,9 @@ class CallableFacts:
     # tuple's item ("0", "1", ...) -> "status" (`res.status_code`) or "response" (a request's
     # result); "mixed" where two returns disagree.
     returns: dict[str, str] = field(default_factory=dict)
+    # The callables whose result it returns whole (`return self._request(...)`): their
+    # returns are its own too, followed a few calls deep (`Solver.returns_of`).
+    forwards: list[Ref] = field(default_factory=list)
     # For a pytest fixture, the name tests take it by ("" otherwise); its return annotation
     # counts as a return (`-> Response`; `-> Callable[..., Awaitable[HTTPResponse]]` says what
     # calling its value returns: `returns["()"]`).
@@ -92,6 +101,7 @@ class CallableFacts:
             self.mappings,
             [[p, list(r), pos, kw] for p, r, pos, kw in self.edges],
             self.returns,
+            [list(ref) for ref in self.forwards],
             self.fixture,
         ]
 
@@ -109,6 +119,7 @@ class CallableFacts:
             mappings,
             edges,
             returns,
+            forwards,
             fixture,
         ) = data
         return cls(
@@ -123,6 +134,7 @@ class CallableFacts:
             list(mappings) if mappings else _READ_ONLY_EMPTY,
             [(p, tuple(r), pos, kw) for p, r, pos, kw in edges] if edges else _READ_ONLY_EMPTY,
             dict(returns),
+            [tuple(ref) for ref in forwards] if forwards else _READ_ONLY_EMPTY,
             fixture,
         )
 
@@ -169,7 +181,9 @@ class ClassFacts:
     # Named like an error or a response, or derived from one: `self.code = code` is a status.
     statusish: bool = False
     # What its methods assign to attributes of `self`: "response" (`self.response_obj =
-    # await session.get(url)`), or "other" for anything else but None.
+    # await session.get(url)`), "class:<name>" for what a call of that name makes
+    # (`self.client = Client(oauth2)`, or an annotation `client: Client`), or "other" for
+    # anything else but None.
     held: dict[str, str] = field(default_factory=dict)
 
 
@@ -445,6 +459,7 @@ class Collector:
         given_as = fixture_name(node)
         if given_as:
             frame.fixture = given_as
+            self._facts(frame)  # even one showing nothing: it hides farther ones of its name
             self.returned(_annotated_returns(node.returns))
         for decorator in node.decorator_list:
             table = _parametrize(decorator)
@@ -565,8 +580,25 @@ class Collector:
         for where, kind in kinds.items():
             returns[where] = kind if returns.get(where, kind) == kind else _MIXED
 
+    def forwarded(self, func: ast.expr, imports: dict[str, str]) -> None:
+        """The function being walked returns what calling `func` returns, whole."""
+        frame = self.frames[-1] if self.frames else None
+        ref = self.ref(func, imports)
+        if frame is None or frame.node is None or ref is None:
+            return
+        forwards = self._facts(frame).forwards
+        if ref not in forwards:
+            forwards.append(ref)
+
+    def made_by(self, func: ast.expr, imports: dict[str, str]) -> str:
+        """What `self.attr = func(...)` holds (`ClassFacts.held`): "class:<name>" if `func`
+        names a module's or an imported callable (a class, once the project is solved)."""
+        ref = self._ref(func, imports)
+        return f"class:{ref[1]}" if ref is not None and ref[0] == "name" else "other"
+
     def held(self, attr: str, kind: str) -> None:
-        """`self.attr = value` in a method: a response, or something else ("other")."""
+        """`self.attr = value` in a method (or `attr: Client` in the class's body): what the
+        class holds there (`ClassFacts.held`)."""
         cls = self._class_key()
         info = self.facts.classes.get(cls) if cls is not None else None
         if info is not None:
@@ -578,6 +610,15 @@ class Collector:
         (`("fixture()", name)`: `r = await fetch("api")` in `def test_x(fetch)`)."""
         if type(func) is ast.Name and self.frames and func.id in self.frames[-1].params:
             return ("fixture()", func.id)
+        if (
+            type(func) is ast.Attribute
+            and type(func.value) is ast.Attribute
+            and type(func.value.value) is ast.Name
+            and func.value.value.id == "self"
+        ):
+            # `self.client.create_case(...)`: a method of what the class holds there.
+            cls = self._class_key()
+            return ("held", cls, func.value.attr, func.attr) if cls is not None else None
         return self._ref(func, imports)
 
     def attribute_assigned(self, target: ast.Attribute, value: ast.expr) -> None:
@@ -876,9 +917,18 @@ class Solver:
     """The project's callables and classes, solved to a fixed point: which parameters of
     which callables reach a status position, directly or through other callables."""
 
-    def __init__(self, modules: Iterable[ModuleFacts], base: Solver | None = None) -> None:
+    def __init__(
+        self,
+        modules: Iterable[ModuleFacts],
+        base: Solver | None = None,
+        conftests: dict[str, dict[str, CallableFacts]] | None = None,
+    ) -> None:
         """`base`: a solved project that no module of `modules` changes (they are not in it
-        and it imports nothing from them): only theirs are solved, on top of it."""
+        and it imports nothing from them): only theirs are solved, on top of it.
+        `conftests`: the fixtures of each `conftest.py` by name, by its absolute directory."""
+        if conftests is None:
+            conftests = base.conftests if base is not None else {}
+        self.conftests: dict[str, dict[str, CallableFacts]] = conftests
         self.callables: dict[str, CallableFacts] = dict(base.callables) if base else {}
         self.classes: dict[str, ClassFacts] = dict(base.classes) if base else {}
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
@@ -937,18 +987,54 @@ class Solver:
                 return found
         return []
 
-    def returns_of(self, ref: Ref) -> dict[str, str]:
-        """What the callable `ref` names returns (`CallableFacts.returns`); empty if unknown."""
+    def returns_of(
+        self, ref: Ref, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str]:
+        """What the callable `ref` names returns (`CallableFacts.returns`), with what the
+        callables it returns the result of return, up to `_FORWARD_DEPTH` calls deep; empty
+        if unknown. `fixtures`: those the file sees (`visible_fixtures`)."""
+        return self._returns(ref, 0, fixtures) or {}
+
+    def _returns(
+        self, ref: Ref, depth: int, fixtures: dict[str, CallableFacts | None] | None = None
+    ) -> dict[str, str] | None:
+        """`returns_of`, None where `ref` is not the project's callable."""
         kind, owner = ref[0], ref[1]
-        facts: CallableFacts | None = None
         if kind == "attribute":
             return {"": "response"} if owner in self._response_attributes() else {}
         if kind.startswith("fixture"):
-            fixture = self._fixtures().get(owner)
+            fixture = (self._fixtures() if fixtures is None else fixtures).get(owner)
             if fixture is None:
                 return {}
             given = fixture.returns.get("()" if kind == "fixture()" else "")
             return {"": given} if given is not None else {}
+        facts = self._facts_of(ref)
+        if facts is None:
+            return None
+        merged = dict(facts.returns)
+        guess = merged.pop(GUESSED, None)
+        if depth >= _FORWARD_DEPTH:
+            return merged
+        followed = False
+        for forward in facts.forwards:
+            found = self._returns(forward, depth + 1)
+            if found is None:
+                continue
+            followed = True
+            for where, given in found.items():
+                merged[where] = given if merged.get(where, given) == given else _MIXED
+        if guess is not None and not followed:
+            merged[""] = guess if merged.get("", guess) == guess else _MIXED
+        return merged
+
+    def _facts_of(self, ref: Ref) -> CallableFacts | None:
+        kind, owner = ref[0], ref[1]
+        facts: CallableFacts | None = None
+        if kind == "constructed":  # a method called on what calling `owner` made
+            return self._instance_method(owner, ref[2])
+        if kind == "held":  # a method called on what `self.<ref[2]>` holds
+            made = self._held_by(owner, ref[2], set())
+            return self._instance_method(made, ref[3]) if made else None
         if kind == "name":
             facts = self.callables.get(self.resolve(owner))
         elif kind == "method":
@@ -959,7 +1045,30 @@ class Solver:
                 facts = self._method_facts(base, ref[2], set())
                 if facts is not None:
                     break
-        return facts.returns if facts is not None else {}
+        return facts
+
+    def _instance_method(self, made: str, name: str) -> CallableFacts | None:
+        """Method `name` of what calling `made` gives, if `made` is one of the project's
+        classes."""
+        cls = self.resolve(made)
+        return self._method_facts(cls, name, set()) if cls in self.classes else None
+
+    def _held_by(self, cls: str, attr: str, seen: set[str]) -> str | None:
+        """What makes the object class `cls` (or the nearest base saying) holds in `attr`:
+        the callable's name from `ClassFacts.held`'s "class:<name>", else None."""
+        cls = self.resolve(cls)
+        info = self.classes.get(cls)
+        if info is None or cls in seen:
+            return None
+        seen.add(cls)
+        held = info.held.get(attr)
+        if held is not None:
+            return held.partition(":")[2] if held.startswith("class:") else None
+        for base in info.bases:
+            found = self._held_by(base, attr, seen)
+            if found is not None:
+                return found
+        return None
 
     def _response_attributes(self) -> set[str]:
         """Attributes that the project's classes assign only responses to (None aside)."""
@@ -971,13 +1080,34 @@ class Solver:
             self._held = {attr for attr, found in kinds.items() if found == {"response"}}
         return self._held
 
+    def visible_fixtures(
+        self, own: ModuleFacts, filename: str | None
+    ) -> dict[str, CallableFacts | None]:
+        """The fixtures a test in file `filename` (module `own`) takes by name, as pytest picks
+        them: the module's own, else the nearest `conftest.py`'s from the file's directory up,
+        else the project's other fixtures (plugins) where those of the name agree."""
+        table = dict(self._fixtures())
+        if filename and self.conftests:
+            directory = os.path.dirname(os.path.abspath(filename))
+            chain = [directory]
+            while os.path.dirname(chain[-1]) != chain[-1]:
+                chain.append(os.path.dirname(chain[-1]))
+            for each in reversed(chain):  # the farthest first: a nearer one overrides it
+                table.update(self.conftests.get(each, {}))
+        table.update((facts.fixture, facts) for facts in own.callables.values() if facts.fixture)
+        return table
+
     def _fixtures(self) -> dict[str, CallableFacts | None]:
-        """The project's pytest fixtures by name; None for a name whose fixtures say
-        different things (pytest picks by directory, which this does not follow)."""
+        """The project's pytest fixtures outside its `conftest.py` files (those apply by
+        directory: `visible_fixtures`) by name; None for a name whose fixtures say different
+        things."""
         if self._fixture_table is None:
             table: dict[str, CallableFacts | None] = {}
+            in_conftests = {
+                facts.key for fixtures in self.conftests.values() for facts in fixtures.values()
+            }
             for facts in self.callables.values():
-                if facts.fixture:
+                if facts.fixture and facts.key not in in_conftests:
                     known = table.get(facts.fixture, facts)
                     same = known is not None and known.returns == facts.returns
                     table[facts.fixture] = facts if same else None

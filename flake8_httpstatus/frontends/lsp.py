@@ -16,7 +16,6 @@ import os
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -26,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from flake8_httpstatus import __version__
+from flake8_httpstatus.analysis.inference import ModuleFacts, Solver
 from flake8_httpstatus.config.files import ConfigError
 from flake8_httpstatus.config.noqa import NoqaLines, noqa_edits
 from flake8_httpstatus.config.settings import forget_configuration
@@ -34,14 +34,19 @@ from flake8_httpstatus.core.positions import byte_to_utf16, split_lines, utf16_t
 from flake8_httpstatus.fixes.fixer import plan
 from flake8_httpstatus.fixes.import_settings import style_for
 from flake8_httpstatus.fixes.imports import ImportStyle
+from flake8_httpstatus.frontends.carried import MAX_CHANGES, Change, carried, common_head
+from flake8_httpstatus.frontends.checker import ANSWER, CHECK, CHECK_LARGE, LARGE_LINES, Checker
 from flake8_httpstatus.frontends.explain import code_markdown
-from flake8_httpstatus.frontends.runner import Job, job_for, visible
+from flake8_httpstatus.frontends.pieces import parse_in_pieces
+from flake8_httpstatus.frontends.route_hover import route_hover
+from flake8_httpstatus.frontends.runner import Job, job_for, visible, whole_project
 from flake8_httpstatus.frontends.unparsed import while_unparsed
 from flake8_httpstatus.knowledge.registry import MODULES, code_of
-from flake8_httpstatus.project.index import project_for, refresh, release, reread
+from flake8_httpstatus.project.index import ProjectIndex, project_for, refresh, release, reread
 from flake8_httpstatus.rules import RULES, Severity, check_module
 
-# The project index is shared by the checks and the changes on disk; it is not thread-safe.
+# The project index is shared by the checks and the changes on disk, and is not thread-safe:
+# each reads or changes it holding this lock, which a check takes only for those moments.
 INDEX_LOCK = threading.Lock()
 # At most one check per document in this window while the user types.
 DEBOUNCE_SECONDS = 0.05
@@ -87,13 +92,26 @@ _WORD = re.compile(r"[A-Za-z_][\w.]*|\d+")
 
 @dataclass
 class DocumentState:
-    """The last successful check of a document: kept while the user types a syntax error."""
+    """A document's text and its findings: the last successful check (kept while the user
+    types a syntax error), or what was last published, or that carried to a newer text."""
 
     version: int | None = None
     text: str = ""
     findings: list[Finding] = field(default_factory=list)
     # The text's tree: the next change re-parses only the top-level statement it touched.
     tree: ast.Module | None = None
+    # Carried findings: an older text's tree whose top, up to the first statement after its
+    # imports, is this text's (all a fix's import is placed by: see `placing`).
+    top: ast.Module | None = None
+    unparsable: bool = False  # parsed for a fix's import (`placing`), in vain
+
+    def placing(self, base: DocumentState | None) -> ast.Module | None:
+        """A tree to place a fix's import by: the text's (the check's, else parsed once, from
+        `base`'s where it can), or one with the same top."""
+        if self.tree is None and self.top is None and not self.unparsable:
+            self.tree = parse(self.text, base)
+            self.unparsable = self.tree is None
+        return self.tree if self.tree is not None else self.top
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -109,11 +127,17 @@ class HttpStatusServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("flake8-httpstatus", __version__)
         self.documents: dict[str, DocumentState] = {}
+        # What hover and code actions answer from: the findings last published (or carried
+        # to a newer text since), and the editor's changes since, with the version they reach.
+        self.shown: dict[str, DocumentState] = {}
+        self.changes: dict[str, tuple[int | None, list[Change] | None]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_check: dict[str, float] = {}  # when the document's last check ended
-        # One thread checks, one document at a time (see `check_snapshot`).
-        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
+        self.checker = Checker()
         self.checking: dict[str, asyncio.Future[Checked]] = {}  # the running check, by document
+        # Documents whose running check may have read what another document passed on before
+        # that changed: checked again at its end.
+        self.rerun: set[str] = set()
         self.jobs: dict[Path, Job] = {}
         self.watching = False  # the client reports files changed on disk
         self.last_refresh = -math.inf
@@ -172,9 +196,13 @@ def parse(text: str, previous: DocumentState | None = None) -> ast.Module | None
     """The text's tree, or None when it does not parse. With the previous text's tree, an
     edit inside one top-level statement that keeps the number of lines re-parses only that
     statement: what the user types rarely reaches further, and a 5,000-line file's parse is
-    a third of a check."""
+    a third of a check. A large text is parsed a piece at a time (see `parse_in_pieces`)."""
     if previous is not None and previous.tree is not None:
         tree = _reparse(previous.text, previous.tree, text)
+        if tree is not None:
+            return tree
+    if text.count("\n") >= LARGE_LINES:
+        tree = parse_in_pieces(text)
         if tree is not None:
             return tree
     try:
@@ -238,10 +266,38 @@ def check_document(
     """The findings to show; and whether what the document passes on as a status changed in
     its project's index, which takes the facts of the same walk (the other open documents
     must then be checked again)."""
-    project = project_for(filename, job.settings)
-    found, facts = check_module(tree, job.settings, filename, project)
-    changed = project is not None and filename is not None and project.update(Path(filename), facts)
+    with INDEX_LOCK:
+        project = project_for(filename, job.settings)
+    locked = LockedProject(project) if project is not None else None
+    found, facts = check_module(tree, job.settings, filename, locked, text)
+    found += whole_project(filename, job.selection_for(filename), recheck=True)
+    with INDEX_LOCK:
+        changed = (
+            project is not None and filename is not None and project.update(Path(filename), facts)
+        )
     return visible(found, text, job.selection_for(filename)), changed
+
+
+class LockedProject:
+    """A project index as a check reads it: each read holds INDEX_LOCK, the check's own work
+    does not (another document's check, or a change on disk, goes on meanwhile). The solutions
+    it hands out are not changed afterwards: a change of the index makes new ones."""
+
+    def __init__(self, index: ProjectIndex) -> None:
+        self.index = index
+
+    def module_of(self, filename: str | None) -> tuple[str, bool]:
+        with INDEX_LOCK:
+            return self.index.module_of(filename)
+
+    def solver(self, facts: ModuleFacts) -> Solver:
+        with INDEX_LOCK:
+            return self.index.solver(facts)
+
+    @property
+    def solved(self) -> Solver:
+        with INDEX_LOCK:
+            return self.index.solved
 
 
 def to_range(lines: list[str], finding: Finding) -> types.Range:
@@ -317,24 +373,26 @@ def snapshot(ls: HttpStatusServer, uri: str) -> Snapshot:
 
 
 def check_snapshot(taken: Snapshot) -> Checked:
-    """The check itself, on any thread: the project index it reads and updates is shared, so
-    one check (or change of the index) at a time holds INDEX_LOCK."""
-    with INDEX_LOCK:
-        # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            changed = taken.refresh and refresh()
-            tree = parse(taken.text, taken.previous)
-            findings = None
-            if tree is not None:
-                findings, facts_changed = check_document(
-                    tree, taken.text, taken.job, taken.filename
-                )
-                changed = facts_changed or changed
-        finally:
-            if collecting:
-                gc.enable()
+    """The check itself, on a checker thread: the project index it reads and updates is
+    shared, and held (INDEX_LOCK) only while it is read or changed."""
+    if taken.refresh:
+        with INDEX_LOCK:
+            changed = refresh()
+    else:
+        changed = False
+    # Parsing makes ~20 nodes per line: collections during it only walk the last tree again.
+    # (With two checks at once, the first to end turns them on again: only a little slower.)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tree = parse(taken.text, taken.previous)
+        findings = None
+        if tree is not None:
+            findings, facts_changed = check_document(tree, taken.text, taken.job, taken.filename)
+            changed = facts_changed or changed
+    finally:
+        if collecting:
+            gc.enable()
     return Checked(taken, tree, findings, changed or taken.configured)
 
 
@@ -352,6 +410,8 @@ def publish(ls: HttpStatusServer, checked: Checked) -> bool:
         )
         shown = DocumentState(taken.version, taken.text, kept)
     ls.documents[taken.uri] = state
+    ls.shown[taken.uri] = shown
+    ls.changes[taken.uri] = (shown.version, [])
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(
             uri=taken.uri,
@@ -360,16 +420,6 @@ def publish(ls: HttpStatusServer, checked: Checked) -> bool:
         )
     )
     return checked.changed
-
-
-def validate(ls: HttpStatusServer, uri: str) -> None:
-    """Check the document's current text here and now and publish its diagnostics; when what
-    it passes on as a status changed, check the other open documents too."""
-    if publish(ls, check_snapshot(snapshot(ls, uri))):
-        # a helper changed: the documents that call it may read differently now
-        for other in list(ls.documents):
-            if other != uri:
-                validate(ls, other)
 
 
 def configuration_refreshed(ls: HttpStatusServer, uri: str) -> tuple[bool, bool]:
@@ -407,10 +457,10 @@ def refreshed(ls: HttpStatusServer, uri: str) -> bool:
 
 def schedule(ls: HttpStatusServer, uri: str) -> None:
     """Check a change at once after a quiet spell; during a burst of typing, once per
-    DEBOUNCE_SECONDS, always ending with the latest text. The check runs on the checker's
-    thread, so the event loop reads edits and answers requests meanwhile; while a document's
-    check runs no other of it starts, and one that an edit overtook is dropped unpublished
-    and followed by a check of the newest text."""
+    DEBOUNCE_SECONDS, always ending with the latest text. The check runs on a checker thread
+    (a large document's on its own), so the event loop reads edits and answers requests
+    meanwhile; while a document's check runs no other of it starts, and one that an edit
+    overtook is dropped unpublished and followed by a check of the newest text."""
     loop = asyncio.get_running_loop()
     if uri in ls.pending:
         return  # a check of the latest text is already due
@@ -419,9 +469,13 @@ def schedule(ls: HttpStatusServer, uri: str) -> None:
     def run() -> None:
         del ls.pending[uri]  # closing the document cancels the run instead
         if uri in ls.checking:
-            return  # the running check's end looks at the version and checks again
+            # Its end looks at the version; and it may have read another document's facts
+            # from before their change.
+            ls.rerun.add(uri)
+            return
         taken = snapshot(ls, uri)
-        future = loop.run_in_executor(ls.checker, check_snapshot, taken)
+        thread = CHECK_LARGE if taken.text.count("\n") >= LARGE_LINES else CHECK
+        future = ls.checker.submit(functools.partial(check_snapshot, taken), thread)
         ls.checking[uri] = future
         future.add_done_callback(functools.partial(checked, ls, uri))
 
@@ -435,13 +489,71 @@ def checked(ls: HttpStatusServer, uri: str, future: asyncio.Future[Checked]) -> 
         return  # closed meanwhile
     del ls.checking[uri]
     ls.last_check[uri] = asyncio.get_running_loop().time()
+    again = uri in ls.rerun
+    ls.rerun.discard(uri)
     result = future.result()  # an error in the check is the loop's to log
     if ls.workspace.get_text_document(uri).version != result.snapshot.version:
         schedule(ls, uri)
-    elif publish(ls, result):
+        return
+    if publish(ls, result):
         for other in list(ls.documents):
             if other != uri:
                 schedule(ls, other)
+    if again:
+        schedule(ls, uri)
+
+
+def record(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+    """Keep the editor's changes since the findings shown, to carry them to the newest text."""
+    uri = params.text_document.uri
+    if uri not in ls.changes:
+        return  # nothing shown yet
+    changes = ls.changes[uri][1]
+    for event in params.content_changes:
+        if changes is None or len(changes) > MAX_CHANGES:
+            changes = None  # a line diff then (see `carried`): nothing more is kept
+            break
+        if isinstance(event, types.TextDocumentContentChangePartial):
+            start, end = event.range.start, event.range.end
+            changes.append(
+                Change(((start.line, start.character), (end.line, end.character)), event.text)
+            )
+        else:
+            changes = None  # the whole text replaced
+    ls.changes[uri] = (params.text_document.version, changes)
+
+
+def answering(ls: HttpStatusServer, uri: str) -> DocumentState | None:
+    """The findings hover and code actions answer from, for the document's text as it is now:
+    the last ones shown, carried through the changes since while the next check runs."""
+    shown = ls.shown.get(uri)
+    if shown is None:
+        return None
+    document = ls.workspace.get_text_document(uri)
+    if shown.version == document.version and shown.text == document.source:
+        return shown
+    reached, changes = ls.changes.get(uri, (None, []))
+    known = changes if reached == document.version else None  # else: edited unseen
+    now = DocumentState(document.version, document.source)
+    now.findings = carried(shown.findings, shown.lines, now.lines, known)
+    tree = shown.tree if shown.tree is not None else shown.top
+    if tree is not None and common_head(shown.lines, now.lines) >= _top_lines(tree, shown.lines):
+        now.top = tree  # saves a parse of a large text on the event loop
+    ls.shown[uri] = now  # the next request carries it on from here
+    ls.changes[uri] = (document.version, [])
+    return now
+
+
+def _top_lines(tree: ast.Module, lines: list[str]) -> int:
+    """The lines a fix's import is placed by (fixes/imports.py): the module's first run of
+    imports, what comes before it, and the first line of the statement after it."""
+    imported = False
+    for statement in tree.body:
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            imported = True
+        elif imported:
+            return min([statement.lineno, *(d.lineno for d in _decorators(statement))])
+    return len(lines) + 1  # none after the imports: the whole text
 
 
 def saved(ls: HttpStatusServer, uri: str) -> None:
@@ -451,8 +563,11 @@ def saved(ls: HttpStatusServer, uri: str) -> None:
 
 def closed(ls: HttpStatusServer, uri: str) -> None:
     ls.documents.pop(uri, None)
+    ls.shown.pop(uri, None)
+    ls.changes.pop(uri, None)
     ls.last_check.pop(uri, None)
     ls.checking.pop(uri, None)  # a running check's result is dropped
+    ls.rerun.discard(uri)
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
@@ -463,7 +578,7 @@ def closed(ls: HttpStatusServer, uri: str) -> None:
             released = release(_path(uri))
         if released:
             for other in list(ls.documents):
-                validate(ls, other)
+                schedule(ls, other)
 
 
 async def watch_files(ls: HttpStatusServer) -> bool:
@@ -490,25 +605,38 @@ async def watch_files(ls: HttpStatusServer) -> bool:
     return True
 
 
-def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
+async def files_changed(ls: HttpStatusServer, uris: list[str]) -> bool:
     """Files changed on disk: a configuration file is read again (the options, the declared
-    versions, the target Python), a module again by the project index, and the open documents
-    are checked again if that changes anything."""
-    changed = False
+    versions, the target Python), a module again by the project index, on a checker thread;
+    and the open documents are checked again (on theirs) if that changes anything; whether
+    it did."""
+    configured = False
+    modules = []
     for uri in uris:
         if not uri.startswith("file:"):
             continue
         path = _path(uri)
         if is_configuration(path):
-            forget_configuration()
-            ls.jobs.clear()
-            changed = True
+            configured = True
         else:
-            with INDEX_LOCK:
-                changed = reread(path) or changed
-    if changed:
+            modules.append(path)
+    if configured:
+        forget_configuration()
+        ls.jobs.clear()
+    changed = bool(modules) and await ls.checker.submit(functools.partial(reread_all, modules))
+    if changed or configured:
         for open_uri in list(ls.documents):
-            validate(ls, open_uri)
+            schedule(ls, open_uri)
+    return changed or configured
+
+
+def reread_all(paths: list[Path]) -> bool:
+    """The modules read again by the project indexes that cover them: whether what a project
+    passes on changed."""
+    changed = False
+    with INDEX_LOCK:
+        for path in paths:
+            changed = reread(path) or changed
     return changed
 
 
@@ -520,7 +648,9 @@ async def did_open(ls: HttpStatusServer, params: types.DidOpenTextDocumentParams
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-async def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+def did_change(ls: HttpStatusServer, params: types.DidChangeTextDocumentParams) -> None:
+    # Not a coroutine: the changes are recorded before the next request is answered.
+    record(ls, params)
     schedule(ls, params.text_document.uri)
 
 
@@ -558,13 +688,15 @@ def code_under_cursor(word: str) -> int | None:
 def hover_text(state: DocumentState, line_number: int, character: int, line: str) -> str | None:
     parts = []
     for finding in state.findings:
+        if not finding.line - 1 <= line_number <= finding.end_line - 1:
+            continue  # cheaply out of range, before the columns are converted
         span = to_range(state.lines, finding)
+        rule = RULES.get(finding.code)  # None: the parse error shown while the text is typed
         if (
-            span.start.line <= line_number <= span.end.line
+            rule is not None
             and (line_number != span.start.line or span.start.character <= character)
             and (line_number != span.end.line or character <= span.end.character)
         ):
-            rule = RULES[finding.code]
             parts.append(
                 f"**{finding.code}** ({rule.severity.value}) {rule.summary} ([docs]({rule.url}))"
             )
@@ -578,7 +710,7 @@ def hover_text(state: DocumentState, line_number: int, character: int, line: str
 def hover_for(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
-    state = ls.documents.get(uri, DocumentState())
+    state = answering(ls, uri) or DocumentState()
     lines = document.lines
     if params.position.line >= len(lines):
         return None
@@ -598,11 +730,12 @@ def _fix_action(
     findings: list[Finding],
     diagnostics: list[types.Diagnostic],
     unsafe: bool,
+    tree: ast.Module | None = None,
 ) -> types.CodeAction | None:
     """The fixes' own edits, and their imports' (never the whole document: a client keeps its
-    cursor, folds and undo steps)."""
+    cursor, folds and undo steps); `tree`: the text's, if known."""
     style = style_for(str(_path(uri))) if uri.startswith("file:") else ImportStyle()
-    planned = plan(text, findings, style=style, unsafe=unsafe)
+    planned = plan(text, findings, tree=tree, style=style, unsafe=unsafe)
     if not planned.edits:
         return None
     lines = planned.lines
@@ -647,34 +780,57 @@ def _noqa_action(
     )
 
 
+def _with_imports(
+    state: DocumentState, base: DocumentState | None, findings: list[Finding]
+) -> tuple[list[Finding], ast.Module | None]:
+    """`findings` whose fixes can be offered, and the tree their imports are placed by: while
+    the text does not parse (findings carried to a text being typed), no fix that needs an
+    import."""
+    if not any(f.fix is not None and f.fix.needs is not None for f in findings):
+        return findings, state.tree
+    tree = state.placing(base)
+    if tree is None:
+        return [f for f in findings if f.fix is None or f.fix.needs is None], None
+    return findings, tree
+
+
 def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    state = ls.documents.get(uri)
-    document = ls.workspace.get_text_document(uri)
-    if state is None or state.text != document.source:
-        return []  # stale findings: offer nothing until the document parses again
+    return actions_from(uri, answering(ls, uri), ls.documents.get(uri), params.range)
+
+
+def actions_from(
+    uri: str, state: DocumentState | None, base: DocumentState | None, wanted: types.Range
+) -> list[types.CodeAction]:
+    """The code actions for `wanted` from the findings `state` holds (on any thread: nothing
+    of the server's is read); `base`: the last text that parsed, to parse `state`'s from."""
+    if state is None:
+        return []
     lines = state.lines
     noqa = state.noqa
-    wanted = params.range
     actions: list[types.CodeAction] = []
     for finding in state.findings:
         if finding.end_line - 1 < wanted.start.line or finding.line - 1 > wanted.end.line:
             continue  # cheaply out of range, before the columns are converted
+        if finding.code not in RULES:
+            continue  # the parse error shown while the text is typed
         diagnostic = to_diagnostic(lines, finding)
         span = diagnostic.range
         if (span.end.line, span.end.character) < (wanted.start.line, wanted.start.character):
             continue
         if (span.start.line, span.start.character) > (wanted.end.line, wanted.end.character):
             continue
-        if finding.fix is not None:
+        fixable, tree = _with_imports(state, base, [finding])
+        if finding.fix is not None and fixable:
             safe = finding.fix.safe
             action = _fix_action(
                 uri,
                 finding.fix.title + ("" if safe else " (unsafe fix)"),
                 state.text,
-                [finding],
+                fixable,
                 [diagnostic],
                 unsafe=True,  # asked for by name
+                tree=tree,
             )
             if action is not None:
                 action.is_preferred = safe
@@ -682,12 +838,14 @@ def actions_for(ls: HttpStatusServer, params: types.CodeActionParams) -> list[ty
         noqa_action = _noqa_action(uri, noqa, finding, diagnostic)
         if noqa_action is not None:
             actions.append(noqa_action)
-    fixable = [f for f in state.findings if f.fix is not None and f.fix.safe]
+    fixable, tree = _with_imports(
+        state, base, [f for f in state.findings if f.fix is not None and f.fix.safe]
+    )
     if fixable:
         # Without the diagnostics it resolves (they are optional): on a large file, hundreds of
         # them would double what the client has to read.
         action = _fix_action(
-            uri, "Fix all HTTP status findings in this file", state.text, fixable, [], False
+            uri, "Fix all HTTP status findings in this file", state.text, fixable, [], False, tree
         )
         if action is not None:
             actions.append(action)
@@ -700,23 +858,51 @@ async def initialized(ls: HttpStatusServer, params: types.InitializedParams) -> 
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def did_change_watched_files(
+async def did_change_watched_files(
     ls: HttpStatusServer, params: types.DidChangeWatchedFilesParams
 ) -> None:
-    files_changed(ls, [change.uri for change in params.changes])
+    await files_changed(ls, [change.uri for change in params.changes])
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
-    return hover_for(ls, params)
+async def hover(ls: HttpStatusServer, params: types.HoverParams) -> types.Hover | None:
+    return await with_route_row(ls, params, hover_for(ls, params))
+
+
+async def with_route_row(
+    ls: HttpStatusServer, params: types.HoverParams, found: types.Hover | None
+) -> types.Hover | None:
+    """On a route's decorator, the hover with the route's row of the route map added; the map
+    is read on a thread of its own (frontends/route_hover.py), never on the event loop."""
+    uri = params.text_document.uri
+    state = ls.documents.get(uri)
+    if state is None or not uri.startswith("file:"):
+        return found
+    loop = asyncio.get_running_loop()
+    row = await loop.run_in_executor(
+        None, route_hover, state.tree, _path(uri), params.position.line
+    )
+    if row is None:
+        return found
+    if found is not None and isinstance(found.contents, types.MarkupContent):
+        row = f"{found.contents.value}\n\n---\n\n{row}"
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=row))
 
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
-def code_action(ls: HttpStatusServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return actions_for(ls, params)
+async def code_action(
+    ls: HttpStatusServer, params: types.CodeActionParams
+) -> list[types.CodeAction]:
+    """Worked out on the ANSWER thread: a large file's fixes, and its tokens read for a noqa
+    comment's place, take seconds, in which the event loop goes on reading edits and answering
+    hover."""
+    uri = params.text_document.uri
+    state, base = answering(ls, uri), ls.documents.get(uri)
+    work = functools.partial(actions_from, uri, state, base, params.range)
+    return await ls.checker.submit(work, ANSWER)
 
 
 def start() -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
-import re
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -15,28 +15,20 @@ from flake8_httpstatus import __version__
 from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
-from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
+from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
-from flake8_httpstatus.rules import DEFAULT_OFF, check
-
-# A file that mentions none of these cannot hold a finding: skip its tree walk.
-_TRIGGER_WORDS = (
-    "status",
-    "HTTP",
-    "abort",
-    "redirect",
-    "errorhandler",
-    "exception_handler",
-    "set_status",
-    "send_error",
-    "request.param",  # a fixture's params may be statuses its tests elsewhere compare
-    ".code",  # Tornado's and urllib's `response.code`, in tests that import no HTTP library
-    *sorted(HTTP_PACKAGES),
-)
+from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT, check
+from flake8_httpstatus.rules.candidates import Candidates, candidates_for
 
 
-def _trigger(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in (*_TRIGGER_WORDS, *extra)))
+def _selected(options: argparse.Namespace, code: str) -> bool:
+    """Whether flake8 reports `code` with these options (before per-file-ignores)."""
+    from flake8.style_guide import Decision, DecisionEngine
+
+    try:
+        return DecisionEngine(options).decision_for(code) is Decision.Selected
+    except AttributeError:  # options made by hand, without flake8's selection
+        return False
 
 
 def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -57,7 +49,10 @@ class Plugin:
     version = __version__
 
     settings: ClassVar[Settings] = Settings()
-    trigger: ClassVar[re.Pattern[str]] = _trigger()
+    # A file these reject holds no finding: its walk is skipped (see rules/candidates.py).
+    candidates: ClassVar[Candidates] = Candidates()
+    # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
+    whole_project: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -87,8 +82,7 @@ class Plugin:
             *(getattr(options, "extend_exclude", None) or ()),
         )
         cls.settings = settings_from(values)
-        names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
-        cls.trigger = _trigger(names)
+        cls.candidates = candidates_for(cls.settings)
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
         # process) keeps this module's state between runs: read again what changed on disk since
         # (the project's roots, versions, target Python and modules). A fresh process has
@@ -96,16 +90,33 @@ class Plugin:
         forget_configuration()
         forget_roots()
         refresh()
+        cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
+        if cls.whole_project:
+            from flake8_httpstatus.routes.whole import forget
+
+            forget()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.
         for path in getattr(options, "filenames", None) or ():
             read_ahead(str(path))
             preload(str(path), cls.settings)
+            if cls.whole_project:
+                cls._project_findings(str(path))
+
+    @classmethod
+    def _project_findings(cls, path: str) -> list[Finding]:
+        from flake8_httpstatus.routes.whole import findings_in
+
+        name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
+        return findings_in(name, cls.whole_project)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
+        if self.whole_project:
+            for finding in self._project_findings(self.filename):
+                yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
-        if self.trigger.search(text) is None and (project is None or not project.mentions(text)):
+        if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
             return
-        for finding in check(self.tree, self.settings, self.filename, project):
+        for finding in check(self.tree, self.settings, self.filename, project, text):
             yield finding.line, finding.col, finding.message, type(self)

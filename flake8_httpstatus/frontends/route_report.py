@@ -40,6 +40,7 @@ def to_json(routes: RouteMap) -> str:
 def _route_json(route: Route) -> dict[str, object]:
     data = dataclasses.asdict(route)
     data["methods"] = list(route.methods)
+    del data["documented_whole"]
     return data
 
 
@@ -108,22 +109,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(routes: RouteMap) -> str:
-    blocks = ["# Routes"]
-    for route in routes.routes:
-        lines = [
-            f"## `{_title(route)}`",
-            "",
-            f"`{route.handler}` in `{route.file}:{route.line}`",
-            "",
-            "| status | sent | documented | tested | where |",
-            "|---|---|---|---|---|",
-        ]
-        lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(route)]
-        lines += [
-            f"- unresolved test `{entry.file}:{entry.line}`: {_cell(entry.reason)}"
-            for entry in route.unresolved_tests
-        ]
-        blocks.append("\n".join(lines))
+    blocks = ["# Routes", *(route_markdown(route) for route in routes.routes)]
     if routes.unresolved_tests:
         blocks.append(
             "## Unresolved tests\n\n"
@@ -133,6 +119,25 @@ def to_markdown(routes: RouteMap) -> str:
             )
         )
     return "\n\n".join(blocks) + "\n"
+
+
+def route_markdown(route: Route) -> str:
+    """One route's block: its title, handler and a row per status (also the language
+    server's hover on the route's decorator)."""
+    lines = [
+        f"## `{_title(route)}`",
+        "",
+        f"`{route.handler}` in `{route.file}:{route.line}`",
+        "",
+        "| status | sent | documented | tested | where |",
+        "|---|---|---|---|---|",
+    ]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(route)]
+    lines += [
+        f"- unresolved test `{entry.file}:{entry.line}`: {_cell(entry.reason)}"
+        for entry in route.unresolved_tests
+    ]
+    return "\n".join(lines)
 
 
 # Each mark in a matrix cell, in order: what the route does with that status.

@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import difflib
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -32,7 +33,8 @@ from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
-from flake8_httpstatus.rules import DEFAULT_OFF, RULES, check
+from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT, check
+from flake8_httpstatus.rules.candidates import candidates_for
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
 DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
@@ -195,7 +197,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = [syntax_finding(error, lines, filename, job.settings)]
             return result
         findings = visible(
-            check(tree, job.settings, filename, project_for(filename, job.settings)),
+            _checked(tree, job, filename, path, source.text, walk=True),
             source.text,
             job.selection_for(path),
         )
@@ -228,6 +230,47 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
         result.error = f"{path}: too deeply nested to check"
         result.findings = []
     return result
+
+
+def _checked(
+    tree: ast.Module, job: Job, filename: str | None, path: str, text: str, walk: bool = False
+) -> list[Finding]:
+    """The engine's findings in one file, and those of the rules over the whole project that
+    the file's selection holds (none is computed otherwise). `walk`: with the file's project,
+    and without the engine's walk where the text cannot hold a finding; else (a fixed text
+    checked again) without the project, every time."""
+    project = project_for(filename, job.settings) if walk else None
+    if walk and not (
+        candidates_for(job.settings).admits(text)
+        or (project is not None and project.mentions(text))
+    ):
+        found: list[Finding] = []
+    else:
+        found = check(tree, job.settings, filename, project, text)
+    whole = whole_project(filename, job.selection_for(path))
+    if not whole:
+        return found
+    return sorted([*found, *whole], key=lambda finding: (finding.line, finding.col, finding.code))
+
+
+def whole_project(
+    filename: str | None, selection: Selection, recheck: bool = False
+) -> list[Finding]:
+    """The findings in the file of the rules over the whole project that are selected (HS501's
+    statuses sent through other modules, HS502): the project's route table is read once per
+    process (`recheck`: again when a file changed, for a long-lived server)."""
+    codes = _whole_project_codes(selection)
+    if not codes:
+        return []
+    from flake8_httpstatus.routes.whole import findings_in
+
+    return findings_in(filename, codes, recheck)
+
+
+@functools.lru_cache(maxsize=64)
+def _whole_project_codes(selection: Selection) -> tuple[str, ...]:
+    """Decided once per selection: asked for every file checked."""
+    return tuple(code for code in WHOLE_PROJECT if code in selection)
 
 
 def _project_of(path: str) -> Path:
@@ -265,7 +308,9 @@ def _fix(
         if all(in_place(finding) for finding in fixed.applied):
             break
         tree = ast.parse(text)
-        findings = visible(check(tree, job.settings, filename), text, job.selection_for(path))
+        findings = visible(
+            _checked(tree, job, filename, path, text), text, job.selection_for(path)
+        )
     return text, count, findings
 
 
@@ -355,6 +400,8 @@ def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
             )  # indexed once here; the workers read the cache it writes
         for directory in dict.fromkeys(os.path.dirname(path) or "." for path in files):
             read_ahead(directory)  # the declared versions too: a bad lock file warns once
+        for path in files:
+            whole_project(path, job.selection_for(path))  # the workers inherit the route table
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             return list(pool.map(process, files, [job] * len(files), chunksize=8))
     return [process(path, job) for path in files]

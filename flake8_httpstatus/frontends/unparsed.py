@@ -5,13 +5,13 @@ edits are for the old text), and the parse error itself."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Sequence
 
 from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.core import sources
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.core.positions import split_lines
+from flake8_httpstatus.frontends.carried import carried
 from flake8_httpstatus.frontends.syntax import syntax_finding
 
 
@@ -19,25 +19,7 @@ def moved(
     findings: Sequence[Finding], before: Sequence[str], after: Sequence[str]
 ) -> list[Finding]:
     """`findings` of the lines `before`, at their lines in `after`; those on changed lines go."""
-    new_line: dict[int, int] = {}
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for old_start, new_start, size in matcher.get_matching_blocks():
-        for offset in range(size):
-            new_line[old_start + offset + 1] = new_start + offset + 1
-    kept = []
-    for finding in findings:
-        lines = range(finding.line, finding.end_line + 1)
-        targets = [new_line.get(line) for line in lines]
-        start = targets[0]
-        if start is None or targets != list(range(start, start + len(targets))):
-            continue
-        shift = start - finding.line
-        kept.append(
-            dataclasses.replace(
-                finding, line=finding.line + shift, end_line=finding.end_line + shift, fix=None
-            )
-        )
-    return kept
+    return [dataclasses.replace(f, fix=None) for f in carried(findings, before, after, None)]
 
 
 def parse_failure(text: str, filename: str | None, settings: Settings) -> Finding | None:

@@ -69,6 +69,8 @@ class RouteDecorator:
     `endpoint`: the view's position for the call form (`add_api_route(path, endpoint)`), with
     its keyword `view`; None for a decorator.
     `name`: the keyword naming the route (for reversing it), the function's name without it.
+    `extra`: a keyword whose dict's `"responses"` key documents more (FastAPI's
+    `openapi_extra`).
     """
 
     framework: str
@@ -81,6 +83,7 @@ class RouteDecorator:
     endpoint: int | None = None
     view: str = "endpoint"
     route_name: str = "name"
+    extra: str | None = None
     # Where the path is when not by keyword; `more_paths`: every positional argument from there
     # on is a path (flask-restx's `@ns.route("/a", "/b")`, `add_resource(Resource, "/a", "/b")`).
     path_position: int = 0
@@ -216,6 +219,7 @@ FASTAPI = Framework(
                 status="status_code",
                 documented="responses",
                 dependencies="dependencies",
+                extra="openapi_extra",
             )
             for method in _FASTAPI_METHODS
         ),
@@ -226,6 +230,7 @@ FASTAPI = Framework(
             status="status_code",
             documented="responses",
             dependencies="dependencies",
+            extra="openapi_extra",
         ),
         RouteDecorator(
             "fastapi",
@@ -235,6 +240,7 @@ FASTAPI = Framework(
             documented="responses",
             dependencies="dependencies",
             endpoint=1,
+            extra="openapi_extra",
         ),
     ),
     includes=(

@@ -33,7 +33,7 @@ from flake8_httpstatus.core.filesystem import (
 from flake8_httpstatus.knowledge.frameworks import Kind
 
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 8
+FACTS_FORMAT = 9
 MAGIC = b"flake8-httpstatus facts\n"
 GITIGNORE = b"# created by flake8-httpstatus\n*\n"
 _KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
@@ -168,7 +168,7 @@ _FACTS_KEYS = frozenset({"module", "callables", "classes", "aliases", "stars"})
 
 
 def _valid_callable(item: object) -> bool:
-    if not (isinstance(item, list) and len(item) == 12):
+    if not (isinstance(item, list) and len(item) == 13):
         return False
     key, label, params, positional, keyword, bound, reaches, ranged, mappings, edges, returns = (
         item[:11]
@@ -187,7 +187,8 @@ def _valid_callable(item: object) -> bool:
         and _list_of(edges, _valid_edge)
         and isinstance(returns, dict)
         and all(isinstance(k, str) and v in _RETURNED for k, v in returns.items())
-        and isinstance(item[11], str)
+        and _list_of(item[11], _strings)
+        and isinstance(item[12], str)
     ):
         return False
     # What `CallableFacts.sinks` looks up: each parameter that reaches a status is one of the
@@ -208,8 +209,13 @@ def _valid_class(item: object) -> bool:
         and _strings(item[1])
         and isinstance(item[2], bool)
         and isinstance(item[3], dict)
-        and all(isinstance(k, str) and v in _RETURNED for k, v in item[3].items())
+        and all(isinstance(k, str) and _held(v) for k, v in item[3].items())
     )
+
+
+def _held(kind: object) -> bool:
+    """A `ClassFacts.held` value: a returned kind, or "class:<name>"."""
+    return kind in _RETURNED or (isinstance(kind, str) and kind.startswith("class:"))
 
 
 def _valid_edge(item: object) -> bool:

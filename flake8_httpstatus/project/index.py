@@ -25,7 +25,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from flake8_httpstatus.analysis.inference import ModuleFacts, Solver
+from flake8_httpstatus.analysis.inference import CallableFacts, ModuleFacts, Solver
 from flake8_httpstatus.config.settings import (
     CACHE_OFF,
     ExtraSink,
@@ -337,20 +337,23 @@ class ProjectIndex:
             return solved
         if indexed is None:  # a module the index skipped: nothing else depends on it
             return Solver([facts], base=solved)
-        return Solver([*(m for m in self._all() if m.module != facts.module), facts])
+        return Solver(
+            [*(m for m in self._all() if m.module != facts.module), facts],
+            conftests=solved.conftests,
+        )
 
     @property
     def solved(self) -> Solver:
         if self._solved is None:
             modules = self._all()
             self._by_module = {module.module: module for module in modules}
-            self._solved = Solver(modules)
+            self._solved = Solver(modules, conftests=self._conftests())
             self._names = None
         return self._solved
 
     def mentions(self, text: str) -> bool:
         """Whether `text` names one of the project's status-taking callables: a file the
-        plugin's trigger words would skip may still call one."""
+        front ends' candidates test (rules/candidates.py) would skip may still call one."""
         names = self._names
         if names is None:
             # Every name a call can use, however short or generic (flake8 must find what
@@ -368,6 +371,19 @@ class ProjectIndex:
         if isinstance(names, frozenset):
             return not names.isdisjoint(_WORD.findall(text))
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
+
+    def _conftests(self) -> dict[str, dict[str, CallableFacts]]:
+        """The fixtures of every `conftest.py` (several may share the module name `conftest`),
+        by name, by the absolute directory it applies to and below."""
+        found: dict[str, dict[str, CallableFacts]] = {}
+        for relative, facts in {**self.modules, **self.overrides}.items():
+            directory, _, name = relative.rpartition("/")
+            if name != "conftest.py":
+                continue
+            fixtures = {c.fixture: c for c in facts.callables.values() if c.fixture}
+            if fixtures:
+                found[os.path.normpath(os.path.join(self.root, directory))] = fixtures
+        return found
 
     def _all(self) -> list[ModuleFacts]:
         modules = _one_per_module({**self.modules, **self.overrides})

@@ -60,6 +60,10 @@ class Route:
     documented: list[Documented] = field(default_factory=list)
     tested: list[Tested] = field(default_factory=list)
     unresolved_tests: list[Unresolved] = field(default_factory=list)
+    # Whether every `responses=` on its way was read whole (no call, `**`, `"4XX"` or
+    # `"default"` key, `include_in_schema=`): HS501 reads `documented` as complete only then.
+    # Not part of the route map's output.
+    documented_whole: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, order=True)

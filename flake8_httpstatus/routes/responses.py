@@ -58,12 +58,8 @@ def _restx(source: Source, route: Route) -> list[Documented]:
             status = source.status(module, keyword(decorator, "code", 0))
             found += [Documented(status, module.path, decorator.lineno)] if status else []
         elif name == RESTX_DOC:
-            found += [
-                Documented(status, module.path, line)
-                for status, line in source.statuses_of_mapping(
-                    module, keyword(decorator, "responses")
-                )
-            ]
+            responses = keyword(decorator, "responses")
+            found += [Documented(*entry) for entry in source.statuses_of_mapping(module, responses)]
         elif name in RESTX_MARSHAL:
             given = keyword(decorator, "code")
             status = source.status(module, given) if given is not None else RESTX_DEFAULT_STATUS

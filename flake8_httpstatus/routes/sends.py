@@ -144,6 +144,7 @@ class Sends:
             qualified = self.source.qualified(module, decorator)
             if qualified is not None and not isinstance(decorator, ast.Call):
                 yield from self.of(qualified, depth + 1)
+        instances = self._instances(module, node)
         for inner in ast.walk(node):
             if (
                 isinstance(inner, ast.Return)
@@ -155,7 +156,7 @@ class Sends:
                 if status is not None:
                     yield Sent(status, module.path, inner.lineno, where)
             elif isinstance(inner, ast.Call):
-                yield from self._call(module, where, owner, inner, depth)
+                yield from self._call(module, where, owner, inner, depth, instances)
             elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
                 # `raise NotFound`: the class, not an instance.
                 qualified = self.source.qualified(module, inner.exc)
@@ -172,10 +173,46 @@ class Sends:
                         if status is not None:
                             yield Sent(status, module.path, inner.lineno, where)
 
+    def _instances(self, module: Module, node: Function) -> dict[str, str]:
+        """The function's local names bound once to an instance of a project class
+        (`check = KeyChecker(...)`), with the class."""
+        bound: dict[str, str | None] = {}
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Assign | ast.AnnAssign):
+                target = inner.targets[0] if isinstance(inner, ast.Assign) else inner.target
+                if not isinstance(target, ast.Name) or (
+                    isinstance(inner, ast.Assign) and len(inner.targets) > 1
+                ):
+                    continue
+                cls = None
+                if isinstance(inner.value, ast.Call):
+                    qualified = self.source.qualified(module, inner.value.func)
+                    if qualified is not None and self.source.class_(qualified) is not None:
+                        cls = self.source.resolve(qualified)
+                bound[target.id] = cls if target.id not in bound else None
+        return {name: cls for name, cls in bound.items() if cls is not None}
+
     def _call(
-        self, module: Module, where: str, owner: str | None, call: ast.Call, depth: int
+        self,
+        module: Module,
+        where: str,
+        owner: str | None,
+        call: ast.Call,
+        depth: int,
+        instances: dict[str, str] | None = None,
     ) -> Iterator[Sent]:
         func = call.func
+        if instances and isinstance(func, ast.Name) and func.id in instances:
+            yield from self._method(instances[func.id], "__call__", depth)  # `check(request)`
+            return
+        if (
+            instances
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in instances
+        ):
+            yield from self._method(instances[func.value.id], func.attr, depth)
+            return
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)

@@ -5,6 +5,7 @@ modules through imports and re-exports."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -19,6 +20,23 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 _TEST_FILE = re.compile(
     r"(^|/)(tests?/|test_[^/]*\.py$|[^/]*_tests?\.py$|tests\.py$|conftest\.py$)"
 )
+
+
+# What something read from a project was computed from: each module's (path, mtime, size).
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def files_stamp(root: Path) -> Stamp:
+    """The project's modules as they are on disk now, to tell whether what was read from them
+    is still current (a long-lived server)."""
+    found = []
+    for relative, path in _python_files(root) or ():
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        found.append((relative, status.st_mtime_ns, status.st_size))
+    return tuple(found)
 
 
 def is_test_file(path: str) -> bool:
@@ -279,14 +297,17 @@ class Source:
                 return None
         return None
 
-    def statuses_of_mapping(self, module: Module, node: ast.expr | None) -> list[tuple[int, int]]:
-        """The statuses a `responses=` dict's keys name, each with its line."""
+    def statuses_of_mapping(
+        self, module: Module, node: ast.expr | None
+    ) -> list[tuple[int, str, int]]:
+        """The statuses a `responses=` dict's keys name, each with the file and line of its key
+        (a constant's, where the dict is a module constant, imported or not)."""
         if isinstance(node, ast.Name):
             located = self.constant(module, node)
             return self.statuses_of_mapping(*located) if located is not None else []
         if not isinstance(node, ast.Dict):
             return []
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, str, int]] = []
         for key, value in zip(node.keys, node.values, strict=True):
             if key is None:
                 found += self.statuses_of_mapping(module, value)
@@ -295,8 +316,58 @@ class Source:
             if code is None and isinstance(key, ast.Constant) and isinstance(key.value, str):
                 code = int(key.value) if key.value.isdigit() else None
             if code is not None:
-                found.append((code, key.lineno))
+                found.append((code, module.path, key.lineno))
         return found
+
+    def whole_mapping(self, module: Module, node: ast.expr, depth: int = 0) -> bool:
+        """Whether a `responses=` value is read whole: `None`, or a dict (here or in a module
+        constant) whose every key is a status, spreads of such dicts included."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if isinstance(node, ast.Name) and depth < 5:
+            located = self.constant(module, node)
+            return located is not None and self.whole_mapping(*located, depth + 1)
+        if not isinstance(node, ast.Dict):
+            return False
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                if not self.whole_mapping(module, value, depth + 1):
+                    return False
+            elif self.status(module, key) is None and not (
+                isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isdigit()
+            ):
+                return False
+        return True
+
+    def whole_extra(self, module: Module, node: ast.expr) -> bool:
+        """Whether an `openapi_extra=` value is read whole: `None`, or a dict literal whose keys
+        are strings, its `"responses"` read whole."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if not isinstance(node, ast.Dict):
+            return False
+        for key, value in zip(node.keys, node.values, strict=True):
+            text = self.string(module, key) if key is not None else None
+            if text is None or (text == "responses" and not self.whole_mapping(module, value)):
+                return False
+        return True
+
+    def statuses_of_extra(
+        self, module: Module, node: ast.expr | None
+    ) -> list[tuple[int, str, int]]:
+        """The statuses an `openapi_extra=` dict's `"responses"` key (a literal, or a module
+        constant holding that string) documents."""
+        if isinstance(node, ast.Name):
+            located = self.constant(module, node)
+            return self.statuses_of_extra(*located) if located is not None else []
+        if not isinstance(node, ast.Dict):
+            return []
+        return [
+            found
+            for key, value in zip(node.keys, node.values, strict=True)
+            if key is not None and self.string(module, key) == "responses"
+            for found in self.statuses_of_mapping(module, value)
+        ]
 
 
 def target_name(target: ast.expr) -> str | None:

@@ -100,10 +100,7 @@ def _keys(source: Source, module: Module, node: ast.expr) -> list[Documented] | 
         return _keys(source, *located) if located is not None else None
     if not isinstance(node, ast.Dict):
         return None
-    found = [
-        Documented(status, module.path, line)
-        for status, line in source.statuses_of_mapping(module, node)
-    ]
+    found = [Documented(*entry) for entry in source.statuses_of_mapping(module, node)]
     for key in node.keys:
         if isinstance(key, ast.Tuple) and key.elts:
             status = source.status(module, key.elts[0])

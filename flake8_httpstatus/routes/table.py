@@ -88,6 +88,8 @@ class _Builder(RouteLists):
     def __init__(self, source: Source) -> None:
         super().__init__(source)
         self.sends = Sends(source)
+        # Whether the route being built has had every documentation it reads read whole.
+        self.whole = True
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -250,11 +252,14 @@ class _Builder(RouteLists):
         if not isinstance(decorator.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, decorator.func.value)
-        if holder is None:
-            return
+        framework = holder.framework if holder else self._parameter(module, scope, decorator)
         name = decorator.func.attr
-        if name in holder.framework.exception_handlers and decorator.args:
+        if framework is not None and name in framework.exception_handlers and decorator.args:
+            if not isinstance(decorated, ast.ClassDef):  # one nested in a registering function
+                module.functions.setdefault(local, decorated)
             self._handler(module, decorator.args[0], f"{module.name}.{local}")
+            return
+        if holder is None:
             return
         row = DECORATORS[holder.framework.name].get(name)
         if row is None or row.endpoint is not None:
@@ -270,14 +275,16 @@ class _Builder(RouteLists):
         if not isinstance(call.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, call.func.value)
-        if holder is None:
+        framework = holder.framework if holder else self._parameter(module, scope, call)
+        if framework is None:
             return
         name = call.func.attr
-        framework = holder.framework
         if name in framework.exception_handlers and len(call.args) >= 2:
             handler = self.source.qualified(module, call.args[1])
             if handler is not None:
                 self._handler(module, call.args[0], self.source.resolve(handler))
+            return
+        if holder is None:
             return
         include = INCLUDES[framework.name].get(name)
         if include is not None and keyword(call, include.child_keyword, include.child):
@@ -318,6 +325,23 @@ class _Builder(RouteLists):
         prefix = self.source.string(module, given) or "" if given is not None else None
         self.includes.append(Link(holder.key, child.key, module, call, prefix))
 
+    def _parameter(self, module: Module, scope: str, call: ast.Call) -> Framework | None:
+        """The framework of an application or router passed to the enclosing function, by its
+        annotation (`def register_exception_handlers(app: FastAPI)`): its exception handlers
+        are registered on the application that function is given."""
+        func = call.func
+        function = module.functions.get(scope)
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        if function is None:
+            return None
+        for arg in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs):
+            if arg.arg == func.value.id and arg.annotation is not None:
+                qualified = self.source.qualified(module, arg.annotation)
+                found = HOLDER_CLASSES.get(self.source.resolve(qualified)) if qualified else None
+                return found[0] if found is not None else None
+        return None
+
     def _handler(self, module: Module, exception: ast.expr, handler: str) -> None:
         qualified = self.source.qualified(module, exception)
         if qualified is not None:
@@ -354,6 +378,11 @@ class _Builder(RouteLists):
         documented: list[Documented] = []
         dependencies: list[tuple[Module, ast.expr]] = []
         replaced = False
+        # Under a router included nowhere the table knows, what its includer documents is not.
+        root = chain[0]
+        self.whole = isinstance(root, str) and (
+            root not in self.holders or self.holders[root].row.prefix is None
+        )
         version: str | None = None
         for link in chain:
             if isinstance(link, str) and link not in self.holders:
@@ -397,6 +426,12 @@ class _Builder(RouteLists):
         methods = methods or self._methods(module, call, row)
         own = self._documented(module, call, row.documented)
         documented += own
+        if row.extra is not None:
+            extra = keyword(call, row.extra)
+            documented += [
+                Documented(*found) for found in self.source.statuses_of_extra(module, extra)
+            ]
+            self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
@@ -447,6 +482,7 @@ class _Builder(RouteLists):
             sorted(set(sends)),
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
+            documented_whole=self.whole,
         )
 
     @staticmethod
@@ -494,9 +530,14 @@ class _Builder(RouteLists):
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:
             return []
+        if any(item.arg in {None, "include_in_schema"} for item in call.keywords):
+            self.whole = False  # `**settings`, or a route perhaps kept out of the schema
+        value = keyword(call, name)
+        if value is not None and not self.source.whole_mapping(module, value):
+            self.whole = False
         return [
-            Documented(status, module.path, line)
-            for status, line in self.source.statuses_of_mapping(module, keyword(call, name))
+            Documented(*found)
+            for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
 
     def _listed(
@@ -545,10 +586,7 @@ class _Builder(RouteLists):
         return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
-def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
-    """The route map of the project under `root`; `openapi`: a document to read the
-    routes' documented statuses from (`--openapi FILE`)."""
-    source = Source(root)
+def _routes(source: Source) -> tuple[list[Route], DjangoRoutes, ConnexionRoutes]:
     builder = _Builder(source)
     builder.find()
     django = DjangoRoutes(source, builder.sends)
@@ -558,6 +596,21 @@ def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
     connexion = ConnexionRoutes(source, builder.sends)
     routes = builder.routes() + django_routes + connexion.routes()
     routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    return routes, django, connexion
+
+
+def routes_of(source: Source) -> list[Route]:
+    """The project's routes with what each sends, documents in the code the rules read
+    (FastAPI's `responses=`, an OpenAPI document Connexion is given) and answers implicitly
+    (not what its tests check)."""
+    return _routes(source)[0]
+
+
+def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
+    """The route map of the project under `root`; `openapi`: a document to read the
+    routes' documented statuses from (`--openapi FILE`)."""
+    source = Source(root)
+    routes, django, connexion = _routes(source)
     document_spectacular(source, routes, django.view_classes)
     document_decorated(source, routes)
     documents, unmatched = connexion.documents, []

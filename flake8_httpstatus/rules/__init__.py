@@ -12,7 +12,16 @@ from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.rules import codes, documentation, magic_numbers, misuse, protocol
 from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 
-__all__ = ["RULES", "FixSafety", "Rule", "Severity", "check", "check_module"]
+__all__ = [
+    "DEFAULT_OFF",
+    "RULES",
+    "WHOLE_PROJECT",
+    "FixSafety",
+    "Rule",
+    "Severity",
+    "check",
+    "check_module",
+]
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -25,6 +34,8 @@ RULES: dict[str, Rule] = {
     )
 }
 DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_enabled)
+# The rules the front ends evaluate over the whole project, when selected (Rule.whole_project).
+WHOLE_PROJECT = tuple(code for code, rule in RULES.items() if rule.whole_project)
 
 _CALLBACKS = Rules(
     sites=(magic_numbers.check_site, codes.check_site, protocol.check_site, misuse.check_site),
@@ -44,10 +55,11 @@ def check(
     settings: Settings,
     filename: str | None = None,
     project: Project | None = None,
+    source: str | None = None,
 ) -> list[Finding]:
     """All findings for one parsed file, sorted by position; `project` adds what the
-    project's other modules pass on as a status."""
-    return Engine(settings, filename, _CALLBACKS, project).run(tree)
+    project's other modules pass on as a status; `source`, the text parsed, saves work."""
+    return Engine(settings, filename, _CALLBACKS, project).run(tree, source)
 
 
 def check_module(
@@ -55,8 +67,9 @@ def check_module(
     settings: Settings,
     filename: str | None = None,
     project: Project | None = None,
+    source: str | None = None,
 ) -> tuple[list[Finding], ModuleFacts]:
     """`check`, and what the module passes on as a status: the facts the project index reads
     from the same walk (project.facts_of), for the language server's open documents."""
     engine = Engine(settings, filename, _CALLBACKS, project)
-    return engine.run(tree), engine.collector.facts
+    return engine.run(tree, source), engine.collector.facts

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from flake8_httpstatus.analysis.context import RawFinding
-from flake8_httpstatus.core.findings import Fix
+from flake8_httpstatus.core.findings import Finding, Fix, span
 
 
 class Severity(Enum):
@@ -59,6 +59,9 @@ class Rule:
     messages: Mapping[str, str] = field(default_factory=dict)
     fix_safety: FixSafety = FixSafety.NONE
     default_enabled: bool = True
+    # Evaluated over the whole project by the front ends (routes/unsent.py), not per file by
+    # the engine: only when selected, so that its cost is nothing otherwise.
+    whole_project: bool = False
     # For `explain CODE`: why this rule may report that status code, or None when it never does.
     concerns: Callable[[int], str | None] | None = None
 
@@ -98,9 +101,18 @@ class Rule:
             doubted=doubted,
         )
 
+    def finding_at(self, node: ast.AST, variant: str = "", **fields: object) -> Finding:
+        """A finding at `node` made outside the engine's walk of one file (a rule over the whole
+        project, HS502), its message complete."""
+        start, end = span(node)
+        message = f"{self.code} {self.messages[variant].format_map(fields)}"
+        return Finding(self.code, message, *start, *end)
+
     def page(self) -> str:
         """The rule's documentation page, as Markdown."""
         state = "on by default" if self.default_enabled else "off by default"
+        if self.whole_project:
+            state += ", reads the whole project"
         fix = {
             FixSafety.SAFE: "safe fix",
             FixSafety.UNSAFE: "unsafe fix (applied with `--unsafe-fixes`)",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flake8_httpstatus.analysis.context import FileContext, RawFinding, keyword_value
 from flake8_httpstatus.analysis.flow import FunctionFacts
+from flake8_httpstatus.core.findings import Edit, Fix
 from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.openapi import (
     BY_FRAMEWORK,
@@ -16,7 +17,8 @@ from flake8_httpstatus.knowledge.openapi import (
     EXCEPTION_STATUS,
     Documentation,
 )
-from flake8_httpstatus.rules._rule import Rule, Severity
+from flake8_httpstatus.knowledge.registry import lookup
+from flake8_httpstatus.rules._rule import FixSafety, Rule, Severity
 
 
 def _concerns_documented(code: int) -> str | None:
@@ -51,11 +53,22 @@ What the schema lists is read as the framework builds it:
 - **DRF with drf-spectacular**: `@extend_schema(responses=...)`; views without it are not
   checked.
 
+On a FastAPI route, the statuses it sends through other modules count too: its dependencies
+(`Depends` on its parameters, its decorator, its routers and includes), helpers, exception
+classes and exception handlers defined elsewhere, at any depth, as the route map
+(`flake8-httpstatus routes`) finds them. These are reported once per route, at its function's
+name, naming where they are sent, when every `responses=` on the route's way (route, routers,
+includes, app) is read whole: a literal or a module constant, every key a status (no call, no
+`"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
+application (in any module); a 422 sent elsewhere is taken as FastAPI's own. These findings
+have no fix. The project's route table is read for this only when HS501 is selected.
+
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
 route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
-call, a router made by a factory or imported, a router not included (directly or through
+call, an `openapi_extra` key that is neither a literal nor a module constant holding a
+string (a call, an imported name), a router made by a factory or imported, a router not included (directly or through
 other routers) in a `FastAPI(...)` app of the same file, since where it is included may
 document more, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
 known exception class. `responses=None` documents nothing.
@@ -96,9 +109,18 @@ def get_book(book_id: int):
     return {"id": book_id}
 ```
 
+## Fix safety
+On a FastAPI route, an unsafe fix adds every status the route misses to its `responses=`, each
+described by the status's phrase (`{status.HTTP_404_NOT_FOUND: {"description": "Not Found"}}`):
+into its dict literal, in place of `responses=None`, or as a new keyword of the decorator. The
+key is written as the route writes the status where it sends it, else as a number. It changes
+the OpenAPI schema the application serves (and the clients generated from it); the description
+is generic, worth rewriting. Other frameworks' routes get no fix.
+
 ## Known problems
-Only what the file shows is read: routers included in another module are left alone, and
-exceptions raised by dependencies, middleware or helpers in other modules are not seen. A
+In the route's own module, only what the file shows is read: routers included in another
+module are left alone there (the statuses sent through other modules are read from the route
+map, with its own limits: middleware is not seen). A
 router included in several places counts as documented where any of them documents it. A 422
 raised in a FastAPI route with parameters is taken as documented by FastAPI's own "Validation
 Error" response, although its body differs.
@@ -112,12 +134,88 @@ Error" response, although its body differs.
         "": "route {name}() sends {code}, which its OpenAPI responses do not document",
         "helper": "route {name}() sends {codes} through {callee}(), which its OpenAPI "
         "responses do not document",
+        "elsewhere": "route {name}() sends {codes} through {via}, which its OpenAPI responses "
+        "do not document",
     },
+    fix_safety=FixSafety.UNSAFE,
     default_enabled=False,
     concerns=_concerns_documented,
+    whole_project=True,
 )
 
-RULES = (HS501,)
+
+def _concerns_unsent(code: int) -> str | None:
+    if code < 200:
+        return None
+    return "documented by a route whose code, as far as the project shows, never sends it"
+
+
+HS502 = Rule(
+    "HS502",
+    "documented-status-never-sent",
+    "A status a route's OpenAPI responses document that nothing the route reaches in the "
+    "project sends.",
+    """
+## What it does
+Reads the project's route table (the one `flake8-httpstatus routes` prints) and flags a key of
+a FastAPI `responses=` mapping (on a route, its router, an include or the app, or the
+`"responses"` of a route's `openapi_extra`) whose status no route it documents can send.
+A route sends what its handler returns and raises, at any depth through the project's functions,
+methods, exception classes, dependencies (`Depends`), permission classes and exception
+handlers; the statuses the framework answers by itself (the validation 422, 405, 500) count as
+sent. A mapping shared by several routes (a router's, or a module constant) is reported once,
+at its key, when none of them sends the status.
+
+Off by default, and a rule over the whole project: it is evaluated only when selected
+(`extend-select = HS502`), from the project's files as saved, once per run.
+
+## Why is this bad?
+Clients generated from the schema handle a response that never comes, and the documentation
+no longer says what the route really answers: often the status was renamed in the code
+(a 404 became a 410) and the documentation was left behind.
+
+## Example
+```python
+from fastapi import FastAPI, status
+
+app = FastAPI()
+
+@app.get("/health", responses={status.HTTP_503_SERVICE_UNAVAILABLE: {"description": "Down"}})
+def health():
+    return {"status": "ok"}
+```
+
+## Use instead
+```python
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+```
+
+## Known problems
+What the route table cannot see is not sent: a status sent by middleware, by a library the
+route calls, or held in a variable the table cannot read, is reported as never sent. Keys
+`"4XX"` and `"default"` are never reported.
+
+## References
+- [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
+- [The route map](../routes.md)
+""",
+    Severity.INFO,
+    {
+        "": "route {route}() documents {code}, which nothing it reaches sends",
+        "shared": "{code} is documented for {count} routes ({routes}), none of which sends it",
+    },
+    default_enabled=False,
+    concerns=_concerns_unsent,
+    whole_project=True,
+)
+
+RULES = (HS501, HS502)
 
 
 @dataclass
@@ -162,6 +260,9 @@ class _Module:
     includes: dict[str, list[tuple[str | None, ast.Call]]] = field(default_factory=dict)
     hidden_handlers: set[str] = field(default_factory=set)
     owner: dict[int, ast.ClassDef] = field(default_factory=dict)
+    # Module-level names bound once to a string (`RESPONSES_KEY = "responses"`); None when
+    # bound to anything else or more than once.
+    strings: dict[str, str | None] = field(default_factory=dict)
 
 
 def check_module(ctx: FileContext) -> Iterator[RawFinding]:
@@ -172,11 +273,11 @@ def check_module(ctx: FileContext) -> Iterator[RawFinding]:
     module = _scan(ctx, ctx.tree)
     for facts in ctx.all_functions:
         try:
-            documented = _documented(ctx, module, facts)
+            found = _documented(ctx, module, facts)
         except (_Unknown, _Hidden):
             continue
-        if documented is not None:
-            yield from _undocumented(ctx, facts, documented)
+        if found is not None:
+            yield from _undocumented(ctx, facts, *found)
 
 
 def _may_be_route(ctx: FileContext, facts: FunctionFacts) -> bool:
@@ -230,6 +331,13 @@ def _scan(ctx: FileContext, tree: ast.AST) -> _Module:
     for name, count in bound.items():
         if count > 1:  # rebound: which binding a decorator sees is not worth guessing
             module.layers[name] = _Layer(None, None)
+    for statement in getattr(tree, "body", ()):
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+            if isinstance(target, ast.Name):
+                text = value.value if isinstance(value, ast.Constant) else None
+                once = target.id not in module.strings and bound.get(target.id) == 1
+                module.strings[target.id] = text if isinstance(text, str) and once else None
     return module
 
 
@@ -299,12 +407,15 @@ def _route(
     return None
 
 
-def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Documented | None:
+def _documented(
+    ctx: FileContext, module: _Module, facts: FunctionFacts
+) -> tuple[Documented, Documentation, ast.Call] | None:
+    """What the route's schema documents, with how its framework documents and its decorator."""
     found = _route(ctx, module, facts)
     if found is None:
         return None
     doc, decorator = found
-    documented = _call_documents(ctx, doc, decorator, responses=doc.responses)
+    documented = _call_documents(ctx, module, doc, decorator, responses=doc.responses)
     if facts.route is not None and facts.route.code is not None:
         documented.codes.add(facts.route.code)
     elif doc.success is not None and keyword_value(decorator, doc.responses) is None:
@@ -323,7 +434,7 @@ def _documented(ctx: FileContext, module: _Module, facts: FunctionFacts) -> Docu
         if not isinstance(func.value, ast.Name):
             raise _Unknown
         documented.add(_layers(ctx, module, doc, func.value.id, set()))
-    return documented
+    return documented, doc, decorator
 
 
 def _layers(
@@ -337,7 +448,7 @@ def _layers(
     if layer is None or layer.call is None:
         raise _Unknown  # imported, a parameter, or made by a factory
     documented = _call_documents(
-        ctx, doc, layer.call, responses=doc.responses if doc.layer_responses else None
+        ctx, module, doc, layer.call, responses=doc.responses if doc.layer_responses else None
     )
     includes = module.includes.get(name, ())
     if doc.applications and not includes and ctx.qualname(layer.call.func) not in doc.applications:
@@ -345,7 +456,7 @@ def _layers(
         # responses (its parent router's too), is not known here.
         raise _Unknown
     for parent, call in includes:
-        documented.add(_call_documents(ctx, doc, call, responses=doc.responses, skip=1))
+        documented.add(_call_documents(ctx, module, doc, call, responses=doc.responses, skip=1))
         if parent is None:
             raise _Unknown
         documented.add(_layers(ctx, module, doc, parent, seen.copy()))
@@ -353,7 +464,13 @@ def _layers(
 
 
 def _call_documents(
-    ctx: FileContext, doc: Documentation, call: ast.Call, *, responses: str | None, skip: int = 0
+    ctx: FileContext,
+    module: _Module,
+    doc: Documentation,
+    call: ast.Call,
+    *,
+    responses: str | None,
+    skip: int = 0,
 ) -> Documented:
     """What one decorator, router, app or include call documents; raises when it hides the
     route or cannot be read."""
@@ -382,11 +499,19 @@ def _call_documents(
             if not isinstance(extra, ast.Dict):
                 raise _Unknown
             for key, value in zip(extra.keys, extra.values, strict=True):
-                if key is None:
-                    raise _Unknown
-                if isinstance(key, ast.Constant) and key.value == "responses":
+                if _key_text(module, key) == "responses":
                     documented.add(_mapping(ctx, doc, value))
     return documented
+
+
+def _key_text(module: _Module, key: ast.expr | None) -> object:
+    """An `openapi_extra` key's value: a literal, or a module-level name bound once to a
+    string; raises when it cannot be read (`**more`, a call, an imported name)."""
+    if isinstance(key, ast.Constant):
+        return key.value
+    if isinstance(key, ast.Name) and module.strings.get(key.id) is not None:
+        return module.strings[key.id]
+    raise _Unknown
 
 
 def _mapping(ctx: FileContext, doc: Documentation, value: ast.expr) -> Documented:
@@ -499,17 +624,96 @@ def _statuses(ctx: FileContext, facts: FunctionFacts) -> Iterator[tuple[int, ast
 
 
 def _undocumented(
-    ctx: FileContext, facts: FunctionFacts, documented: Documented
+    ctx: FileContext,
+    facts: FunctionFacts,
+    documented: Documented,
+    doc: Documentation,
+    decorator: ast.Call,
 ) -> Iterator[RawFinding]:
+    """The route's findings, each with the one fix that documents every status it misses."""
     name = facts.node.name
+    missing: dict[int, ast.AST] = {}  # each status with a place that sends it
+    reports: list[tuple[ast.AST, str, str, str]] = []  # node, variant, codes, callee
     for code, node in _statuses(ctx, facts):
         if not documented.covers(code):
-            yield HS501.finding(node, name=name, code=code)
+            reports.append((node, "", str(code), ""))
+            missing.setdefault(code, node)
     for callee, call in facts.calls:
         helper = ctx.functions.get(callee)
         if helper is None or helper is facts or helper.route is not None:
             continue
-        codes = sorted({code for code, _ in _statuses(ctx, helper) if not documented.covers(code)})
-        if codes:
-            listed = ", ".join(map(str, codes))
-            yield HS501.finding(call, "helper", name=name, codes=listed, callee=callee)
+        sent = [
+            (code, node) for code, node in _statuses(ctx, helper) if not documented.covers(code)
+        ]
+        if sent:
+            listed = ", ".join(map(str, sorted({code for code, _ in sent})))
+            reports.append((call, "helper", listed, callee))
+            for code, node in sent:
+                missing.setdefault(code, node)
+    fix = _document(ctx, doc, decorator, missing) if missing else None
+    for node, variant, codes, called in reports:
+        yield HS501.finding(
+            node, variant, fix=fix, name=name, code=codes, codes=codes, callee=called
+        )
+
+
+# -- the fix: the missing statuses added to the route's responses= --------------------------------
+def _document(
+    ctx: FileContext, doc: Documentation, decorator: ast.Call, missing: dict[int, ast.AST]
+) -> Fix | None:
+    """`responses={...}` on the decorator with an entry per missing status, described by the
+    registry's phrase: into its dict literal, in place of `None`, or as a new keyword. FastAPI
+    only (the other frameworks' entries are objects of their own)."""
+    if doc.framework != "fastapi":
+        return None
+    entries = [
+        f'{_spelled(ctx, code, node)}: {{"description": "{_phrase(code)}"}}'
+        for code, node in sorted(missing.items())
+    ]
+    codes = ", ".join(map(str, sorted(missing)))
+    title = f"Document {codes} in the route's `{doc.responses}=`"
+    value = keyword_value(decorator, doc.responses)
+    if value is None:
+        keyword = f"{doc.responses}={{{', '.join(entries)}}}"
+        arguments: list[ast.expr | ast.keyword] = [*decorator.args, *decorator.keywords]
+        if not arguments:
+            end = (decorator.end_lineno or decorator.lineno, (decorator.end_col_offset or 1) - 1)
+            return Fix((Edit.insert(*end, keyword),), title, safe=False)
+        last = max(arguments, key=lambda node: (node.lineno, node.col_offset))
+        return Fix((_after(decorator, last, [keyword]),), title, safe=False)
+    if _is_none(value) or (isinstance(value, ast.Dict) and not value.keys):
+        return Fix((Edit.replace(value, f"{{{', '.join(entries)}}}"),), title, safe=False)
+    first = value.keys[-1] if isinstance(value, ast.Dict) else None
+    if isinstance(value, ast.Dict) and first is not None:
+        return Fix((_after(value, first, entries, value.values[-1]),), title, safe=False)
+    return None
+
+
+def _after(
+    container: ast.expr,
+    first: ast.expr | ast.keyword,
+    items: list[str],
+    last: ast.expr | ast.keyword | None = None,
+) -> Edit:
+    """`items` inserted after the element that starts at `first` and ends with `last`: each
+    on a line of its own, indented as that element, when the element has a line of its own
+    (the formatter's layout); else after a comma on the same line."""
+    last = last or first
+    end = (last.end_lineno or last.lineno, last.end_col_offset or last.col_offset)
+    if first.lineno > container.lineno:
+        indent = " " * first.col_offset
+        return Edit.insert(*end, "".join(f",\n{indent}{item}" for item in items))
+    return Edit.insert(*end, ", " + ", ".join(items))
+
+
+def _spelled(ctx: FileContext, code: int, node: ast.AST) -> str:
+    """The key as the route's code writes the status where it sends it (`status.HTTP_404_...`),
+    when that is a name of a library's constant; else the number."""
+    if isinstance(node, ast.Name | ast.Attribute) and ctx.status_value(node) == (code, False):
+        return ast.unparse(node)
+    return str(code)
+
+
+def _phrase(code: int) -> str:
+    entry = lookup(code)
+    return entry.phrase if entry is not None else f"Status {code}"

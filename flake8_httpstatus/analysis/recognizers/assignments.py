@@ -6,6 +6,7 @@ responses built up by assignment, status attributes and `resp["statusCode"] = ..
 from __future__ import annotations
 
 import ast
+import builtins
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -98,17 +99,43 @@ def assign(engine: Engine, node: ast.Assign) -> None:
 
 
 def _held(engine: Engine, target: ast.Attribute, value: ast.expr) -> None:
-    """`self.response_obj = await session.get(url)` in a method: what the class holds there
-    (see `Collector.held`); None, a placeholder, says nothing."""
+    """`self.response_obj = await session.get(url)`, `self.client = Client(oauth2)` in a
+    method: what the class holds there (see `Collector.held`); None, a placeholder, says
+    nothing."""
     if not (type(target.value) is ast.Name and target.value.id == "self"):
         return
     if type(value) is ast.Constant and value.value is None:
         return
     ctx = engine.ctx
-    response = receivers.is_request(value) or (
-        type(value) is ast.Name and value.id in ctx.responses
-    )
-    engine.collector.held(target.attr, "response" if response else "other")
+    if receivers.is_request(value) or (type(value) is ast.Name and value.id in ctx.responses):
+        kind = "response"
+    elif type(value) is ast.Call:
+        kind = engine.collector.made_by(value.func, ctx.imports)
+    else:
+        kind = "other"
+    engine.collector.held(target.attr, kind)
+
+
+def _annotated_holder(engine: Engine, target: ast.expr, annotation: ast.expr) -> None:
+    """`client: Client` in a class's body, `self.client: Client = ...` in a method: the
+    class holds an instance of the annotation's class there."""
+    if type(target) is ast.Attribute and type(target.value) is ast.Name:
+        if target.value.id != "self":
+            return
+        attr = target.attr
+    elif type(target) is ast.Name and engine.ctx.scope.is_class:
+        attr = target.id
+    else:
+        return
+    named = type(annotation) is ast.Name and annotation.id not in _BUILTINS
+    if receivers.names_response(annotation):
+        engine.collector.held(attr, "response")
+    elif named or type(annotation) is ast.Attribute:
+        engine.collector.held(attr, engine.collector.made_by(annotation, engine.ctx.imports))
+
+
+# `count: int` holds no project class's instance: not worth a fact.
+_BUILTINS = frozenset(dir(builtins))
 
 
 def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) -> None:
@@ -118,10 +145,22 @@ def _returned_binding(engine: Engine, targets: list[ast.expr], value: ast.expr) 
     call = value.value if type(value) is ast.Await else value
     if type(call) is not ast.Call:
         return
-    ref = engine.collector.ref(call.func, engine.ctx.imports)
+    scope = engine.ctx.scope
+    func = call.func
+    ref: inference.Ref | None
+    if (
+        type(func) is ast.Attribute
+        and type(func.value) is ast.Name
+        and scope.returned
+        and func.value.id in scope.returned
+    ):
+        # `client = Client(); result = client._request(...)`: a method of what made `client`
+        # (`returned_uses` checks that nothing else binds it).
+        ref = ("instance", func.value.id, func.attr)
+    else:
+        ref = engine.collector.ref(func, engine.ctx.imports)
     if ref is None:
         return
-    scope = engine.ctx.scope
     for target in targets:
         if type(target) is ast.Name:
             items: list[tuple[str, int | None]] = [(target.id, None)]
@@ -151,7 +190,12 @@ def returned_uses(engine: Engine, scope: Scope) -> None:
     if facts is None or returned is None:
         return
     used = {compared.name for compared in scope.returned_uses or ()}
-    used |= {ref[1] for name in used for ref, _ in returned.get(name, ()) if ref[0] == "fixture()"}
+    used |= {
+        ref[1]
+        for name in used
+        for ref, _ in returned.get(name, ())
+        if ref[0] == "fixture()" or ref[0] == "instance"
+    }
     arguments = facts.node.args
     parameters = {
         arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
@@ -177,7 +221,37 @@ def returned_uses(engine: Engine, scope: Scope) -> None:
             stores[ref[1]] for ref, _ in bindings if ref[0] == "fixture()"
         ):
             continue
-        engine.returned_uses.append(ReturnedUse(compared, tuple(bindings), snapshot))
+        made = _made_objects(returned, bindings, parameters, stores)
+        if made is not None:
+            engine.returned_uses.append(ReturnedUse(compared, tuple(made), snapshot))
+
+
+def _made_objects(
+    returned: dict[str, list[tuple[inference.Ref, int | None]]],
+    bindings: list[tuple[inference.Ref, int | None]],
+    parameters: set[str],
+    stores: Counter[str],
+) -> list[tuple[inference.Ref, int | None]] | None:
+    """`bindings` with each method called on a local object (`("instance", "client",
+    "_request")`) replaced by that method of what each binding of the object calls
+    (`("constructed", "app.Client", "_request")`); None where the object is a parameter or
+    also bound otherwise."""
+    if all(ref[0] != "instance" for ref, _ in bindings):
+        return bindings
+    made: list[tuple[inference.Ref, int | None]] = []
+    for ref, index in bindings:
+        if ref[0] != "instance":
+            made.append((ref, index))
+            continue
+        holder = returned[ref[1]]
+        if (
+            ref[1] in parameters
+            or stores[ref[1]] != len(holder)
+            or any(item is not None or maker[0] != "name" for maker, item in holder)
+        ):
+            return None
+        made.extend((("constructed", maker[1], ref[2]), index) for maker, _ in holder)
+    return made
 
 
 def _module_alias(engine: Engine, targets: list[ast.expr], value: ast.Attribute) -> None:
@@ -210,6 +284,7 @@ def ann_assign(engine: Engine, node: ast.AnnAssign) -> None:
         engine.ctx.responses.add(node.target.id)
     if node.value is not None:
         _status_attribute_assignment(engine, node.target, node.value)
+    _annotated_holder(engine, node.target, node.annotation)
 
 
 def _namedtuple(engine: Engine, target: ast.expr, value: ast.Call) -> None:

@@ -88,9 +88,15 @@ def table_bound(engine: Engine, target: ast.expr, value: ast.expr) -> None:
             scope.literals[target.id] = value
 
 
-def _returned_site(engine: Engine, solver: inference.Solver, use: ReturnedUse) -> None:
+def _returned_site(
+    engine: Engine,
+    solver: inference.Solver,
+    use: ReturnedUse,
+    fixtures: dict[str, inference.CallableFacts | None],
+) -> None:
     """A comparison with what callables return: a status comparison when each binding's
-    callable returns a status (or, for a `.status`, a response) at the item read."""
+    callable returns a status (or, for a `.status`, a response) at the item read; a fixture
+    is the one pytest gives the file (`fixtures`)."""
     compared = use.compared
     wanted = "response" if compared.response else "status"
     labels = []
@@ -98,7 +104,7 @@ def _returned_site(engine: Engine, solver: inference.Solver, use: ReturnedUse) -
         if index is not None and compared.item is not None:
             return  # an item of an item: not followed
         where = index if index is not None else compared.item
-        if solver.returns_of(ref).get("" if where is None else str(where)) != wanted:
+        if solver.returns_of(ref, fixtures).get("" if where is None else str(where)) != wanted:
             return
         labels.append(ref[-1].rpartition(".")[2])
     engine.ctx.scopes = list(use.scopes)
@@ -161,8 +167,10 @@ def inferred_sites(engine: Engine) -> None:
                 parameter=comparison.param,
             )
             value_site(engine, Where.COMPARISON, comparison.expr, sink, status_range_only=True)
-    for use in engine.returned_uses:
-        _returned_site(engine, solver, use)
+    if engine.returned_uses:
+        fixtures = solver.visible_fixtures(collector.facts, engine.filename)
+        for use in engine.returned_uses:
+            _returned_site(engine, solver, use, fixtures)
     seen: set[int] = set()
     for table in collector.tables:
         ctx.scopes = list(table.scopes)  # type: ignore[arg-type]

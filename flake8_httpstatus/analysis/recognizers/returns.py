@@ -27,6 +27,9 @@ def return_(engine: Engine, node: ast.Return) -> None:
     facts = engine.ctx.facts
     if facts is not None and value is not None:
         engine.collector.returned(returned_kinds(engine, value))
+        call = value.value if type(value) is ast.Await else value
+        if type(call) is ast.Call and (_own_method(call) or not receivers.is_request(call)):
+            engine.collector.forwarded(call.func, engine.ctx.imports)
     if facts is not None and is_callback_tuple(node.value):
         engine.callback_returns.append((facts.node.name, node.value, tuple(engine.ctx.scopes)))
     if facts is not None and isinstance(node.value, ast.Call):
@@ -68,6 +71,9 @@ def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
     `response` shows nothing: the helper's callers would take its word for it."""
     if type(value) is not ast.Tuple:
         kind = _returned_kind(engine, value)
+        call = value.value if type(value) is ast.Await else value
+        if kind and type(call) is ast.Call and _own_method(call):
+            return {inference.GUESSED: kind}  # the project's method, if it is one, says
         return {"": kind} if kind else {}
     found: dict[str, str] = {}
     for index, item in enumerate(value.elts):
@@ -77,6 +83,13 @@ def returned_kinds(engine: Engine, value: ast.expr) -> dict[str, str]:
         if kind:
             found[str(index)] = kind
     return found
+
+
+def _own_method(call: ast.Call) -> bool:
+    """`self._request(...)`: the class's own method, or a base's; what the project's says it
+    returns counts over its name (`Collector.forwarded`)."""
+    func = call.func
+    return type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self"
 
 
 def _returned_kind(engine: Engine, item: ast.expr) -> str:

@@ -1,0 +1,19 @@
+"""The findings of the rules over the whole project (HS502) in one piece of code, made the one
+module of a project in a temporary directory."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.routes.source import Source
+from flake8_httpstatus.routes.whole import whole_project_findings as findings
+
+
+def whole_project_findings(code: str) -> list[Finding]:
+    with tempfile.TemporaryDirectory() as directory:
+        project = Path(directory)
+        (project / "pyproject.toml").write_text("[project]\nname = 'example'\n", encoding="utf-8")
+        (project / "app.py").write_text(code, encoding="utf-8")
+        return findings(Source(project)).get("app.py", [])
