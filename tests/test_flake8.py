@@ -279,9 +279,9 @@ CHECK_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "checks").glob("*.
 
 @pytest.mark.parametrize("path", CHECK_FIXTURES, ids=[path.stem for path in CHECK_FIXTURES])
 def test_the_plugin_skips_no_file_with_findings(path: Path) -> None:
-    """The plugin skips the walk of a file that mentions none of its trigger words; `check`
-    walks every file. A file with findings must never be skipped, or the front ends differ."""
-    from flake8_httpstatus.frontends.plugin import _trigger
+    """The plugin skips the walk of a file its candidates test rejects. A file with findings
+    must never be skipped, or the front ends differ."""
+    from flake8_httpstatus.rules.candidates import Candidates
     from tests.expectations import load_fixture
     from tests.test_checks import reported
 
@@ -289,7 +289,7 @@ def test_the_plugin_skips_no_file_with_findings(path: Path) -> None:
         return
     settings = load_fixture(path).settings
     names = tuple(sink.qualified_name.rpartition(".")[2] for sink in settings.extra_sinks)
-    assert _trigger(names).search(path.read_text(encoding="utf-8")) is not None
+    assert Candidates(names).admits(path.read_text(encoding="utf-8"))
 
 
 def test_flake8_and_check_agree_on_one_tree(tmp_path: Path) -> None:

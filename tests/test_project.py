@@ -421,7 +421,7 @@ def test_flake8_options_solve_the_index_before_the_workers_fork(
     """flake8 forks its workers after parse_options: each inherits the solved index instead
     of reading and solving its own."""
     monkeypatch.setattr(Plugin, "settings", Plugin.settings)
-    monkeypatch.setattr(Plugin, "trigger", Plugin.trigger)
+    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
     values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
     Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
     index = project._INDEXES[shop.resolve(), (), ()]

@@ -79,7 +79,9 @@ class Engine:
         # Comparisons with names bound to what the project's callables return.
         self.returned_uses: list[ReturnedUse] = []
 
-    def run(self, tree: ast.AST) -> list[Finding]:
+    def run(self, tree: ast.AST, source: str | None = None) -> list[Finding]:
+        """The findings in `tree`; `source`, the text it was parsed from, if the caller has it
+        (it spares the walk of the scopes where no name a fix would write is in it)."""
         self.ctx.tree = tree
         try:
             _WALKER.recursive(self, tree)
@@ -102,6 +104,7 @@ class Engine:
             ctx.style_uses,
             ctx.versions,
             tree,
+            source,
         )
         wrong = {id(r.node): r.code for r in self.raw if r.code in self.rules.status_is_wrong}
         findings = [_render(raw, namer, wrong.get(id(raw.node))) for raw in self.raw]

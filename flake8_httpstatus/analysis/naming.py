@@ -11,6 +11,7 @@ goes is known to make it an int.
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -97,7 +98,9 @@ class ConstantNamer:
         style_uses: Counter[str],
         versions: Mapping[str, VersionRange],
         tree: ast.AST,
+        source: str | None = None,
     ) -> None:
+        """`source`: the text `tree` was parsed from, when the caller has it."""
         self.versions = versions
         self.imports = imports
         self._by_target: dict[str, list[str]] = {}
@@ -105,7 +108,9 @@ class ConstantNamer:
             self._by_target.setdefault(target, []).append(local)
         self.style = style if style != "auto" else _auto_style(packages, style_uses)
         self._tree = tree
+        self._source = source
         self._bindings: Bindings | None = None
+        self._written: dict[str, bool] = {}
 
     @property
     def holder(self) -> str:
@@ -179,9 +184,25 @@ class ConstantNamer:
             target = needs.module.partition(".")[0]
         else:
             target = f"{needs.module}.{needs.name}"
+        if not self._may_bind(head):
+            return ""
         if self._bindings is None:
             self._bindings = Bindings(self._tree)
         return self._bindings.conflict(head, node, target)
+
+    def _may_bind(self, name: str) -> bool:
+        """Whether the module may bind `name` anywhere. Every binding (an import, a parameter,
+        an assignment, a def) writes the name, so an ASCII source without it as a word binds
+        it nowhere, and the walk of its scopes (bindings.py) is spared; a non-ASCII
+        identifier may be a compatibility spelling that Python normalises to it."""
+        source = self._source
+        if source is None or not source.isascii():
+            return True
+        written = self._written.get(name)
+        if written is None:
+            written = re.search(rf"\b{re.escape(name)}\b", source) is not None
+            self._written[name] = written
+        return written
 
     def _deprecation_note(self, name: str) -> str:
         """Why the style's name is not written: some allowed version deprecates it."""

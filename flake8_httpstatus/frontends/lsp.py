@@ -270,7 +270,7 @@ def check_document(
     with INDEX_LOCK:
         project = project_for(filename, job.settings)
     locked = LockedProject(project) if project is not None else None
-    found, facts = check_module(tree, job.settings, filename, locked)
+    found, facts = check_module(tree, job.settings, filename, locked, text)
     found += whole_project(filename, job.selection_for(filename), recheck=True)
     with INDEX_LOCK:
         changed = (

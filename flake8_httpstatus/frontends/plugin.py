@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import ast
 import os
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -17,28 +16,9 @@ from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core.findings import Finding
-from flake8_httpstatus.knowledge.frameworks import HTTP_PACKAGES
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
 from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT, check
-
-# A file that mentions none of these cannot hold a finding: skip its tree walk.
-_TRIGGER_WORDS = (
-    "status",
-    "HTTP",
-    "abort",
-    "redirect",
-    "errorhandler",
-    "exception_handler",
-    "set_status",
-    "send_error",
-    "request.param",  # a fixture's params may be statuses its tests elsewhere compare
-    ".code",  # Tornado's and urllib's `response.code`, in tests that import no HTTP library
-    *sorted(HTTP_PACKAGES),
-)
-
-
-def _trigger(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in (*_TRIGGER_WORDS, *extra)))
+from flake8_httpstatus.rules.candidates import Candidates, candidates_for
 
 
 def _selected(options: argparse.Namespace, code: str) -> bool:
@@ -69,7 +49,8 @@ class Plugin:
     version = __version__
 
     settings: ClassVar[Settings] = Settings()
-    trigger: ClassVar[re.Pattern[str]] = _trigger()
+    # A file these reject holds no finding: its walk is skipped (see rules/candidates.py).
+    candidates: ClassVar[Candidates] = Candidates()
     # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
     whole_project: ClassVar[tuple[str, ...]] = ()
 
@@ -101,8 +82,7 @@ class Plugin:
             *(getattr(options, "extend_exclude", None) or ()),
         )
         cls.settings = settings_from(values)
-        names = tuple(sink.qualified_name.rpartition(".")[2] for sink in cls.settings.extra_sinks)
-        cls.trigger = _trigger(names)
+        cls.candidates = candidates_for(cls.settings)
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
         # process) keeps this module's state between runs: read again what changed on disk since
         # (the project's roots, versions, target Python and modules). A fresh process has
@@ -136,7 +116,7 @@ class Plugin:
                 yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
-        if self.trigger.search(text) is None and (project is None or not project.mentions(text)):
+        if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
             return
-        for finding in check(self.tree, self.settings, self.filename, project):
+        for finding in check(self.tree, self.settings, self.filename, project, text):
             yield finding.line, finding.col, finding.message, type(self)

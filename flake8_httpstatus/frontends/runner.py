@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flake8_httpstatus.analysis.inference import Project
 from flake8_httpstatus.config.files import (
     PER_FILE_IGNORES,
     ConfigError,
@@ -35,6 +34,7 @@ from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT, check
+from flake8_httpstatus.rules.candidates import candidates_for
 
 # What the walk skips: the directories the project index never reads, and packaging metadata.
 DEFAULT_EXCLUDES = (*sorted(SKIPPED_DIRS), "*.egg-info")
@@ -197,7 +197,7 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
             result.findings = [syntax_finding(error, lines, filename, job.settings)]
             return result
         findings = visible(
-            _checked(tree, job, filename, path, project_for(filename, job.settings)),
+            _checked(tree, job, filename, path, source.text, walk=True),
             source.text,
             job.selection_for(path),
         )
@@ -233,11 +233,20 @@ def process(path: str, job: Job, raw: bytes | None = None) -> FileResult:
 
 
 def _checked(
-    tree: ast.Module, job: Job, filename: str | None, path: str, project: Project | None = None
+    tree: ast.Module, job: Job, filename: str | None, path: str, text: str, walk: bool = False
 ) -> list[Finding]:
     """The engine's findings in one file, and those of the rules over the whole project that
-    the file's selection holds (none is computed otherwise)."""
-    found = check(tree, job.settings, filename, project)
+    the file's selection holds (none is computed otherwise). `walk`: with the file's project,
+    and without the engine's walk where the text cannot hold a finding; else (a fixed text
+    checked again) without the project, every time."""
+    project = project_for(filename, job.settings) if walk else None
+    if walk and not (
+        candidates_for(job.settings).admits(text)
+        or (project is not None and project.mentions(text))
+    ):
+        found: list[Finding] = []
+    else:
+        found = check(tree, job.settings, filename, project, text)
     whole = whole_project(filename, job.selection_for(path))
     if not whole:
         return found
@@ -299,7 +308,9 @@ def _fix(
         if all(in_place(finding) for finding in fixed.applied):
             break
         tree = ast.parse(text)
-        findings = visible(_checked(tree, job, filename, path), text, job.selection_for(path))
+        findings = visible(
+            _checked(tree, job, filename, path, text), text, job.selection_for(path)
+        )
     return text, count, findings
 
 

@@ -353,7 +353,7 @@ class ProjectIndex:
 
     def mentions(self, text: str) -> bool:
         """Whether `text` names one of the project's status-taking callables: a file the
-        plugin's trigger words would skip may still call one."""
+        front ends' candidates test (rules/candidates.py) would skip may still call one."""
         names = self._names
         if names is None:
             # Every name a call can use, however short or generic (flake8 must find what

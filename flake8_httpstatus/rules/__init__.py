@@ -55,10 +55,11 @@ def check(
     settings: Settings,
     filename: str | None = None,
     project: Project | None = None,
+    source: str | None = None,
 ) -> list[Finding]:
     """All findings for one parsed file, sorted by position; `project` adds what the
-    project's other modules pass on as a status."""
-    return Engine(settings, filename, _CALLBACKS, project).run(tree)
+    project's other modules pass on as a status; `source`, the text parsed, saves work."""
+    return Engine(settings, filename, _CALLBACKS, project).run(tree, source)
 
 
 def check_module(
@@ -66,8 +67,9 @@ def check_module(
     settings: Settings,
     filename: str | None = None,
     project: Project | None = None,
+    source: str | None = None,
 ) -> tuple[list[Finding], ModuleFacts]:
     """`check`, and what the module passes on as a status: the facts the project index reads
     from the same walk (project.facts_of), for the language server's open documents."""
     engine = Engine(settings, filename, _CALLBACKS, project)
-    return engine.run(tree), engine.collector.facts
+    return engine.run(tree, source), engine.collector.facts
