@@ -1100,3 +1100,56 @@ def test_parametrize_rows_pair_a_url_with_its_status(
     }
     assert tested == {"/a": [200], "/b/{x}": [404]}
     assert [entry["reason"] for entry in found["unresolved_tests"]] == ["URL url not resolved"]
+
+
+# The fixture app's rules and its OpenAPI document's statuses per operation, as the library
+# builds them (`spec` is the expression giving the document's dict).
+_APISPEC_APP = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from {package} import create_app
+app = create_app()
+rules = sorted(
+    (re.sub(r"<(?:[^<>:]+:)?(\\w+)>", r"{{\\1}}", rule.rule),
+     sorted(rule.methods - {{"HEAD", "OPTIONS"}}), rule.endpoint)
+    for rule in app.url_map.iter_rules()
+    if rule.endpoint != "static" and not rule.endpoint.startswith(("api-docs", "openapi"))
+)
+with app.test_request_context():
+    spec = {spec}
+documented = sorted(
+    [path, method.upper(), sorted(int(code) for code in operation["responses"] if code.isdigit())]
+    for path, item in spec["paths"].items()
+    for method, operation in item.items() if method != "parameters"
+)
+print(json.dumps([rules, documented]))
+"""
+_APISPEC_APPS = {
+    "smorest_items": _APISPEC_APP.format(
+        package="items",
+        spec='app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()',
+    ),
+    "apiflask_pets": _APISPEC_APP.format(package="pets", spec="app.spec"),
+}
+
+
+@pytest.mark.parametrize("project", sorted(_APISPEC_APPS))
+def test_smorest_and_apiflask_match_their_url_map_and_openapi(
+    capsys: pytest.CaptureFixture[str], project: str
+) -> None:
+    """flask-smorest and APIFlask themselves, on the same project, build the same rules
+    (blueprints registered with `url_prefix=`, MethodView classes under `@blp.route`) and
+    document the same statuses per operation: `response`/`alt_response`/`output`, `doc(
+    responses=)` as a dict or a list, and what each adds by itself (422 for `arguments`,
+    `paginate` and `input`, smorest's `etag` 304/412/428, APIFlask's 200 without an `output`,
+    401 for `auth_required`, 404 with path parameters)."""
+    pytest.importorskip("flask_smorest" if project.startswith("smorest") else "apiflask")
+    rules, documented = framework_says(_APISPEC_APPS[project], project)
+    routes = table(capsys, project)["routes"]
+    assert _merged(routes) == [tuple(row) for row in rules]
+    ours = sorted(
+        [route["path"], method, [entry["status"] for entry in route["documented"]]]
+        for route in routes
+        for method in route["methods"]
+    )
+    assert ours == documented

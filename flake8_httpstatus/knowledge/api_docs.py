@@ -62,3 +62,31 @@ RESTX_DEFAULT_STATUS = 200
 # Litestar [S: litestar._openapi.responses.create_error_responses]: a route handler's
 # `raises=[...]` documents each exception class's `status_code`.
 LITESTAR_RAISES = "raises"
+
+# flask-smorest [S: flask_smorest.response.ResponseMixin.response/alt_response,
+# flask_smorest.Blueprint.doc, flask_smorest.arguments.ArgumentsMixin.arguments,
+# flask_smorest.pagination.PaginationMixin.paginate, flask_smorest.etag.EtagMixin]: on a view
+# function or a MethodView's method, `@blp.response(code, ...)` and `@blp.alt_response(code,
+# ...)` document their status, `@blp.doc(responses={...})` its keys; `@blp.arguments` and
+# `@blp.paginate` document the validation status (`error_status_code=`, 422 by default);
+# `@blp.etag` documents 304 on these methods and 412 and 428 on those.
+SMOREST_RESPONSES = frozenset({"response", "alt_response"})  # first argument or `status_code=`
+SMOREST_DOC = "doc"
+SMOREST_VALIDATED = frozenset({"arguments", "paginate"})
+SMOREST_VALIDATION_STATUS = 422
+SMOREST_ETAG = "etag"
+SMOREST_ETAG_STATUSES: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = (
+    (frozenset({"GET", "HEAD"}), (304,)),
+    (frozenset({"PUT", "PATCH", "DELETE"}), (412, 428)),
+)
+
+# APIFlask [S: apiflask.scaffold.APIScaffold.output/doc/input/auth_required,
+# apiflask.APIFlask._make_openapi, apiflask.settings]: `@app.output(schema, status_code=200)`
+# documents its status (second argument); `@app.doc(responses=[...] or {...})` its list items
+# or keys; without either, 200. By default it adds 422 to a view with `@app.input`, 401 to
+# one with `@app.auth_required`, and 404 to a route with path parameters.
+APIFLASK_OUTPUT = "output"  # its status: the second argument or `status_code=`, else 200
+APIFLASK_DOC = "doc"
+APIFLASK_DEFAULT_STATUS = 200
+APIFLASK_ADDED: dict[str, int] = {"input": 422, "auth_required": 401}
+APIFLASK_PATH_PARAMETER_STATUS = 404

@@ -8,7 +8,7 @@ against them in tests/test_routes.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flake8_httpstatus.knowledge.openapi import EXCEPTION_STATUS as EXCEPTION_STATUSES_DOCUMENTED
 
@@ -312,6 +312,51 @@ FLASK = Framework(
     exception_handlers=("errorhandler", "app_errorhandler", "register_error_handler"),
     tuple_status=1,
     packages=("flask", "quart"),
+)
+
+
+# flask-smorest and APIFlask: Flask blueprints (and APIFlask's app) whose `route` also takes
+# a MethodView class; smorest's blueprints are registered on its `Api(app)`
+# [S: flask_smorest.Api.register_blueprint, flask_smorest.Blueprint.route,
+# apiflask.APIFlask, apiflask.APIBlueprint].
+def _flask_like(
+    name: str, holders: tuple[RouteHolder, ...], packages: tuple[str, ...]
+) -> Framework:
+    return replace(
+        FLASK,
+        name=name,
+        holders=holders,
+        decorators=tuple(replace(row, framework=name) for row in FLASK.decorators),
+        includes=tuple(replace(row, framework=name) for row in FLASK.includes),
+        packages=packages,
+    )
+
+
+FLASK_SMOREST = _flask_like(
+    "flask-smorest",
+    (
+        RouteHolder("flask-smorest", ("flask_smorest.Api",), parent=0),
+        RouteHolder(
+            "flask-smorest",
+            ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint"),
+            prefix="url_prefix",
+            name=0,
+        ),
+    ),
+    ("flask_smorest",),
+)
+APIFLASK = _flask_like(
+    "apiflask",
+    (
+        RouteHolder("apiflask", ("apiflask.APIFlask", "apiflask.app.APIFlask")),
+        RouteHolder(
+            "apiflask",
+            ("apiflask.APIBlueprint", "apiflask.blueprint.APIBlueprint"),
+            prefix="url_prefix",
+            name=0,
+        ),
+    ),
+    ("apiflask",),
 )
 
 # Starlette: route lists (`Starlette(routes=[Route(...), Mount(...)])`), `Mount` with its
@@ -748,6 +793,8 @@ NINJA = Framework(
 FRAMEWORKS: tuple[Framework, ...] = (
     FASTAPI,
     FLASK,
+    FLASK_SMOREST,
+    APIFLASK,
     STARLETTE,
     FLASK_RESTX,
     FLASK_RESTFUL,

@@ -25,6 +25,7 @@ from flake8_httpstatus.routes.openapi import Document
 from flake8_httpstatus.routes.openapi import document as document_openapi
 from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
+from flake8_httpstatus.routes.smorest import document as document_smorest
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
@@ -613,6 +614,7 @@ def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
     routes, django, connexion = _routes(source)
     document_spectacular(source, routes, django.view_classes)
     document_decorated(source, routes)
+    document_smorest(source, routes)
     documents, unmatched = connexion.documents, []
     if openapi is not None:
         unmatched = document_openapi(routes, openapi)

@@ -1,0 +1,119 @@
+"""Statuses flask-smorest's and APIFlask's decorators on a view function or a MethodView's
+method document, with those each library adds to its OpenAPI document by itself."""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_httpstatus.knowledge.api_docs import (
+    APIFLASK_ADDED,
+    APIFLASK_DEFAULT_STATUS,
+    APIFLASK_DOC,
+    APIFLASK_OUTPUT,
+    APIFLASK_PATH_PARAMETER_STATUS,
+    SMOREST_DOC,
+    SMOREST_ETAG,
+    SMOREST_ETAG_STATUSES,
+    SMOREST_RESPONSES,
+    SMOREST_VALIDATED,
+    SMOREST_VALIDATION_STATUS,
+)
+from flake8_httpstatus.routes.model import Documented, Route
+from flake8_httpstatus.routes.source import Module, Source, keyword
+
+
+def document(source: Source, routes: list[Route]) -> None:
+    for route in routes:
+        if route.framework not in ("flask-smorest", "apiflask"):
+            continue
+        module_name, _, local = route.handler.partition(":")
+        located = source.function(f"{module_name}.{local}")
+        if located is None:
+            continue
+        module, function = located[0], located[2]
+        read = _smorest if route.framework == "flask-smorest" else _apiflask
+        found = read(source, module, route, function.decorator_list)
+        route.documented = sorted(
+            {
+                entry.status: entry for entry in sorted([*route.documented, *found], reverse=True)
+            }.values()
+        )
+
+
+def _named(decorator: ast.expr) -> tuple[str, ast.Call | None] | None:
+    """A `@holder.name` or `@holder.name(...)` decorator's name and call."""
+    call = decorator if isinstance(decorator, ast.Call) else None
+    target = call.func if call is not None else decorator
+    return (target.attr, call) if isinstance(target, ast.Attribute) else None
+
+
+def _smorest(
+    source: Source, module: Module, route: Route, decorators: list[ast.expr]
+) -> list[Documented]:
+    found: list[Documented] = []
+    for decorator in decorators:
+        named = _named(decorator)
+        if named is None:
+            continue
+        name, call = named
+        here = (module.path, decorator.lineno)
+        if name in SMOREST_RESPONSES and call is not None:
+            status = source.status(module, keyword(call, "status_code", 0))
+            found += [Documented(status, *here)] if status else []
+        elif name == SMOREST_DOC and call is not None:
+            responses = keyword(call, "responses")
+            found += [Documented(*entry) for entry in source.statuses_of_mapping(module, responses)]
+        elif name in SMOREST_VALIDATED:
+            given = keyword(call, "error_status_code") if call is not None else None
+            status = source.status(module, given) if given is not None else None
+            found.append(Documented(status or SMOREST_VALIDATION_STATUS, *here))
+        elif name == SMOREST_ETAG:
+            found += [
+                Documented(status, *here)
+                for methods, statuses in SMOREST_ETAG_STATUSES
+                if methods.intersection(route.methods)
+                for status in statuses
+            ]
+    return found
+
+
+def _apiflask(
+    source: Source, module: Module, route: Route, decorators: list[ast.expr]
+) -> list[Documented]:
+    found: list[Documented] = []
+    declared = False  # an `output` or a `doc(responses=)`: no default 200
+    for decorator in decorators:
+        named = _named(decorator)
+        if named is None:
+            continue
+        name, call = named
+        here = (module.path, decorator.lineno)
+        if name == APIFLASK_OUTPUT and call is not None:
+            declared = True
+            given = keyword(call, "status_code", 1)
+            status = source.status(module, given) if given is not None else APIFLASK_DEFAULT_STATUS
+            found += [Documented(status, *here)] if status else []
+        elif name == APIFLASK_DOC and call is not None:
+            responses = keyword(call, "responses")
+            declared = declared or responses is not None
+            found += _apiflask_responses(source, module, responses)
+        elif name in APIFLASK_ADDED:
+            found.append(Documented(APIFLASK_ADDED[name], *here))
+    if not declared:
+        found.append(Documented(APIFLASK_DEFAULT_STATUS, route.file, route.line))
+    if "{" in route.path:
+        found.append(Documented(APIFLASK_PATH_PARAMETER_STATUS, route.file, route.line))
+    return found
+
+
+def _apiflask_responses(
+    source: Source, module: Module, responses: ast.expr | None
+) -> list[Documented]:
+    """`responses=` as a list of statuses, or a dict whose keys are."""
+    if not isinstance(responses, (ast.List, ast.Tuple)):
+        return [Documented(*entry) for entry in source.statuses_of_mapping(module, responses)]
+    found: list[Documented] = []
+    for item in responses.elts:
+        status = source.status(module, item)
+        found += [Documented(status, module.path, item.lineno)] if status else []
+    return found
