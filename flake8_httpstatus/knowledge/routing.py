@@ -189,6 +189,9 @@ class Framework:
     # (Tornado), read as Django's `re_path`.
     parameter: str | None = None
     regex_paths: bool = False
+    # Decorators of the handler that set its success status, by method name with the
+    # position of their status (also `status_code=`): flask-smorest's `@blp.response(201)`.
+    success_decorators: tuple[tuple[str, int], ...] = ()
 
 
 _FASTAPI_METHODS = ("get", "post", "put", "patch", "delete", "options", "head", "trace")
@@ -320,8 +323,9 @@ FLASK = Framework(
 # [S: flask_smorest.Api.register_blueprint, flask_smorest.Blueprint.route,
 # apiflask.APIFlask, apiflask.APIBlueprint].
 def _flask_like(
-    name: str, holders: tuple[RouteHolder, ...], packages: tuple[str, ...]
+    name: str, holders: tuple[RouteHolder, ...], packages: tuple[str, ...], success: tuple[str, int]
 ) -> Framework:
+    """Flask's rows under another name; `success`: the decorator setting the success status."""
     return replace(
         FLASK,
         name=name,
@@ -329,6 +333,7 @@ def _flask_like(
         decorators=tuple(replace(row, framework=name) for row in FLASK.decorators),
         includes=tuple(replace(row, framework=name) for row in FLASK.includes),
         packages=packages,
+        success_decorators=(success,),
     )
 
 
@@ -344,6 +349,7 @@ FLASK_SMOREST = _flask_like(
         ),
     ),
     ("flask_smorest",),
+    ("response", 0),
 )
 APIFLASK = _flask_like(
     "apiflask",
@@ -357,6 +363,7 @@ APIFLASK = _flask_like(
         ),
     ),
     ("apiflask",),
+    ("output", 1),
 )
 
 # Starlette: route lists (`Starlette(routes=[Route(...), Mount(...)])`), `Mount` with its

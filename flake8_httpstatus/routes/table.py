@@ -436,6 +436,7 @@ class _Builder(RouteLists):
         dependencies += self._listed(module, call, row.dependencies)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
+        declared = declared or self._decorated_status(target, function, framework)
         default = next(
             (status for method, status in framework.status_by_method if method in methods),
             framework.default_status,
@@ -485,6 +486,19 @@ class _Builder(RouteLists):
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
         )
+
+    def _decorated_status(
+        self, module: Module, function: Function, framework: Framework
+    ) -> int | None:
+        """The success status a decorator of the handler sets (`@blp.response(201)`)."""
+        for decorator in function.decorator_list:
+            if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute):
+                for name, position in framework.success_decorators:
+                    if decorator.func.attr == name:
+                        return self.source.status(
+                            module, keyword(decorator, "status_code", position)
+                        )
+        return None
 
     @staticmethod
     def _default_name(framework: Framework, view: View) -> str:
