@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flake8_httpstatus.analysis.inference import ModuleFacts
+from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.routing import (
     RESPONSE_STATUS_ATTRIBUTES,
     TEST_CLIENT_METHODS,
@@ -18,6 +20,7 @@ from flake8_httpstatus.knowledge.routing import (
     TEST_FETCH_METHODS,
     URL_REVERSERS,
 )
+from flake8_httpstatus.project.index import facts_of
 from flake8_httpstatus.routes.model import Route, Tested, Unresolved
 from flake8_httpstatus.routes.parametrized import rows
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
@@ -50,6 +53,10 @@ class Tests:
         self.source = source
         self.routes = routes
         self.unresolved: list[Unresolved] = []
+        # The class of the test method being read (`self.assertStatus(...)` is its method or
+        # a base's), and the analysis's facts of the modules holding assertion helpers.
+        self._class: str | None = None
+        self._facts: dict[str, ModuleFacts | None] = {}
 
     def apply(self) -> None:
         for module in self.source.modules.values():
@@ -59,6 +66,7 @@ class Tests:
             # Methods are read with their class, and its `setUp`.
             methods = {id(item) for cls in classes for item in cls.body}
             for cls in classes:
+                self._class = f"{module.name}.{cls.name}"
                 # `self.url = "/api/v1/checks/"` in `setUp`: known in every test method.
                 shared: dict[str, ast.expr] = {}
                 for item in cls.body:
@@ -69,6 +77,7 @@ class Tests:
                         for row in rows(self.source, module, item):
                             for check in self._checks(module, item, {**shared, **row}, row):
                                 self._record(check)
+            self._class = None
             for node in ast.walk(module.tree):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
                     id(node) not in methods
@@ -155,6 +164,59 @@ class Tests:
                 if owner is not None:
                     yield owner, self._statuses(module, other, strings), statement.lineno
                     return
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            helped = self._helper_arguments(module, statement.value)
+            if helped is not None:
+                response, status = helped
+                yield response, self._statuses(module, status, strings), statement.lineno
+
+    def _helper_arguments(self, module: Module, call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+        """A call of a project assertion helper (`assert_status(response, 404)`,
+        `self.assertStatus(resp, 200)`): its arguments for the parameter whose `.status_code`
+        the helper reads and for the one the analysis found compared with a status."""
+        located = self._helper(module, call.func)
+        if located is None:
+            return None
+        where, local, function = located
+        if where.name not in self._facts:
+            self._facts[where.name] = facts_of(where.tree, self.source.root / where.path)
+        facts = self._facts[where.name]
+        helper = facts.callables.get(f"{facts.module}.{local}") if facts is not None else None
+        if helper is None:
+            return None
+        offset = 1 if helper.bound else 0
+        compared = [p for p, kind in helper.reaches.items() if kind == Kind.ASSERTION.value]
+        read = {
+            node.value.id
+            for node in ast.walk(function)
+            if isinstance(node, ast.Attribute)
+            and node.attr in RESPONSE_STATUS_ATTRIBUTES
+            and isinstance(node.value, ast.Name)
+        }
+        responses = [p for p in helper.params[offset:] if p in read and p not in compared]
+        if len(compared) != 1 or len(responses) != 1:
+            return None
+        arguments = [
+            _argument(call, helper.params, offset, name) for name in (responses[0], compared[0])
+        ]
+        response, status = arguments
+        return (response, status) if response is not None and status is not None else None
+
+    def _helper(self, module: Module, func: ast.expr) -> tuple[Module, str, Function] | None:
+        """The project function, or method of the test's class or its bases, called."""
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "self"
+            and self._class is not None
+        ):
+            for base in self.source.bases(self._class):
+                located = self.source.function(f"{base}.{func.attr}")
+                if located is not None:
+                    return located
+            return None
+        qualified = self.source.qualified(module, func)
+        return self.source.function(qualified) if qualified is not None else None
 
     def _statuses(
         self, module: Module, node: ast.expr, strings: dict[str, ast.expr]
@@ -303,6 +365,16 @@ def _score(pattern: str, path: str) -> int | None:
         if not re.fullmatch(shape, piece.replace(_HOLE, "x")):
             return None
     return score
+
+
+def _argument(call: ast.Call, params: tuple[str, ...], offset: int, name: str) -> ast.expr | None:
+    """The argument a call gives parameter `name`, by keyword or position."""
+    for item in call.keywords:
+        if item.arg == name:
+            return item.value
+    index = params.index(name) - offset
+    argument = call.args[index] if 0 <= index < len(call.args) else None
+    return None if isinstance(argument, ast.Starred) else argument
 
 
 def _status_owner(node: ast.expr) -> ast.expr | None:
