@@ -164,11 +164,14 @@ class Tests:
                 if owner is not None:
                     yield owner, self._statuses(module, other, strings), statement.lineno
                     return
-        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
-            helped = self._helper_arguments(module, statement.value)
-            if helped is not None:
-                response, status = helped
-                yield response, self._statuses(module, status, strings), statement.lineno
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (ast.Expr, ast.Assign, ast.AnnAssign)) and value is not None:
+            # `data = assert_deserialize(response, 201)`, `Item(**assert_ok(response))` too.
+            for call in (node for node in ast.walk(value) if isinstance(node, ast.Call)):
+                helped = self._helper_arguments(module, call)
+                if helped is not None:
+                    response, status = helped
+                    yield response, self._statuses(module, status, strings), statement.lineno
 
     def _helper_arguments(self, module: Module, call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
         """A call of a project assertion helper (`assert_status(response, 404)`,
@@ -197,7 +200,8 @@ class Tests:
         if len(compared) != 1 or len(responses) != 1:
             return None
         arguments = [
-            _argument(call, helper.params, offset, name) for name in (responses[0], compared[0])
+            _argument(call, function, helper.params, offset, name)
+            for name in (responses[0], compared[0])
         ]
         response, status = arguments
         return (response, status) if response is not None and status is not None else None
@@ -367,14 +371,38 @@ def _score(pattern: str, path: str) -> int | None:
     return score
 
 
-def _argument(call: ast.Call, params: tuple[str, ...], offset: int, name: str) -> ast.expr | None:
-    """The argument a call gives parameter `name`, by keyword or position."""
+def _argument(
+    call: ast.Call, function: Function, params: tuple[str, ...], offset: int, name: str
+) -> ast.expr | None:
+    """The argument a call gives parameter `name`, by keyword or position, else the
+    parameter's default (`expected_status_code=200`)."""
     for item in call.keywords:
         if item.arg == name:
             return item.value
     index = params.index(name) - offset
-    argument = call.args[index] if 0 <= index < len(call.args) else None
-    return None if isinstance(argument, ast.Starred) else argument
+    if any(isinstance(item, ast.Starred) for item in call.args[: index + 1]) or any(
+        item.arg is None for item in call.keywords
+    ):
+        return None
+    if 0 <= index < len(call.args):
+        return call.args[index]
+    return _default(function.args, name)
+
+
+def _default(arguments: ast.arguments, name: str) -> ast.expr | None:
+    """A parameter's default value, if it has one."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    # The defaults belong to the last positional parameters.
+    first = len(positional) - len(arguments.defaults)
+    defaults = {
+        argument.arg: arguments.defaults[index - first]
+        for index, argument in enumerate(positional)
+        if index >= first
+    }
+    for argument, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        if default is not None:
+            defaults[argument.arg] = default
+    return defaults.get(name)
 
 
 def _status_owner(node: ast.expr) -> ast.expr | None:
