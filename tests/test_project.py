@@ -475,3 +475,22 @@ def test_one_file_named_to_flake8_is_not_solved_before_it_is_checked(
     index = project._INDEXES[shop.resolve(), (), ()]
     assert index._names is not None
     assert index._solved is None
+
+
+def test_flake8_options_freeze_what_is_loaded_once_per_process(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables and the index are left out of the collector's passes; a long-lived flake8
+    (parse_options at each run) freezes only the first time, so no later run's garbage is
+    pinned."""
+    import gc
+
+    monkeypatch.setattr(Plugin, "settings", Plugin.settings)
+    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    monkeypatch.setattr(Plugin, "frozen", False)
+    frozen: list[None] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(None))
+    values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
+    for _ in range(2):
+        Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
+    assert len(frozen) == 1
