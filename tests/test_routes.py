@@ -228,6 +228,45 @@ def test_django_routes_match_its_resolver(capsys: pytest.CaptureFixture[str]) ->
     assert ours == real
 
 
+_SPECTACULAR = """
+import json, sys, warnings
+sys.path.insert(0, sys.argv[1])
+import django
+from django.conf import settings
+from site_ import settings as project
+settings.configure(**{name: getattr(project, name) for name in dir(project) if name.isupper()})
+django.setup()
+from drf_spectacular.generators import SchemaGenerator
+warnings.simplefilter("ignore")
+schema = SchemaGenerator().get_schema(request=None, public=True)
+print(json.dumps(sorted(
+    [path, method.upper(), sorted(int(code) for code in operation["responses"])]
+    for path, item in schema["paths"].items() for method, operation in item.items()
+)))
+"""
+
+
+def test_drf_spectacular_documented_statuses_match_its_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """drf-spectacular's own schema of the project has, per operation, the statuses the map
+    reads as documented: `extend_schema` and `extend_schema_view` response keys (ints,
+    `HTTPStatus`, DRF constants, `(status, media type)`, a `**` constant), `exclude=True`,
+    and its 200/201/204 where `responses=` is not a dict."""
+    pytest.importorskip("drf_spectacular")
+    real = framework_says(_SPECTACULAR, "drf_spectacular_shop")
+    # drf-spectacular names the `pk` parameter after the model's key; its own schema view is
+    # not the project's.
+    real = [[path.replace("{id}", "{pk}"), *rest] for path, *rest in real if path != "/schema/"]
+    ours = sorted(
+        [route["path"], method, sorted(entry["status"] for entry in route["documented"])]
+        for route in table(capsys, "drf_spectacular_shop")["routes"]
+        for method in route["methods"]
+        if route["documented"]
+    )
+    assert ours == real
+
+
 @pytest.mark.parametrize(
     ("pattern", "path"),
     [
@@ -253,6 +292,7 @@ _RUN_TESTS = {
     "aiohttp_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "falcon_things": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "tornado_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "connexion_pets": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
 }
 
 
@@ -294,7 +334,9 @@ def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[s
         (" ".join(route["methods"]), route["path"]): [entry["status"] for entry in route["tested"]]
         for route in found["routes"]
     }
-    assert tested["GET", "/api/v1/items/{item_id}"] == [404, 410]  # f-string, `%`
+    # f-string, `%`, and a parametrize table's rows (line 64: the table's assertion)
+    assert tested["GET", "/api/v1/items/{item_id}"] == [200, 404, 404, 410, 410]
+    assert tested["GET HEAD", "/health"] == [200]  # the expected status from a table
     assert tested["GET", "/api/v1/items/mine"] == [401]  # a literal beats a parameter
     assert tested["DELETE", "/api/v1/items/{item_id}"] == [401, 403]  # url_path_for, `in`
     assert [entry["reason"] for entry in found["unresolved_tests"]] == [
@@ -363,7 +405,8 @@ def test_html_page_renders_the_matrix_in_chromium(
     by_route = {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in rows}
     assert len(rows) == 7
     item = by_route["GET /api/v1/items/{item_id} shop.api.items:get_item"]
-    assert (item["200"], item["404"], item["410"], item["422"]) == ("SD", "SDT", "SDT", "ID")
+    # 200 tested by a parametrize row
+    assert (item["200"], item["404"], item["410"], item["422"]) == ("SDT", "SDT", "SDT", "ID")
     assert item["403"] == ""
     assert all(not link.startswith(("http:", "https:", "//")) for link in table_.links)
 
@@ -546,6 +589,37 @@ _RESOURCE_URL_MAP = _URL_MAP.replace("from blog import", "from resources import"
     'if rule.endpoint not in ("static", "restx_doc.static")'
     ' and not rule.endpoint.endswith((".specs", ".root"))',
 )
+
+
+_RESTX_SWAGGER = """
+import json, re, sys
+sys.path.insert(0, sys.argv[1])
+from resources import create_app, restx
+app = create_app()
+with app.test_request_context():
+    schema = restx.api.__schema__
+base = schema["basePath"].rstrip("/")
+print(json.dumps(sorted(
+    [base + re.sub(r"{(\\w+)}", r"{\\1}", path), method.upper(),
+     sorted(int(code) for code in operation["responses"])]
+    for path, item in schema["paths"].items()
+    for method, operation in item.items() if method != "parameters"
+)))
+"""
+
+
+def test_restx_documented_statuses_match_its_swagger(capsys: pytest.CaptureFixture[str]) -> None:
+    """flask-restx's own Swagger document of the project: `@ns.response` on the resource and
+    its method, `@ns.doc(responses=...)`, and 200 where a method documents nothing."""
+    pytest.importorskip("flask_restx")
+    real = framework_says(_RESTX_SWAGGER, "flask_resources")
+    ours = sorted(
+        [route["path"], method, sorted(entry["status"] for entry in route["documented"])]
+        for route in table(capsys, "flask_resources")["routes"]
+        if route["framework"] == "flask-restx"
+        for method in route["methods"]
+    )
+    assert ours == real
 
 
 def test_flask_resources_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
@@ -905,3 +979,124 @@ def test_includes_by_keyword_and_by_position(
         "/tasks/{todo_id}",
         "/v1/items/{item_id}",
     ]
+
+
+_CONNEXION = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[1])
+from pets.app import app
+app.middleware._build_middleware_stack()  # where Connexion adds the document's routes
+print(json.dumps(sorted(
+    [rule.rule, method, rule.endpoint]
+    for rule in app.app.url_map.iter_rules()
+    for method in rule.methods - {"HEAD", "OPTIONS"}
+    if rule.endpoint != "static"
+)))
+"""
+
+
+def test_connexion_routes_match_its_url_map(capsys: pytest.CaptureFixture[str]) -> None:
+    """Connexion builds, from the JSON document `add_api` names, the routes the map lists:
+    `base_path=`, path parameters, and each operation's handler (`operationId`, prefixed by
+    `x-openapi-router-controller`), which Connexion writes into the endpoint's name."""
+    pytest.importorskip("connexion")
+    pytest.importorskip("a2wsgi")
+    real = framework_says(_CONNEXION, "connexion_pets")
+    ours = sorted(
+        [
+            normalise(route["path"]).replace("{name}", "<name>"),
+            route["methods"][0],
+            "/api." + route["handler"].replace(".", "_").replace(":", "_"),
+        ]
+        for route in table(capsys, "connexion_pets")["routes"]
+    )
+    assert ours == real
+
+
+def test_openapi_file_statuses_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--openapi FILE`: each operation's status keys (not `default`, not `4XX`) documented on
+    the routes of its method and path (placeholders by place, the first server's path tried
+    first), the file relative to the project; operations no route answers listed apart."""
+    project = ROUTES / "flask_blog"
+    code = main(
+        ["routes", str(project), "--openapi", str(project / "openapi.json"), "--format", "json"]
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert json.loads(out) == json.loads((ROUTES / "flask_blog.with-openapi.json").read_text())
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (None, "missing.json", "missing.json: cannot be read (FileNotFoundError)"),
+        ('{"paths": {', "broken.json", "broken.json: not JSON (line 1)"),
+        ('{"openapi": "3.0.0"}', "empty.json", "empty.json: no 'paths' object: not an OpenAPI"),
+        ("openapi: 3.0.0", "api.yaml", "api.yaml: YAML is not read"),
+    ],
+)
+def test_an_openapi_file_not_read_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    content: str | None,
+    name: str,
+    message: str,
+) -> None:
+    document = tmp_path / name
+    if content is not None:
+        document.write_text(content)
+    code = main(["routes", str(ROUTES / "flask_blog"), "--openapi", str(document)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"flake8-httpstatus: error: {document.parent}/{message}")
+    assert err.count("\n") == 1
+
+
+def test_a_connexion_yaml_document_is_named_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "api").mkdir()
+    (tmp_path / "api" / "app.py").write_text(
+        "import connexion\n\n"
+        'app = connexion.App(__name__, specification_dir="../spec/")\n'
+        'app.add_api("openapi.yaml")\n'
+    )
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec" / "openapi.yaml").write_text("openapi: 3.0.0\npaths: {}\n")
+    code = main(["routes", str(tmp_path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, json.loads(out)["routes"]) == (0, [])
+    assert err == (
+        "flake8-httpstatus: error: spec/openapi.yaml: YAML is not read "
+        "(no YAML parser is a dependency): give JSON\n"
+    )
+
+
+def test_parametrize_rows_pair_a_url_with_its_status(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Each row's URL goes with the same row's status; stacked tables combine; a table that
+    cannot be read leaves the test as written (its URL unresolved, never guessed)."""
+    (tmp_path / "app.py").write_text(
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n"
+        '@app.get("/a")\ndef a() -> None: ...\n\n\n'
+        '@app.get("/b/{x}")\ndef b(x: int) -> None: ...\n'
+    )
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_app.py").write_text(
+        "import pytest\n\n\n"
+        '@pytest.mark.parametrize(["url", "code"], [("/a", 200), ("/b/1", 404)])\n'
+        '@pytest.mark.parametrize("token", ["x", "y"])\n'
+        "def test_table(client, url, code, token):\n"
+        "    assert client.get(url).status_code == code\n\n\n"
+        '@pytest.mark.parametrize("url", ROWS)\n'
+        "def test_unread(client, url):\n"
+        "    assert client.get(url).status_code == 200\n"
+    )
+    found = table(capsys, str(tmp_path))
+    tested = {
+        route["path"]: [entry["status"] for entry in route["tested"]] for route in found["routes"]
+    }
+    assert tested == {"/a": [200], "/b/{x}": [404]}
+    assert [entry["reason"] for entry in found["unresolved_tests"]] == ["URL url not resolved"]

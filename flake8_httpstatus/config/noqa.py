@@ -9,10 +9,16 @@ that starts with one of them (`HS1` hides HS101). Codes are compared case-sensit
 searched is the whole range of physical lines up to the next NEWLINE or NL token, so a comment
 after a multi-line string covers each line of the string. A line `# flake8: noqa` on its own
 skips the file.
+
+Given the text's tree, a line's range is read from the tokens of the top-level statement it is in
+(or of the comments and blank lines between two statements): the tokenizer starts afresh at each
+top-level statement, so they are the whole file's, at the cost of one statement, not the file.
 """
 
 from __future__ import annotations
 
+import ast
+import bisect
 import functools
 import io
 import re
@@ -55,42 +61,93 @@ class _Comment:
     end_col: int
 
 
-class NoqaLines:
-    """A file's noqa view: for each line, the text flake8 searches for its noqa comment."""
+_Tokens = tuple[dict[int, tuple[int, int]], list[_Comment]]
 
-    def __init__(self, text: str) -> None:
+
+def _read_tokens(lines: list[str], offset: int = 0) -> _Tokens:
+    """Each line's range of physical lines (flake8's `_noqa_line_mapping`), and the comments,
+    of `lines`, numbered from `offset` + 1. Raises TokenError or SyntaxError."""
+    ranges: dict[int, tuple[int, int]] = {}
+    comments: list[_Comment] = []
+    reader = io.StringIO("".join(lines)).readline
+    first, last = len(lines) + 2, -1
+    for token in tokenize.generate_tokens(reader):
+        kind, (start, col), (end, end_col) = token.type, token.start, token.end
+        if kind in (tokenize.ENDMARKER, tokenize.DEDENT):
+            continue
+        if kind == tokenize.COMMENT:
+            comments.append(_Comment(start + offset, col, end_col))
+        first, last = min(first, start), max(last, end)
+        if kind in (tokenize.NL, tokenize.NEWLINE):
+            span = (first + offset, last + offset)
+            ranges.update(dict.fromkeys(range(span[0], span[1] + 1), span))
+            first, last = len(lines) + 2, -1
+    return ranges, comments
+
+
+def statement_spans(tree: ast.Module) -> list[tuple[int, int]]:
+    """The first and last lines of the top-level statements (from their decorators), those
+    sharing a line (`a = 1; b = 2`) as one."""
+    spans: list[tuple[int, int]] = []
+    for statement in tree.body:
+        decorators = getattr(statement, "decorator_list", [])
+        first = min([statement.lineno, *(d.lineno for d in decorators)])
+        last = statement.end_lineno or statement.lineno
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(last, spans[-1][1]))
+        else:
+            spans.append((first, last))
+    return spans
+
+
+class NoqaLines:
+    """A file's noqa view: for each line, the text flake8 searches for its noqa comment.
+    `tree`: the text's, if known, to tokenize one statement at a time."""
+
+    def __init__(self, text: str, tree: ast.Module | None = None) -> None:
         self.text = text
         self.mentions_noqa = "noqa" in text.lower()
+        self._spans = None if tree is None else statement_spans(tree)
+        self._pieces: dict[tuple[int, int], _Tokens | None] = {}
 
     @functools.cached_property
     def lines(self) -> list[str]:
         return physical_lines(self.text)
 
     @functools.cached_property
-    def _tokens(self) -> tuple[dict[int, tuple[int, int]], list[_Comment]] | None:
-        """Each line's range of physical lines (flake8's `_noqa_line_mapping`), and the comments."""
-        ranges: dict[int, tuple[int, int]] = {}
-        comments: list[_Comment] = []
-        reader = io.StringIO("".join(self.lines)).readline
-        first, last = len(self.lines) + 2, -1
+    def _tokens(self) -> _Tokens | None:
+        """The whole file's ranges and comments (None when it does not tokenize)."""
         try:
-            for token in tokenize.generate_tokens(reader):
-                kind, (start, col), (end, end_col) = token.type, token.start, token.end
-                if kind in (tokenize.ENDMARKER, tokenize.DEDENT):
-                    continue
-                if kind == tokenize.COMMENT:
-                    comments.append(_Comment(start, col, end_col))
-                first, last = min(first, start), max(last, end)
-                if kind in (tokenize.NL, tokenize.NEWLINE):
-                    ranges.update(dict.fromkeys(range(first, last + 1), (first, last)))
-                    first, last = len(self.lines) + 2, -1
+            return _read_tokens(self.lines)
         except (tokenize.TokenError, SyntaxError):
             return None
-        return ranges, comments
+
+    def _piece(self, spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
+        """The top-level statement holding `line`, or the lines between two statements."""
+        at = bisect.bisect_right(spans, (line, len(self.lines) + 1))
+        if at and spans[at - 1][1] >= line:
+            return spans[at - 1]
+        first = spans[at - 1][1] + 1 if at else 1
+        last = spans[at][0] - 1 if at < len(spans) else len(self.lines)
+        return first, last
+
+    def _tokens_at(self, line: int) -> _Tokens | None:
+        """Ranges and comments that hold those of `line`: its piece's, or the whole file's
+        without a tree or where the piece does not tokenize on its own."""
+        if self._spans is None or not 1 <= line <= len(self.lines):
+            return self._tokens
+        first, last = self._piece(self._spans, line)
+        if (first, last) not in self._pieces:
+            try:
+                piece: _Tokens | None = _read_tokens(self.lines[first - 1 : last], first - 1)
+            except (tokenize.TokenError, SyntaxError):
+                piece = self._tokens
+            self._pieces[first, last] = piece
+        return self._pieces[first, last]
 
     def span(self, line: int) -> tuple[int, int]:
         """The first and last physical line of the range `line` belongs to."""
-        tokens = self._tokens
+        tokens = self._tokens_at(line)
         if tokens is None:
             return line, line
         return tokens[0].get(line, (line, line))
@@ -108,7 +165,7 @@ class NoqaLines:
         return self.mentions_noqa and any(NOQA_FILE.match(line) for line in self.lines)
 
     def in_comment(self, line: int, col: int) -> bool:
-        tokens = self._tokens
+        tokens = self._tokens_at(line)
         return tokens is not None and any(
             c.line == line and c.col <= col < c.end_col for c in tokens[1]
         )

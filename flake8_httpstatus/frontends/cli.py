@@ -129,6 +129,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     routes.add_argument("path", nargs="?", default=".", metavar="PATH", help="the project")
     routes.add_argument("--format", choices=ROUTE_FORMATS, default="text")
+    routes.add_argument(
+        "--openapi",
+        metavar="FILE",
+        help="an OpenAPI document (JSON) whose operations' statuses count as documented",
+    )
     return parser
 
 
@@ -201,7 +206,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "lsp":
         return _lsp()
     if args.command == "routes":
-        return _routes(args.path, args.format)
+        return _routes(args.path, args.format, args.openapi)
     if args.command == "check" and args.format != "text" and args.show_source:
         print("flake8-httpstatus: error: --show-source is for --format text", file=sys.stderr)
         return 2
@@ -322,19 +327,35 @@ def _lint(args: argparse.Namespace, job: Job, excludes: tuple[str, ...]) -> int:
     return 1 if any(result.findings for result in results) else 0
 
 
-def _routes(path: str, output: str) -> int:
+def _routes(path: str, output: str, openapi: str | None) -> int:
     from flake8_httpstatus.frontends.route_report import render
+    from flake8_httpstatus.routes.openapi import OpenAPIError, read
     from flake8_httpstatus.routes.table import route_map
 
     root = Path(path)
     if not root.is_dir():
         print(f"flake8-httpstatus: error: {path}: not a directory", file=sys.stderr)
         return 2
-    found = route_map(root)
+    document = None
+    if openapi is not None:
+        try:
+            document = read(Path(openapi), _shown(Path(openapi), root))
+        except OpenAPIError as unread:
+            print(f"flake8-httpstatus: error: {unread}", file=sys.stderr)
+            return 2
+    found = route_map(root, document)
     print(render(found, output))
     for error in found.errors:
         print(f"flake8-httpstatus: error: {error}", file=sys.stderr)
     return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A file as the route map shows it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _lsp() -> int:

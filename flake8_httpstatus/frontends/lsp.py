@@ -119,8 +119,9 @@ class DocumentState:
 
     @functools.cached_property
     def noqa(self) -> NoqaLines:
-        """Read once per text: it tokenizes the whole file for multi-line strings."""
-        return NoqaLines(self.text)
+        """Read once per text; with the text's tree, a finding's statement is tokenized for
+        its multi-line strings, not the whole file."""
+        return NoqaLines(self.text, self.tree)
 
 
 class HttpStatusServer(LanguageServer):

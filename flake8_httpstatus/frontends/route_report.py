@@ -24,10 +24,16 @@ def render(routes: RouteMap, output: str) -> str:
 
 
 def to_json(routes: RouteMap) -> str:
-    document = {
+    document: dict[str, object] = {
         "routes": [_route_json(route) for route in routes.routes],
         "unresolved_tests": [dataclasses.asdict(entry) for entry in routes.unresolved_tests],
     }
+    if routes.openapi:
+        # Only where an OpenAPI document was read: its operations that match no route.
+        document["openapi"] = {
+            "files": routes.openapi,
+            "unmatched": [dataclasses.asdict(entry) for entry in routes.unmatched_operations],
+        }
     return json.dumps(document, indent=2)
 
 

@@ -107,6 +107,9 @@ class DjangoRoutes:
         # What another framework's object mounts (`path("api/", api.urls)`): where it is
         # written, the object and its prefix.
         self.mounted: list[tuple[Module, ast.expr, str]] = []
+        # The class view (qualified) each route of a class comes from, by the route's id: its
+        # handler may be a method of a base or mixin.
+        self.view_classes: dict[int, str] = {}
         for module in source.modules.values():
             self._find_routers(module)
 
@@ -399,9 +402,11 @@ class DjangoRoutes:
                     sorted({Implicit(entry.status, entry.reason) for entry in implicit}),
                 )
             )
+            self.view_classes[id(self.found[-1])] = cls
             return
         target, local, function = located
         self._emit(module, item, target, local, function, methods, path, name, default, implicit)
+        self.view_classes[id(self.found[-1])] = cls
 
     def _emit(
         self,

@@ -66,9 +66,23 @@ class Route:
     documented_whole: bool = field(default=True, compare=False)
 
 
+@dataclass(frozen=True, order=True)
+class Unmatched:
+    """An operation of an OpenAPI document that no route answers."""
+
+    method: str
+    path: str
+    file: str
+    line: int
+
+
 @dataclass
 class RouteMap:
     routes: list[Route]
     errors: list[str]
     # Test requests not matched to any route.
     unresolved_tests: list[Unresolved] = field(default_factory=list)
+    # The OpenAPI documents read (`--openapi`, Connexion's), and their operations no route
+    # answers.
+    openapi: list[str] = field(default_factory=list)
+    unmatched_operations: list[Unmatched] = field(default_factory=list)

@@ -16,12 +16,17 @@ from flake8_httpstatus.knowledge.routing import (
     Include,
     RouteDecorator,
 )
+from flake8_httpstatus.routes.connexion import ConnexionRoutes
 from flake8_httpstatus.routes.declared import Declaration, Holder, Link
 from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
 from flake8_httpstatus.routes.lists import RouteLists
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
+from flake8_httpstatus.routes.openapi import Document
+from flake8_httpstatus.routes.openapi import document as document_openapi
+from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
+from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
 from flake8_httpstatus.routes.views import View, views
 
@@ -581,23 +586,39 @@ class _Builder(RouteLists):
         return located is not None and self._has_parameters(located[0], located[2], depth + 1)
 
 
-def routes_of(source: Source) -> list[Route]:
-    """The project's routes with what each sends, documents and answers implicitly (not what
-    its tests check)."""
+def _routes(source: Source) -> tuple[list[Route], DjangoRoutes, ConnexionRoutes]:
     builder = _Builder(source)
     builder.find()
     django = DjangoRoutes(source, builder.sends)
     django_routes = django.routes()
     for module, node, prefix in django.mounted:
         builder.mount(module, node, prefix)
-    routes = builder.routes() + django_routes
-    return sorted(routes, key=lambda route: (route.path, route.methods, route.handler))
+    connexion = ConnexionRoutes(source, builder.sends)
+    routes = builder.routes() + django_routes + connexion.routes()
+    routes.sort(key=lambda route: (route.path, route.methods, route.handler))
+    return routes, django, connexion
 
 
-def route_map(root: Path) -> RouteMap:
-    """The route map of the project under `root`."""
+def routes_of(source: Source) -> list[Route]:
+    """The project's routes with what each sends, documents in the code the rules read
+    (FastAPI's `responses=`, an OpenAPI document Connexion is given) and answers implicitly
+    (not what its tests check)."""
+    return _routes(source)[0]
+
+
+def route_map(root: Path, openapi: Document | None = None) -> RouteMap:
+    """The route map of the project under `root`; `openapi`: a document to read the
+    routes' documented statuses from (`--openapi FILE`)."""
     source = Source(root)
-    routes = routes_of(source)
+    routes, django, connexion = _routes(source)
+    document_spectacular(source, routes, django.view_classes)
+    document_decorated(source, routes)
+    documents, unmatched = connexion.documents, []
+    if openapi is not None:
+        unmatched = document_openapi(routes, openapi)
+        documents = [*documents, openapi.file]
     tests = Tests(source, routes)
     tests.apply()
-    return RouteMap(routes, source.errors, sorted(set(tests.unresolved)))
+    return RouteMap(
+        routes, source.errors, sorted(set(tests.unresolved)), documents, sorted(unmatched)
+    )

@@ -19,6 +19,7 @@ from flake8_httpstatus.knowledge.routing import (
     URL_REVERSERS,
 )
 from flake8_httpstatus.routes.model import Route, Tested, Unresolved
+from flake8_httpstatus.routes.parametrized import rows
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
 # A piece of a URL that the test fills in at run time.
@@ -65,20 +66,26 @@ class Tests:
                         shared.update(_bound_strings(item))
                 for item in cls.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        for check in self._checks(module, item, dict(shared)):
-                            self._record(check)
+                        for row in rows(self.source, module, item):
+                            for check in self._checks(module, item, {**shared, **row}, row):
+                                self._record(check)
             for node in ast.walk(module.tree):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
                     id(node) not in methods
                 ):
-                    for check in self._checks(module, node, {}):
-                        self._record(check)
+                    for row in rows(self.source, module, node):
+                        for check in self._checks(module, node, dict(row), row):
+                            self._record(check)
 
     def _checks(
-        self, module: Module, function: Function, strings: dict[str, ast.expr]
+        self,
+        module: Module,
+        function: Function,
+        strings: dict[str, ast.expr],
+        row: dict[str, ast.expr],
     ) -> Iterator[_Check]:
         """The requests of one test whose response's status it asserts. `strings`: the
-        values bound to names (`url`, `self.url`) so far."""
+        values bound to names (`url`, `self.url`) so far; `row`: one parametrize row's."""
         responses: dict[str, _Check] = {}
         for statement in _statements(function.body):
             if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -90,10 +97,11 @@ class Tests:
                 if isinstance(target, ast.Name) and request is not None:
                     responses[target.id] = _Check(module, request, [])
                 elif isinstance(target, (ast.Name, ast.Attribute)):
-                    strings[ast.unparse(target)] = value
+                    # A parametrize argument in the value is the row's, at once.
+                    strings[ast.unparse(target)] = _substituted(value, row) if row else value
                     if isinstance(target, ast.Name):
                         responses.pop(target.id, None)
-            for compared, statuses, line in self._assertions(module, statement):
+            for compared, statuses, line in self._assertions(module, statement, strings):
                 owner = _awaited(compared)
                 if isinstance(owner, ast.Name) and owner.id in responses:
                     responses[owner.id].statuses += [(s[0], line, s[1]) for s in statuses]
@@ -122,7 +130,7 @@ class Tests:
         return _Request(method, _substituted(node.args[0], strings), node.lineno)
 
     def _assertions(
-        self, module: Module, statement: ast.stmt
+        self, module: Module, statement: ast.stmt, strings: dict[str, ast.expr]
     ) -> Iterator[tuple[ast.expr, list[tuple[int | None, str]], int]]:
         """(the response, its asserted statuses with their text, the line) of one statement."""
         if isinstance(statement, ast.Assert) and isinstance(statement.test, ast.Compare):
@@ -132,7 +140,7 @@ class Tests:
                 for side, other in pairs:
                     owner = _status_owner(side)
                     if owner is not None:
-                        yield owner, self._statuses(module, other), statement.lineno
+                        yield owner, self._statuses(module, other, strings), statement.lineno
                         return
         if (
             isinstance(statement, ast.Expr)
@@ -145,11 +153,21 @@ class Tests:
             for side, other in ((first, second), (second, first)):
                 owner = _status_owner(side)
                 if owner is not None:
-                    yield owner, self._statuses(module, other), statement.lineno
+                    yield owner, self._statuses(module, other, strings), statement.lineno
                     return
 
-    def _statuses(self, module: Module, node: ast.expr) -> list[tuple[int | None, str]]:
+    def _statuses(
+        self, module: Module, node: ast.expr, strings: dict[str, ast.expr]
+    ) -> list[tuple[int | None, str]]:
+        """The statuses compared, a name bound earlier in the test (or a parametrize
+        argument) read as its value."""
+        if isinstance(node, ast.Name) and node.id in strings:
+            node = strings[node.id]
         items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+        items = [
+            strings[item.id] if isinstance(item, ast.Name) and item.id in strings else item
+            for item in items
+        ]
         return [(self.source.status(module, item), ast.unparse(item)) for item in items]
 
     # -- matching -------------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+"""An OpenAPI document's declared statuses (`routes --openapi FILE`, or the file a Connexion
+app's `add_api` names): each operation's response codes, matched to routes by method and path.
+JSON only: no YAML parser is among the package's dependencies."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from flake8_httpstatus.knowledge.api_docs import OPENAPI_METHODS
+from flake8_httpstatus.routes.model import Documented, Route, Unmatched
+
+
+class OpenAPIError(Exception):
+    """A document that cannot be read: the message is one line."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str  # as the document writes it, under `paths`
+    line: int
+    statuses: tuple[tuple[int, int], ...]  # (status, line of its key)
+    operation_id: str | None
+    controller: str | None  # Connexion's `x-openapi-router-controller`
+    has_input: bool  # parameters or a request body: what a validating framework checks
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str  # as shown in the route map: relative to the project where it is inside it
+    base: str  # the path of the first server's URL, or Swagger's `basePath`; "" for none
+    operations: tuple[Operation, ...]
+
+
+def read(path: Path, shown: str) -> Document:
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        raise OpenAPIError(f"{shown}: YAML is not read (no YAML parser is a dependency): give JSON")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise OpenAPIError(f"{shown}: cannot be read ({type(error).__name__})") from None
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        detail = f"line {error.lineno}" if isinstance(error, json.JSONDecodeError) else "too deep"
+        raise OpenAPIError(f"{shown}: not JSON ({detail})") from None
+    paths = data.get("paths") if isinstance(data, dict) else None
+    if not isinstance(paths, dict):
+        raise OpenAPIError(f"{shown}: no 'paths' object: not an OpenAPI document")
+    lines = _Lines(text)
+    operations: list[Operation] = []
+    for route_path, item in paths.items():
+        if not isinstance(item, dict):
+            continue
+        path_at = lines.find(route_path, 0)
+        shared = bool(item.get("parameters"))
+        for method in OPENAPI_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            at = lines.find(method, path_at)
+            statuses = []
+            responses = operation.get("responses")
+            for code in responses if isinstance(responses, dict) else ():
+                if isinstance(code, str) and code.isdigit() and 100 <= int(code) <= 599:
+                    statuses.append((int(code), lines.line(lines.find(code, at))))
+            identifier = operation.get("operationId")
+            controller = operation.get("x-openapi-router-controller")
+            operations.append(
+                Operation(
+                    method.upper(),
+                    route_path,
+                    lines.line(at),
+                    tuple(statuses),
+                    identifier if isinstance(identifier, str) else None,
+                    controller if isinstance(controller, str) else None,
+                    shared or bool(operation.get("parameters") or operation.get("requestBody")),
+                )
+            )
+    return Document(shown, _base(data), tuple(operations))
+
+
+def document(routes: list[Route], found: Document) -> list[Unmatched]:
+    """Add the document's statuses to the routes its operations match; the operations that
+    match none."""
+    unmatched: list[Unmatched] = []
+    for operation in found.operations:
+        matched = matching(routes, operation.method, joined(found.base, operation.path))
+        if not matched and found.base:
+            matched = matching(routes, operation.method, operation.path)
+        for route in matched:
+            entries = {Documented(status, found.file, line) for status, line in operation.statuses}
+            route.documented = sorted({*route.documented, *entries})
+        if not matched:
+            unmatched.append(
+                Unmatched(operation.method, operation.path, found.file, operation.line)
+            )
+    return unmatched
+
+
+def matching(routes: list[Route], method: str, path: str) -> list[Route]:
+    """The routes answering `method` at `path` (placeholders compared by place, not name);
+    failing that, with a trailing slash ignored."""
+    for shape in (_shape, lambda text: _shape(text).rstrip("/") or "/"):
+        found = [
+            route
+            for route in routes
+            if (method in route.methods or "*" in route.methods)
+            and shape(route.path) == shape(path)
+        ]
+        if found:
+            return found
+    return []
+
+
+def joined(base: str, path: str) -> str:
+    return re.sub(r"/{2,}", "/", f"{base.rstrip('/')}/{path.lstrip('/')}")
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"{[^{}]*}", "{}", path)
+
+
+def _base(data: dict[str, Any]) -> str:
+    servers = data.get("servers")
+    if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+        url = servers[0].get("url")
+        return urlsplit(url).path.rstrip("/") if isinstance(url, str) else ""
+    base = data.get("basePath")
+    return base.rstrip("/") if isinstance(base, str) else ""
+
+
+class _Lines:
+    """Where a key is written in the document's text (the first time after a place): the
+    lines the route map shows for what the document declares."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def find(self, key: str, start: int) -> int:
+        at = self.text.find(json.dumps(key), start)
+        return at if at >= 0 else start
+
+    def line(self, at: int) -> int:
+        return self.text.count("\n", 0, at) + 1
