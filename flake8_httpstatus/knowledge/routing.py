@@ -1019,6 +1019,26 @@ DRF_ROUTERS = frozenset(
 )
 DRF_ACTION = frozenset({"rest_framework.decorators.action"})
 DRF_API_VIEW = frozenset({"rest_framework.decorators.api_view"})
+# DRF permission checks [S: rest_framework.views.APIView.permission_denied, handle_exception,
+# get_authenticate_header; rest_framework.settings.DEFAULTS]: a permission class refusing sends
+# 403, or 401 when the request is unauthenticated and the first authentication class gives a
+# `WWW-Authenticate` header.
+DRF_PERMISSION_DECORATOR = frozenset({"rest_framework.decorators.permission_classes"})
+DRF_AUTHENTICATION_DECORATOR = frozenset({"rest_framework.decorators.authentication_classes"})
+DRF_ALLOW_ANY = frozenset({"rest_framework.permissions.AllowAny"})
+DRF_DEFAULT_AUTHENTICATION: tuple[str, ...] = (
+    "rest_framework.authentication.SessionAuthentication",
+    "rest_framework.authentication.BasicAuthentication",
+)
+# The authentication classes whose `authenticate_header` gives a header.
+DRF_AUTHENTICATE_HEADER = frozenset(
+    {
+        "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    }
+)
+DRF_NOT_AUTHENTICATED = 401
+DRF_PERMISSION_DENIED = 403
 # `path(route, view, kwargs=None, name=None)` and its regex forms.
 DJANGO_PATHS = frozenset({"django.urls.path", "django.urls.conf.path"})
 DJANGO_REGEX_PATHS = frozenset(
