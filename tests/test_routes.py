@@ -417,7 +417,7 @@ def test_html_page_renders_the_matrix_in_chromium(
 def test_markdown_is_a_table_per_route(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routes", str(ROUTES / "flask_blog"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
-    assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:35`" in out
+    assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:41`" in out
     assert "| 409 Conflict | yes | - | yes | blog/errors.py:10 blog.errors:SlugTaken; " in out
 
 

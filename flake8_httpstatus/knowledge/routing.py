@@ -146,6 +146,11 @@ class Framework:
     # Method of a holder that registers an exception handler (`@app.exception_handler(Exc)`,
     # `app.add_exception_handler(Exc, handler)`).
     exception_handlers: tuple[str, ...] = ()
+    # Methods of a holder that register a hook run before each of its routes (Flask's
+    # `@bp.before_request`), and those that register one run before every route of the app it
+    # is mounted in (`@bp.before_app_request`): what the hook sends, each route can send.
+    request_hooks: tuple[str, ...] = ()
+    app_request_hooks: tuple[str, ...] = ()
     # Parameter annotations the framework injects, which are not request parameters.
     injected: tuple[str, ...] = ()
     # Where a view's returned tuple holds the status (`return body, 201`), for the modules
@@ -310,6 +315,8 @@ FLASK = Framework(
         ImplicitStatus(500, "unhandled exception"),
     ),
     exception_handlers=("errorhandler", "app_errorhandler", "register_error_handler"),
+    request_hooks=("before_request",),
+    app_request_hooks=("before_app_request",),
     tuple_status=1,
     packages=("flask", "quart"),
 )
