@@ -427,3 +427,70 @@ def test_flake8_options_solve_the_index_before_the_workers_fork(
     index = project._INDEXES[shop.resolve(), (), ()]
     assert index._solved is not None
     assert index._names is not None
+
+
+def test_a_run_reads_the_names_it_solved_for_these_files(shop: Path) -> None:
+    """The callables' names are stored beside the facts they were solved from: the next run's
+    `mentions` reads them and the project is solved only when a file is checked."""
+    first = ProjectIndex.load(shop)
+    assert first.mentions("error_response(400)")
+    assert not first.mentions("nothing_here()")
+    again = ProjectIndex.load(shop)
+    assert again._names is not None
+    assert again.mentions("error_response(400)")
+    assert not again.mentions("nothing_here()")
+    assert again._solved is None
+
+
+def test_stored_names_of_other_files_or_of_the_wrong_shape_are_solved_again(shop: Path) -> None:
+    ProjectIndex.load(shop).mentions("")
+    written = next((shop / project.CACHE_DIR).glob("facts-*.marshal"))
+    entries, names = cache_file.read_all(written)
+    assert names is not None
+    for bad in [("0" * 64, ["nothing_here"]), (names[0], [1]), (names[0][:10], names[1])]:
+        cache_file.write(written, shop.resolve(), entries, bad)  # type: ignore[arg-type]
+        index = ProjectIndex.load(shop)
+        assert index._names is None
+        assert not index.mentions("nothing_here()")
+        assert index._solved is not None
+    # What a file's change makes stale is solved again.
+    helpers = next(path for path in files(shop) if "def error_response" in path.read_text())
+    helpers.write_text(helpers.read_text().replace("def error_response", "def nothing_here"))
+    index = ProjectIndex.load(shop)
+    assert index._names is None
+    assert index.mentions("nothing_here()")
+
+
+def test_one_file_named_to_flake8_is_not_solved_before_it_is_checked(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Plugin, "settings", Plugin.settings)
+    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
+    empty = shop / "empty.py"
+    empty.write_text("")
+    for _ in range(2):  # the first, with no cache yet, solves and stores the names
+        project._INDEXES.clear()
+        Plugin.parse_options(argparse.Namespace(**values, filenames=[str(empty)]))
+    index = project._INDEXES[shop.resolve(), (), ()]
+    assert index._names is not None
+    assert index._solved is None
+
+
+def test_flake8_options_freeze_what_is_loaded_once_per_process(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables and the index are left out of the collector's passes; a long-lived flake8
+    (parse_options at each run) freezes only the first time, so no later run's garbage is
+    pinned."""
+    import gc
+
+    monkeypatch.setattr(Plugin, "settings", Plugin.settings)
+    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    monkeypatch.setattr(Plugin, "frozen", False)
+    frozen: list[None] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(None))
+    values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
+    for _ in range(2):
+        Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
+    assert len(frozen) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import gc
 import os
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
@@ -53,6 +54,8 @@ class Plugin:
     candidates: ClassVar[Candidates] = Candidates()
     # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
     whole_project: ClassVar[tuple[str, ...]] = ()
+    # Whether the collector was told to leave what is loaded so far alone (once per process).
+    frozen: ClassVar[bool] = False
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -102,6 +105,12 @@ class Plugin:
             preload(str(path), cls.settings)
             if cls.whole_project:
                 cls._project_findings(str(path))
+        if not cls.frozen:
+            # The tables built at import and the project's index live as long as the run: the
+            # collector's full passes need not go over them again (nor touch their pages in the
+            # forked workers). Once: a long-lived flake8 must not pin each run's garbage.
+            gc.freeze()
+            cls.frozen = True
 
     @classmethod
     def _project_findings(cls, path: str) -> list[Finding]:

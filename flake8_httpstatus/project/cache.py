@@ -33,7 +33,7 @@ from flake8_httpstatus.core.filesystem import (
 from flake8_httpstatus.knowledge.frameworks import Kind
 
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 9
+FACTS_FORMAT = 10
 MAGIC = b"flake8-httpstatus facts\n"
 GITIGNORE = b"# created by flake8-httpstatus\n*\n"
 _KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
@@ -43,6 +43,10 @@ _RETURNED = frozenset({"status", "response", "other", "mixed"})
 # file -- the SHA-256 of its content, and its facts (ModuleFacts.to_json) or None.
 Stat = tuple[int, int, int, int]
 Entry = tuple[Stat, str, dict[str, Any] | None]
+# The names of the project's status-taking callables (ProjectIndex.mentions), with the
+# `entries_key` of the entries they were solved from: a run whose files hold no candidate reads
+# them instead of solving the project.
+Names = tuple[str, list[str]]
 
 
 def stat_key(status: os.stat_result) -> Stat:
@@ -55,40 +59,61 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def entries_key(entries: dict[str, Entry]) -> str:
+    """What the solved names depend on: each file's path and content hash (the root, the
+    declared sinks and the version are in the cache file's name and format)."""
+    digest = hashlib.sha256()
+    for relative in sorted(entries):
+        digest.update(f"{relative}\0{entries[relative][1]}\n".encode())
+    return digest.hexdigest()
+
+
 def read(path: Path | None) -> dict[str, Entry]:
     """The entries of the cache file at `path`; empty if absent, unreadable, of another version,
     failing its checksum, or holding anything of the wrong shape."""
+    return read_all(path)[0]
+
+
+def read_all(path: Path | None) -> tuple[dict[str, Entry], Names | None]:
+    """The entries (as `read`) and the solved names if stored and of the right shape."""
+    return _read_entries(path) or ({}, None)
+
+
+def _read_entries(path: Path | None) -> tuple[dict[str, Entry], Names | None] | None:
     if path is None:
-        return {}
+        return None
     try:
         raw = read_regular(path)  # a FIFO planted in its place would block an open()
     except OSError:
-        return {}
+        return None
     header = len(MAGIC) + 32
     if not raw.startswith(MAGIC) or len(raw) < header:
-        return {}
+        return None
     payload = raw[header:]
     if hashlib.sha256(payload).digest() != raw[len(MAGIC) : header]:
-        return {}
+        return None
     try:
         data = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
-        return {}
+        return None
     if not isinstance(data, dict) or data.get("format") != (FACTS_FORMAT, __version__):
-        return {}
+        return None
     files = data.get("files")
     if not isinstance(files, dict):
-        return {}
+        return None
     entries: dict[str, Entry] = {}
     for relative, entry in files.items():
         if not (isinstance(relative, str) and _valid_entry(entry)):
-            return {}  # one entry in doubt: the whole file is
+            return None  # one entry in doubt: the whole file is
         key, digest, facts = entry
         entries[relative] = (tuple(key), digest, facts)
-    return entries
+    names = data.get("names")
+    if not (isinstance(names, list) and _valid_names(names)):
+        return entries, None
+    return entries, (names[0], names[1])
 
 
-def write(path: Path, root: Path, entries: dict[str, Entry]) -> None:
+def write(path: Path, root: Path, entries: dict[str, Entry], names: Names | None = None) -> None:
     """Written whole to a temporary file and renamed: a reader never sees half a cache. A cache
     that cannot be written, or whose directory is a symbolic link, is simply not written."""
     directory = path.parent
@@ -104,10 +129,12 @@ def write(path: Path, root: Path, entries: dict[str, Entry]) -> None:
             # never followed.
             if ignore is None or not stat.S_ISREG(ignore.st_mode) or ignore.st_size == 0:
                 write_in(descriptor, ".gitignore", GITIGNORE)
-            data = {
+            data: dict[str, object] = {
                 "format": (FACTS_FORMAT, __version__),
                 "files": {key: [list(s), d, f] for key, (s, d, f) in entries.items()},
             }
+            if names is not None:
+                data["names"] = [names[0], names[1]]
             payload = marshal.dumps(data)
             write_in(descriptor, path.name, MAGIC + hashlib.sha256(payload).digest() + payload)
         except ValueError:  # not built-in data (a bug): no cache
@@ -137,6 +164,16 @@ def refused(directory: Path, root: Path) -> bool:
 
 
 # -- the shape of what was loaded -----------------------------------------------------------------
+def _valid_names(names: object) -> bool:
+    return (
+        isinstance(names, list)
+        and len(names) == 2
+        and isinstance(names[0], str)
+        and len(names[0]) == 64
+        and _strings(names[1])
+    )
+
+
 def _valid_entry(entry: object) -> bool:
     if not (isinstance(entry, list) and len(entry) == 3):
         return False

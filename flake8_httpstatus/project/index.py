@@ -22,6 +22,7 @@ import gc
 import os
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,8 @@ class ProjectIndex:
         self.overrides: dict[str, ModuleFacts] = {}
         self._solved: Solver | None = None
         self._names: re.Pattern[str] | frozenset[str] | bool | None = None
+        # Stores the names `mentions` solves for, while the modules are still the cache's.
+        self._keep_names: Callable[[list[str]], None] | None = None
         self._by_module: dict[str, ModuleFacts] = {}
         self._packages: dict[tuple[str, str], tuple[str, ...]] = {}
         # Each module's size and modification time when read (`refresh`).
@@ -274,7 +277,7 @@ class ProjectIndex:
         exclude: tuple[str, ...],
         write: bool,
     ) -> ProjectIndex:
-        cached = cache.read(cache_file)
+        cached, names = cache.read_all(cache_file)
         entries: dict[str, cache.Entry] = {}
         stats: dict[str, tuple[int, int]] = {}
         modules: dict[str, ModuleFacts] = {}
@@ -313,6 +316,15 @@ class ProjectIndex:
             cache.write(cache_file, root, entries)
         index = cls(root, modules, extra_sinks, exclude)
         index.stats = stats
+        # The names solved from these very files are read, not solved again: a run whose files
+        # hold no candidate never solves the project (`solved` is lazy).
+        solved_from = cache.entries_key(entries)
+        if names is not None and names[0] == solved_from:
+            index._names = _matcher(names[1])
+        elif write and cache_file is not None:
+            index._keep_names = lambda found: cache.write(
+                cache_file, root, entries, (solved_from, found)
+            )
         return index
 
     # -- the engine's view (inference.Project) ---------------------------------------------------
@@ -348,8 +360,13 @@ class ProjectIndex:
             modules = self._all()
             self._by_module = {module.module: module for module in modules}
             self._solved = Solver(modules, conftests=self._conftests())
-            self._names = None
         return self._solved
+
+    def _unsolve(self) -> None:
+        """What the modules pass on changed: solved again when next asked."""
+        self._solved = None
+        self._names = None
+        self._keep_names = None
 
     def mentions(self, text: str) -> bool:
         """Whether `text` names one of the project's status-taking callables: a file the
@@ -359,15 +376,10 @@ class ProjectIndex:
             # Every name a call can use, however short or generic (flake8 must find what
             # `check` finds); `__init__` and the like are called through the class's name.
             found = sorted(name for name in self.solved.sink_names() if not name.startswith("__"))
-            if not found:
-                names = False
-            elif all(_WORD.fullmatch(name) for name in found):
-                # A whole-word match is a maximal run of word characters: comparing the text's
-                # runs with a set is far cheaper than an alternation of a thousand names.
-                names = frozenset(found)
-            else:
-                names = re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b")
-            self._names = names
+            names = self._names = _matcher(found)
+            if self._keep_names is not None:
+                self._keep_names(found)
+                self._keep_names = None
         if isinstance(names, frozenset):
             return not names.isdisjoint(_WORD.findall(text))
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
@@ -404,7 +416,7 @@ class ProjectIndex:
             self.modules[relative] = facts
         if relative in self.overrides:
             return False
-        self._solved = None
+        self._unsolve()
         return True
 
     def release(self, path: Path) -> bool:
@@ -414,7 +426,7 @@ class ProjectIndex:
         facts = self.overrides.pop(relative, None)
         if facts is None or facts == self.modules.get(relative, ModuleFacts(facts.module)):
             return False
-        self._solved = None
+        self._unsolve()
         return True
 
     def refresh(self) -> bool:
@@ -449,8 +461,19 @@ class ProjectIndex:
         ):
             return False
         self.overrides[relative] = facts
-        self._solved = None
+        self._unsolve()
         return True
+
+
+def _matcher(found: list[str]) -> re.Pattern[str] | frozenset[str] | bool:
+    """How `mentions` looks for these names in a text."""
+    if not found:
+        return False
+    if all(_WORD.fullmatch(name) for name in found):
+        # A whole-word match is a maximal run of word characters: comparing the text's runs
+        # with a set is far cheaper than an alternation of a thousand names.
+        return frozenset(found)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b")
 
 
 def _one_per_module(modules: dict[str, ModuleFacts]) -> dict[str, ModuleFacts]:
@@ -623,11 +646,15 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
 
 
 def preload(path: str, settings: Settings | None = None) -> None:
-    """Load and solve the index of the project `path` (a file or a directory to check) lies in:
-    flake8's workers, forked afterwards, inherit it instead of each building their own."""
+    """Load the index of the project `path` (a file or a directory to check) lies in, with the
+    names of its callables, and solve it for a directory: flake8's workers, forked afterwards,
+    inherit it instead of each building their own. A file is one check: its project is solved
+    only if the file is a candidate (a one-file run in an editor or a pre-commit hook)."""
     if path in {"-", ""}:
         return
-    name = os.path.join(path, "__init__.py") if os.path.isdir(path) else path
-    index = project_for(name, settings)
+    directory = os.path.isdir(path)
+    index = project_for(os.path.join(path, "__init__.py") if directory else path, settings)
     if index is not None:
-        index.mentions("")  # solves the project and builds the pattern of its callables' names
+        index.mentions("")  # the pattern of the callables' names (stored, else solved)
+        if directory:
+            _ = index.solved  # before the workers fork
