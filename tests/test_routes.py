@@ -21,6 +21,9 @@ import pytest
 from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.knowledge.routing import (
     AIOHTTP_EXCEPTIONS,
+    DRF_ALLOW_ANY,
+    DRF_AUTHENTICATE_HEADER,
+    DRF_DEFAULT_AUTHENTICATION,
     FALCON_EXCEPTIONS,
     SANIC_EXCEPTIONS,
     WERKZEUG_EXCEPTIONS,
@@ -415,7 +418,7 @@ def test_html_page_renders_the_matrix_in_chromium(
 def test_markdown_is_a_table_per_route(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routes", str(ROUTES / "flask_blog"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
-    assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:35`" in out
+    assert "## `PUT /posts/{slug}`\n\n`blog.posts:put_slug` in `blog/posts.py:41`" in out
     assert "| 409 Conflict | yes | - | yes | blog/errors.py:10 blog.errors:SlugTaken; " in out
 
 
@@ -1154,3 +1157,101 @@ def test_smorest_and_apiflask_match_their_url_map_and_openapi(
         for method in route["methods"]
     )
     assert ours == documented
+
+
+_DRF_HEADERS = """
+import json
+import django
+from django.conf import settings
+settings.configure()
+django.setup()
+from rest_framework import authentication
+from rest_framework.settings import DEFAULTS
+from rest_framework.test import APIRequestFactory
+request = APIRequestFactory().get("/")
+print(json.dumps({
+    "header": sorted(
+        f"rest_framework.authentication.{name}"
+        for name, cls in vars(authentication).items()
+        if isinstance(cls, type) and issubclass(cls, authentication.BaseAuthentication)
+        and cls().authenticate_header(request)
+    ),
+    "authentication": DEFAULTS["DEFAULT_AUTHENTICATION_CLASSES"],
+    "permissions": DEFAULTS["DEFAULT_PERMISSION_CLASSES"],
+}))
+"""
+
+
+def test_drf_permission_knowledge_is_drfs() -> None:
+    """The authentication classes that give a `WWW-Authenticate` header (DRF answers 401, not
+    403, when the first one does) and DRF's defaults, as the installed DRF has them."""
+    pytest.importorskip("rest_framework")
+    real = framework_says(_DRF_HEADERS, "django_library")
+    assert real == {
+        "header": sorted(DRF_AUTHENTICATE_HEADER),
+        "authentication": list(DRF_DEFAULT_AUTHENTICATION),
+        "permissions": sorted(DRF_ALLOW_ANY),
+    }
+
+
+def test_drf_settings_permissions_and_project_authentication(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` applies to views that set none; a project
+    authentication class defining `authenticate_header` makes the refusal 401 too; a view's own
+    `permission_classes = [AllowAny]` sends nothing."""
+    found = _mapped(
+        capsys,
+        tmp_path,
+        {
+            "site_/__init__.py": "",
+            "site_/settings.py": (
+                "REST_FRAMEWORK = {\n"
+                '    "DEFAULT_PERMISSION_CLASSES": ["site_.auth.IsMember"],\n'
+                '    "DEFAULT_AUTHENTICATION_CLASSES": ("site_.auth.KeyAuthentication",),\n'
+                "}\n"
+            ),
+            "site_/auth.py": (
+                "from rest_framework.authentication import BaseAuthentication\n"
+                "from rest_framework.permissions import BasePermission\n\n\n"
+                "class KeyAuthentication(BaseAuthentication):\n"
+                "    def authenticate_header(self, request):\n"
+                '        return "Key"\n\n\n'
+                "class IsMember(BasePermission):\n"
+                "    pass\n"
+            ),
+            "site_/views.py": (
+                "from rest_framework.permissions import AllowAny\n"
+                "from rest_framework.response import Response\n"
+                "from rest_framework.views import APIView\n\n\n"
+                "class Members(APIView):\n"
+                "    def get(self, request):\n"
+                "        return Response([])\n\n\n"
+                "class Open(APIView):\n"
+                "    permission_classes = (AllowAny,)\n\n"
+                "    def get(self, request):\n"
+                "        return Response([])\n"
+            ),
+            "site_/urls.py": (
+                "from django.urls import path\n\n"
+                "from site_ import views\n\n"
+                "urlpatterns = [\n"
+                '    path("members/", views.Members.as_view()),\n'
+                '    path("open/", views.Open.as_view()),\n'
+                "]\n"
+            ),
+        },
+    )
+    rows = {
+        route["path"]: sorted((entry["status"], entry["via"]) for entry in route["sends"])
+        for route in found["routes"]
+    }
+    assert rows == {
+        "/members/": [
+            (200, "default"),
+            (200, "site_.views:Members.get"),
+            (401, "site_.auth:IsMember"),
+            (403, "site_.auth:IsMember"),
+        ],
+        "/open/": [(200, "default"), (200, "site_.views:Open.get")],
+    }

@@ -146,6 +146,11 @@ class Framework:
     # Method of a holder that registers an exception handler (`@app.exception_handler(Exc)`,
     # `app.add_exception_handler(Exc, handler)`).
     exception_handlers: tuple[str, ...] = ()
+    # Methods of a holder that register a hook run before each of its routes (Flask's
+    # `@bp.before_request`), and those that register one run before every route of the app it
+    # is mounted in (`@bp.before_app_request`): what the hook sends, each route can send.
+    request_hooks: tuple[str, ...] = ()
+    app_request_hooks: tuple[str, ...] = ()
     # Parameter annotations the framework injects, which are not request parameters.
     injected: tuple[str, ...] = ()
     # Where a view's returned tuple holds the status (`return body, 201`), for the modules
@@ -313,6 +318,8 @@ FLASK = Framework(
         ImplicitStatus(500, "unhandled exception"),
     ),
     exception_handlers=("errorhandler", "app_errorhandler", "register_error_handler"),
+    request_hooks=("before_request",),
+    app_request_hooks=("before_app_request",),
     tuple_status=1,
     packages=("flask", "quart"),
 )
@@ -1073,6 +1080,26 @@ DRF_ROUTERS = frozenset(
 )
 DRF_ACTION = frozenset({"rest_framework.decorators.action"})
 DRF_API_VIEW = frozenset({"rest_framework.decorators.api_view"})
+# DRF permission checks [S: rest_framework.views.APIView.permission_denied, handle_exception,
+# get_authenticate_header; rest_framework.settings.DEFAULTS]: a permission class refusing sends
+# 403, or 401 when the request is unauthenticated and the first authentication class gives a
+# `WWW-Authenticate` header.
+DRF_PERMISSION_DECORATOR = frozenset({"rest_framework.decorators.permission_classes"})
+DRF_AUTHENTICATION_DECORATOR = frozenset({"rest_framework.decorators.authentication_classes"})
+DRF_ALLOW_ANY = frozenset({"rest_framework.permissions.AllowAny"})
+DRF_DEFAULT_AUTHENTICATION: tuple[str, ...] = (
+    "rest_framework.authentication.SessionAuthentication",
+    "rest_framework.authentication.BasicAuthentication",
+)
+# The authentication classes whose `authenticate_header` gives a header.
+DRF_AUTHENTICATE_HEADER = frozenset(
+    {
+        "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    }
+)
+DRF_NOT_AUTHENTICATED = 401
+DRF_PERMISSION_DENIED = 403
 # `path(route, view, kwargs=None, name=None)` and its regex forms.
 DJANGO_PATHS = frozenset({"django.urls.path", "django.urls.conf.path"})
 DJANGO_REGEX_PATHS = frozenset(

@@ -25,6 +25,7 @@ from flake8_httpstatus.knowledge.routing import (
     ViewsetAction,
 )
 from flake8_httpstatus.routes.model import Implicit, Route, Sent
+from flake8_httpstatus.routes.permissions import Permissions
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 
@@ -110,6 +111,7 @@ class DjangoRoutes:
         # The class view (qualified) each route of a class comes from, by the route's id: its
         # handler may be a method of a base or mixin.
         self.view_classes: dict[int, str] = {}
+        self.permissions = Permissions(source)
         for module in source.modules.values():
             self._find_routers(module)
 
@@ -128,6 +130,10 @@ class DjangoRoutes:
         for name, module in sorted(confs.items()):
             if name not in included:
                 self._walk(module, _patterns(module), "/", "", 0)
+        for route in self.found:
+            cls = self.view_classes.get(id(route))
+            if cls is not None:
+                route.sends = sorted({*route.sends, *self.permissions.of_class(cls)})
         return self.found
 
     # -- routers --------------------------------------------------------------------------------
@@ -245,6 +251,9 @@ class DjangoRoutes:
         methods = self._api_view_methods(target, function)
         implicit = list(DJANGO_IMPLICIT) + ([CLASS_VIEW_IMPLICIT] if methods != ("*",) else [])
         self._emit(module, item, target, local, function, methods, path, name, 200, implicit)
+        route = self.found[-1]
+        permissions = self.permissions.of_function(target, function, methods != ("*",))
+        route.sends = sorted({*route.sends, *permissions})
 
     def _api_view_methods(self, module: Module, function: Function) -> tuple[str, ...]:
         for decorator in function.decorator_list:

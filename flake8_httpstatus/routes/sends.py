@@ -38,6 +38,7 @@ class Sends:
         self.handlers: dict[str, list[str]] = {}
         self._done: dict[str, list[Sent]] = {}
         self._active: set[str] = set()
+        self._passed: dict[str, dict[str, tuple[int | None, int | None]]] = {}
 
     # -- callables ------------------------------------------------------------------------------
     def of(self, qualified: str, depth: int = 0) -> list[Sent]:
@@ -252,8 +253,84 @@ class Sends:
             yield from self._exception(module, where, qualified, call, call, depth)
         elif self.source.function(qualified) is not None:
             yield from self.of(qualified, depth + 1)
+            yield from self._arguments(module, qualified, call, depth)
         elif qualified in self.handlers:
             yield from self._handled(qualified, depth)
+
+    def _arguments(
+        self, module: Module, qualified: str, call: ast.Call, depth: int
+    ) -> Iterator[Sent]:
+        """`error("no such check", 404)`: a status given to a helper's parameter that the helper
+        sends (`JsonResponse(..., status=status)`), written at the call, `via` the helper; a
+        parameter's default where the call leaves it out."""
+        located = self.source.function(qualified)
+        assert located is not None  # the caller checked
+        helper = label(located[0], located[1])
+        for parameter, (position, default) in self.passed(qualified, depth).items():
+            argument = keyword(call, parameter, position)
+            if argument is None:
+                if default is not None and not _unpacks(call):
+                    yield Sent(default, located[0].path, located[2].lineno, helper)
+                continue
+            status = self.source.status(module, argument)
+            if status is not None:
+                yield Sent(status, module.path, call.lineno, helper)
+
+    def passed(self, qualified: str, depth: int = 0) -> dict[str, tuple[int | None, int | None]]:
+        """The parameters of a project function that reach a sending status position, in its
+        body or through another helper it passes them to: name -> (position at a call, or None
+        for a keyword-only one; the status its default names, if any)."""
+        located = self.source.function(qualified)
+        if located is None:
+            return {}
+        module, local, node = located
+        key = label(module, local)
+        if key in self._passed:
+            return self._passed[key]
+        if key in self._active or depth > _MAX_DEPTH:
+            return {}
+        self._active.add(key)
+        try:
+            names = self._parameters_sent(module, local, node, depth)
+        finally:
+            self._active.discard(key)
+        found = {
+            name: place
+            for name, place in _parameter_places(
+                self.source, module, node, _bound(local, node)
+            ).items()
+            if name in names
+        }
+        self._passed[key] = found
+        return found
+
+    def _parameters_sent(self, module: Module, local: str, node: Function, depth: int) -> set[str]:
+        params = {arg.arg for arg in (*node.args.args, *node.args.kwonlyargs)}
+        found: set[str] = set()
+
+        def parameter(argument: ast.expr | None) -> None:
+            if isinstance(argument, ast.Name) and argument.id in params:
+                found.add(argument.id)
+
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Assign) and any(
+                isinstance(target, ast.Attribute) and target.attr in _STATUS_ATTRIBUTES
+                for target in inner.targets
+            ):
+                parameter(inner.value)
+            if not isinstance(inner, ast.Call):
+                continue
+            qualified = self.source.qualified(module, inner.func)
+            if qualified is None:
+                continue
+            qualified = self.source.resolve(qualified)
+            sink = frameworks.CALLS.get(qualified)
+            if sink is not None and sink.kind in _SENDING and sink.status is not None:
+                parameter(keyword(inner, sink.status.keyword, sink.status.position))
+            elif sink is None and self.source.function(qualified) is not None:
+                for name, (position, _) in self.passed(qualified, depth + 1).items():
+                    parameter(keyword(inner, name, position))
+        return found
 
     def _framework_method(
         self, module: Module, where: str, owner: str, call: ast.Call
@@ -370,3 +447,37 @@ def _class_attribute(source: Source, chain: list[str]) -> Sent | None:
                 if status is not None:
                     return Sent(status, module.path, statement.lineno, label(module, node.name))
     return None
+
+
+def _parameter_places(
+    source: Source, module: Module, node: Function, method: bool
+) -> dict[str, tuple[int | None, int | None]]:
+    """Each parameter's position at a call (a method's `self` is not passed) and the status
+    its default names."""
+    arguments = node.args
+    positional = [*arguments.posonlyargs, *arguments.args][1 if method else 0 :]
+    defaults: dict[str, ast.expr] = dict(
+        zip([arg.arg for arg in positional][::-1], arguments.defaults[::-1], strict=False)
+    )
+    places: dict[str, tuple[int | None, int | None]] = {
+        arg.arg: (index, source.status(module, defaults.get(arg.arg)))
+        for index, arg in enumerate(positional)
+    }
+    for arg, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        places[arg.arg] = (None, source.status(module, default))
+    return places
+
+
+def _unpacks(call: ast.Call) -> bool:
+    """`f(*args)`, `f(**kwargs)`: what the call passes cannot be told."""
+    return any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+        item.arg is None for item in call.keywords
+    )
+
+
+def _bound(local: str, node: Function) -> bool:
+    """A method whose first parameter the call does not pass (`self`, `cls`)."""
+    return "." in local and not any(
+        isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+        for decorator in node.decorator_list
+    )

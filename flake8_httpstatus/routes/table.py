@@ -89,6 +89,10 @@ class _Builder(RouteLists):
     def __init__(self, source: Source) -> None:
         super().__init__(source)
         self.sends = Sends(source)
+        # The hooks run before the routes of a holder (by key), and those a holder registers
+        # for every route of its app: (holder, hook), both as qualified names.
+        self.hooks: dict[str, list[str]] = {}
+        self.app_hooks: list[tuple[str, str]] = []
         # Whether the route being built has had every documentation it reads read whole.
         self.whole = True
 
@@ -140,6 +144,12 @@ class _Builder(RouteLists):
             for decorator in definition.decorator_list:
                 if isinstance(decorator, ast.Call):
                     self._decorator(module, scope, decorator, local, definition)
+                elif isinstance(decorator, ast.Attribute) and not isinstance(
+                    definition, ast.ClassDef
+                ):
+                    # `@app.before_request`: the function itself is the hook.
+                    module.functions.setdefault(local, definition)
+                    self._hook(module, scope, decorator, f"{module.name}.{local}")
         for module, scope, call in calls:
             self._call(module, scope, call)
         self.unlisted(modules)
@@ -272,6 +282,17 @@ class _Builder(RouteLists):
             found = [View(module, local, decorated)]
         self.declare(holder, row, module, decorator, found)
 
+    def _hook(self, module: Module, scope: str, method: ast.Attribute, hook: str) -> None:
+        """`@bp.before_request` or `bp.before_request(check)`: `hook` runs before the holder's
+        routes (`before_app_request`: before every route of its app)."""
+        holder = self.holder_of(module, scope, method.value)
+        if holder is None:
+            return
+        if method.attr in holder.framework.request_hooks:
+            self.hooks.setdefault(holder.key, []).append(hook)
+        elif method.attr in holder.framework.app_request_hooks:
+            self.app_hooks.append((holder.key, hook))
+
     def _call(self, module: Module, scope: str, call: ast.Call) -> None:
         if not isinstance(call.func, ast.Attribute):
             return
@@ -286,6 +307,12 @@ class _Builder(RouteLists):
                 self._handler(module, call.args[0], self.source.resolve(handler))
             return
         if holder is None:
+            return
+        hooks = (*framework.request_hooks, *framework.app_request_hooks)
+        if name in hooks and len(call.args) == 1:
+            hook = self.source.qualified(module, call.args[0])
+            if hook is not None and self.source.function(hook) is not None:
+                self._hook(module, scope, call.func, self.source.resolve(hook))
             return
         include = INCLUDES[framework.name].get(name)
         if include is not None and keyword(call, include.child_keyword, include.child):
@@ -458,6 +485,8 @@ class _Builder(RouteLists):
         for dependency_module, marker in dependencies:
             if isinstance(marker, ast.Call) and self.sends.is_dependency(dependency_module, marker):
                 sends += self.sends.dependency(dependency_module, marker)
+        for hook in self._hooks_of(chain):
+            sends += self.sends.of(hook)
         if framework.documents_success:
             success = declared or default
             documented.append(Documented(success, module.path, call.lineno))
@@ -499,6 +528,18 @@ class _Builder(RouteLists):
                             module, keyword(decorator, "status_code", position)
                         )
         return None
+
+    def _hooks_of(self, chain: list[str | Link]) -> list[str]:
+        """The hooks run before a route: its holders', and those registered for every route of
+        the app at the chain's root by a holder mounted in that app."""
+        found = [
+            hook for link in chain if isinstance(link, str) for hook in self.hooks.get(link, ())
+        ]
+        root = chain[0]
+        for holder, hook in self.app_hooks:
+            if any(context[0] == root for context in self.contexts(holder)):
+                found.append(hook)
+        return found
 
     @staticmethod
     def _default_name(framework: Framework, view: View) -> str:
