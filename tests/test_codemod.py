@@ -82,12 +82,15 @@ def _isort(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+UNSAFE = "# --unsafe-fixes\n"
+
+
 def _group(path: Path) -> str:
     """Fixtures that `fix` runs alike share a run: the configuration is read from the working
     directory, `--unsafe-fixes` is per run (the import style is per file, from its project)."""
     text = path.read_text(encoding="utf-8")
     if "# fix: unsafe" in text:
-        return "unsafe"
+        return UNSAFE + _pyproject(text)
     return _pyproject(text)
 
 
@@ -136,7 +139,7 @@ DEFAULT = _pyproject("")
 def test_golden_fixtures_as_fix_leaves_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group: str
 ) -> None:
-    unsafe = ["--unsafe-fixes"] if group == "unsafe" else []
+    unsafe = ["--unsafe-fixes"] if group.startswith(UNSAFE) else []
     by_fix, by_codemod = tmp_path / "fix", tmp_path / "codemod"
     by_fix.mkdir()
     expected = _lay_out(by_fix, GROUPS[group])
