@@ -81,6 +81,29 @@ def write_in(directory: int, name: str, data: bytes) -> None:
         raise
 
 
+def read_in(directory: int, name: str, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of `name` in the open `directory` and its status, never through a symbolic
+    link, never blocking (a FIFO), never more than `limit` bytes: NotRegularFile, TooLarge or
+    another OSError otherwise."""
+    descriptor = os.open(name, _READ | _NOFOLLOW, dir_fd=directory)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(name)
+        if status.st_size > limit:
+            raise TooLarge(name, limit)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(descriptor, limit + 1 - size):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # grew since the fstat
+                raise TooLarge(name, limit)
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks), status
+
+
 def lstat_in(directory: int, name: str) -> os.stat_result | None:
     """`name` in the open `directory`, not followed if a link; None if absent."""
     try:

@@ -17,8 +17,9 @@ from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core.findings import Finding
+from flake8_httpstatus.project import results
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
-from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT, check
+from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT
 from flake8_httpstatus.rules.candidates import Candidates, candidates_for
 
 
@@ -93,6 +94,7 @@ class Plugin:
         forget_configuration()
         forget_roots()
         refresh()
+        results.forget()
         cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
         if cls.whole_project:
             from flake8_httpstatus.routes.whole import forget
@@ -127,5 +129,6 @@ class Plugin:
         project = project_for(self.filename, self.settings)
         if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
             return
-        for finding in check(self.tree, self.settings, self.filename, project, text):
+        # From the results cache when the file and its project are unchanged since a run.
+        for finding in results.findings(self.tree, self.settings, self.filename, project, text):
             yield finding.line, finding.col, finding.message, type(self)

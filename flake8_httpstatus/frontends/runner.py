@@ -32,6 +32,7 @@ from flake8_httpstatus.core.filesystem import is_special
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.core.positions import split_lines
 from flake8_httpstatus.frontends.syntax import syntax_finding
+from flake8_httpstatus.project import results
 from flake8_httpstatus.project.index import SKIPPED_DIRS, find_root, project_for
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT, check
 from flake8_httpstatus.rules.candidates import candidates_for
@@ -245,6 +246,8 @@ def _checked(
         or (project is not None and project.mentions(text))
     ):
         found: list[Finding] = []
+    elif walk:  # from the results cache when the file and its project are unchanged
+        found = results.findings(tree, job.settings, filename, project, text)
     else:
         found = check(tree, job.settings, filename, project, text)
     whole = whole_project(filename, job.selection_for(path))

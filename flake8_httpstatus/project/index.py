@@ -19,6 +19,7 @@ import ast
 import contextlib
 import fnmatch
 import gc
+import hashlib
 import os
 import re
 import warnings
@@ -241,6 +242,7 @@ class ProjectIndex:
         self._packages: dict[tuple[str, str], tuple[str, ...]] = {}
         # Each module's size and modification time when read (`refresh`).
         self.stats: dict[str, tuple[int, int]] = {}
+        self._digest: str | None = None
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -362,9 +364,22 @@ class ProjectIndex:
             self._solved = Solver(modules, conftests=self._conftests())
         return self._solved
 
+    @property
+    def facts_digest(self) -> str:
+        """A digest of what every module passes on, by its path relative to the root: equal
+        whenever the solution is (the results cache's key holds it; project/results.py)."""
+        if self._digest is None:
+            digest = hashlib.sha256()
+            modules = {**self.modules, **self.overrides}
+            for relative in sorted(modules):
+                digest.update(f"{relative}\0{modules[relative].to_json()!r}\n".encode())
+            self._digest = digest.hexdigest()
+        return self._digest
+
     def _unsolve(self) -> None:
         """What the modules pass on changed: solved again when next asked."""
         self._solved = None
+        self._digest = None
         self._names = None
         self._keep_names = None
 
@@ -569,8 +584,6 @@ def _cache_file(
     directory = cache_dir if cache_dir is not None else cache_dir_for(root, configured)
     if directory is None:
         return None
-    import hashlib
-
     digest = hashlib.sha256(f"{root}\n{extra_sinks!r}".encode()).hexdigest()[:16]
     return directory / f"facts-{digest}.marshal"
 
