@@ -399,11 +399,13 @@ def _canonical(value: object) -> str:
     return repr(value)
 
 
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
 @functools.cache
-def code_stamp() -> str:
+def code_stamp(package: Path = _PACKAGE) -> str:
     """The size and modification time of each of this package's files: a source edited in an
     editable install (or another build of one version) makes other entries."""
-    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for directory, subdirectories, files in os.walk(package):
         subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
