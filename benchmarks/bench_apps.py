@@ -10,8 +10,14 @@ in a fresh virtual environment without the plugin, side by side in one run:
   pairs alternate, and so does which side of a pair runs first, so a change of load or a warm
   page cache favours neither side; the ratio of the medians and the
   median of the pairs' ratios are printed;
+- with `--results`, the warm figures once more with the results cache cold (its entries deleted
+  before each run, the project index's facts kept): what a run costs where every walked file
+  changed, against the warm figures where none did;
 - with `--instructions`, instructions under valgrind's callgrind (`--jobs=1`, warm cache), with
-  the garbage collector on (as users run it) and off in both runs (the plugin's own work).
+  the garbage collector on (as users run it) and off in both runs (the plugin's own work); with
+  `--results` too, the collector-on count once more with the results cache cold.
+
+The caches live in a temporary directory (FLAKE8_HTTPSTATUS_CACHE_DIR), never in the checkout.
 
 The applications are checkouts passed by path, never part of this repository (fetch them once,
 at a pinned commit). Target (issue 27): at most 1.03 of flake8's CPU time (1.05 on the worst).
@@ -24,7 +30,8 @@ The trees measured for issue 27 (docs/performance.md), each with its tests:
 On a shared, loaded machine the CPU ratios move by more than the target from run to run;
 `--instructions` gives the figure to compare.
 
-Usage: python -m benchmarks.bench_apps [--rounds N] [--instructions] [--cold] APP_ROOT[:SUBDIR]...
+Usage: python -m benchmarks.bench_apps [--rounds N] [--instructions] [--cold] [--results]
+APP_ROOT[:SUBDIR]...
 
 With `:SUBDIR`, flake8 still runs from the root (the project and its index are the whole
 checkout) but checks only that directory: callgrind on a whole application takes long.
@@ -40,10 +47,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.bench_plugin import compile_plugin, flake8_instructions, plain_flake8_env
 from flake8_httpstatus.project import index
+
+# The results cache's directory under the cache directory (project/results.py).
+RESULTS = "results"
 
 FLAKE8 = ["--isolated", "--select=E,W,F", "--exit-zero"]
 
@@ -61,8 +72,16 @@ def cpu_seconds(python: Path, root: Path, jobs: str, target: str = ".") -> float
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def forget_cache(root: Path) -> None:
-    shutil.rmtree(root / index.CACHE_DIR, ignore_errors=True)
+def cache_dir() -> Path:
+    return Path(os.environ[index.CACHE_ENV])
+
+
+def forget_cache() -> None:
+    shutil.rmtree(cache_dir(), ignore_errors=True)
+
+
+def forget_results() -> None:
+    shutil.rmtree(cache_dir() / RESULTS, ignore_errors=True)
 
 
 def python_files(root: Path) -> int:
@@ -70,9 +89,15 @@ def python_files(root: Path) -> int:
 
 
 def paired(
-    plain: Path, root: Path, target: str, jobs: str, rounds: int, cold: bool
+    plain: Path,
+    root: Path,
+    target: str,
+    jobs: str,
+    rounds: int,
+    forget: Callable[[], None] | None,
 ) -> tuple[float, float, float]:
-    """Median CPU seconds without and with the plugin, and the median of the pairs' ratios."""
+    """Median CPU seconds without and with the plugin (`forget` called before each run with
+    it), and the median of the pairs' ratios."""
     without: list[float] = []
     with_plugin: list[float] = []
     for turn in range(rounds):
@@ -81,11 +106,35 @@ def paired(
             if side == "without":
                 without.append(cpu_seconds(plain, root, jobs, target))
                 continue
-            if cold:
-                forget_cache(root)
+            if forget is not None:
+                forget()
             with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs, target))
     ratios = [w / o for w, o in zip(with_plugin, without, strict=True)]
     return statistics.median(without), statistics.median(with_plugin), statistics.median(ratios)
+
+
+def instructions(plain: Path, root: Path, target: str, results: bool) -> None:
+    """Print the instruction counts: warm caches, collector on and off; with `results`, with
+    the results cache cold too (collector on)."""
+    cpu_seconds(Path(sys.executable), root, "1", target)  # the caches warm again
+    runs: list[tuple[str, bool, Callable[[], None] | None]] = [
+        ("warm cache, collector on", True, None),
+        ("warm cache, collector off in both runs", False, None),
+    ]
+    if results:
+        runs.append(("index warm, results cold, collector on", True, forget_results))
+    for label, collector, forget in runs:
+        without, with_plugin = (
+            flake8_instructions(
+                python, [Path(target)], forget if python != plain else None, collector, root,
+                ("--isolated",),
+            )
+            for python in (plain, Path(sys.executable))
+        )  # fmt: skip
+        print(
+            f"  instructions, --jobs=1, {label}: without {without:,}, with {with_plugin:,}, "
+            f"ratio {with_plugin / without:.3f}"
+        )
 
 
 def main() -> int:
@@ -94,44 +143,39 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5, help="alternating pairs per figure")
     parser.add_argument("--cold", action="store_true", help="also with the index cache cold")
     parser.add_argument(
+        "--results", action="store_true", help="also with the results cache cold, index warm"
+    )
+    parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (callgrind; slow)"
     )
     args = parser.parse_args()
     compile_plugin()
+    caches: list[tuple[str, Callable[[], None] | None]] = [("warm", None)]
+    if args.results:
+        caches.append(("index warm, results cold", forget_results))
+    if args.cold:
+        caches.append(("cold", forget_cache))
     with tempfile.TemporaryDirectory() as tmp:
         plain = plain_flake8_env(Path(tmp) / "venv")
-        for app in args.apps:
+        for number, app in enumerate(args.apps):
             checkout, _, target = app.partition(":")
             root, target = Path(checkout).resolve(), target or "."
+            os.environ[index.CACHE_ENV] = str(Path(tmp) / f"cache-{number}")
             print(f"{root.name}/{target}: {python_files(root / target)} .py files")
-            # A warm-up run, which leaves the index cache warm.
+            # A warm-up run, which leaves the caches warm.
             cpu_seconds(Path(sys.executable), root, "1", target)
             for jobs in ("1", str(os.cpu_count() or 1)):
-                for cold in (False, True) if args.cold else (False,):
+                for cache, forget in caches:
                     without, with_plugin, ratio = paired(
-                        plain, root, target, jobs, args.rounds, cold
+                        plain, root, target, jobs, args.rounds, forget
                     )
-                    cache = "cold" if cold else "warm"
                     print(
                         f"  --jobs={jobs}, {cache} cache, CPU: without {without:.2f} s, with "
                         f"{with_plugin:.2f} s, ratio {with_plugin / without:.3f} (pairs' median "
                         f"{ratio:.3f}; {args.rounds} pairs; target <= 1.03)"
                     )
             if args.instructions:
-                cpu_seconds(Path(sys.executable), root, "1", target)  # the cache warm again
-                for collector in (True, False):
-                    counts = [
-                        flake8_instructions(
-                            python, [Path(target)], None, collector, root, ("--isolated",)
-                        )
-                        for python in (plain, Path(sys.executable))
-                    ]
-                    without_i, with_i = counts
-                    print(
-                        f"  instructions, --jobs=1, warm cache, collector "
-                        f"{'on' if collector else 'off in both runs'}: without {without_i:,}, "
-                        f"with {with_i:,}, ratio {with_i / without_i:.3f}"
-                    )
+                instructions(plain, root, target, args.results)
     print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
     return 0
 
