@@ -522,3 +522,16 @@ def test_workers_and_a_second_process_share_the_cache(tmp_path: Path) -> None:
         assert sorted(done.stdout.splitlines()) == sorted(uncached.stdout.splitlines())
     directory = tree / project.CACHE_DIR / results.DIRECTORY
     assert not [path for path in directory.iterdir() if path.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc/self/fd")
+def test_a_process_running_check_again_and_again_keeps_few_directories_open(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "app.py")  # the entries' directory exists from here on
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(3 * results._KEPT):
+        fresh_settings_run = main(["check", "app.py"])
+        assert fresh_settings_run == 1
+    capsys.readouterr()
+    assert len(os.listdir("/proc/self/fd")) <= before + results._KEPT

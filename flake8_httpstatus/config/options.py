@@ -83,8 +83,9 @@ OPTIONS = (
         "cache_dir",
         parse_cache_dir,
         "",
-        "where the project index caches its facts (relative: to the project root; default: "
-        ".httpstatus_cache), or 'off' for no cache; FLAKE8_HTTPSTATUS_CACHE_DIR wins if set",
+        "where the project index's facts and the results are cached (relative: to the project "
+        "root; default: .httpstatus_cache), or 'off' for no cache; FLAKE8_HTTPSTATUS_CACHE_DIR "
+        "wins if set",
     ),
 )
 

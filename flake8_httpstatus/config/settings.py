@@ -62,7 +62,8 @@ class Settings:
     allow_codes: frozenset[int] = frozenset()
     allow_nonstandard: frozenset[int] | None = frozenset()
     extra_sinks: tuple[ExtraSink, ...] = ()
-    # Where the project index caches its facts: "" for the default, CACHE_OFF for no cache.
+    # Where the project index caches its facts and the results cache its entries: "" for the
+    # default, CACHE_OFF for neither.
     cache_dir: str = ""
     # Patterns (fnmatch, as flake8's `exclude`) of what the project index does not read.
     exclude: tuple[str, ...] = ()

@@ -93,8 +93,11 @@ def findings(
     return found
 
 
-# One `Results` per settings and project index in this run (`forget` ends the run).
+# One `Results` per settings and project index in this run (`forget` ends the run); the least
+# recently opened closed past _KEPT (a process that runs `check` again and again: each run's
+# settings are new).
 _OPEN: dict[tuple[int, ProjectIndex], tuple[Settings, Results | None]] = {}
+_KEPT = 8
 
 
 def results_for(settings: Settings, project: ProjectIndex) -> Results | None:
@@ -102,6 +105,10 @@ def results_for(settings: Settings, project: ProjectIndex) -> Results | None:
     found = _OPEN.get((id(settings), project))
     if found is None or found[0] is not settings:
         found = _OPEN[id(settings), project] = (settings, _open(settings, project))
+        while len(_OPEN) > _KEPT:
+            _, dropped = _OPEN.pop(next(iter(_OPEN)))
+            if dropped is not None:
+                dropped.close()
     return found[1]
 
 
