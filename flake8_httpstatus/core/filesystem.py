@@ -81,10 +81,10 @@ def write_in(directory: int, name: str, data: bytes) -> None:
         raise
 
 
-def read_in(directory: int, name: str, limit: int) -> tuple[bytes, os.stat_result]:
-    """The bytes of `name` in the open `directory` and its status, never through a symbolic
-    link, never blocking (a FIFO), never more than `limit` bytes: NotRegularFile, TooLarge or
-    another OSError otherwise."""
+def read_in(directory: int, name: str, limit: int) -> bytes:
+    """The bytes of `name` in the open `directory`, never through a symbolic link, never
+    blocking (a FIFO), never more than `limit` bytes: NotRegularFile, TooLarge or another
+    OSError otherwise."""
     descriptor = os.open(name, _READ | _NOFOLLOW, dir_fd=directory)
     try:
         status = os.fstat(descriptor)
@@ -101,7 +101,7 @@ def read_in(directory: int, name: str, limit: int) -> tuple[bytes, os.stat_resul
                 raise TooLarge(name, limit)
     finally:
         os.close(descriptor)
-    return b"".join(chunks), status
+    return b"".join(chunks)
 
 
 def lstat_in(directory: int, name: str) -> os.stat_result | None:

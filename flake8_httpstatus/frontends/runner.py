@@ -311,9 +311,7 @@ def _fix(
         if all(in_place(finding) for finding in fixed.applied):
             break
         tree = ast.parse(text)
-        findings = visible(
-            _checked(tree, job, filename, path, text), text, job.selection_for(path)
-        )
+        findings = visible(_checked(tree, job, filename, path, text), text, job.selection_for(path))
     return text, count, findings
 
 

@@ -79,18 +79,28 @@ def findings(
     """`rules.check(tree, settings, filename, project, text)`: from the cache when stored,
     else checked (the engine imported only then) and stored. A file outside any project
     (standard input) is not cached."""
-    results = results_for(settings, project) if filename and project is not None else None
-    key = results.key(filename, text) if results is not None and filename else ""
-    if results is not None:
-        stored = results.get(key, text)
-        if stored is not None:
-            return stored
+    from_cache = results_for(settings, project) if filename and project is not None else None
+    if from_cache is None or not filename:
+        return _check(tree, settings, filename, project, text)
+    key = from_cache.key(filename, text)
+    stored = from_cache.get(key, text)
+    if stored is not None:
+        return stored
+    found = _check(tree, settings, filename, project, text)
+    from_cache.put(key, found)
+    return found
+
+
+def _check(
+    tree: ast.AST,
+    settings: Settings,
+    filename: str | None,
+    project: ProjectIndex | None,
+    text: str,
+) -> list[Finding]:
     from flake8_httpstatus.rules import check
 
-    found = check(tree, settings, filename, project, text)
-    if results is not None:
-        results.put(key, found)
-    return found
+    return check(tree, settings, filename, project, text)
 
 
 # One `Results` per settings and project index in this run (`forget` ends the run); the least
@@ -184,7 +194,7 @@ class Results:
         if descriptor is None:
             return None
         try:
-            raw, _ = read_in(descriptor, key, MAX_ENTRY_BYTES)
+            raw = read_in(descriptor, key, MAX_ENTRY_BYTES)
         except OSError:
             return None
         return parse_entry(raw, key, text.count("\n") + 1)
