@@ -221,7 +221,11 @@ class Results:
         if self._descriptor is not None:
             return self._descriptor
         if self._refused is None:
-            self._refused = cache.refused(self.directory, self.project.root)
+            # The cache directory as the facts' writer judges it (the project root or above
+            # it, a link: said once for both), then the entries' own directory.
+            self._refused = cache.refused(
+                self.directory.parent, self.project.root
+            ) or cache.refused(self.directory, self.project.root)
         if self._refused:
             return None
         if create:
