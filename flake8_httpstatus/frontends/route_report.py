@@ -41,6 +41,7 @@ def _route_json(route: Route) -> dict[str, object]:
     data = dataclasses.asdict(route)
     data["methods"] = list(route.methods)
     del data["documented_whole"]
+    del data["declared_at"]
     return data
 
 

@@ -8,6 +8,7 @@ import ast
 import os
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,17 +121,21 @@ def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -
 
 
 class Source:
-    """Every module under a root, parsed; `errors` lists the files that did not parse."""
+    """Every module under a root, parsed; `errors` lists the files that did not parse. `texts`
+    replaces files' contents on disk by path (relative to the root, with `/`): a fixed text
+    not yet written."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.modules: dict[str, Module] = {}
         self.errors: list[str] = []
+        texts = texts or {}
         for relative, path in _python_files(root) or ():
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    tree = ast.parse(Path(path).read_bytes(), path)
+                    text = texts.get(relative)
+                    tree = ast.parse(Path(path).read_bytes() if text is None else text, path)
             except (SyntaxError, ValueError, RecursionError, MemoryError, OSError) as error:
                 self.errors.append(f"{relative}: {type(error).__name__}")
                 continue

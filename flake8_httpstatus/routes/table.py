@@ -514,6 +514,7 @@ class _Builder(RouteLists):
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
+            declared_at=(module.path, call.lineno, call.col_offset),
         )
 
     def _decorated_status(
