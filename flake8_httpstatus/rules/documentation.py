@@ -60,8 +60,9 @@ classes and exception handlers defined elsewhere, at any depth, as the route map
 name, naming where they are sent, when every `responses=` on the route's way (route, routers,
 includes, app) is read whole: a literal or a module constant, every key a status (no call, no
 `"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
-application (in any module); a 422 sent elsewhere is taken as FastAPI's own. These findings
-have no fix. The project's route table is read for this only when HS501 is selected.
+application (in any module); a 422 sent elsewhere is taken as FastAPI's own. Their fix is
+the one below, made in the route's file whatever module sends the status. The project's route
+table is read for this only when HS501 is selected.
 
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
@@ -113,9 +114,12 @@ def get_book(book_id: int):
 On a FastAPI route, an unsafe fix adds every status the route misses to its `responses=`, each
 described by the status's phrase (`{status.HTTP_404_NOT_FOUND: {"description": "Not Found"}}`):
 into its dict literal, in place of `responses=None`, or as a new keyword of the decorator. The
-key is written as the route writes the status where it sends it, else as a number. It changes
-the OpenAPI schema the application serves (and the clients generated from it); the description
-is generic, worth rewriting. Other frameworks' routes get no fix.
+key is written as the route writes the status where it sends it, else as a number (always for
+a status sent through another module, whose constant the route's file may not import). The
+call edited is the one that declares the route (its decorator, or an `add_api_route(...)` in
+the route's file). It changes the OpenAPI schema the application serves (and the clients
+generated from it); the description is generic, worth rewriting. Other frameworks' routes get
+no fix, nor does a route whose `responses=` is a name.
 
 ## Known problems
 In the route's own module, only what the file shows is read: routers included in another
