@@ -89,4 +89,9 @@ APIFLASK_OUTPUT = "output"  # its status: the second argument or `status_code=`,
 APIFLASK_DOC = "doc"
 APIFLASK_DEFAULT_STATUS = 200
 APIFLASK_ADDED: dict[str, int] = {"input": 422, "auth_required": 401}
+# What the request validation of `@blp.arguments`/`@blp.paginate` (webargs' `handle_error`
+# aborts with the status they document) and of APIFlask's `@app.input` (its `_ValidationError`,
+# `VALIDATION_ERROR_STATUS_CODE`, 422 by default) sends: implicit, as FastAPI's 422 is.
+VALIDATION_REASON = "request validation"
+APIFLASK_VALIDATED = "input"
 APIFLASK_PATH_PARAMETER_STATUS = 404

@@ -1,5 +1,7 @@
 """Statuses flask-smorest's and APIFlask's decorators on a view function or a MethodView's
-method document, with those each library adds to its OpenAPI document by itself."""
+method document, with those each library adds to its OpenAPI document by itself; and the
+status of the request validation they add (`@blp.arguments`, `@blp.paginate`, `@app.input`),
+which the library sends by itself: implicit."""
 
 from __future__ import annotations
 
@@ -11,14 +13,16 @@ from flake8_httpstatus.knowledge.api_docs import (
     APIFLASK_DOC,
     APIFLASK_OUTPUT,
     APIFLASK_PATH_PARAMETER_STATUS,
+    APIFLASK_VALIDATED,
     SMOREST_DOC,
     SMOREST_ETAG,
     SMOREST_ETAG_STATUSES,
     SMOREST_RESPONSES,
     SMOREST_VALIDATED,
     SMOREST_VALIDATION_STATUS,
+    VALIDATION_REASON,
 )
-from flake8_httpstatus.routes.model import Documented, Route
+from flake8_httpstatus.routes.model import Documented, Implicit, Route
 from flake8_httpstatus.routes.source import Module, Source, keyword
 
 
@@ -38,6 +42,9 @@ def document(source: Source, routes: list[Route]) -> None:
                 entry.status: entry for entry in sorted([*route.documented, *found], reverse=True)
             }.values()
         )
+        validated = _validation_status(source, module, route, function.decorator_list)
+        if validated is not None:
+            route.implicit = sorted({*route.implicit, Implicit(validated, VALIDATION_REASON)})
 
 
 def _named(decorator: ast.expr) -> tuple[str, ast.Call | None] | None:
@@ -64,9 +71,7 @@ def _smorest(
             responses = keyword(call, "responses")
             found += [Documented(*entry) for entry in source.statuses_of_mapping(module, responses)]
         elif name in SMOREST_VALIDATED:
-            given = keyword(call, "error_status_code") if call is not None else None
-            status = source.status(module, given) if given is not None else None
-            found.append(Documented(status or SMOREST_VALIDATION_STATUS, *here))
+            found.append(Documented(_smorest_validation(source, module, call), *here))
         elif name == SMOREST_ETAG:
             found += [
                 Documented(status, *here)
@@ -75,6 +80,30 @@ def _smorest(
                 for status in statuses
             ]
     return found
+
+
+def _smorest_validation(source: Source, module: Module, call: ast.Call | None) -> int:
+    """The status of an `arguments`/`paginate` decorator's validation: its
+    `error_status_code=`, else webargs' default."""
+    given = keyword(call, "error_status_code") if call is not None else None
+    status = source.status(module, given) if given is not None else None
+    return status or SMOREST_VALIDATION_STATUS
+
+
+def _validation_status(
+    source: Source, module: Module, route: Route, decorators: list[ast.expr]
+) -> int | None:
+    """The status the route's request validation sends, if a decorator adds one."""
+    for decorator in decorators:
+        named = _named(decorator)
+        if named is None:
+            continue
+        name, call = named
+        if route.framework == "flask-smorest" and name in SMOREST_VALIDATED:
+            return _smorest_validation(source, module, call)
+        if route.framework == "apiflask" and name == APIFLASK_VALIDATED:
+            return APIFLASK_ADDED[name]
+    return None
 
 
 def _apiflask(
