@@ -63,3 +63,61 @@ def test_validation_status_is_implicit_where_the_library_answers_it(
     assert {key: ({422} if status == 422 else set()) for key, status in answered.items()} == (
         implicit
     )
+
+
+# flask-smorest before 0.29.0 (its changelog: "In `@response` decorator, rename `code` argument
+# to `status_code` and make it positional"): `response(schema=None, *, code=200, ...)`, which
+# both sets the success status and documents it. Checked by hand against flask-smorest 0.28.0
+# (with Flask 1.1.4, webargs 7): `api.spec.to_dict()` lists 201 for `post`, 204 for `delete`,
+# 200 for `get`, and the test client answers them so.
+_OLD_SMOREST = """
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from teams.schemas import TeamSchema
+
+blp = Blueprint("teams", __name__, url_prefix="/teams")
+
+
+@blp.route("/")
+class Teams(MethodView):
+    @blp.response(TeamSchema(many=True))
+    def get(self):
+        return []
+
+    @blp.arguments(TeamSchema)
+    @blp.response(TeamSchema, code=201)
+    def post(self, new_item):
+        return new_item
+
+
+@blp.route("/<int:item_id>")
+class TeamsById(MethodView):
+    @blp.response(code=204)
+    def delete(self, item_id):
+        return None
+"""
+
+
+def test_old_smorest_response_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "teams").mkdir()
+    (tmp_path / "teams" / "__init__.py").write_text("")
+    (tmp_path / "teams" / "schemas.py").write_text(
+        "import marshmallow as ma\n\n\nclass TeamSchema(ma.Schema):\n    name = ma.fields.Str()\n"
+    )
+    (tmp_path / "teams" / "views.py").write_text(_OLD_SMOREST)
+    capsys.readouterr()
+    assert main(["routes", str(tmp_path), "--format", "json"]) == 0
+    found = {
+        f"{route['methods'][0]} {route['path']}": (
+            [entry["status"] for entry in route["sends"]],
+            [entry["status"] for entry in route["documented"]],
+        )
+        for route in json.loads(capsys.readouterr().out)["routes"]
+    }
+    assert found == {
+        "GET /teams/": ([200], [200]),
+        "POST /teams/": ([201], [201, 422]),
+        "DELETE /teams/{item_id}": ([204], [204]),
+    }

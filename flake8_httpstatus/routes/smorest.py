@@ -17,6 +17,9 @@ from flake8_httpstatus.knowledge.api_docs import (
     SMOREST_DOC,
     SMOREST_ETAG,
     SMOREST_ETAG_STATUSES,
+    SMOREST_OLD_CODE,
+    SMOREST_OLD_DEFAULT_STATUS,
+    SMOREST_OLD_RESPONSE,
     SMOREST_RESPONSES,
     SMOREST_VALIDATED,
     SMOREST_VALIDATION_STATUS,
@@ -66,6 +69,9 @@ def _smorest(
         here = (module.path, decorator.lineno)
         if name in SMOREST_RESPONSES and call is not None:
             status = source.status(module, keyword(call, "status_code", 0))
+            if status is None and _old_response(source, module, call):
+                code = keyword(call, SMOREST_OLD_CODE)  # unreadable: nothing documented
+                status = source.status(module, code) if code else SMOREST_OLD_DEFAULT_STATUS
             found += [Documented(status, *here)] if status else []
         elif name == SMOREST_DOC and call is not None:
             responses = keyword(call, "responses")
@@ -80,6 +86,34 @@ def _smorest(
                 for status in statuses
             ]
     return found
+
+
+def old_response_code(source: Source, module: Module, call: ast.Call) -> int | None:
+    """The `code=` of a `@blp.response(Schema, code=201)` written for flask-smorest before
+    0.29.0."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr != SMOREST_OLD_RESPONSE:
+        return None
+    code = keyword(call, SMOREST_OLD_CODE)
+    return source.status(module, code) if code is not None else None
+
+
+def _old_response(source: Source, module: Module, call: ast.Call) -> bool:
+    """`response(...)` in flask-smorest's form before 0.29.0: `code=`, no status at all, or a
+    schema first (the later form takes the status first)."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr != SMOREST_OLD_RESPONSE:
+        return False
+    if keyword(call, SMOREST_OLD_CODE) is not None:
+        return True
+    first = keyword(call, "status_code", 0)
+    return first is None or _is_schema(source, module, first)
+
+
+def _is_schema(source: Source, module: Module, node: ast.expr) -> bool:
+    """A class of the project, or a call of one (`TeamSchema`, `TeamSchema(many=True)`)."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    qualified = source.qualified(module, node)
+    return qualified is not None and source.class_(qualified) is not None
 
 
 def _smorest_validation(source: Source, module: Module, call: ast.Call | None) -> int:

@@ -26,6 +26,7 @@ from flake8_httpstatus.routes.openapi import document as document_openapi
 from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.smorest import document as document_smorest
+from flake8_httpstatus.routes.smorest import old_response_code
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
@@ -525,9 +526,10 @@ class _Builder(RouteLists):
             if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute):
                 for name, position in framework.success_decorators:
                     if decorator.func.attr == name:
-                        return self.source.status(
+                        status = self.source.status(
                             module, keyword(decorator, "status_code", position)
                         )
+                        return status or old_response_code(self.source, module, decorator)
         return None
 
     def _hooks_of(self, chain: list[str | Link]) -> list[str]:
