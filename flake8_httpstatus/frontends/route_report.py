@@ -42,6 +42,7 @@ def _route_json(route: Route) -> dict[str, object]:
     data["methods"] = list(route.methods)
     del data["documented_whole"]
     del data["declared_at"]
+    del data["made_router"]
     return data
 
 

@@ -232,6 +232,34 @@ class Source:
                         queue.append(self.resolve(qualified))
         return found
 
+    def made_class_bases(self, name: str) -> list[str] | None:
+        """The bases, own and inherited, of the class a module-level name is bound to by a call
+        of a project function that returns a class defined in its body (Polar's `APIRouter =
+        get_api_router_class(APIRoute)`); None for any other name."""
+        module_name, _, attribute = self.resolve(name).rpartition(".")
+        module = self.modules.get(module_name)
+        value = module.assignments.get(attribute) if module is not None else None
+        if module is None or not isinstance(value, ast.Call):
+            return None
+        qualified = self.qualified(module, value.func)
+        located = self.function(qualified) if qualified is not None else None
+        if located is None:
+            return None
+        target, _, function = located
+        classes = {node.name: node for node in ast.walk(function) if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
+                made = classes.get(node.value.id)
+                if made is not None:
+                    bases = [self.qualified(target, base) for base in made.bases]
+                    return [
+                        found
+                        for base in bases
+                        if base is not None
+                        for found in self.bases(self.resolve(base))
+                    ]
+        return None
+
     # -- values ---------------------------------------------------------------------------------
     def status(self, module: Module, node: ast.expr | None) -> int | None:
         """A status written as a literal, a registry constant (`status.HTTP_404_NOT_FOUND`,

@@ -96,6 +96,9 @@ class _Builder(RouteLists):
         self.app_hooks: list[tuple[str, str]] = []
         # Whether the route being built has had every documentation it reads read whole.
         self.whole = True
+        # Holders whose class a project function makes: what that class does to its routes
+        # (a route class of its own, `include_in_schema` set at run time) is not read.
+        self.made_classes: set[str] = set()
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -164,11 +167,14 @@ class _Builder(RouteLists):
         if qualified is None:
             return
         init: tuple[Module, ast.Call] | None = None
-        for cls in self.source.bases(qualified):
+        made = self.source.made_class_bases(qualified)
+        for cls in self.source.bases(qualified) + (made or []):
             found = HOLDER_CLASSES.get(cls)
             if found is not None:
                 key = ".".join(part for part in (module.name, scope, target.id) if part)
                 self.holders[key] = Holder(key, found[0], found[1], module, value, init, scope)
+                if made is not None:
+                    self.made_classes.add(key)
                 return
             init = init or self._super_init(cls)
 
@@ -515,6 +521,7 @@ class _Builder(RouteLists):
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
+            made_router=any(isinstance(link, str) and link in self.made_classes for link in chain),
             declared_at=(module.path, call.lineno, call.col_offset),
         )
 

@@ -26,7 +26,7 @@ def undocumented(source: Source, routes: list[Route]) -> dict[str, list[Finding]
     modules = {module.path: module for module in source.modules.values()}
     found: dict[str, list[Finding]] = {}
     for route in routes:
-        if route.framework != "fastapi" or not route.documented_whole:
+        if route.framework != "fastapi" or not route.documented_whole or route.made_router:
             continue
         # FastAPI documents 422 for a route whose dependencies read parameters, which the table
         # cannot always tell (a dependency made by a factory: `Depends(make_dependable(Q))`).
