@@ -60,7 +60,9 @@ classes and exception handlers defined elsewhere, at any depth, as the route map
 name, naming where they are sent, when every `responses=` on the route's way (route, routers,
 includes, app) is read whole: a literal or a module constant, every key a status (no call, no
 `"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
-application (in any module); a 422 sent elsewhere is taken as FastAPI's own. Their fix is
+application (in any module), and its router's class is not made by a project function (whose
+route class may change the documentation at run time); a 422 sent elsewhere is taken as
+FastAPI's own. Their fix is
 the one below, made in the route's file whatever module sends the status. The project's route
 table is read for this only when HS501 is selected.
 
@@ -203,7 +205,9 @@ def health():
 ## Known problems
 What the route table cannot see is not sent: a status sent by middleware, by a library the
 route calls, or held in a variable the table cannot read, is reported as never sent. Keys
-`"4XX"` and `"default"` are never reported.
+`"4XX"` and `"default"` are never reported, nor are the routes of a router whose class a
+project function makes (Polar's `get_api_router_class(APIRoute)`), whose route class may change
+their documentation at run time.
 
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
