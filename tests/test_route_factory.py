@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,9 +73,11 @@ def test_routes_of_a_factory_made_router_are_fastapis(capsys: pytest.CaptureFixt
     assert real["documented"] == ["/api/items", "/health"]
 
 
-def test_hs501_leaves_them_alone(capsys: pytest.CaptureFixture[str]) -> None:
+def test_hs501_and_hs502_leave_them_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    copy = tmp_path / PROJECT.name
+    shutil.copytree(PROJECT, copy)
     cwd = Path.cwd()
-    os.chdir(PROJECT)
+    os.chdir(copy)
     try:
         capsys.readouterr()
         main(["check", "--select", "HS501,HS502", "."])
