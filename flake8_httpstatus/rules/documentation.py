@@ -62,8 +62,10 @@ includes, app) is read whole: a literal or a module constant, every key a status
 `"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
 application (in any module), and its router's class is not made by a project function (whose
 route class may change the documentation at run time); a 422 sent elsewhere is taken as
-FastAPI's own. Their fix is
-the one below, made in the route's file whatever module sends the status. The project's route
+FastAPI's own. A route whose router is made in its
+file but reaches the application only through includes in other modules (which its file cannot
+show) has the statuses it sends in its own file reported there too, in the same finding. Their
+fix is the one below, made in the route's file whatever module sends the status. The project's route
 table is read for this only when HS501 is selected.
 
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
@@ -71,9 +73,7 @@ Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
 route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
 call, an `openapi_extra` key that is neither a literal nor a module constant holding a
-string (a call, an imported name), a router made by a factory or imported, a router not included (directly or through
-other routers) in a `FastAPI(...)` app of the same file, since where it is included may
-document more, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
+string (a call, an imported name), a router made by a factory or imported, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
 known exception class. `responses=None` documents nothing.
 
 Off by default, because documenting every error is a policy, not a bug. Enable it with
@@ -124,9 +124,10 @@ generated from it); the description is generic, worth rewriting. Other framework
 no fix, nor does a route whose `responses=` is a name.
 
 ## Known problems
-In the route's own module, only what the file shows is read: routers included in another
-module are left alone there (the statuses sent through other modules are read from the route
-map, with its own limits: middleware is not seen). A
+In the route's own module, only what the file shows is read; what a route sends through
+other modules, and in its own module when its router is included in another module, is read
+from the route map, with its own limits (middleware is not seen; a router included where the
+map cannot see, such as through a plugin's attribute, leaves its routes alone). A
 router included in several places counts as documented where any of them documents it. A 422
 raised in a FastAPI route with parameters is taken as documented by FastAPI's own "Validation
 Error" response, although its body differs.
