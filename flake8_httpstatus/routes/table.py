@@ -4,6 +4,7 @@ joined), its handler, and the statuses it sends, documents and answers implicitl
 from __future__ import annotations
 
 import ast
+import copy
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from flake8_httpstatus.routes.connexion import ConnexionRoutes
 from flake8_httpstatus.routes.declared import Declaration, Holder, Link
 from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
 from flake8_httpstatus.routes.lists import RouteLists
+from flake8_httpstatus.routes.loops import Loop, LoopValues, Where, loop_names
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.openapi import Document
 from flake8_httpstatus.routes.openapi import document as document_openapi
@@ -30,28 +32,49 @@ from flake8_httpstatus.routes.source import Function, Module, Source, is_test_fi
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
 from flake8_httpstatus.routes.views import View, views
+from flake8_httpstatus.routes.wrappers import Wrappers
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
+# A wrapper's call may be of another wrapper; past this depth the map stops following.
+_MAX_WRAPPED = 3
 
 
-def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
-    """Every statement with the qualname of the function or class holding it ("" at the top)."""
+def _scopes(
+    body: list[ast.stmt], scope: str = "", loops: tuple[Loop, ...] = ()
+) -> Iterator[tuple[str, ast.stmt, tuple[Loop, ...]]]:
+    """Every statement with the qualname of the function or class holding it ("" at the top)
+    and the `for` loops around it there."""
     for statement in body:
-        yield scope, statement
+        yield scope, statement, loops
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             inner = f"{scope}.{statement.name}" if scope else statement.name
             yield from _scopes(statement.body, inner)
         else:
             for name in ("body", "orelse", "finalbody", "handlers"):
                 block = getattr(statement, name, None)
+                within = loops
+                if name == "body" and isinstance(statement, (ast.For, ast.AsyncFor)):
+                    within = (*loops, Loop(statement.target, statement.iter))
                 if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-                    yield from _scopes(block, scope)
+                    yield from _scopes(block, scope, within)
                 elif isinstance(block, list):
                     for handler in block:
                         if isinstance(handler, ast.ExceptHandler):
-                            yield from _scopes(handler.body, scope)
+                            yield from _scopes(handler.body, scope, loops)
+
+
+def substituted(call: ast.Call, replaced: dict[str, ast.expr]) -> ast.Call:
+    """A copy of `call` with the names in `replaced` replaced by their expressions."""
+
+    class _Replace(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.expr:
+            return copy.deepcopy(replaced[node.id]) if node.id in replaced else node
+
+    copied = _Replace().visit(copy.deepcopy(call))
+    assert isinstance(copied, ast.Call)
+    return copied
 
 
 def _calls(statement: ast.stmt) -> Iterator[ast.Call]:
@@ -95,6 +118,10 @@ class _Builder(RouteLists):
         self.app_hooks: list[tuple[str, str]] = []
         # Whether the route being built has had every documentation it reads read whole.
         self.whole = True
+        # The `for` loops around each call (by node) that has any.
+        self.loops: dict[int, tuple[Loop, ...]] = {}
+        self.values = LoopValues(source, [])
+        self.wrappers = Wrappers(source)
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -106,12 +133,16 @@ class _Builder(RouteLists):
         definitions: list[tuple[Module, str, Function | ast.ClassDef]] = []
         calls: list[tuple[Module, str, ast.Call]] = []
         for module in modules:
-            for scope, statement in _scopes(module.tree.body):
+            for scope, statement, loops in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
                     assignments.append((module, scope, statement))
                 elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     definitions.append((module, scope, statement))
-                calls += [(module, scope, call) for call in _calls(statement)]
+                found = list(_calls(statement))
+                calls += [(module, scope, call) for call in found]
+                if loops:
+                    self.loops.update((id(call), loops) for call in found)
+        self.values = LoopValues(self.source, calls)
         for module, scope, statement in assignments:
             self._holder(module, scope, statement)
         # Holders made by another holder (`api.namespace(...)`), once every one it may come
@@ -192,9 +223,10 @@ class _Builder(RouteLists):
             self.includes.append(Link(maker.key, key, module, None, None))
 
     def _alias(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`api = app.router`, or `app = make_app()`: a name bound to a holder made elsewhere."""
         target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
         if not isinstance(target, ast.Name) or not isinstance(
-            statement.value, (ast.Name, ast.Attribute)
+            statement.value, (ast.Name, ast.Attribute, ast.Call)
         ):
             return
         key = ".".join(part for part in (module.name, scope, target.id) if part)
@@ -294,6 +326,40 @@ class _Builder(RouteLists):
             self.app_hooks.append((holder.key, hook))
 
     def _call(self, module: Module, scope: str, call: ast.Call) -> None:
+        """A call that may register something; in a loop, once per item of the loop."""
+        loops = self.loops.get(id(call), ())
+        used = (
+            {node.id for node in ast.walk(call) if isinstance(node, ast.Name)} if loops else set()
+        )
+        if not any(used & set(loop_names(loop)) for loop in loops):
+            self._call_one(module, scope, call)
+            return
+        for bound in self.values.bindings(module, scope, loops, used):
+            self._call_bound(module, scope, call, bound)
+
+    def _call_bound(
+        self, module: Module, scope: str, call: ast.Call, bound: dict[str, Where]
+    ) -> None:
+        """The call with each loop name bound to one item: a holder by its key, an expression
+        read in this module written in its place; an item that is neither is not read."""
+        replaced: dict[str, ast.expr] = {}
+        keys: list[tuple[str, str, str]] = []
+        try:
+            for name, (where, where_scope, item) in bound.items():
+                holder = self.holder_of(where, where_scope, item)
+                if holder is not None:
+                    keys.append((module.name, scope, name))
+                    self.loop_bound[keys[-1]] = holder
+                elif where is module and where_scope in {"", scope}:
+                    replaced[name] = item
+                else:
+                    return
+            self._call_one(module, scope, substituted(call, replaced) if replaced else call)
+        finally:
+            for key in keys:
+                del self.loop_bound[key]
+
+    def _call_one(self, module: Module, scope: str, call: ast.Call, depth: int = 0) -> None:
         if not isinstance(call.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, call.func.value)
@@ -319,6 +385,14 @@ class _Builder(RouteLists):
             self._include(holder, include, module, scope, call)
             return
         row = DECORATORS[framework.name].get(name)
+        if row is None and depth < _MAX_WRAPPED:
+            # `api.add_org_resource(...)`: a method of the holder's project class.
+            made = self.source.qualified(holder.module, holder.call.func)
+            cls = self.source.resolve(made) if made else None
+            if cls is not None and self.source.class_(cls) is not None:
+                for inner in self.wrappers.calls(cls, module, call):
+                    self._call_one(module, scope, inner, depth + 1)
+            return
         if row is not None and row.endpoint is not None:
             endpoint = keyword(call, row.view, row.endpoint)
             suffix_node = keyword(call, row.suffix) if row.suffix else None

@@ -264,6 +264,11 @@ class Tests:
         if isinstance(url, ast.Call) and _callee(url) in URL_REVERSERS and url.args:
             name = self.source.string(module, url.args[0])
             if name is None:
+                # flask-restful's `api.url_for(TodoList)`: the routes of that resource class.
+                resource = self._resource(module, url.args[0])
+                if resource is not None:
+                    own = _built(url, [r for r in candidates if _handler_class(r) == resource])
+                    return own, "" if own else f"no {request.method} route of {resource}"
                 return [], f"route name in {text} not resolved"
             named = [route for route in candidates if route.name == name]
             return named, "" if named else f"no {request.method} route named {name!r}"
@@ -280,6 +285,12 @@ class Tests:
             return [], f"no {request.method} route matches {shown}"
         best = max(score for score, _ in scored)
         return [route for score, route in scored if score == best], ""
+
+    def _resource(self, module: Module, node: ast.expr) -> str | None:
+        """A project class a name refers to, as `module:Class` (how handlers are named)."""
+        qualified = self.source.qualified(module, node)
+        located = self.source.class_(qualified) if qualified else None
+        return f"{located[0].name}:{located[1].name}" if located is not None else None
 
     def _pattern(self, module: Module, node: ast.expr) -> str | None:
         """The URL's path with `_HOLE` where the test fills in a value; None if unreadable."""
@@ -441,3 +452,20 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
                 yield from _statements(block)
         for handler in getattr(statement, "handlers", []):
             yield from _statements(handler.body)
+
+
+def _handler_class(route: Route) -> str:
+    """`pkg.views:TodoList` of a handler `pkg.views:TodoList.get`."""
+    return route.handler.rpartition(".")[0] if "." in route.handler.partition(":")[2] else ""
+
+
+def _built(url: ast.Call, routes: list[Route]) -> list[Route]:
+    """The routes `url_for` may build from its keywords: Werkzeug takes a rule whose
+    parameters are all given, using the most of them (the others go to the query string)."""
+    if any(item.arg is None for item in url.keywords):
+        return routes  # `**values`: which are given is not known
+    given = {item.arg for item in url.keywords}
+    fitting = [(set(re.findall(r"{(\w+)}", route.path)), route) for route in routes]
+    fitting = [(names, route) for names, route in fitting if names <= given]
+    most = max((len(names) for names, _ in fitting), default=0)
+    return [route for names, route in fitting if len(names) == most]
