@@ -1,9 +1,11 @@
 """Routes registered in a loop, through a project's wrapper of `add_resource`, and by a
 blueprint imported inside the function registering it: the `flask_factory` project's table is
-checked whole by test_routes; here against Flask's own url map."""
+checked whole by test_routes; here against Flask's own url map. And Sanic's handlers
+registered through `app.error_handler.add` (the `sanic_shop` project)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
+from flake8_httpstatus.knowledge.routing import SANIC
 from tests.test_routes import _URL_MAP, ROUTES, _merged, table
 
 _FACTORY_URL_MAP = _URL_MAP.replace("from blog import", "from factory import")
@@ -109,3 +112,18 @@ def test_a_loop_over_items_the_map_cannot_read_registers_nothing(
         "    app.register_blueprint(bp, url_prefix=prefix)\n"
     )
     assert _paths(capsys, tmp_path) == ["/x"]
+
+
+def test_sanic_handler_registrations_are_its_own() -> None:
+    """Each of Sanic's handler-registering names is the app's (`exception`) or its member's
+    (`error_handler.add`, whose first two parameters are the exception and the handler)."""
+    sanic = pytest.importorskip("sanic")
+    handlers = pytest.importorskip("sanic.handlers")
+    for name in SANIC.exception_handlers:
+        owner, _, method = name.rpartition(".")
+        if owner:
+            assert owner in sanic.Sanic.__slots__ or hasattr(sanic.Sanic, owner)
+            parameters = list(inspect.signature(getattr(handlers.ErrorHandler, method)).parameters)
+            assert parameters[1:3] == ["exception", "handler"]
+        else:
+            assert callable(getattr(sanic.Sanic, method))

@@ -144,7 +144,7 @@ class Framework:
     # Callables whose argument is a dependency (`Depends(get_user)`): its statuses are the route's.
     dependency_markers: tuple[str, ...] = ()
     # Method of a holder that registers an exception handler (`@app.exception_handler(Exc)`,
-    # `app.add_exception_handler(Exc, handler)`).
+    # `app.add_exception_handler(Exc, handler)`), or of its member (`error_handler.add`).
     exception_handlers: tuple[str, ...] = ()
     # Methods of a holder that register a hook run before each of its routes (Flask's
     # `@bp.before_request`), and those that register one run before every route of the app it
@@ -608,7 +608,9 @@ SANIC = Framework(
     includes=(Include("sanic", "blueprint", "url_prefix", replaces_prefix=True),),
     default_status=200,
     implicit=_SERVER_IMPLICIT,
-    exception_handlers=("exception",),
+    # `@app.exception(Exc)`, and `app.error_handler.add(Exc, handler)` on the app's member
+    # [S: sanic.handlers.ErrorHandler.add].
+    exception_handlers=("exception", "error_handler.add"),
     joins_paths=True,
     parameter=r"<([a-zA-Z_][a-zA-Z0-9_]*)(?::[^<>]*)?>",
 )

@@ -365,12 +365,11 @@ class _Builder(RouteLists):
         holder = self.holder_of(module, scope, call.func.value)
         framework = holder.framework if holder else self._parameter(module, scope, call)
         if framework is None:
+            self._member_call(module, scope, call)
             return
         name = call.func.attr
         if name in framework.exception_handlers and len(call.args) >= 2:
-            handler = self.source.qualified(module, call.args[1])
-            if handler is not None:
-                self._handler(module, call.args[0], self.source.resolve(handler))
+            self._registered_handler(module, call.args[0], call.args[1])
             return
         if holder is None:
             return
@@ -407,6 +406,31 @@ class _Builder(RouteLists):
                 found = views(self.source, framework, module, endpoint, suffix)
                 self.declare(holder, row, module, call, found)
 
+    def _member_call(self, module: Module, scope: str, call: ast.Call) -> None:
+        """Sanic's `app.error_handler.add(Exc, handler)`: a handler registered through a
+        member of the holder (`error_handler.add` among the framework's handler methods)."""
+        assert isinstance(call.func, ast.Attribute)
+        member = call.func.value
+        if not isinstance(member, ast.Attribute):
+            return
+        owner = self.holder_of(module, scope, member.value)
+        # Or an app passed to the enclosing function, by its annotation (`app: Sanic`).
+        framework = owner.framework if owner else self._parameter(module, scope, member)
+        exception, handler = keyword(call, "exception", 0), keyword(call, "handler", 1)
+        if (
+            framework is not None
+            and f"{member.attr}.{call.func.attr}" in framework.exception_handlers
+            and exception is not None
+            and handler is not None
+        ):
+            self._registered_handler(module, exception, handler)
+
+    def _registered_handler(self, module: Module, exception: ast.expr, handler: ast.expr) -> None:
+        """`add_exception_handler(Exc, handler)`: the handler answers that exception."""
+        qualified = self.source.qualified(module, handler)
+        if qualified is not None:
+            self._handler(module, exception, self.source.resolve(qualified))
+
     def _include(
         self, holder: Holder, include: Include, module: Module, scope: str, call: ast.Call
     ) -> None:
@@ -427,11 +451,14 @@ class _Builder(RouteLists):
         prefix = self.source.string(module, given) or "" if given is not None else None
         self.includes.append(Link(holder.key, child.key, module, call, prefix))
 
-    def _parameter(self, module: Module, scope: str, call: ast.Call) -> Framework | None:
+    def _parameter(
+        self, module: Module, scope: str, call: ast.Call | ast.Attribute
+    ) -> Framework | None:
         """The framework of an application or router passed to the enclosing function, by its
         annotation (`def register_exception_handlers(app: FastAPI)`): its exception handlers
-        are registered on the application that function is given."""
-        func = call.func
+        are registered on the application that function is given. `call`: a method call on
+        it, or the method (`app.error_handler`)."""
+        func = call.func if isinstance(call, ast.Call) else call
         function = module.functions.get(scope)
         if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
             return None
