@@ -331,11 +331,29 @@ class _Builder(RouteLists):
         used = (
             {node.id for node in ast.walk(call) if isinstance(node, ast.Name)} if loops else set()
         )
-        if not any(used & set(loop_names(loop)) for loop in loops):
+        bound_names = {name for loop in loops for name in loop_names(loop)}
+        if not used & bound_names or not self._may_register(module, scope, call, bound_names):
             self._call_one(module, scope, call)
             return
         for bound in self.values.bindings(module, scope, loops, used):
             self._call_bound(module, scope, call, bound)
+
+    def _may_register(
+        self, module: Module, scope: str, call: ast.Call, bound_names: set[str]
+    ) -> bool:
+        """Whether a call in a loop is on a holder (or its member), or on a loop's name
+        (`for bp in BLUEPRINTS: bp.add_url_rule(...)`): only those are read once per item."""
+        if not isinstance(call.func, ast.Attribute):
+            return False
+        receiver = call.func.value
+        if any(
+            isinstance(node, ast.Name) and node.id in bound_names for node in ast.walk(receiver)
+        ):
+            return True
+        owner = receiver.value if isinstance(receiver, ast.Attribute) else None
+        return self.holder_of(module, scope, receiver) is not None or (
+            owner is not None and self.holder_of(module, scope, owner) is not None
+        )
 
     def _call_bound(
         self, module: Module, scope: str, call: ast.Call, bound: dict[str, Where]
