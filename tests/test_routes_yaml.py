@@ -189,3 +189,37 @@ def test_a_connexion_document_linked_from_outside_the_project_is_not_read(
         "flake8-httpstatus: error: api/linked.yaml: outside the project: not read\n"
         "flake8-httpstatus: error: ../outside.yaml: outside the project: not read\n"
     )
+
+
+def test_a_status_an_alias_brings_in_is_shown_at_its_anchor(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """GET's 404 is merged in from the anchor (line 2), not the next operation's own 404."""
+    document = tmp_path / "api.yaml"
+    document.write_text(
+        "x-missing: &missing\n"
+        "  404: {description: missing}\n"
+        "paths:\n"
+        "  /posts/{slug}:\n"
+        "    get:\n"
+        "      responses:\n"
+        "        <<: *missing\n"
+        "        200: {description: a post}\n"
+        "    delete:\n"
+        "      responses:\n"
+        "        404: {description: missing}\n"
+        "        204: {description: deleted}\n"
+    )
+    code = main(
+        ["routes", str(ROUTES / "flask_blog"), "--openapi", str(document), "--format", "json"]
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    lines = {
+        (method, entry["status"]): entry["line"]
+        for route in json.loads(out)["routes"]
+        for method in route["methods"]
+        for entry in route["documented"]
+        if entry["file"] == str(document)
+    }
+    assert lines == {("GET", 404): 2, ("GET", 200): 8, ("DELETE", 404): 11, ("DELETE", 204): 12}

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from flake8_httpstatus.knowledge.api_docs import OPENAPI_METHODS
 from flake8_httpstatus.routes.model import Documented, Route, Unmatched
-from flake8_httpstatus.routes.yaml_document import KeyPlaces, Unread, load
+from flake8_httpstatus.routes.yaml_document import KeyPlaces, Unread, line_of, load
 
 # A document larger than this is refused: real API descriptions are a few MiB at most.
 _MAX_BYTES = 16 * 2**20
@@ -179,10 +179,11 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._newlines: list[int] = []
 
     def find(self, key: str, start: int) -> int:
         at = self.text.find(json.dumps(key), start)
         return at if at >= 0 else start
 
     def line(self, at: int) -> int:
-        return self.text.count("\n", 0, at) + 1
+        return line_of(self.text, self._newlines, at)

@@ -9,10 +9,20 @@ before any data is built; past `_MAX_NODES`, or on an alias to itself, the docum
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from yaml import Node
+
+
+def line_of(text: str, newlines: list[int], at: int) -> int:
+    """The line of a place in `text`; `newlines`: the places of its newlines, filled on the
+    first call (so each document's text is scanned once, not once per key)."""
+    if not newlines:
+        # A text without a newline is one line: its end stands in, so the list is filled.
+        newlines += [found.start() for found in re.finditer("\n", text)] or [len(text)]
+    return bisect.bisect_left(newlines, at) + 1
 
 
 class Unread(Exception):
@@ -25,23 +35,35 @@ _MAX_NODES = 2_000_000
 
 
 class KeyPlaces:
-    """Where each mapping key is written, in the text's order: the lines the map shows."""
+    """Where the document's keys are written: the lines the map shows. A key is looked for
+    under the key written at a place, then in the whole document, the shallowest first, so
+    a key an alias brings in (`<<: *missing`) is shown at its anchor."""
 
-    def __init__(self, text: str, places: dict[str, list[int]]) -> None:
+    def __init__(self, text: str, root: Node) -> None:
+        import yaml
+
         self.text = text
-        self.places = places
+        self.root = root
+        # The value of each key, by the place the key is written.
+        self.values: dict[int, Node] = {}
+        self._found: dict[int, dict[str, int]] = {}
+        self._newlines: list[int] = []
+        for node in _nodes(root):
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        self.values.setdefault(key.start_mark.index, value)
 
     def find(self, key: str, start: int) -> int:
-        """The first place of `key` from `start` on; else its last before (a key an alias
-        brings in is written at its anchor); else `start`."""
-        found = self.places.get(key, [])
-        index = bisect.bisect_left(found, start)
-        if index < len(found):
-            return found[index]
-        return found[-1] if found else start
+        for origin in (self.values.get(start, self.root), self.root):
+            if id(origin) not in self._found:
+                self._found[id(origin)] = _first_keys(origin)
+            if key in self._found[id(origin)]:
+                return self._found[id(origin)][key]
+        return start
 
     def line(self, at: int) -> int:
-        return self.text.count("\n", 0, at) + 1
+        return line_of(self.text, self._newlines, at)
 
 
 def load(text: str, shown: str) -> tuple[Any, KeyPlaces]:
@@ -59,7 +81,8 @@ def load(text: str, shown: str) -> tuple[Any, KeyPlaces]:
         node = loader.get_single_node()
         if node is None:
             raise Unread(f"{shown}: empty: not an OpenAPI document")
-        places = _measure(node, shown)
+        _measure(node, shown)
+        # Building the data merges each `<<: *anchor`'s keys into its mapping node.
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -71,15 +94,12 @@ def load(text: str, shown: str) -> tuple[Any, KeyPlaces]:
         raise Unread(f"{shown}: not read (nested too deep)") from None
     finally:
         loader.dispose()
-    return data, KeyPlaces(text, places)
+    return data, KeyPlaces(text, node)
 
 
-def _measure(root: Node, shown: str) -> dict[str, list[int]]:
-    """Each node visited once (iteratively, without recursion): the size of the tree the
-    aliases expand to, and where each scalar key is written."""
-    import yaml
-
-    places: dict[str, list[int]] = {}
+def _measure(root: Node, shown: str) -> None:
+    """The size of the tree the aliases expand to, each node visited once (iteratively,
+    without recursion); Unread past `_MAX_NODES` or on an alias to itself."""
     size: dict[int, int] = {}  # expanded size of each node measured
     open_nodes: set[int] = set()  # on the current path: an alias back to one is a cycle
     stack: list[tuple[Node, bool]] = [(root, False)]
@@ -99,18 +119,36 @@ def _measure(root: Node, shown: str) -> dict[str, list[int]]:
             raise Unread(f"{shown}: not read (an alias refers to itself)")
         open_nodes.add(key)
         stack.append((node, True))
-        if isinstance(node, yaml.MappingNode):
-            for item, _ in node.value:
-                if isinstance(item, yaml.ScalarNode):
-                    places.setdefault(item.value, []).append(item.start_mark.index)
         for child in children:
             if id(child) in open_nodes:
                 raise Unread(f"{shown}: not read (an alias refers to itself)")
             if id(child) not in size:
                 stack.append((child, False))
-    for found in places.values():
-        found.sort()
-    return places
+
+
+def _nodes(root: Node) -> list[Node]:
+    """Every node under `root` once, breadth first."""
+    seen = {id(root)}
+    queue = [root]
+    for node in queue:
+        for child in _children(node):
+            if id(child) not in seen:
+                seen.add(id(child))
+                queue.append(child)
+    return queue
+
+
+def _first_keys(origin: Node) -> dict[str, int]:
+    """Each scalar key under `origin` at the place of its shallowest occurrence."""
+    import yaml
+
+    found: dict[str, int] = {}
+    for node in _nodes(origin):
+        if isinstance(node, yaml.MappingNode):
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    found.setdefault(key.value, key.start_mark.index)
+    return found
 
 
 def _children(node: Node) -> list[Node]:
