@@ -5,9 +5,11 @@ registered through `app.error_handler.add` (the `sanic_shop` project)."""
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +129,28 @@ def test_sanic_handler_registrations_are_its_own() -> None:
             assert parameters[1:3] == ["exception", "handler"]
         else:
             assert callable(getattr(sanic.Sanic, method))
+
+
+def test_ninja_router_clients_request_what_the_map_matches(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`TestClient(router).get("/99")` is `/api/items/99` through the site's URLs: the map
+    counts its 404 for that route, and django-ninja itself answers the fixture's tests so."""
+    if not all(importlib.util.find_spec(name) for name in ("ninja", "pytest_django")):
+        pytest.skip("django-ninja and pytest-django are not installed")  # not imported here
+    tested = {
+        route["path"]: [(entry["status"], entry["file"]) for entry in route["tested"]]
+        for route in table(capsys, "ninja_shop")["routes"]
+    }
+    assert (404, "shop/test_clients.py") in tested["/api/items/{item_id}"]
+    assert tested["/api/ping"] == [(200, "shop/test_clients.py")]
+    project = tmp_path / "ninja_shop"
+    shutil.copytree(ROUTES / "ninja_shop", project)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "pytest_django", "shop/test_clients.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "site_.settings", "PYTHONPATH": str(project)},
+    )
+    assert done.returncode == 0, done.stdout[-2000:]

@@ -1136,6 +1136,16 @@ TEST_CLIENT_METHODS: dict[str, str] = {
 TEST_FETCH_METHODS: dict[str, str] = {"fetch": "method"}
 # A receiver named like a test client: `client`, `self.client`, `api_client`, `test_client()`.
 TEST_CLIENT_NAME = r"client"
+# Test clients built on a router or an app (its first argument) that request paths relative
+# to it: django-ninja's `TestClient(router)` [S: ninja.testing.client.NinjaClientBase].
+ROUTER_TEST_CLIENTS = frozenset(
+    {
+        "ninja.testing.TestClient",
+        "ninja.testing.TestAsyncClient",
+        "ninja.testing.client.TestClient",
+        "ninja.testing.client.TestAsyncClient",
+    }
+)
 # Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,
 # `app.url_path_for("fn")`, as functions or methods; the name is the first argument.
 URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for", "route_reverse"})

@@ -64,6 +64,9 @@ class Route:
     # `"default"` key, `include_in_schema=`): HS501 reads `documented` as complete only then.
     # Not part of the route map's output.
     documented_whole: bool = field(default=True, compare=False)
+    # The route's path relative to each holder on its way, by the holder's key: what a test
+    # client of that router requests (django-ninja's `TestClient(router)`). Not output.
+    relative: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, order=True)

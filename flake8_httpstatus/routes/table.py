@@ -531,10 +531,13 @@ class _Builder(RouteLists):
             root not in self.holders or self.holders[root].row.prefix is None
         )
         version: str | None = None
+        # Where in `prefix` each holder on the way starts: its test client's paths.
+        starts: dict[str, int] = {}
         for link in chain:
             if isinstance(link, str) and link not in self.holders:
                 continue  # what mounts a holder from outside: Django's URLs
             if isinstance(link, str):
+                starts[link] = len(prefix)
                 linked = self.holders[link]
                 version = self._version(linked.module, linked.call, linked.row.version) or version
                 if not replaced:
@@ -559,6 +562,7 @@ class _Builder(RouteLists):
             else:
                 prefix += link.prefix or ""
                 replaced = False
+        below = {key: prefix[start:] for key, start in starts.items()}
         path = declaration.path
         if path is None:
             path = self._string(module, call, row.path_keyword or None, row.path_position)
@@ -621,10 +625,11 @@ class _Builder(RouteLists):
         ]
         name_node = keyword(call, row.route_name)
         given = self.source.string(module, name_node) if name_node is not None else None
+        shaped = _joined if framework.joins_paths else normalise
         return Route(
             framework.name,
             methods,
-            _joined(prefix + path) if framework.joins_paths else normalise(prefix + path),
+            shaped(prefix + path),
             names + (given or view.name or self._default_name(framework, view)),
             handler,
             target.path,
@@ -633,6 +638,7 @@ class _Builder(RouteLists):
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
+            relative={key: shaped(inner + path) for key, inner in below.items()},
         )
 
     def _decorated_status(

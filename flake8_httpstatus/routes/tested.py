@@ -15,6 +15,7 @@ from flake8_httpstatus.analysis.inference import ModuleFacts
 from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.routing import (
     RESPONSE_STATUS_ATTRIBUTES,
+    ROUTER_TEST_CLIENTS,
     TEST_CLIENT_METHODS,
     TEST_CLIENT_NAME,
     TEST_FETCH_METHODS,
@@ -37,6 +38,9 @@ class _Request:
     method: str
     url: ast.expr
     line: int
+    # The holder a router's test client is built on (`TestClient(router)`): the URL is
+    # relative to it.
+    base: str | None = None
 
 
 @dataclass
@@ -136,7 +140,24 @@ class Tests:
             return None
         if method is None or not node.args:
             return None
-        return _Request(method, _substituted(node.args[0], strings), node.lineno)
+        base = self._router_of(module, receiver, strings)
+        return _Request(method, _substituted(node.args[0], strings), node.lineno, base)
+
+    def _router_of(
+        self, module: Module, receiver: ast.expr, strings: dict[str, ast.expr]
+    ) -> str | None:
+        """The router a test client is built on (`client = TestClient(router)` in the test or
+        at the module's top, or `TestClient(router).get(...)`), by its qualified name."""
+        made = receiver
+        if isinstance(receiver, ast.Name):
+            made = strings.get(receiver.id) or module.assignments.get(receiver.id) or receiver
+        if not isinstance(made, ast.Call) or not made.args:
+            return None
+        client = self.source.qualified(module, made.func)
+        if client is None or self.source.resolve(client) not in ROUTER_TEST_CLIENTS:
+            return None
+        router = self.source.qualified(module, made.args[0])
+        return self.source.resolve(router) if router is not None else None
 
     def _assertions(
         self, module: Module, statement: ast.stmt, strings: dict[str, ast.expr]
@@ -261,6 +282,10 @@ class Tests:
             for route in self.routes
             if request.method in route.methods or "*" in route.methods
         ]
+        # A router's test client: its routes, at their paths relative to it.
+        base = request.base
+        if base is not None:
+            candidates = [route for route in candidates if base in route.relative]
         if isinstance(url, ast.Call) and _callee(url) in URL_REVERSERS and url.args:
             name = self.source.string(module, url.args[0])
             if name is None:
@@ -278,7 +303,7 @@ class Tests:
         scored = [
             (score, route)
             for route in candidates
-            if (score := _score(pattern, route.path)) is not None
+            if (score := _score(pattern, route.relative[base] if base else route.path)) is not None
         ]
         if not scored:
             shown = pattern.replace(_HOLE, "{...}")
