@@ -41,6 +41,8 @@ def _route_json(route: Route) -> dict[str, object]:
     data = dataclasses.asdict(route)
     data["methods"] = list(route.methods)
     del data["documented_whole"], data["relative"]
+    del data["declared_at"]
+    del data["made_router"]
     return data
 
 

@@ -8,7 +8,7 @@ import ast
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,19 +121,23 @@ def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -
 
 
 class Source:
-    """Every module under a root, parsed; `errors` lists the files that did not parse."""
+    """Every module under a root, parsed; `errors` lists the files that did not parse. `texts`
+    replaces files' contents on disk by path (relative to the root, with `/`): a fixed text
+    not yet written."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.modules: dict[str, Module] = {}
         self.errors: list[str] = []
         # Each function's own imports, read once: by (module, function), name -> qualified.
         self._local_imports: dict[tuple[str, str], dict[str, str]] = {}
+        texts = texts or {}
         for relative, path in _python_files(root) or ():
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    tree = ast.parse(Path(path).read_bytes(), path)
+                    text = texts.get(relative)
+                    tree = ast.parse(Path(path).read_bytes() if text is None else text, path)
             except (SyntaxError, ValueError, RecursionError, MemoryError, OSError) as error:
                 self.errors.append(f"{relative}: {type(error).__name__}")
                 continue
@@ -254,6 +258,34 @@ class Source:
                     if qualified is not None:
                         queue.append(self.resolve(qualified))
         return found
+
+    def made_class_bases(self, name: str) -> list[str] | None:
+        """The bases, own and inherited, of the class a module-level name is bound to by a call
+        of a project function that returns a class defined in its body (Polar's `APIRouter =
+        get_api_router_class(APIRoute)`); None for any other name."""
+        module_name, _, attribute = self.resolve(name).rpartition(".")
+        module = self.modules.get(module_name)
+        value = module.assignments.get(attribute) if module is not None else None
+        if module is None or not isinstance(value, ast.Call):
+            return None
+        qualified = self.qualified(module, value.func)
+        located = self.function(qualified) if qualified is not None else None
+        if located is None:
+            return None
+        target, _, function = located
+        classes = {node.name: node for node in ast.walk(function) if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
+                made = classes.get(node.value.id)
+                if made is not None:
+                    bases = [self.qualified(target, base) for base in made.bases]
+                    return [
+                        found
+                        for base in bases
+                        if base is not None
+                        for found in self.bases(self.resolve(base))
+                    ]
+        return None
 
     # -- values ---------------------------------------------------------------------------------
     def status(self, module: Module, node: ast.expr | None) -> int | None:

@@ -28,6 +28,7 @@ from flake8_httpstatus.routes.openapi import document as document_openapi
 from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.smorest import document as document_smorest
+from flake8_httpstatus.routes.smorest import old_response_code
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
@@ -122,6 +123,9 @@ class _Builder(RouteLists):
         self.loops: dict[int, tuple[Loop, ...]] = {}
         self.values = LoopValues(source, [])
         self.wrappers = Wrappers(source)
+        # Holders whose class a project function makes: what that class does to its routes
+        # (a route class of its own, `include_in_schema` set at run time) is not read.
+        self.made_classes: set[str] = set()
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -194,11 +198,14 @@ class _Builder(RouteLists):
         if qualified is None:
             return
         init: tuple[Module, ast.Call] | None = None
-        for cls in self.source.bases(qualified):
+        made = self.source.made_class_bases(qualified)
+        for cls in self.source.bases(qualified) + (made or []):
             found = HOLDER_CLASSES.get(cls)
             if found is not None:
                 key = ".".join(part for part in (module.name, scope, target.id) if part)
                 self.holders[key] = Holder(key, found[0], found[1], module, value, init, scope)
+                if made is not None:
+                    self.made_classes.add(key)
                 return
             init = init or self._super_init(cls)
 
@@ -639,6 +646,8 @@ class _Builder(RouteLists):
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
             relative={key: shaped(inner + path) for key, inner in below.items()},
+            made_router=any(isinstance(link, str) and link in self.made_classes for link in chain),
+            declared_at=(module.path, call.lineno, call.col_offset),
         )
 
     def _decorated_status(
@@ -649,9 +658,10 @@ class _Builder(RouteLists):
             if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute):
                 for name, position in framework.success_decorators:
                     if decorator.func.attr == name:
-                        return self.source.status(
+                        status = self.source.status(
                             module, keyword(decorator, "status_code", position)
                         )
+                        return status or old_response_code(self.source, module, decorator)
         return None
 
     def _hooks_of(self, chain: list[str | Link]) -> list[str]:

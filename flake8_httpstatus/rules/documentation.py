@@ -60,8 +60,11 @@ classes and exception handlers defined elsewhere, at any depth, as the route map
 name, naming where they are sent, when every `responses=` on the route's way (route, routers,
 includes, app) is read whole: a literal or a module constant, every key a status (no call, no
 `"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
-application (in any module); a 422 sent elsewhere is taken as FastAPI's own. These findings
-have no fix. The project's route table is read for this only when HS501 is selected.
+application (in any module), and its router's class is not made by a project function (whose
+route class may change the documentation at run time); a 422 sent elsewhere is taken as
+FastAPI's own. Their fix is
+the one below, made in the route's file whatever module sends the status. The project's route
+table is read for this only when HS501 is selected.
 
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
@@ -113,9 +116,12 @@ def get_book(book_id: int):
 On a FastAPI route, an unsafe fix adds every status the route misses to its `responses=`, each
 described by the status's phrase (`{status.HTTP_404_NOT_FOUND: {"description": "Not Found"}}`):
 into its dict literal, in place of `responses=None`, or as a new keyword of the decorator. The
-key is written as the route writes the status where it sends it, else as a number. It changes
-the OpenAPI schema the application serves (and the clients generated from it); the description
-is generic, worth rewriting. Other frameworks' routes get no fix.
+key is written as the route writes the status where it sends it, else as a number (always for
+a status sent through another module, whose constant the route's file may not import). The
+call edited is the one that declares the route (its decorator, or an `add_api_route(...)` in
+the route's file). It changes the OpenAPI schema the application serves (and the clients
+generated from it); the description is generic, worth rewriting. Other frameworks' routes get
+no fix, nor does a route whose `responses=` is a name.
 
 ## Known problems
 In the route's own module, only what the file shows is read: routers included in another
@@ -199,7 +205,9 @@ def health():
 ## Known problems
 What the route table cannot see is not sent: a status sent by middleware, by a library the
 route calls, or held in a variable the table cannot read, is reported as never sent. Keys
-`"4XX"` and `"default"` are never reported.
+`"4XX"` and `"default"` are never reported, nor are the routes of a router whose class a
+project function makes (Polar's `get_api_router_class(APIRoute)`), whose route class may change
+their documentation at run time.
 
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)
@@ -650,7 +658,8 @@ def _undocumented(
             reports.append((call, "helper", listed, callee))
             for code, node in sent:
                 missing.setdefault(code, node)
-    fix = _document(ctx, doc, decorator, missing) if missing else None
+    keys = {code: _spelled(ctx, code, node) for code, node in missing.items()}
+    fix = responses_fix(doc, decorator, keys) if missing else None
     for node, variant, codes, called in reports:
         yield HS501.finding(
             node, variant, fix=fix, name=name, code=codes, codes=codes, callee=called
@@ -658,19 +667,18 @@ def _undocumented(
 
 
 # -- the fix: the missing statuses added to the route's responses= --------------------------------
-def _document(
-    ctx: FileContext, doc: Documentation, decorator: ast.Call, missing: dict[int, ast.AST]
-) -> Fix | None:
-    """`responses={...}` on the decorator with an entry per missing status, described by the
-    registry's phrase: into its dict literal, in place of `None`, or as a new keyword. FastAPI
-    only (the other frameworks' entries are objects of their own)."""
+def responses_fix(doc: Documentation, decorator: ast.Call, keys: dict[int, str]) -> Fix | None:
+    """`responses={...}` on the decorator with an entry per missing status (`keys`: each
+    status with its key as written), described by the registry's phrase: into its dict
+    literal, in place of `None`, or as a new keyword. FastAPI only (the other frameworks'
+    entries are objects of their own). Also the fix of HS501 over the route table
+    (routes/undocumented.py)."""
     if doc.framework != "fastapi":
         return None
     entries = [
-        f'{_spelled(ctx, code, node)}: {{"description": "{_phrase(code)}"}}'
-        for code, node in sorted(missing.items())
+        f'{key}: {{"description": "{_phrase(code)}"}}' for code, key in sorted(keys.items())
     ]
-    codes = ", ".join(map(str, sorted(missing)))
+    codes = ", ".join(map(str, sorted(keys)))
     title = f"Document {codes} in the route's `{doc.responses}=`"
     value = keyword_value(decorator, doc.responses)
     if value is None:
