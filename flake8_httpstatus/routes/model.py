@@ -64,6 +64,9 @@ class Route:
     # `"default"` key, `include_in_schema=`): HS501 reads `documented` as complete only then.
     # Not part of the route map's output.
     documented_whole: bool = field(default=True, compare=False)
+    # The route's path relative to each holder on its way, by the holder's key: what a test
+    # client of that router requests (django-ninja's `TestClient(router)`). Not output.
+    relative: dict[str, str] = field(default_factory=dict, compare=False)
     # Where the call that declares it is (file, line, column): the decorator, or the
     # `add_api_route(...)`, whose `responses=` HS501's fix completes. Not part of the output.
     declared_at: tuple[str, int, int] | None = field(default=None, compare=False)
