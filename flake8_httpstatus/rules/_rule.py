@@ -100,12 +100,14 @@ class Rule:
             doubted=doubted,
         )
 
-    def finding_at(self, node: ast.AST, variant: str = "", **fields: object) -> Finding:
+    def finding_at(
+        self, node: ast.AST, variant: str = "", fix: Fix | None = None, **fields: object
+    ) -> Finding:
         """A finding at `node` made outside the engine's walk of one file (a rule over the whole
         project, HS502), its message complete."""
         start, end = span(node)
         message = f"{self.code} {self.messages[variant].format_map(fields)}"
-        return Finding(self.code, message, *start, *end)
+        return Finding(self.code, message, *start, *end, fix)
 
     def page(self) -> str:
         """The rule's documentation page, as Markdown."""

@@ -44,17 +44,20 @@ classes and exception handlers defined elsewhere, at any depth, as the route map
 name, naming where they are sent, when every `responses=` on the route's way (route, routers,
 includes, app) is read whole: a literal or a module constant, every key a status (no call, no
 `"4XX"` or `"default"` key, no `include_in_schema=`) and its routers are included in the
-application (in any module); a 422 sent elsewhere is taken as FastAPI's own. These findings
-have no fix. The project's route table is read for this only when HS501 is selected.
+application (in any module), and its router's class is not made by a project function (whose
+route class may change the documentation at run time); a 422 sent elsewhere is taken as
+FastAPI's own. A route whose router is made in its
+file but reaches the application only through includes in other modules (which its file cannot
+show) has the statuses it sends in its own file reported there too, in the same finding. Their
+fix is the one below, made in the route's file whatever module sends the status. The project's route
+table is read for this only when HS501 is selected.
 
 Keys `"4XX"` document a whole class, `"default"` everything. A route kept out of the schema
 (`include_in_schema=False` on the route, its router, its include, a Litestar controller, router
 or app; `extend_schema(exclude=True)`) is not documented at all and is left alone, and so is a
 route whose documentation cannot be read: `responses=` or `openapi_extra=` from a variable or a
 call, an `openapi_extra` key that is neither a literal nor a module constant holding a
-string (a call, an imported name), a router made by a factory or imported, a router not included (directly or through
-other routers) in a `FastAPI(...)` app of the same file, since where it is included may
-document more, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
+string (a call, an imported name), a router made by a factory or imported, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
 known exception class. `responses=None` documents nothing.
 
 Off by default, because documenting every error is a policy, not a bug. Enable it with
@@ -97,14 +100,18 @@ def get_book(book_id: int):
 On a FastAPI route, an unsafe fix adds every status the route misses to its `responses=`, each
 described by the status's phrase (`{status.HTTP_404_NOT_FOUND: {"description": "Not Found"}}`):
 into its dict literal, in place of `responses=None`, or as a new keyword of the decorator. The
-key is written as the route writes the status where it sends it, else as a number. It changes
-the OpenAPI schema the application serves (and the clients generated from it); the description
-is generic, worth rewriting. Other frameworks' routes get no fix.
+key is written as the route writes the status where it sends it, else as a number (always for
+a status sent through another module, whose constant the route's file may not import). The
+call edited is the one that declares the route (its decorator, or an `add_api_route(...)` in
+the route's file). It changes the OpenAPI schema the application serves (and the clients
+generated from it); the description is generic, worth rewriting. Other frameworks' routes get
+no fix, nor does a route whose `responses=` is a name.
 
 ## Known problems
-In the route's own module, only what the file shows is read: routers included in another
-module are left alone there (the statuses sent through other modules are read from the route
-map, with its own limits: middleware is not seen). A
+In the route's own module, only what the file shows is read; what a route sends through
+other modules, and in its own module when its router is included in another module, is read
+from the route map, with its own limits (middleware is not seen; a router included where the
+map cannot see, such as through a plugin's attribute, leaves its routes alone). A
 router included in several places counts as documented where any of them documents it. A 422
 raised in a FastAPI route with parameters is taken as documented by FastAPI's own "Validation
 Error" response, although its body differs.
@@ -183,7 +190,9 @@ def health():
 ## Known problems
 What the route table cannot see is not sent: a status sent by middleware, by a library the
 route calls, or held in a variable the table cannot read, is reported as never sent. Keys
-`"4XX"` and `"default"` are never reported.
+`"4XX"` and `"default"` are never reported, nor are the routes of a router whose class a
+project function makes (Polar's `get_api_router_class(APIRoute)`), whose route class may change
+their documentation at run time.
 
 ## References
 - [FastAPI: Additional Responses in OpenAPI](https://fastapi.tiangolo.com/advanced/additional-responses/)

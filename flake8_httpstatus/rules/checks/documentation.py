@@ -453,7 +453,8 @@ def _undocumented(
             reports.append((call, "helper", listed, callee))
             for code, node in sent:
                 missing.setdefault(code, node)
-    fix = _document(ctx, doc, decorator, missing) if missing else None
+    keys = {code: _spelled(ctx, code, node) for code, node in missing.items()}
+    fix = responses_fix(doc, decorator, keys) if missing else None
     for node, variant, codes, called in reports:
         yield HS501.finding(
             node, variant, fix=fix, name=name, code=codes, codes=codes, callee=called
@@ -461,19 +462,16 @@ def _undocumented(
 
 
 # -- the fix: the missing statuses added to the route's responses= --------------------------------
-def _document(
-    ctx: FileContext, doc: Documentation, decorator: ast.Call, missing: dict[int, ast.AST]
-) -> Fix | None:
-    """`responses={...}` on the decorator with an entry per missing status, described by the
-    registry's phrase: into its dict literal, in place of `None`, or as a new keyword. FastAPI
-    only (the other frameworks' entries are objects of their own)."""
+def responses_fix(doc: Documentation, decorator: ast.Call, keys: dict[int, str]) -> Fix | None:
+    """`responses={...}` on the decorator with an entry per missing status (`keys`: each
+    status with its key as written), described by the registry's phrase: into its dict
+    literal, in place of `None`, or as a new keyword. FastAPI only (the other frameworks'
+    entries are objects of their own). Also the fix of HS501 over the route table
+    (routes/undocumented.py)."""
     if doc.framework != "fastapi":
         return None
-    entries = [
-        f'{_spelled(ctx, code, node)}: {{"description": "{_phrase(code)}"}}'
-        for code, node in sorted(missing.items())
-    ]
-    codes = ", ".join(map(str, sorted(missing)))
+    entries = [f'{key}: {{"description": "{_phrase(code)}"}}' for code, key in sorted(keys.items())]
+    codes = ", ".join(map(str, sorted(keys)))
     title = f"Document {codes} in the route's `{doc.responses}=`"
     value = keyword_value(decorator, doc.responses)
     if value is None:
