@@ -442,10 +442,24 @@ def test_a_run_reads_the_names_it_solved_for_these_files(shop: Path) -> None:
     assert again._solved is None
 
 
+def test_the_facts_digest_is_stored_and_read_while_the_files_are_unchanged(shop: Path) -> None:
+    made = ProjectIndex.load(shop).facts_digest
+    written = next((shop / project.CACHE_DIR).glob("facts-*.marshal"))
+    stored = cache_file.read_all(written)
+    assert stored.digest == (cache_file.entries_key(stored.entries), made)
+    again = ProjectIndex.load(shop)
+    assert again._digest == made  # read, not made again
+    for bad in [("0" * 64, "1" * 64), (stored.digest[0], "short"), (stored.digest[0], 1)]:
+        cache_file.write(written, shop.resolve(), stored.entries, None, bad)  # type: ignore[arg-type]
+        index = ProjectIndex.load(shop)
+        assert index.facts_digest == made  # made again from the facts, and stored
+        assert cache_file.read_all(written).digest == stored.digest
+
+
 def test_stored_names_of_other_files_or_of_the_wrong_shape_are_solved_again(shop: Path) -> None:
     ProjectIndex.load(shop).mentions("")
     written = next((shop / project.CACHE_DIR).glob("facts-*.marshal"))
-    entries, names = cache_file.read_all(written)
+    entries, names, _ = cache_file.read_all(written)
     assert names is not None
     for bad in [("0" * 64, ["nothing_here"]), (names[0], [1]), (names[0][:10], names[1])]:
         cache_file.write(written, shop.resolve(), entries, bad)  # type: ignore[arg-type]

@@ -474,12 +474,14 @@ def test_an_entry_too_large_to_read_is_not_written(
 # -- flake8, and processes at once ----------------------------------------------------------------
 
 
-def flake8(tree: Path, *args: str, cache: str | None = None) -> subprocess.CompletedProcess[str]:
+def flake8(
+    tree: Path, *args: str, cache: str | None = None, python: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != project.CACHE_ENV}
     if cache is not None:
         environment[project.CACHE_ENV] = cache
     return subprocess.run(
-        [sys.executable, "-m", "flake8", "--isolated", "--select=HS", *args, "."],
+        [sys.executable, *python, "-m", "flake8", "--isolated", "--select=HS", *args, "."],
         cwd=tree,
         capture_output=True,
         text=True,
@@ -499,6 +501,25 @@ def test_flake8_warm_equals_uncached(tmp_path: Path) -> None:
     assert uncached.stderr == cold.stderr == warm.stderr == ""
     assert uncached.stdout == cold.stdout == warm.stdout
     assert "HS101" in warm.stdout
+
+
+def test_a_warm_run_imports_no_engine(tmp_path: Path) -> None:
+    """Every file answered from the cache: neither the engine, nor a recognizer, nor a check is
+    imported (only the project index's `inference`, whose facts it reads)."""
+    tree = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, tree)
+    cold = flake8(tree, "-j1", python=("-X", "importtime"))
+    warm = flake8(tree, "-j1", python=("-X", "importtime"))
+    assert "flake8_httpstatus.analysis.engine" in cold.stderr
+    assert warm.stdout == cold.stdout and "HS101" in warm.stdout
+    imported = {line.rpartition("|")[2].strip() for line in warm.stderr.splitlines()}
+    engine = sorted(
+        name
+        for name in imported
+        if name.startswith(("flake8_httpstatus.analysis.", "flake8_httpstatus.rules.checks"))
+        and name != "flake8_httpstatus.analysis.inference"
+    )
+    assert engine == []
 
 
 @pytest.mark.slow

@@ -18,7 +18,7 @@ import os
 import stat
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeGuard
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.analysis.inference import PARAM
@@ -33,7 +33,7 @@ from flake8_httpstatus.core.filesystem import (
 from flake8_httpstatus.knowledge.frameworks import Kind
 
 # Bumped when what the facts hold changes: older caches are ignored.
-FACTS_FORMAT = 10
+FACTS_FORMAT = 11
 MAGIC = b"flake8-httpstatus facts\n"
 GITIGNORE = b"# created by flake8-httpstatus\n*\n"
 _KINDS = frozenset({kind.value for kind in Kind} | {"mixed"})
@@ -47,6 +47,18 @@ Entry = tuple[Stat, str, dict[str, Any] | None]
 # `entries_key` of the entries they were solved from: a run whose files hold no candidate reads
 # them instead of solving the project.
 Names = tuple[str, list[str]]
+# The digest of what the modules pass on (ProjectIndex.facts_digest), with the `entries_key` of
+# the entries it was made from: the results cache's key holds it, and a run whose files are
+# unchanged reads it instead of going over every module's facts.
+Digest = tuple[str, str]
+
+
+class Stored(NamedTuple):
+    """What a cache file holds: the entries, and the names and digest if of the right shape."""
+
+    entries: dict[str, Entry]
+    names: Names | None
+    digest: Digest | None
 
 
 def stat_key(status: os.stat_result) -> Stat:
@@ -74,12 +86,13 @@ def read(path: Path | None) -> dict[str, Entry]:
     return read_all(path)[0]
 
 
-def read_all(path: Path | None) -> tuple[dict[str, Entry], Names | None]:
-    """The entries (as `read`) and the solved names if stored and of the right shape."""
-    return _read_entries(path) or ({}, None)
+def read_all(path: Path | None) -> Stored:
+    """The entries (as `read`), and the solved names and the facts' digest if stored and of the
+    right shape."""
+    return _read_entries(path) or Stored({}, None, None)
 
 
-def _read_entries(path: Path | None) -> tuple[dict[str, Entry], Names | None] | None:
+def _read_entries(path: Path | None) -> Stored | None:
     if path is None:
         return None
     try:
@@ -108,12 +121,21 @@ def _read_entries(path: Path | None) -> tuple[dict[str, Entry], Names | None] | 
         key, digest, facts = entry
         entries[relative] = (tuple(key), digest, facts)
     names = data.get("names")
-    if not (isinstance(names, list) and _valid_names(names)):
-        return entries, None
-    return entries, (names[0], names[1])
+    digest = data.get("digest")
+    return Stored(
+        entries,
+        (names[0], names[1]) if _valid_names(names) else None,
+        (digest[0], digest[1]) if _valid_digest(digest) else None,
+    )
 
 
-def write(path: Path, root: Path, entries: dict[str, Entry], names: Names | None = None) -> None:
+def write(
+    path: Path,
+    root: Path,
+    entries: dict[str, Entry],
+    names: Names | None = None,
+    digest: Digest | None = None,
+) -> None:
     """Written whole to a temporary file and renamed: a reader never sees half a cache. A cache
     that cannot be written, or whose directory is a symbolic link, is simply not written."""
     directory = path.parent
@@ -135,6 +157,8 @@ def write(path: Path, root: Path, entries: dict[str, Entry], names: Names | None
             }
             if names is not None:
                 data["names"] = [names[0], names[1]]
+            if digest is not None:
+                data["digest"] = [digest[0], digest[1]]
             payload = marshal.dumps(data)
             write_in(descriptor, path.name, MAGIC + hashlib.sha256(payload).digest() + payload)
         except ValueError:  # not built-in data (a bug): no cache
@@ -167,13 +191,21 @@ def refused(directory: Path, root: Path) -> bool:
 # `marshal` makes only the built-in types themselves, never a subclass: exact type tests (and
 # `map` over a list rather than a generator) say the same as `isinstance` here, at a fraction of
 # the cost, and every run with a project reads the whole cache through these.
-def _valid_names(names: object) -> bool:
+def _valid_names(names: object) -> TypeGuard[list[Any]]:
     return (
         type(names) is list
         and len(names) == 2
         and type(names[0]) is str
         and len(names[0]) == 64
         and _strings(names[1])
+    )
+
+
+def _valid_digest(digest: object) -> TypeGuard[list[str]]:
+    return (
+        type(digest) is list
+        and len(digest) == 2
+        and all(type(part) is str and len(part) == 64 for part in digest)
     )
 
 

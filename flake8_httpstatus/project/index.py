@@ -279,7 +279,8 @@ class ProjectIndex:
         exclude: tuple[str, ...],
         write: bool,
     ) -> ProjectIndex:
-        cached, names = cache.read_all(cache_file)
+        stored = cache.read_all(cache_file)
+        cached = stored.entries
         entries: dict[str, cache.Entry] = {}
         stats: dict[str, tuple[int, int]] = {}
         modules: dict[str, ModuleFacts] = {}
@@ -314,19 +315,25 @@ class ProjectIndex:
             stats[relative] = (status.st_size, status.st_mtime_ns)
             if data is not None:
                 modules[relative] = ModuleFacts.from_json(data)
-        if write and cache_file is not None and (changed or len(entries) != len(cached)):
-            cache.write(cache_file, root, entries)
         index = cls(root, modules, extra_sinks, exclude)
         index.stats = stats
-        # The names solved from these very files are read, not solved again: a run whose files
-        # hold no candidate never solves the project (`solved` is lazy).
+        # The names solved from these very files, and the digest of their facts, are read, not
+        # made again: a run whose files hold no candidate never solves the project (`solved` is
+        # lazy), and a run whose files are unchanged never goes over every module's facts.
         solved_from = cache.entries_key(entries)
-        if names is not None and names[0] == solved_from:
+        names = stored.names if stored.names and stored.names[0] == solved_from else None
+        if stored.digest and stored.digest[0] == solved_from:
+            index._digest = stored.digest[1]
+        if write and cache_file is not None:
+            if changed or len(entries) != len(cached) or index._digest is None:
+                cache.write(cache_file, root, entries, names, (solved_from, index.facts_digest))
+            if names is None:
+                kept = (solved_from, index.facts_digest)
+                index._keep_names = lambda found: cache.write(
+                    cache_file, root, entries, (solved_from, found), kept
+                )
+        if names is not None:
             index._names = _matcher(names[1])
-        elif write and cache_file is not None:
-            index._keep_names = lambda found: cache.write(
-                cache_file, root, entries, (solved_from, found)
-            )
         return index
 
     # -- the engine's view (inference.Project) ---------------------------------------------------

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.config.settings import Settings, Versions, python_target, resolved_parent
+from flake8_httpstatus.config.versions import project_root
 from flake8_httpstatus.core.filesystem import (
     STALE_SECONDS,
     lstat_in,
@@ -149,6 +150,7 @@ class Results:
         self.write = settings.write_cache
         self._base: bytes | None = None
         self._places: dict[Path, bytes] = {}
+        self._ranges: dict[tuple[object, ...], bytes] = {}
         self._descriptor: int | None = None
         self._refused: bool | None = None
         self._pruned = False
@@ -174,17 +176,24 @@ class Results:
 
     def _place_key(self, filename: str) -> bytes:
         """The target Python and library versions the engine finds for the file: the same for
-        every file of one (resolved) directory."""
+        every file of one (resolved) directory, and for every directory of one project root
+        with one target Python."""
         directory = resolved_parent(filename)
         found = self._places.get(directory)
         if found is None:
             python, source = python_target(filename, self.settings)
-            versions = Versions(python, self.settings.library_versions, filename, source)
-            ranges = []
-            for name in versions:
-                with contextlib.suppress(KeyError):
-                    ranges.append(f"{name}={versions[name]!r}")
-            found = self._places[directory] = "\0".join(ranges).encode() + b"\0"
+            # Where `Versions` reads the declared versions (and whether it is the project's
+            # own environment) from.
+            place = (python, source, project_root(directory) or directory)
+            found = self._ranges.get(place)
+            if found is None:
+                versions = Versions(python, self.settings.library_versions, filename, source)
+                ranges = []
+                for name in versions:
+                    with contextlib.suppress(KeyError):
+                        ranges.append(f"{name}={versions[name]!r}")
+                found = self._ranges[place] = "\0".join(ranges).encode() + b"\0"
+            self._places[directory] = found
         return found
 
     # -- reading and writing -----------------------------------------------------------------
@@ -256,22 +265,28 @@ def _ignore(directory: Path) -> None:
 
 def prune(descriptor: int, limit: int) -> None:
     """Past `limit` entries, remove the oldest down to three quarters of it; and the temporary
-    files a killed run left (older than STALE_SECONDS). Another process may prune at the same
-    time: what is gone is gone."""
+    files a killed run left (older than STALE_SECONDS). Entries are counted by name (the
+    directory's listing says which are files): only the temporary files, and the entries once
+    past the limit, are `stat`-ed. Another process may prune at the same time: what is gone is
+    gone."""
     now = time.time()
-    entries: list[tuple[float, str]] = []
+    names: list[str] = []
     with contextlib.suppress(OSError), os.scandir(descriptor) as scan:
         for entry in scan:
             with contextlib.suppress(OSError):
-                status = entry.stat(follow_symlinks=False)
                 name = entry.name
                 if name.startswith(".") and name.endswith(".tmp"):
+                    status = entry.stat(follow_symlinks=False)
                     if stat.S_ISREG(status.st_mode) and now - status.st_mtime > STALE_SECONDS:
                         os.unlink(name, dir_fd=descriptor)
-                elif stat.S_ISREG(status.st_mode):
-                    entries.append((status.st_mtime, name))
-    if len(entries) <= limit:
+                elif entry.is_file(follow_symlinks=False):
+                    names.append(name)
+    if len(names) <= limit:
         return
+    entries: list[tuple[float, str]] = []
+    for name in names:
+        with contextlib.suppress(OSError):
+            entries.append((os.stat(name, dir_fd=descriptor, follow_symlinks=False).st_mtime, name))
     entries.sort()
     for _, name in entries[: len(entries) - limit * 3 // 4]:
         with contextlib.suppress(OSError):
@@ -327,9 +342,12 @@ def _row(finding: Finding) -> list[object]:
         None
         if fix is None
         else [
-            [dataclasses.astuple(edit) for edit in fix.edits],
+            [
+                (edit.line, edit.col, edit.end_line, edit.end_col, edit.content)
+                for edit in fix.edits
+            ],
             fix.title,
-            None if fix.needs is None else dataclasses.astuple(fix.needs),
+            None if fix.needs is None else (fix.needs.module, fix.needs.name, fix.needs.asname),
             fix.safe,
         ],
     ]
@@ -425,15 +443,23 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 @functools.cache
 def code_stamp(package: Path = _PACKAGE) -> str:
-    """The size and modification time of each of this package's files: a source edited in an
-    editable install (or another build of one version) makes other entries."""
+    """The size and modification time of each of this package's files, once per process: a
+    source edited in an editable install (or another build of one version) makes other
+    entries."""
     digest = hashlib.sha256()
-    for directory, subdirectories, files in os.walk(package):
-        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                with contextlib.suppress(OSError):
-                    status = os.stat(os.path.join(directory, name))
-                    relative = os.path.relpath(os.path.join(directory, name), package)
-                    digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    _stamp_into(digest, str(package), "")
     return digest.hexdigest()
+
+
+def _stamp_into(digest: Any, directory: str, relative: str) -> None:
+    with contextlib.suppress(OSError), os.scandir(directory) as scan:
+        found = sorted(scan, key=lambda entry: entry.name)
+    for entry in found:
+        with contextlib.suppress(OSError):
+            if entry.name.endswith(".py"):
+                status = entry.stat()
+                digest.update(
+                    f"{relative}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode()
+                )
+            elif entry.name != "__pycache__" and entry.is_dir():
+                _stamp_into(digest, entry.path, f"{relative}{entry.name}/")

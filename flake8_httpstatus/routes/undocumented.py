@@ -17,7 +17,6 @@ from flake8_httpstatus.core.findings import Finding, Fix
 from flake8_httpstatus.knowledge.openapi import BY_FRAMEWORK
 from flake8_httpstatus.routes.model import Route, Sent
 from flake8_httpstatus.routes.source import Source
-from flake8_httpstatus.rules.checks.documentation import responses_fix
 from flake8_httpstatus.rules.documentation import HS501
 
 # Places named in a finding's message, before "...".
@@ -69,6 +68,10 @@ def _fix(tree: ast.Module, route: Route, statuses: set[int]) -> Fix | None:
     _, line, column = route.declared_at
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and (node.lineno, node.col_offset) == (line, column):
+            # Imported here: the checks load the engine's modules, which a run answered from the
+            # results cache otherwise never imports.
+            from flake8_httpstatus.rules.checks.documentation import responses_fix
+
             keys = {status: str(status) for status in statuses}
             return responses_fix(BY_FRAMEWORK["fastapi"], node, keys)
     return None
