@@ -511,7 +511,8 @@ def test_a_warm_run_imports_no_engine(tmp_path: Path) -> None:
     cold = flake8(tree, "-j1", python=("-X", "importtime"))
     warm = flake8(tree, "-j1", python=("-X", "importtime"))
     assert "flake8_httpstatus.analysis.engine" in cold.stderr
-    assert warm.stdout == cold.stdout and "HS101" in warm.stdout
+    assert warm.stdout == cold.stdout
+    assert "HS101" in warm.stdout
     imported = {line.rpartition("|")[2].strip() for line in warm.stderr.splitlines()}
     engine = sorted(
         name
