@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config.settings import LIBRARIES, Settings, python_target, resolved_parent
+from flake8_httpstatus.config.settings import Settings, python_target, resolved_parent
 from flake8_httpstatus.config.versions import declared_versions, project_name, project_root
 from flake8_httpstatus.core.filesystem import (
     STALE_SECONDS,
@@ -178,8 +178,7 @@ class Results:
     def _place_key(self, filename: str) -> bytes:
         """What `Versions` reads for the file (the engine's target Python and library ranges),
         by its inputs rather than asking every library: the target Python and where it was
-        read, the project root with what it declares of the libraries the rules consult
-        (`Versions` is asked for no other) and its own name, and the environment's
+        read, the project root with what it declares and its own name, and the environment's
         stamp (whether the interpreter is the project's, and what is installed in it). The
         same for every file of one (resolved) directory, and for every directory of one root
         and target."""
@@ -195,11 +194,7 @@ class Results:
                 found = self._ranges[place] = (
                     f"{python}\0{source}\0{root or directory}\0"
                     f"{project_name(root) if root is not None else None}\0"
-                    + "".join(
-                        f"{name}={declared[name]!r}\0"
-                        for name in sorted(LIBRARIES)
-                        if name in declared
-                    )
+                    + "".join(f"{name}={declared[name]!r}\0" for name in sorted(declared))
                     + environment_stamp()
                 ).encode()
             self._places[directory] = found
