@@ -7,10 +7,9 @@ the one a fresh walk would give, byte for byte:
 
 - the file's text, and where it is (its absolute path and dotted module name: test-file
   heuristics, conftest fixtures, relative imports);
-- every `Settings` field, and what the engine's versions are read from for the file's
-  directory: the target Python (and where it was read), the project root with the versions its
-  pins and lock files declare and its own name, and the environment (the interpreter's prefix,
-  the modification time of each directory on its path: what is installed);
+- every `Settings` field, and what the engine derives for the file's directory: the target
+  Python (and where it was read) and the version range of every library it consults (explicit,
+  declared in the project's pins and lock files, or installed);
 - the project's facts: a digest of what every indexed module passes on (not of modification
   times: a function body edited without changing what it passes on keeps the other files'
   entries), with the project root;
@@ -45,8 +44,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flake8_httpstatus import __version__
-from flake8_httpstatus.config.settings import Settings, python_target, resolved_parent
-from flake8_httpstatus.config.versions import declared_versions, project_name, project_root
+from flake8_httpstatus.config.settings import Settings, Versions, python_target, resolved_parent
+from flake8_httpstatus.config.versions import project_root
 from flake8_httpstatus.core.filesystem import (
     STALE_SECONDS,
     lstat_in,
@@ -176,27 +175,24 @@ class Results:
         return self._base
 
     def _place_key(self, filename: str) -> bytes:
-        """What `Versions` reads for the file (the engine's target Python and library ranges),
-        by its inputs rather than asking every library: the target Python and where it was
-        read, the project root with what it declares and its own name, and the environment's
-        stamp (whether the interpreter is the project's, and what is installed in it). The
-        same for every file of one (resolved) directory, and for every directory of one root
-        and target."""
+        """The target Python and library versions the engine finds for the file: the same for
+        every file of one (resolved) directory, and for every directory of one project root
+        with one target Python."""
         directory = resolved_parent(filename)
         found = self._places.get(directory)
         if found is None:
             python, source = python_target(filename, self.settings)
-            root = project_root(directory)
-            place = (python, source, root or directory)
+            # Where `Versions` reads the declared versions (and whether it is the project's
+            # own environment) from.
+            place = (python, source, project_root(directory) or directory)
             found = self._ranges.get(place)
             if found is None:
-                declared = declared_versions(root) if root is not None else {}
-                found = self._ranges[place] = (
-                    f"{python}\0{source}\0{root or directory}\0"
-                    f"{project_name(root) if root is not None else None}\0"
-                    + "".join(f"{name}={declared[name]!r}\0" for name in sorted(declared))
-                    + environment_stamp()
-                ).encode()
+                versions = Versions(python, self.settings.library_versions, filename, source)
+                ranges = []
+                for name in versions:
+                    with contextlib.suppress(KeyError):
+                        ranges.append(f"{name}={versions[name]!r}")
+                found = self._ranges[place] = "\0".join(ranges).encode() + b"\0"
             self._places[directory] = found
         return found
 
@@ -443,19 +439,6 @@ def _canonical(value: object) -> str:
 
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-
-
-@functools.cache
-def environment_stamp() -> str:
-    """The running interpreter's prefix and the modification time of each directory on its
-    path, once per process (as `own_environment` and `installed_version` are read): installing
-    or removing a distribution adds or removes its metadata directory in one of them, which
-    changes whether the interpreter is a project's own and the versions installed."""
-    stamps = [os.path.realpath(sys.prefix)]
-    for entry in sys.path:
-        with contextlib.suppress(OSError):
-            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-    return "\0".join(stamps)
 
 
 @functools.cache
