@@ -58,6 +58,9 @@ class RouteHolder:
     version: str | None = None
     # Its positional arguments are holders it mounts (Sanic's `Blueprint.group(a, b)`).
     members: bool = False
+    # The keyword of a function the framework calls with the holder itself
+    # (`FastAPI(lifespan=lifespan)`): what it does to its first parameter, it does to the holder.
+    given_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ FASTAPI = Framework(
             ("fastapi.FastAPI", "fastapi.applications.FastAPI"),
             documented="responses",
             dependencies="dependencies",
+            given_to="lifespan",
         ),
         RouteHolder(
             "fastapi",
@@ -382,6 +386,7 @@ STARLETTE = Framework(
             "starlette",
             ("starlette.applications.Starlette", "starlette.Starlette"),
             routes="routes",
+            given_to="lifespan",
         ),
         RouteHolder("starlette", ("starlette.routing.Router",), routes="routes"),
         RouteHolder(

@@ -40,6 +40,8 @@ _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
 # A wrapper's call may be of another wrapper; past this depth the map stops following.
 _MAX_WRAPPED = 3
+# How many functions deep a holder is followed as an argument.
+_MAX_PASSED = 5
 
 
 def _scopes(
@@ -159,9 +161,24 @@ class _Builder(RouteLists):
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
             if isinstance(target, ast.Name) and statement.value is not None:
                 self.instance(module, scope, target.id, statement.value)
-        for module, scope, call in calls if self.holders else ():
-            if any(isinstance(argument, ast.Name) for argument in call.args):
-                self.bind(module, scope, call)
+        for holder in list(self.holders.values()):
+            self.given(holder)
+        # A holder passed on from function to function (`lifespan(app)` calls `startup(app)`,
+        # which calls `init_core_routers(app)`): the calls in each function just given one.
+        passing = [
+            (module, scope, call)
+            for module, scope, call in calls
+            if any(isinstance(argument, ast.Name) for argument in call.args)
+        ]
+        given: set[str] | None = None
+        for _ in range(_MAX_PASSED):
+            if not self.holders or given == set():
+                break
+            found: set[str] = set()
+            for module, scope, call in passing:
+                if given is None or f"{module.name}.{scope}" in given:
+                    found |= self.bind(module, scope, call)
+            given = found
         for module, scope, statement in assignments:
             self._alias(module, scope, statement)
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
