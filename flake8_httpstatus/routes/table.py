@@ -174,11 +174,11 @@ class _Builder(RouteLists):
         for _ in range(_MAX_PASSED):
             if not self.holders or given == set():
                 break
-            found: set[str] = set()
+            newly: set[str] = set()
             for module, scope, call in passing:
                 if given is None or f"{module.name}.{scope}" in given:
-                    found |= self.bind(module, scope, call)
-            given = found
+                    newly |= self.bind(module, scope, call)
+            given = newly
         for module, scope, statement in assignments:
             self._alias(module, scope, statement)
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
