@@ -90,6 +90,7 @@ def test_hs501_names_what_the_routes_send_elsewhere(
     assert sorted(lines[:-1]) == [
         "src/hub/data/source/views.py:10:5: HS501 route get_source() sends 404 through "
         "hub.data.source.service:get_or_404,",
+        "src/hub/groups.py:9:5: HS501 route get_group() sends 401 through hub.auth:get_current_user,",
         "src/hub/wallet.py:9:5: HS501 route get_wallet() sends 402 through "
         "hub.payments:check_balance,",
     ]

@@ -125,6 +125,9 @@ class _Builder(RouteLists):
         self.loops: dict[int, tuple[Loop, ...]] = {}
         self.values = LoopValues(source, [])
         self.wrappers = Wrappers(source)
+        # The `super().__init__(...)` calls (by node) of router subclasses whose `**` is the
+        # `__init__`'s own `**kwargs`, passed on untouched: what the call site gives.
+        self.passed_on: dict[int, str] = {}
         # Holders whose class a project function makes: what that class does to its routes
         # (a route class of its own, `include_in_schema` set at run time) is not read.
         self.made_classes: set[str] = set()
@@ -305,6 +308,10 @@ class _Builder(RouteLists):
                 and node.func.attr == "__init__"
                 and isinstance(node.func.value, ast.Call)
             ):
+                own = function.args.kwarg.arg if function.args.kwarg else None
+                uses = [item for item in ast.walk(function) if isinstance(item, ast.Name)]
+                if own is not None and sum(item.id == own for item in uses) == 1:
+                    self.passed_on[id(node)] = own
                 return module, node
         return None
 
@@ -738,7 +745,10 @@ class _Builder(RouteLists):
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:
             return []
-        if any(item.arg in {None, "include_in_schema"} for item in call.keywords):
+        if any(
+            item.arg == "include_in_schema" or (item.arg is None and not self._own(call, item))
+            for item in call.keywords
+        ):
             self.whole = False  # `**settings`, or a route perhaps kept out of the schema
         value = keyword(call, name)
         if value is not None and not self.source.whole_mapping(module, value):
@@ -747,6 +757,12 @@ class _Builder(RouteLists):
             Documented(*found)
             for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
+
+    def _own(self, call: ast.Call, item: ast.keyword) -> bool:
+        """`**kwargs` in a router subclass's `super().__init__(...)` that passes on only what
+        its own call site gives, which the map reads there."""
+        own = self.passed_on.get(id(call))
+        return own is not None and isinstance(item.value, ast.Name) and item.value.id == own
 
     def _listed(
         self, module: Module, call: ast.Call, name: str | None
