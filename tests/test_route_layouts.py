@@ -94,3 +94,35 @@ def test_hs501_names_what_the_routes_send_elsewhere(
         "src/hub/wallet.py:9:5: HS501 route get_wallet() sends 402 through "
         "hub.payments:check_balance,",
     ]
+
+
+def test_a_router_subclass_changing_its_kwargs_is_not_read_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An `__init__` that does more with its `**kwargs` than pass them on (here: a default
+    `responses=`) may document what the map does not read: HS501 stays silent."""
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "errors.py").write_text(
+        "from fastapi import HTTPException\n\n\n"
+        "def deny() -> None:\n    raise HTTPException(status_code=401)\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "from typing import Any\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "from errors import deny\n\n\n"
+        "class AuthRouter(APIRouter):\n"
+        "    def __init__(self, **kwargs: Any) -> None:\n"
+        '        kwargs.setdefault("responses", {401: {"description": "No"}})\n'
+        "        super().__init__(**kwargs)\n\n\n"
+        "router = AuthRouter()\n\n\n"
+        '@router.get("/x")\n'
+        "def x() -> None:\n    deny()\n\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        capsys.readouterr()
+        main(["check", "--select", "HS501", "."])
+    finally:
+        os.chdir(cwd)
+    assert capsys.readouterr().out == ""
