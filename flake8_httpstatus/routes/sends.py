@@ -13,8 +13,11 @@ from flake8_httpstatus.knowledge.frameworks import Kind, Sink
 from flake8_httpstatus.knowledge.routing import (
     DEPENDENCY_MARKERS,
     EXCEPTION_STATUS,
+    FIXED_STATUS_CALLS,
     RAISING_CALLS,
     TUPLE_STATUS,
+    VIEW_DECORATORS,
+    FixedStatus,
 )
 from flake8_httpstatus.routes.model import Sent
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
@@ -142,6 +145,14 @@ class Sends:
         for decorator in node.decorator_list:
             # `@authorize_read`: a project decorator wraps the function; what it sends counts
             # (a decorator called with arguments, `@cors("GET")`, is a call found below).
+            # A framework's (`@login_required`, `@require_POST`) answers by itself.
+            called = decorator.func if isinstance(decorator, ast.Call) else decorator
+            framework = self.source.qualified(module, called)
+            if framework in VIEW_DECORATORS:
+                status = _fixed(VIEW_DECORATORS[framework], decorator)
+                if status is not None:
+                    yield Sent(status, module.path, decorator.lineno, framework)
+                continue
             qualified = self.source.qualified(module, decorator)
             if qualified is not None and not isinstance(decorator, ast.Call):
                 yield from self.of(qualified, depth + 1)
@@ -239,6 +250,11 @@ class Sends:
         qualified = self.source.resolve(qualified)
         if qualified in RAISING_CALLS:
             yield Sent(RAISING_CALLS[qualified], module.path, call.lineno, where)
+            return
+        if qualified in FIXED_STATUS_CALLS:
+            status = _fixed(FIXED_STATUS_CALLS[qualified], call)
+            if status is not None:
+                yield Sent(status, module.path, call.lineno, where)
             return
         sink = frameworks.CALLS.get(qualified)
         if sink is not None:
@@ -415,6 +431,21 @@ def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> 
     if argument is None:
         return sink.default
     return source.status(module, argument)
+
+
+def _fixed(fixed: FixedStatus, node: ast.expr) -> int | None:
+    """The status a fixed-status callable or decorator sends as written: by the flags given
+    as a literal `True`; None when a flag is given as anything but a literal bool."""
+    given: set[str] = set()
+    for flag in fixed.flags:
+        value = keyword(node, flag) if isinstance(node, ast.Call) else None
+        if value is None:
+            continue
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            return None
+        if value.value:
+            given.add(flag)
+    return fixed.statuses.get(frozenset(given))
 
 
 def _class_attribute(source: Source, chain: list[str]) -> Sent | None:
