@@ -236,6 +236,18 @@ class Sends:
             return
         if (
             isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Attribute)
+            and isinstance(func.value.value, ast.Name)
+            and func.value.value.id == "self"
+            and owner
+        ):
+            # `self.repo.get_one(...)`: a method of the project class the attribute holds.
+            held = self._attribute_class(owner, func.value.attr)
+            if held is not None:
+                yield from self._method(held, func.attr, depth)
+                return
+        if (
+            isinstance(func, ast.Attribute)
             and func.attr == "__init__"
             and isinstance(func.value, ast.Call)
             and isinstance(func.value.func, ast.Name)
@@ -272,6 +284,30 @@ class Sends:
             yield from self._arguments(module, qualified, call, depth)
         elif qualified in self.handlers:
             yield from self._handled(qualified, depth)
+
+    def _attribute_class(self, owner: str, name: str) -> str | None:
+        """The project class an instance attribute holds, as the class or a base states it: a
+        property returning an instance (`return HttpRepo[A, B](...)`), `self.name = Cls(...)`
+        in `__init__`, or an annotation (`name: Cls`)."""
+        for base in self.source.bases(owner):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            module, node = located
+            for statement in node.body:
+                made: ast.expr | None = None
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                    if statement.target.id == name:
+                        made = statement.annotation
+                elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    made = _made_in(statement, name)
+                if made is not None:
+                    if isinstance(made, ast.Subscript):
+                        made = made.value  # `HttpRepo[A, B]`: the generic class
+                    qualified = self.source.qualified(module, made)
+                    if qualified is not None and self.source.class_(qualified) is not None:
+                        return self.source.resolve(qualified)
+        return None
 
     def _arguments(
         self, module: Module, qualified: str, call: ast.Call, depth: int
@@ -431,6 +467,37 @@ def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> 
     if argument is None:
         return sink.default
     return source.status(module, argument)
+
+
+def _made_in(function: Function, name: str) -> ast.expr | None:
+    """What builds the instance attribute `name`: the class called in a property's `return`,
+    or in `__init__`'s `self.name = ...`."""
+    calls: list[ast.expr] = []
+    if function.name == name and any(
+        (decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", ""))
+        in {"property", "cached_property"}
+        for decorator in function.decorator_list
+    ):
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Return) and inner.value is not None
+        ]
+    elif function.name == "__init__":
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Assign)
+            and len(inner.targets) == 1
+            and isinstance(inner.targets[0], ast.Attribute)
+            and isinstance(inner.targets[0].value, ast.Name)
+            and inner.targets[0].value.id == "self"
+            and inner.targets[0].attr == name
+        ]
+    for value in calls:
+        if isinstance(value, ast.Call):
+            return value.func
+    return None
 
 
 def _fixed(fixed: FixedStatus, node: ast.expr) -> int | None:
