@@ -71,6 +71,7 @@ class Observation:
     path: str
     key: str | None  # the matched route's path key; None when nothing matched
     status: int
+    pattern: str | None = None  # the matched route's path with its placeholders' names
 
 
 @dataclass
@@ -118,11 +119,13 @@ class Truth:
         return min(fits, key=lambda key: key.count("{}"), default=None)
 
     def route_of(self, observation: Observation, key: str) -> TableRoute | None:
+        """The table route answering the method; of routes whose paths differ only by their
+        converters (Django's `ping/<uuid:code>/<int:n>` and `ping/<slug:key>/<slug:slug>`), the
+        one whose placeholders are named as the matched pattern's."""
         method = "GET" if observation.method == "HEAD" else observation.method
-        for route in self.by_key.get(key, []):
-            if route.answers(method):
-                return route
-        return None
+        answering = [route for route in self.by_key.get(key, []) if route.answers(method)]
+        named = [route for route in answering if route.path == observation.pattern]
+        return next(iter(named or answering), None)
 
 
 def load_table(document: dict[str, Any]) -> list[TableRoute]:
@@ -145,15 +148,16 @@ def load_observations(path: Path) -> list[Observation]:
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         route = row["route"]
-        key = None if route is None else path_key(observed_path(row["framework"], route))
+        pattern = None if route is None else observed_path(row["framework"], route)
         found.append(
             Observation(
                 row["test"] or "",
                 row["caller"] or "",
                 row["method"],
                 row["path"],
-                key,
+                None if pattern is None else path_key(pattern),
                 row["status"],
+                pattern,
             )
         )
     return found
