@@ -47,6 +47,7 @@ def test_matched_patterns_are_keyed_as_the_table_writes_paths(
 _PYTEST = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "route_observer"]
 _RUNS = {
     "fastapi_shop": [*_PYTEST, "tests"],
+    "fastapi_kitchen": [*_PYTEST, "tests"],
     "flask_blog": [*_PYTEST, "tests"],
     "django_library": [
         *_PYTEST,

@@ -286,6 +286,7 @@ def test_django_regex_routes_as_paths(pattern: str, path: str) -> None:
 # How each example project runs its own tests.
 _RUN_TESTS = {
     "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "fastapi_kitchen": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "django_library": ["-m", "django", "test", "catalog"],
     "ninja_shop": ["-m", "django", "test", "shop"],
@@ -330,6 +331,25 @@ def test_the_projects_tests_pass_against_the_framework(project: str) -> None:
         },
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+
+
+def test_a_class_based_views_dependencies_count_for_its_routes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """fastapi-utils' `cbv` (Mealie's `controller`): the `Depends` class attributes of the
+    view's class and its bases run before each of its routes."""
+    found = table(capsys, "fastapi_kitchen")
+    sends = {
+        (" ".join(route["methods"]), route["path"]): (
+            sorted({entry["status"] for entry in route["sends"]}),
+            [entry["status"] for entry in route["implicit"]],
+        )
+        for route in found["routes"]
+    }
+    assert sends == {
+        ("GET", "/kitchens/{kitchen}/orders"): ([200, 401, 404], [405, 422, 500]),
+        ("POST", "/kitchens/{kitchen}/orders"): ([201, 401, 404], [405, 422, 500]),
+    }
 
 
 def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[str]) -> None:

@@ -107,6 +107,25 @@ class Sends:
         ):
             yield from self._markers(module, expression)
 
+    def view_dependencies(self, module: Module, local: str) -> list[tuple[Module, ast.Call]]:
+        """A class-based view's dependencies (fastapi-utils' `cbv`, Mealie's `controller`): the
+        `Depends(x)` class attributes of the handler's class and its bases, which run before
+        each of its routes. A plain function handler has none."""
+        if "." not in local:
+            return []
+        found: list[tuple[Module, ast.Call]] = []
+        for base in self.source.bases(f"{module.name}.{local.rpartition('.')[0]}"):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            for statement in located[1].body:
+                value = (
+                    statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+                )
+                if isinstance(value, ast.Call) and self.is_dependency(located[0], value):
+                    found.append((located[0], value))
+        return found
+
     def _markers(
         self, module: Module, expression: ast.expr, depth: int = 0
     ) -> Iterator[tuple[Module, ast.Call]]:

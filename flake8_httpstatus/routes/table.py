@@ -461,6 +461,7 @@ class _Builder(RouteLists):
             ]
             self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
+        dependencies += self.sends.view_dependencies(target, view.local)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
         declared = declared or self._decorated_status(target, function, framework)
