@@ -49,6 +49,7 @@ _RUNS = {
     "fastapi_shop": [*_PYTEST, "tests"],
     "fastapi_kitchen": [*_PYTEST, "tests"],
     "flask_blog": [*_PYTEST, "tests"],
+    "flask_notes": [*_PYTEST, "tests"],
     "django_library": [
         *_PYTEST,
         "-p",

@@ -1139,6 +1139,12 @@ FIXED_STATUS_CALLS: dict[str, FixedStatus] = {
         ("permanent", "preserve_request"),
     ),
 }
+# Flask-SQLAlchemy's methods that abort with 404 when nothing is found, on its `Query`
+# (`Note.query.filter_by(...).first_or_404()`) and its `SQLAlchemy` object
+# (`db.get_or_404(Note, id)`) [S: flask_sqlalchemy.query.Query, flask_sqlalchemy.SQLAlchemy],
+# read in projects that import flask_sqlalchemy.
+FLASK_SQLALCHEMY_404 = frozenset({"first_or_404", "get_or_404", "one_or_404"})
+FLASK_SQLALCHEMY = "flask_sqlalchemy"
 # View decorators that answer before the view runs [S: django.contrib.auth.decorators (a
 # redirect to the login page; `permission_required(raise_exception=True)` raises
 # PermissionDenied), django.views.decorators.http (HttpResponseNotAllowed)].

@@ -14,6 +14,8 @@ from flake8_httpstatus.knowledge.routing import (
     DEPENDENCY_MARKERS,
     EXCEPTION_STATUS,
     FIXED_STATUS_CALLS,
+    FLASK_SQLALCHEMY,
+    FLASK_SQLALCHEMY_404,
     RAISING_CALLS,
     TUPLE_STATUS,
     VIEW_DECORATORS,
@@ -42,6 +44,12 @@ class Sends:
         self._done: dict[str, list[Sent]] = {}
         self._active: set[str] = set()
         self._passed: dict[str, dict[str, tuple[int | None, int | None]]] = {}
+        # `query.first_or_404()` is read as Flask-SQLAlchemy's only where the project uses it.
+        self._orm_404 = any(
+            name.partition(".")[0] == FLASK_SQLALCHEMY
+            for module in source.modules.values()
+            for name in module.imports.values()
+        )
 
     # -- callables ------------------------------------------------------------------------------
     def of(self, qualified: str, depth: int = 0) -> list[Sent]:
@@ -233,6 +241,9 @@ class Sends:
         instances: dict[str, str] | None = None,
     ) -> Iterator[Sent]:
         func = call.func
+        if self._orm_404 and isinstance(func, ast.Attribute) and func.attr in FLASK_SQLALCHEMY_404:
+            yield Sent(404, module.path, call.lineno, where)  # `Note.query....first_or_404()`
+            return
         if instances and isinstance(func, ast.Name) and func.id in instances:
             yield from self._method(instances[func.id], "__call__", depth)  # `check(request)`
             return
