@@ -40,7 +40,10 @@ def to_json(routes: RouteMap) -> str:
 def _route_json(route: Route) -> dict[str, object]:
     data = dataclasses.asdict(route)
     data["methods"] = list(route.methods)
-    del data["documented_whole"]
+    del data["documented_whole"], data["relative"]
+    del data["declared_at"]
+    del data["made_router"]
+    del data["included_elsewhere"]
     return data
 
 

@@ -11,6 +11,7 @@ import difflib
 import fnmatch
 import functools
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -247,24 +248,25 @@ def _checked(
         found: list[Finding] = []
     else:
         found = check(tree, job.settings, filename, project, text)
-    whole = whole_project(filename, job.selection_for(path))
+    whole = whole_project(filename, job.selection_for(path), text=None if walk else text)
     if not whole:
         return found
     return sorted([*found, *whole], key=lambda finding: (finding.line, finding.col, finding.code))
 
 
 def whole_project(
-    filename: str | None, selection: Selection, recheck: bool = False
+    filename: str | None, selection: Selection, recheck: bool = False, text: str | None = None
 ) -> list[Finding]:
     """The findings in the file of the rules over the whole project that are selected (HS501's
     statuses sent through other modules, HS502): the project's route table is read once per
-    process (`recheck`: again when a file changed, for a long-lived server)."""
+    process (`recheck`: again when a file changed, for a long-lived server); `text` is the
+    file's fixed text, not yet written."""
     codes = _whole_project_codes(selection)
     if not codes:
         return []
     from flake8_httpstatus.routes.whole import findings_in
 
-    return findings_in(filename, codes, recheck)
+    return findings_in(filename, codes, recheck, text)
 
 
 @functools.lru_cache(maxsize=64)
@@ -393,6 +395,9 @@ def discover(
 
 
 def run(files: Sequence[str], job: Job, jobs: int = 1) -> list[FileResult]:
+    whole = sys.modules.get("flake8_httpstatus.routes.whole")
+    if whole is not None:  # a run before in this process: what it fixed is read again
+        whole.forget()
     if jobs > 1 and len(files) > 1:
         for path in files:
             project_for(

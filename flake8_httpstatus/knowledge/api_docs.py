@@ -71,6 +71,12 @@ LITESTAR_RAISES = "raises"
 # `@blp.paginate` document the validation status (`error_status_code=`, 422 by default);
 # `@blp.etag` documents 304 on these methods and 412 and 428 on those.
 SMOREST_RESPONSES = frozenset({"response", "alt_response"})  # first argument or `status_code=`
+# Before 0.29.0 ([S: flask-smorest's CHANGELOG, 0.29.0 and 0.28.0's response.py]),
+# `response(schema=None, *, code=200, ...)`: the status is `code=`, else 200. Told apart by the
+# call: `code=`, no status at all, or a schema (a class, or a call of one) first.
+SMOREST_OLD_RESPONSE = "response"
+SMOREST_OLD_CODE = "code"
+SMOREST_OLD_DEFAULT_STATUS = 200
 SMOREST_DOC = "doc"
 SMOREST_VALIDATED = frozenset({"arguments", "paginate"})
 SMOREST_VALIDATION_STATUS = 422
@@ -89,4 +95,9 @@ APIFLASK_OUTPUT = "output"  # its status: the second argument or `status_code=`,
 APIFLASK_DOC = "doc"
 APIFLASK_DEFAULT_STATUS = 200
 APIFLASK_ADDED: dict[str, int] = {"input": 422, "auth_required": 401}
+# What the request validation of `@blp.arguments`/`@blp.paginate` (webargs' `handle_error`
+# aborts with the status they document) and of APIFlask's `@app.input` (its `_ValidationError`,
+# `VALIDATION_ERROR_STATUS_CODE`, 422 by default) sends: implicit, as FastAPI's 422 is.
+VALIDATION_REASON = "request validation"
+APIFLASK_VALIDATED = "input"
 APIFLASK_PATH_PARAMETER_STATUS = 404

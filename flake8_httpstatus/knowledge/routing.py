@@ -144,7 +144,7 @@ class Framework:
     # Callables whose argument is a dependency (`Depends(get_user)`): its statuses are the route's.
     dependency_markers: tuple[str, ...] = ()
     # Method of a holder that registers an exception handler (`@app.exception_handler(Exc)`,
-    # `app.add_exception_handler(Exc, handler)`).
+    # `app.add_exception_handler(Exc, handler)`), or of its member (`error_handler.add`).
     exception_handlers: tuple[str, ...] = ()
     # Methods of a holder that register a hook run before each of its routes (Flask's
     # `@bp.before_request`), and those that register one run before every route of the app it
@@ -608,7 +608,9 @@ SANIC = Framework(
     includes=(Include("sanic", "blueprint", "url_prefix", replaces_prefix=True),),
     default_status=200,
     implicit=_SERVER_IMPLICIT,
-    exception_handlers=("exception",),
+    # `@app.exception(Exc)`, and `app.error_handler.add(Exc, handler)` on the app's member
+    # [S: sanic.handlers.ErrorHandler.add].
+    exception_handlers=("exception", "error_handler.add"),
     joins_paths=True,
     parameter=r"<([a-zA-Z_][a-zA-Z0-9_]*)(?::[^<>]*)?>",
 )
@@ -1181,6 +1183,16 @@ TEST_CLIENT_METHODS: dict[str, str] = {
 TEST_FETCH_METHODS: dict[str, str] = {"fetch": "method"}
 # A receiver named like a test client: `client`, `self.client`, `api_client`, `test_client()`.
 TEST_CLIENT_NAME = r"client"
+# Test clients built on a router or an app (its first argument) that request paths relative
+# to it: django-ninja's `TestClient(router)` [S: ninja.testing.client.NinjaClientBase].
+ROUTER_TEST_CLIENTS = frozenset(
+    {
+        "ninja.testing.TestClient",
+        "ninja.testing.TestAsyncClient",
+        "ninja.testing.client.TestClient",
+        "ninja.testing.client.TestAsyncClient",
+    }
+)
 # Calls that turn a route's name into its URL: `url_for("bp.fn")`, `reverse("ns:name")`,
 # `app.url_path_for("fn")`, as functions or methods; the name is the first argument.
 URL_REVERSERS = frozenset({"url_for", "reverse", "reverse_lazy", "url_path_for", "route_reverse"})

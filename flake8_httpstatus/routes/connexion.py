@@ -49,7 +49,9 @@ class ConnexionRoutes:
                     and node.func.value.id in apps
                 ):
                     found += self._api(module, apps[node.func.value.id], node)
-        return found
+        # Two apps given the same document (a module's and a `main()`'s): its routes once.
+        unique = {(route.methods, route.path, route.handler): route for route in found}
+        return list(unique.values())
 
     def _apps(self, module: Module) -> dict[str, str]:
         """The names bound to a Connexion app in the module, with its `specification_dir`."""
@@ -76,11 +78,12 @@ class ConnexionRoutes:
         # module's folder (the app's `__name__`).
         shown = posixpath.normpath((PurePosixPath(module.path).parent / folder / name).as_posix())
         try:
-            found = read(Path(self.source.root) / shown, shown)
+            found = read(Path(self.source.root) / shown, shown, Path(self.source.root))
         except OpenAPIError as error:
             self.source.errors.append(str(error))
             return []
-        self.documents.append(shown)
+        if shown not in self.documents:
+            self.documents.append(shown)
         given = self.source.string(module, keyword(call, "base_path"))
         base = given.rstrip("/") if given is not None else found.base
         return [self._route(found, base, operation) for operation in found.operations]

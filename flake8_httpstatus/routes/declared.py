@@ -64,10 +64,13 @@ class Declared:
         self.instances: dict[str, str] = {}
         # The route lists read (by node), so a list read through an app is not read again.
         self.listed: set[int] = set()
+        # A loop's name bound to the holder of the item being read (`for bp in BLUEPRINTS`),
+        # by (module, function, name).
+        self.loop_bound: dict[tuple[str, str, str], Holder] = {}
 
     def holder_of(self, module: Module, scope: str, node: ast.expr) -> Holder | None:
-        """The holder an expression names: a name bound in the enclosing function, or at the
-        top of this or another module; its router attribute (`app.router`); or the call of
+        """The holder an expression names: a name bound (or imported) in the enclosing
+        function, or at the top of this or another module; its router attribute (`app.router`); or the call of
         a project function returning one (`add_subapp("/admin", make_admin())`)."""
         if isinstance(node, ast.Call):
             return self._made_by(module, node)
@@ -76,6 +79,8 @@ class Declared:
             if owner is not None and owner.row.router == node.attr:
                 return owner
         if isinstance(node, ast.Name):
+            if (module.name, scope, node.id) in self.loop_bound:
+                return self.loop_bound[module.name, scope, node.id]
             parts = scope.split(".") if scope else []
             for cut in range(len(parts), 0, -1):
                 local = ".".join([module.name, *parts[:cut], node.id])
@@ -83,6 +88,9 @@ class Declared:
                     return self.holders[local]
                 if local in self.parameters:
                     return self.parameters[local]
+            imported = self.source.imported_in(module, scope, node.id)
+            if imported is not None:
+                return self.holders.get(self.source.resolve(imported))
         qualified = self.source.qualified(module, node)
         return self.holders.get(self.source.resolve(qualified)) if qualified else None
 

@@ -250,7 +250,7 @@ class DjangoRoutes:
         target, local, function = located
         methods = self._api_view_methods(target, function)
         implicit = list(DJANGO_IMPLICIT) + ([CLASS_VIEW_IMPLICIT] if methods != ("*",) else [])
-        self._emit(module, item, target, local, function, methods, path, name, 200, implicit)
+        self._emit(module, item, target, local, function.lineno, methods, path, name, 200, implicit)
         route = self.found[-1]
         permissions = self.permissions.of_function(target, function, methods != ("*",))
         route.sends = sorted({*route.sends, *permissions})
@@ -393,28 +393,17 @@ class DjangoRoutes:
             if located is not None:
                 break
         if located is None:
-            # Implemented by the framework's mixin: the class itself is the handler.
+            # Implemented by the framework's mixin: the class is where the handler is, and the
+            # project sends nothing through it but its default.
             found = self.source.class_(cls)
             if found is None:
                 return
             target, node = found
-            self.found.append(
-                Route(
-                    "django",
-                    methods,
-                    _slashed(path),
-                    name,
-                    f"{label(target, node.name)}.{action}",
-                    target.path,
-                    node.lineno,
-                    [Sent(default, module.path, item.lineno, "default")],
-                    sorted({Implicit(entry.status, entry.reason) for entry in implicit}),
-                )
-            )
-            self.view_classes[id(self.found[-1])] = cls
-            return
-        target, local, function = located
-        self._emit(module, item, target, local, function, methods, path, name, default, implicit)
+            local, line = f"{node.name}.{action}", node.lineno
+        else:
+            target, local, function = located
+            line = function.lineno
+        self._emit(module, item, target, local, line, methods, path, name, default, implicit)
         self.view_classes[id(self.found[-1])] = cls
 
     def _emit(
@@ -423,13 +412,16 @@ class DjangoRoutes:
         item: ast.Call,
         target: Module,
         local: str,
-        function: Function,
+        line: int,
         methods: tuple[str, ...],
         path: str,
         name: str,
         default: int,
         implicit: list[ImplicitStatus],
     ) -> None:
+        """The route to `target`'s `local` (a function or method, defined at `line`), with its
+        default status and what it sends through the project (nothing when it is not the
+        project's: an action a framework mixin implements)."""
         sends = [
             Sent(default, module.path, item.lineno, "default"),
             *self.sends.of(f"{target.name}.{local}"),
@@ -442,7 +434,7 @@ class DjangoRoutes:
                 name,
                 label(target, local),
                 target.path,
-                function.lineno,
+                line,
                 sorted(set(sends)),
                 sorted({Implicit(entry.status, entry.reason) for entry in implicit}),
             )

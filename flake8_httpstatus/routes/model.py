@@ -64,6 +64,20 @@ class Route:
     # `"default"` key, `include_in_schema=`): HS501 reads `documented` as complete only then.
     # Not part of the route map's output.
     documented_whole: bool = field(default=True, compare=False)
+    # The route's path relative to each holder on its way, by the holder's key: what a test
+    # client of that router requests (django-ninja's `TestClient(router)`). Not output.
+    relative: dict[str, str] = field(default_factory=dict, compare=False)
+    # Where the call that declares it is (file, line, column): the decorator, or the
+    # `add_api_route(...)`, whose `responses=` HS501's fix completes. Not part of the output.
+    declared_at: tuple[str, int, int] | None = field(default=None, compare=False)
+    # Under a router whose class a project function makes (Polar's `APIRouter =
+    # get_api_router_class(APIRoute)`): the route class it imposes may change what the schema
+    # documents at run time, so HS501 and HS502 leave the route alone. Not part of the output.
+    made_router: bool = field(default=False, compare=False)
+    # Its router is made in its file and reaches an application only through includes in
+    # other modules: the engine's HS501, which reads one file, leaves what the route sends in
+    # its own file to the route table. Not part of the output.
+    included_elsewhere: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, order=True)

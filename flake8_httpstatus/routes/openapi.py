@@ -1,11 +1,13 @@
 """An OpenAPI document's declared statuses (`routes --openapi FILE`, or the file a Connexion
-app's `add_api` names): each operation's response codes, matched to routes by method and path.
-JSON only: no YAML parser is among the package's dependencies."""
+app's `add_api` names), JSON or YAML: each operation's response codes, matched to routes by
+method and path."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,10 @@ from urllib.parse import urlsplit
 
 from flake8_httpstatus.knowledge.api_docs import OPENAPI_METHODS
 from flake8_httpstatus.routes.model import Documented, Route, Unmatched
+from flake8_httpstatus.routes.yaml_document import KeyPlaces, Unread, line_of, load
+
+# A document larger than this is refused: real API descriptions are a few MiB at most.
+_MAX_BYTES = 16 * 2**20
 
 
 class OpenAPIError(Exception):
@@ -37,22 +43,30 @@ class Document:
     operations: tuple[Operation, ...]
 
 
-def read(path: Path, shown: str) -> Document:
+def read(path: Path, shown: str, inside: Path | None = None) -> Document:
+    """The document at `path` (shown as `shown`), JSON or YAML by its suffix; `inside`: the
+    project a document its code names must be in (a link out of it is refused)."""
+    if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+        raise OpenAPIError(f"{shown}: outside the project: not read")
+    text = _text(path, shown)
+    lines: _Lines | KeyPlaces
     if path.suffix.lower() in {".yaml", ".yml"}:
-        raise OpenAPIError(f"{shown}: YAML is not read (no YAML parser is a dependency): give JSON")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise OpenAPIError(f"{shown}: cannot be read ({type(error).__name__})") from None
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        detail = f"line {error.lineno}" if isinstance(error, json.JSONDecodeError) else "too deep"
-        raise OpenAPIError(f"{shown}: not JSON ({detail})") from None
+        try:
+            data, lines = load(text, shown)
+        except Unread as error:
+            raise OpenAPIError(str(error)) from None
+    else:
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as error:
+            detail = (
+                f"line {error.lineno}" if isinstance(error, json.JSONDecodeError) else "too deep"
+            )
+            raise OpenAPIError(f"{shown}: not JSON ({detail})") from None
+        lines = _Lines(text)
     paths = data.get("paths") if isinstance(data, dict) else None
     if not isinstance(paths, dict):
         raise OpenAPIError(f"{shown}: no 'paths' object: not an OpenAPI document")
-    lines = _Lines(text)
     operations: list[Operation] = []
     for route_path, item in paths.items():
         if not isinstance(item, dict):
@@ -66,7 +80,9 @@ def read(path: Path, shown: str) -> Document:
             at = lines.find(method, path_at)
             statuses = []
             responses = operation.get("responses")
-            for code in responses if isinstance(responses, dict) else ():
+            for key in responses if isinstance(responses, dict) else ():
+                # YAML reads an unquoted `404:` as a number.
+                code = str(key) if type(key) is int else key
                 if isinstance(code, str) and code.isdigit() and 100 <= int(code) <= 599:
                     statuses.append((int(code), lines.line(lines.find(code, at))))
             identifier = operation.get("operationId")
@@ -83,6 +99,28 @@ def read(path: Path, shown: str) -> Document:
                 )
             )
     return Document(shown, _base(data), tuple(operations))
+
+
+def _text(path: Path, shown: str) -> str:
+    """The file's text: a regular file (not a FIFO or device, which could block or never
+    end) of at most `_MAX_BYTES`."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise OpenAPIError(f"{shown}: cannot be read ({type(error).__name__})") from None
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OpenAPIError(f"{shown}: not a regular file: not read")
+        try:
+            data = file.read(_MAX_BYTES + 1)
+        except OSError as error:
+            raise OpenAPIError(f"{shown}: cannot be read ({type(error).__name__})") from None
+    if len(data) > _MAX_BYTES:
+        raise OpenAPIError(f"{shown}: larger than {_MAX_BYTES // 2**20} MiB: not read")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise OpenAPIError(f"{shown}: cannot be read (UnicodeDecodeError)") from None
 
 
 def document(routes: list[Route], found: Document) -> list[Unmatched]:
@@ -141,10 +179,11 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._newlines: list[int] = []
 
     def find(self, key: str, start: int) -> int:
         at = self.text.find(json.dumps(key), start)
         return at if at >= 0 else start
 
     def line(self, at: int) -> int:
-        return self.text.count("\n", 0, at) + 1
+        return line_of(self.text, self._newlines, at)

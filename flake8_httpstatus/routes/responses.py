@@ -15,6 +15,7 @@ from flake8_httpstatus.knowledge.api_docs import (
 )
 from flake8_httpstatus.knowledge.openapi import EXCEPTION_STATUS
 from flake8_httpstatus.routes.model import Documented, Route
+from flake8_httpstatus.routes.sends import status_attribute
 from flake8_httpstatus.routes.source import Module, Source, keyword
 
 
@@ -90,20 +91,7 @@ def _exception_status(source: Source, module: Module, node: ast.expr) -> int | N
     if qualified is None:
         return None
     chain = source.bases(source.resolve(qualified))
-    for base in chain:
-        located = source.class_(base)
-        if located is None:
-            continue
-        owner, cls = located
-        for statement in cls.body:
-            target = (
-                statement.targets[0]
-                if isinstance(statement, ast.Assign) and len(statement.targets) == 1
-                else statement.target
-                if isinstance(statement, ast.AnnAssign)
-                else None
-            )
-            value = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) else None
-            if isinstance(target, ast.Name) and target.id == "status_code" and value is not None:
-                return source.status(owner, value)
+    attribute = status_attribute(source, chain)
+    if attribute is not None:
+        return attribute.status
     return next((EXCEPTION_STATUS[base] for base in chain if base in EXCEPTION_STATUS), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
@@ -467,9 +468,11 @@ class Sends:
                     yield from found
                     return
                 break
-        attribute = _class_attribute(self.source, chain)
-        if attribute is not None:
-            yield attribute
+        attribute = status_attribute(self.source, chain)
+        if attribute is not None:  # set to what the map cannot read: no base's status either
+            if attribute.status is not None:
+                where_set = label(attribute.module, attribute.owner.name)
+                yield Sent(attribute.status, attribute.module.path, attribute.line, where_set)
             return
         for base in chain:
             if base in EXCEPTION_STATUS:
@@ -545,9 +548,21 @@ def _fixed(fixed: FixedStatus, node: ast.expr) -> int | None:
     return fixed.statuses.get(frozenset(given))
 
 
-def _class_attribute(source: Source, chain: list[str]) -> Sent | None:
-    """A status class attribute (`code = 409` on a werkzeug exception, `status_code = 409` on
-    a DRF one) set by the class or a project base."""
+@dataclass(frozen=True)
+class StatusAttribute:
+    """A status class attribute as the nearest class of a chain that sets it sets it: `status`
+    is None when the value is not a known status, which hides what the bases set."""
+
+    status: int | None
+    module: Module
+    owner: ast.ClassDef
+    line: int
+
+
+def status_attribute(source: Source, chain: list[str]) -> StatusAttribute | None:
+    """The status class attribute (`code = 409` on a werkzeug exception, `status_code = 409` on
+    a DRF or Litestar one) of the first class of `chain` (a class, then its bases) in the
+    project that sets it; None when none does."""
     names = {
         attribute
         for base in chain
@@ -572,8 +587,7 @@ def _class_attribute(source: Source, chain: list[str]) -> Sent | None:
                 continue
             if isinstance(target, ast.Name) and target.id in names:
                 status = source.status(module, value)
-                if status is not None:
-                    return Sent(status, module.path, statement.lineno, label(module, node.name))
+                return StatusAttribute(status, module, node, statement.lineno)
     return None
 
 

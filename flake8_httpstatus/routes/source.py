@@ -8,6 +8,7 @@ import ast
 import os
 import re
 import warnings
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,17 +121,23 @@ def _read_module(name: str, is_package: bool, relative: str, tree: ast.Module) -
 
 
 class Source:
-    """Every module under a root, parsed; `errors` lists the files that did not parse."""
+    """Every module under a root, parsed; `errors` lists the files that did not parse. `texts`
+    replaces files' contents on disk by path (relative to the root, with `/`): a fixed text
+    not yet written."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.modules: dict[str, Module] = {}
         self.errors: list[str] = []
+        # Each function's own imports, read once: by (module, function), name -> qualified.
+        self._local_imports: dict[tuple[str, str], dict[str, str]] = {}
+        texts = texts or {}
         for relative, path in _python_files(root) or ():
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    tree = ast.parse(Path(path).read_bytes(), path)
+                    text = texts.get(relative)
+                    tree = ast.parse(Path(path).read_bytes() if text is None else text, path)
             except (SyntaxError, ValueError, RecursionError, MemoryError, OSError) as error:
                 self.errors.append(f"{relative}: {type(error).__name__}")
                 continue
@@ -154,6 +161,31 @@ class Source:
         elif head is None:
             head = node.id  # a builtin, or a name bound in a function
         return ".".join([head, *reversed(parts)])
+
+    def imported_in(self, module: Module, scope: str, name: str) -> str | None:
+        """The qualified name a function's own import binds (`from CTFd.admin import admin`
+        in `create_app`), or None."""
+        function = module.functions.get(scope) if scope else None
+        if function is None:
+            return None
+        key = (module.name, scope)
+        if key not in self._local_imports:
+            found: dict[str, str] = {}
+            for node in _statements(function.body):
+                if isinstance(node, ast.ImportFrom):
+                    source = (
+                        _relative_import(module.package, node.level, node.module)
+                        if node.level
+                        else node.module or ""
+                    )
+                    for alias in node.names:
+                        found[alias.asname or alias.name] = f"{source}.{alias.name}"
+                elif isinstance(node, ast.Import):
+                    for alias in node.names:
+                        head = alias.name.partition(".")[0]
+                        found[alias.asname or head] = alias.name if alias.asname else head
+            self._local_imports[key] = found
+        return self._local_imports[key].get(name)
 
     def resolve(self, name: str) -> str:
         """Where a project name is defined, following imports and re-exports."""
@@ -227,6 +259,34 @@ class Source:
                         queue.append(self.resolve(qualified))
         return found
 
+    def made_class_bases(self, name: str) -> list[str] | None:
+        """The bases, own and inherited, of the class a module-level name is bound to by a call
+        of a project function that returns a class defined in its body (Polar's `APIRouter =
+        get_api_router_class(APIRoute)`); None for any other name."""
+        module_name, _, attribute = self.resolve(name).rpartition(".")
+        module = self.modules.get(module_name)
+        value = module.assignments.get(attribute) if module is not None else None
+        if module is None or not isinstance(value, ast.Call):
+            return None
+        qualified = self.qualified(module, value.func)
+        located = self.function(qualified) if qualified is not None else None
+        if located is None:
+            return None
+        target, _, function = located
+        classes = {node.name: node for node in ast.walk(function) if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
+                made = classes.get(node.value.id)
+                if made is not None:
+                    bases = [self.qualified(target, base) for base in made.bases]
+                    return [
+                        found
+                        for base in bases
+                        if base is not None
+                        for found in self.bases(self.resolve(base))
+                    ]
+        return None
+
     # -- values ---------------------------------------------------------------------------------
     def status(self, module: Module, node: ast.expr | None) -> int | None:
         """A status written as a literal, a registry constant (`status.HTTP_404_NOT_FOUND`,
@@ -277,6 +337,8 @@ class Source:
                 ):
                     return None
                 text = self.string(module, inner)
+                if text is None and isinstance(value, ast.FormattedValue):
+                    text = self._integer(module, inner)  # `f"/api/{API_VERSION}"`
                 if text is None:
                     return None
                 parts.append(text)
@@ -295,6 +357,15 @@ class Source:
                 return template % tuple(filled)
             except (TypeError, ValueError):
                 return None
+        return None
+
+    def _integer(self, module: Module, node: ast.expr) -> str | None:
+        """An integer literal, or a module constant holding one, as its text."""
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            located = self.constant(module, node)
+            node = located[1] if located is not None else node
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return str(node.value)
         return None
 
     def statuses_of_mapping(
@@ -368,6 +439,20 @@ class Source:
             if key is not None and self.string(module, key) == "responses"
             for found in self.statuses_of_mapping(module, value)
         ]
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """A block's statements and those of the blocks it holds, not of functions it defines."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(statement, name, None)
+            if isinstance(block, list):
+                yield from _statements([item for item in block if isinstance(item, ast.stmt)])
+        for handler in getattr(statement, "handlers", ()):
+            yield from _statements(handler.body)
 
 
 def target_name(target: ast.expr) -> str | None:

@@ -4,6 +4,7 @@ joined), its handler, and the statuses it sends, documents and answers implicitl
 from __future__ import annotations
 
 import ast
+import copy
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,38 +21,61 @@ from flake8_httpstatus.routes.connexion import ConnexionRoutes
 from flake8_httpstatus.routes.declared import Declaration, Holder, Link
 from flake8_httpstatus.routes.django import DjangoRoutes, regex_path
 from flake8_httpstatus.routes.lists import RouteLists
+from flake8_httpstatus.routes.loops import Loop, LoopValues, Where, loop_names
 from flake8_httpstatus.routes.model import Documented, Implicit, Route, RouteMap, Sent
 from flake8_httpstatus.routes.openapi import Document
 from flake8_httpstatus.routes.openapi import document as document_openapi
 from flake8_httpstatus.routes.responses import document as document_decorated
 from flake8_httpstatus.routes.sends import Sends, label
 from flake8_httpstatus.routes.smorest import document as document_smorest
+from flake8_httpstatus.routes.smorest import old_response_code
 from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
 from flake8_httpstatus.routes.spectacular import document as document_spectacular
 from flake8_httpstatus.routes.tested import Tests
 from flake8_httpstatus.routes.views import View, views
+from flake8_httpstatus.routes.wrappers import Wrappers
 
 # `{name:converter}` in a Starlette path; `<converter(args):name>` in a Werkzeug rule.
 _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9_]*)?}")
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
+# A wrapper's call may be of another wrapper; past this depth the map stops following.
+_MAX_WRAPPED = 3
 
 
-def _scopes(body: list[ast.stmt], scope: str = "") -> Iterator[tuple[str, ast.stmt]]:
-    """Every statement with the qualname of the function or class holding it ("" at the top)."""
+def _scopes(
+    body: list[ast.stmt], scope: str = "", loops: tuple[Loop, ...] = ()
+) -> Iterator[tuple[str, ast.stmt, tuple[Loop, ...]]]:
+    """Every statement with the qualname of the function or class holding it ("" at the top)
+    and the `for` loops around it there."""
     for statement in body:
-        yield scope, statement
+        yield scope, statement, loops
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             inner = f"{scope}.{statement.name}" if scope else statement.name
             yield from _scopes(statement.body, inner)
         else:
             for name in ("body", "orelse", "finalbody", "handlers"):
                 block = getattr(statement, name, None)
+                within = loops
+                if name == "body" and isinstance(statement, (ast.For, ast.AsyncFor)):
+                    within = (*loops, Loop(statement.target, statement.iter))
                 if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-                    yield from _scopes(block, scope)
+                    yield from _scopes(block, scope, within)
                 elif isinstance(block, list):
                     for handler in block:
                         if isinstance(handler, ast.ExceptHandler):
-                            yield from _scopes(handler.body, scope)
+                            yield from _scopes(handler.body, scope, loops)
+
+
+def substituted(call: ast.Call, replaced: dict[str, ast.expr]) -> ast.Call:
+    """A copy of `call` with the names in `replaced` replaced by their expressions."""
+
+    class _Replace(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.expr:
+            return copy.deepcopy(replaced[node.id]) if node.id in replaced else node
+
+    copied = _Replace().visit(copy.deepcopy(call))
+    assert isinstance(copied, ast.Call)
+    return copied
 
 
 def _calls(statement: ast.stmt) -> Iterator[ast.Call]:
@@ -95,6 +119,13 @@ class _Builder(RouteLists):
         self.app_hooks: list[tuple[str, str]] = []
         # Whether the route being built has had every documentation it reads read whole.
         self.whole = True
+        # The `for` loops around each call (by node) that has any.
+        self.loops: dict[int, tuple[Loop, ...]] = {}
+        self.values = LoopValues(source, [])
+        self.wrappers = Wrappers(source)
+        # Holders whose class a project function makes: what that class does to its routes
+        # (a route class of its own, `include_in_schema` set at run time) is not read.
+        self.made_classes: set[str] = set()
 
     # -- finding --------------------------------------------------------------------------------
     def find(self) -> None:
@@ -106,12 +137,16 @@ class _Builder(RouteLists):
         definitions: list[tuple[Module, str, Function | ast.ClassDef]] = []
         calls: list[tuple[Module, str, ast.Call]] = []
         for module in modules:
-            for scope, statement in _scopes(module.tree.body):
+            for scope, statement, loops in _scopes(module.tree.body):
                 if isinstance(statement, (ast.Assign, ast.AnnAssign)):
                     assignments.append((module, scope, statement))
                 elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     definitions.append((module, scope, statement))
-                calls += [(module, scope, call) for call in _calls(statement)]
+                found = list(_calls(statement))
+                calls += [(module, scope, call) for call in found]
+                if loops:
+                    self.loops.update((id(call), loops) for call in found)
+        self.values = LoopValues(self.source, calls)
         for module, scope, statement in assignments:
             self._holder(module, scope, statement)
         # Holders made by another holder (`api.namespace(...)`), once every one it may come
@@ -163,11 +198,14 @@ class _Builder(RouteLists):
         if qualified is None:
             return
         init: tuple[Module, ast.Call] | None = None
-        for cls in self.source.bases(qualified):
+        made = self.source.made_class_bases(qualified)
+        for cls in self.source.bases(qualified) + (made or []):
             found = HOLDER_CLASSES.get(cls)
             if found is not None:
                 key = ".".join(part for part in (module.name, scope, target.id) if part)
                 self.holders[key] = Holder(key, found[0], found[1], module, value, init, scope)
+                if made is not None:
+                    self.made_classes.add(key)
                 return
             init = init or self._super_init(cls)
 
@@ -192,9 +230,10 @@ class _Builder(RouteLists):
             self.includes.append(Link(maker.key, key, module, None, None))
 
     def _alias(self, module: Module, scope: str, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`api = app.router`, or `app = make_app()`: a name bound to a holder made elsewhere."""
         target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
         if not isinstance(target, ast.Name) or not isinstance(
-            statement.value, (ast.Name, ast.Attribute)
+            statement.value, (ast.Name, ast.Attribute, ast.Call)
         ):
             return
         key = ".".join(part for part in (module.name, scope, target.id) if part)
@@ -294,17 +333,68 @@ class _Builder(RouteLists):
             self.app_hooks.append((holder.key, hook))
 
     def _call(self, module: Module, scope: str, call: ast.Call) -> None:
+        """A call that may register something; in a loop, once per item of the loop."""
+        loops = self.loops.get(id(call), ())
+        used = (
+            {node.id for node in ast.walk(call) if isinstance(node, ast.Name)} if loops else set()
+        )
+        bound_names = {name for loop in loops for name in loop_names(loop)}
+        if not used & bound_names or not self._may_register(module, scope, call, bound_names):
+            self._call_one(module, scope, call)
+            return
+        for bound in self.values.bindings(module, scope, loops, used):
+            self._call_bound(module, scope, call, bound)
+
+    def _may_register(
+        self, module: Module, scope: str, call: ast.Call, bound_names: set[str]
+    ) -> bool:
+        """Whether a call in a loop is on a holder (or its member), or on a loop's name
+        (`for bp in BLUEPRINTS: bp.add_url_rule(...)`): only those are read once per item."""
+        if not isinstance(call.func, ast.Attribute):
+            return False
+        receiver = call.func.value
+        if any(
+            isinstance(node, ast.Name) and node.id in bound_names for node in ast.walk(receiver)
+        ):
+            return True
+        owner = receiver.value if isinstance(receiver, ast.Attribute) else None
+        return self.holder_of(module, scope, receiver) is not None or (
+            owner is not None and self.holder_of(module, scope, owner) is not None
+        )
+
+    def _call_bound(
+        self, module: Module, scope: str, call: ast.Call, bound: dict[str, Where]
+    ) -> None:
+        """The call with each loop name bound to one item: a holder by its key, an expression
+        read in this module written in its place; an item that is neither is not read."""
+        replaced: dict[str, ast.expr] = {}
+        keys: list[tuple[str, str, str]] = []
+        try:
+            for name, (where, where_scope, item) in bound.items():
+                holder = self.holder_of(where, where_scope, item)
+                if holder is not None:
+                    keys.append((module.name, scope, name))
+                    self.loop_bound[keys[-1]] = holder
+                elif where is module and where_scope in {"", scope}:
+                    replaced[name] = item
+                else:
+                    return
+            self._call_one(module, scope, substituted(call, replaced) if replaced else call)
+        finally:
+            for key in keys:
+                del self.loop_bound[key]
+
+    def _call_one(self, module: Module, scope: str, call: ast.Call, depth: int = 0) -> None:
         if not isinstance(call.func, ast.Attribute):
             return
         holder = self.holder_of(module, scope, call.func.value)
         framework = holder.framework if holder else self._parameter(module, scope, call)
         if framework is None:
+            self._member_call(module, scope, call)
             return
         name = call.func.attr
         if name in framework.exception_handlers and len(call.args) >= 2:
-            handler = self.source.qualified(module, call.args[1])
-            if handler is not None:
-                self._handler(module, call.args[0], self.source.resolve(handler))
+            self._registered_handler(module, call.args[0], call.args[1])
             return
         if holder is None:
             return
@@ -319,6 +409,14 @@ class _Builder(RouteLists):
             self._include(holder, include, module, scope, call)
             return
         row = DECORATORS[framework.name].get(name)
+        if row is None and depth < _MAX_WRAPPED:
+            # `api.add_org_resource(...)`: a method of the holder's project class.
+            made = self.source.qualified(holder.module, holder.call.func)
+            cls = self.source.resolve(made) if made else None
+            if cls is not None and self.source.class_(cls) is not None:
+                for inner in self.wrappers.calls(cls, module, call):
+                    self._call_one(module, scope, inner, depth + 1)
+            return
         if row is not None and row.endpoint is not None:
             endpoint = keyword(call, row.view, row.endpoint)
             suffix_node = keyword(call, row.suffix) if row.suffix else None
@@ -332,6 +430,31 @@ class _Builder(RouteLists):
             elif endpoint is not None:
                 found = views(self.source, framework, module, endpoint, suffix)
                 self.declare(holder, row, module, call, found)
+
+    def _member_call(self, module: Module, scope: str, call: ast.Call) -> None:
+        """Sanic's `app.error_handler.add(Exc, handler)`: a handler registered through a
+        member of the holder (`error_handler.add` among the framework's handler methods)."""
+        assert isinstance(call.func, ast.Attribute)
+        member = call.func.value
+        if not isinstance(member, ast.Attribute):
+            return
+        owner = self.holder_of(module, scope, member.value)
+        # Or an app passed to the enclosing function, by its annotation (`app: Sanic`).
+        framework = owner.framework if owner else self._parameter(module, scope, member)
+        exception, handler = keyword(call, "exception", 0), keyword(call, "handler", 1)
+        if (
+            framework is not None
+            and f"{member.attr}.{call.func.attr}" in framework.exception_handlers
+            and exception is not None
+            and handler is not None
+        ):
+            self._registered_handler(module, exception, handler)
+
+    def _registered_handler(self, module: Module, exception: ast.expr, handler: ast.expr) -> None:
+        """`add_exception_handler(Exc, handler)`: the handler answers that exception."""
+        qualified = self.source.qualified(module, handler)
+        if qualified is not None:
+            self._handler(module, exception, self.source.resolve(qualified))
 
     def _include(
         self, holder: Holder, include: Include, module: Module, scope: str, call: ast.Call
@@ -353,11 +476,14 @@ class _Builder(RouteLists):
         prefix = self.source.string(module, given) or "" if given is not None else None
         self.includes.append(Link(holder.key, child.key, module, call, prefix))
 
-    def _parameter(self, module: Module, scope: str, call: ast.Call) -> Framework | None:
+    def _parameter(
+        self, module: Module, scope: str, call: ast.Call | ast.Attribute
+    ) -> Framework | None:
         """The framework of an application or router passed to the enclosing function, by its
         annotation (`def register_exception_handlers(app: FastAPI)`): its exception handlers
-        are registered on the application that function is given."""
-        func = call.func
+        are registered on the application that function is given. `call`: a method call on
+        it, or the method (`app.error_handler`)."""
+        func = call.func if isinstance(call, ast.Call) else call
         function = module.functions.get(scope)
         if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
             return None
@@ -412,10 +538,13 @@ class _Builder(RouteLists):
             root not in self.holders or self.holders[root].row.prefix is None
         )
         version: str | None = None
+        # Where in `prefix` each holder on the way starts: its test client's paths.
+        starts: dict[str, int] = {}
         for link in chain:
             if isinstance(link, str) and link not in self.holders:
                 continue  # what mounts a holder from outside: Django's URLs
             if isinstance(link, str):
+                starts[link] = len(prefix)
                 linked = self.holders[link]
                 version = self._version(linked.module, linked.call, linked.row.version) or version
                 if not replaced:
@@ -440,6 +569,7 @@ class _Builder(RouteLists):
             else:
                 prefix += link.prefix or ""
                 replaced = False
+        below = {key: prefix[start:] for key, start in starts.items()}
         path = declaration.path
         if path is None:
             path = self._string(module, call, row.path_keyword or None, row.path_position)
@@ -503,10 +633,11 @@ class _Builder(RouteLists):
         ]
         name_node = keyword(call, row.route_name)
         given = self.source.string(module, name_node) if name_node is not None else None
+        shaped = _joined if framework.joins_paths else normalise
         return Route(
             framework.name,
             methods,
-            _joined(prefix + path) if framework.joins_paths else normalise(prefix + path),
+            shaped(prefix + path),
             names + (given or view.name or self._default_name(framework, view)),
             handler,
             target.path,
@@ -515,6 +646,31 @@ class _Builder(RouteLists):
             sorted({Implicit(row_.status, row_.reason) for row_ in implicit}),
             sorted({entry.status: entry for entry in sorted(documented, reverse=True)}.values()),
             documented_whole=self.whole,
+            relative={key: shaped(inner + path) for key, inner in below.items()},
+            made_router=any(isinstance(link, str) and link in self.made_classes for link in chain),
+            declared_at=(module.path, call.lineno, call.col_offset),
+            included_elsewhere=self._included_elsewhere(declaration),
+        )
+
+    def _included_elsewhere(self, declaration: Declaration) -> bool:
+        """Whether the route's router is made in the file declaring it, and that file shows
+        no way from it to an application (as rules/documentation.py reads one file)."""
+        holder = self.holders.get(declaration.holder)
+        if holder is None or holder.module is not declaration.module:
+            return False
+        return not self._reaches_app(holder.key, declaration.module.path, frozenset())
+
+    def _reaches_app(self, key: str, path: str, seen: frozenset[str]) -> bool:
+        """Whether every include of the holder `key` in the file `path` leads to an
+        application made there (an app itself: one with no prefix)."""
+        holder = self.holders.get(key)
+        if holder is None or holder.module.path != path or key in seen:
+            return False
+        if holder.row.prefix is None:
+            return True
+        parents = [link for link in self.includes if link.child == key and link.module.path == path]
+        return bool(parents) and all(
+            self._reaches_app(link.parent, path, seen | {key}) for link in parents
         )
 
     def _decorated_status(
@@ -525,9 +681,10 @@ class _Builder(RouteLists):
             if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute):
                 for name, position in framework.success_decorators:
                     if decorator.func.attr == name:
-                        return self.source.status(
+                        status = self.source.status(
                             module, keyword(decorator, "status_code", position)
                         )
+                        return status or old_response_code(self.source, module, decorator)
         return None
 
     def _hooks_of(self, chain: list[str | Link]) -> list[str]:

@@ -15,6 +15,7 @@ from flake8_httpstatus.analysis.inference import ModuleFacts
 from flake8_httpstatus.knowledge.frameworks import Kind
 from flake8_httpstatus.knowledge.routing import (
     RESPONSE_STATUS_ATTRIBUTES,
+    ROUTER_TEST_CLIENTS,
     TEST_CLIENT_METHODS,
     TEST_CLIENT_NAME,
     TEST_FETCH_METHODS,
@@ -37,6 +38,9 @@ class _Request:
     method: str
     url: ast.expr
     line: int
+    # The holder a router's test client is built on (`TestClient(router)`): the URL is
+    # relative to it.
+    base: str | None = None
 
 
 @dataclass
@@ -136,7 +140,24 @@ class Tests:
             return None
         if method is None or not node.args:
             return None
-        return _Request(method, _substituted(node.args[0], strings), node.lineno)
+        base = self._router_of(module, receiver, strings)
+        return _Request(method, _substituted(node.args[0], strings), node.lineno, base)
+
+    def _router_of(
+        self, module: Module, receiver: ast.expr, strings: dict[str, ast.expr]
+    ) -> str | None:
+        """The router a test client is built on (`client = TestClient(router)` in the test or
+        at the module's top, or `TestClient(router).get(...)`), by its qualified name."""
+        made = receiver
+        if isinstance(receiver, ast.Name):
+            made = strings.get(receiver.id) or module.assignments.get(receiver.id) or receiver
+        if not isinstance(made, ast.Call) or not made.args:
+            return None
+        client = self.source.qualified(module, made.func)
+        if client is None or self.source.resolve(client) not in ROUTER_TEST_CLIENTS:
+            return None
+        router = self.source.qualified(module, made.args[0])
+        return self.source.resolve(router) if router is not None else None
 
     def _assertions(
         self, module: Module, statement: ast.stmt, strings: dict[str, ast.expr]
@@ -261,9 +282,18 @@ class Tests:
             for route in self.routes
             if request.method in route.methods or "*" in route.methods
         ]
+        # A router's test client: its routes, at their paths relative to it.
+        base = request.base
+        if base is not None:
+            candidates = [route for route in candidates if base in route.relative]
         if isinstance(url, ast.Call) and _callee(url) in URL_REVERSERS and url.args:
             name = self.source.string(module, url.args[0])
             if name is None:
+                # flask-restful's `api.url_for(TodoList)`: the routes of that resource class.
+                resource = self._resource(module, url.args[0])
+                if resource is not None:
+                    own = _built(url, [r for r in candidates if _handler_class(r) == resource])
+                    return own, "" if own else f"no {request.method} route of {resource}"
                 return [], f"route name in {text} not resolved"
             named = [route for route in candidates if route.name == name]
             return named, "" if named else f"no {request.method} route named {name!r}"
@@ -273,13 +303,19 @@ class Tests:
         scored = [
             (score, route)
             for route in candidates
-            if (score := _score(pattern, route.path)) is not None
+            if (score := _score(pattern, route.relative[base] if base else route.path)) is not None
         ]
         if not scored:
             shown = pattern.replace(_HOLE, "{...}")
             return [], f"no {request.method} route matches {shown}"
         best = max(score for score, _ in scored)
         return [route for score, route in scored if score == best], ""
+
+    def _resource(self, module: Module, node: ast.expr) -> str | None:
+        """A project class a name refers to, as `module:Class` (how handlers are named)."""
+        qualified = self.source.qualified(module, node)
+        located = self.source.class_(qualified) if qualified else None
+        return f"{located[0].name}:{located[1].name}" if located is not None else None
 
     def _pattern(self, module: Module, node: ast.expr) -> str | None:
         """The URL's path with `_HOLE` where the test fills in a value; None if unreadable."""
@@ -441,3 +477,20 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
                 yield from _statements(block)
         for handler in getattr(statement, "handlers", []):
             yield from _statements(handler.body)
+
+
+def _handler_class(route: Route) -> str:
+    """`pkg.views:TodoList` of a handler `pkg.views:TodoList.get`."""
+    return route.handler.rpartition(".")[0] if "." in route.handler.partition(":")[2] else ""
+
+
+def _built(url: ast.Call, routes: list[Route]) -> list[Route]:
+    """The routes `url_for` may build from its keywords: Werkzeug takes a rule whose
+    parameters are all given, using the most of them (the others go to the query string)."""
+    if any(item.arg is None for item in url.keywords):
+        return routes  # `**values`: which are given is not known
+    given = {item.arg for item in url.keywords}
+    fitting = [(set(re.findall(r"{(\w+)}", route.path)), route) for route in routes]
+    fitting = [(names, route) for names, route in fitting if names <= given]
+    most = max((len(names) for names, _ in fitting), default=0)
+    return [route for names, route in fitting if len(names) == most]

@@ -28,11 +28,13 @@ def whole_project_findings(source: Source) -> dict[str, list[Finding]]:
 
 
 def findings_in(
-    filename: str | None, codes: tuple[str, ...], recheck: bool = False
+    filename: str | None, codes: tuple[str, ...], recheck: bool = False, text: str | None = None
 ) -> list[Finding]:
     """The findings of `codes` in the file `filename`, from its project as saved on disk. The
     project is read once per process; with `recheck` (a long-lived server) again when a file
-    changed."""
+    changed. With `text`, the file's fixed text not yet written: its findings, their places and
+    fixes, are those of the project with that text, read again only when the file had some
+    (a fix that documents a status moves what follows it)."""
     if not filename or filename in {"-", "stdin"}:
         return []
     path = os.path.abspath(filename)
@@ -43,7 +45,10 @@ def findings_in(
     known = _PROJECTS.get(root)
     if known is None or (recheck and known[0] != stamp):
         known = _PROJECTS[root] = (stamp, whole_project_findings(Source(root)))
-    found = known[1].get(Path(os.path.relpath(path, root)).as_posix(), [])
+    relative = Path(os.path.relpath(path, root)).as_posix()
+    found = known[1].get(relative, [])
+    if text is not None and any(finding.code in codes for finding in found):
+        found = whole_project_findings(Source(root, {relative: text})).get(relative, [])
     return [finding for finding in found if finding.code in codes]
 
 

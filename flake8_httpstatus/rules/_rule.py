@@ -9,8 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from flake8_httpstatus.analysis.context import RawFinding
-from flake8_httpstatus.core.findings import Finding, Fix, span
+from flake8_httpstatus.core.findings import Finding, Fix, RawFinding, span
 
 
 class Severity(Enum):
@@ -101,12 +100,14 @@ class Rule:
             doubted=doubted,
         )
 
-    def finding_at(self, node: ast.AST, variant: str = "", **fields: object) -> Finding:
+    def finding_at(
+        self, node: ast.AST, variant: str = "", fix: Fix | None = None, **fields: object
+    ) -> Finding:
         """A finding at `node` made outside the engine's walk of one file (a rule over the whole
         project, HS502), its message complete."""
         start, end = span(node)
         message = f"{self.code} {self.messages[variant].format_map(fields)}"
-        return Finding(self.code, message, *start, *end)
+        return Finding(self.code, message, *start, *end, fix)
 
     def page(self) -> str:
         """The rule's documentation page, as Markdown."""
