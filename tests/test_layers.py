@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,26 @@ def test_the_readme_draws_the_layers_in_order() -> None:
         for line in diagram.splitlines()
     ]
     assert drawn[::-1] == list(LAYERS)
+
+
+def test_the_plugin_loads_the_engine_only_to_walk_a_file() -> None:
+    """flake8 imports the plugin in every run, whatever it selects: the rules' records and the
+    options are read then; the engine, its recognizers and the checks only when a file is
+    walked (rules.check)."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, flake8_httpstatus.frontends.plugin; print(*sorted(sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    engine = [
+        name
+        for name in loaded
+        if name.startswith(("flake8_httpstatus.analysis.", "flake8_httpstatus.rules.checks"))
+        and name != "flake8_httpstatus.analysis.inference"  # the project index's facts
+    ]
+    assert engine == []

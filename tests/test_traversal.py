@@ -94,3 +94,31 @@ def test_a_tree_too_deep_to_recurse_into_is_checked_all_the_same() -> None:
         _record("recursive", tree)
     findings = check(tree, Settings(), "deep.py")
     assert [(f.line, f.code) for f in findings] == [(3, "HS101")]
+
+
+_LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+
+
+def _as_ast_walk(body: list[ast.stmt]) -> list[ast.AST]:
+    return [node for statement in body for node in ast.walk(statement)]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda path: path.name)
+def test_the_counting_walk_is_ast_walk_less_its_leaves(path: Path) -> None:
+    """`traversal.walk` (the recognizers' counts of a body's bindings, where the order of a
+    name's stores and other bindings decides) gives ast.walk's nodes in ast.walk's order."""
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    expected = [node for node in _as_ast_walk(body) if not isinstance(node, _LEAVES)]
+    assert traversal.walk(body) == expected
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_node())
+def test_the_counting_walk_is_ast_walk_on_any_program(source: str) -> None:
+    try:
+        body = ast.parse(source).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        assume(False)
+        raise AssertionError("unreachable") from None
+    expected = [node for node in _as_ast_walk(body) if not isinstance(node, _LEAVES)]
+    assert traversal.walk(body) == expected

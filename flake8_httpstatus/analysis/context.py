@@ -1,5 +1,5 @@
 """What the engine and its recognizers share: the scopes of the walk, the file's context that
-rules read, the raw findings rules return, and the rule callbacks the engine calls.
+rules read, and the rule callbacks the engine calls (rules return `core.findings.RawFinding`).
 
 Recognizers (analysis/recognizers/) import these, never the engine module itself (they receive
 the `Engine` as their first argument), so that no import goes round in a circle.
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from flake8_httpstatus.analysis import inference
 from flake8_httpstatus.analysis.flow import FunctionFacts
 from flake8_httpstatus.analysis.sites import Site, Where, constant_code
 from flake8_httpstatus.config.settings import Settings, Versions
-from flake8_httpstatus.core.findings import Fix
+from flake8_httpstatus.core.findings import RawFinding
 from flake8_httpstatus.knowledge import frameworks, receivers
 from flake8_httpstatus.knowledge.frameworks import Kind, Layout, Param, Sink, Views
 
@@ -105,35 +105,6 @@ class BoundUse:
     sink: Sink | None
     call: ast.Call | None
     range_only: bool
-
-
-@dataclass(frozen=True)
-class RawFinding:
-    """A finding before the file's constant style is known; made by `Rule.finding`.
-
-    `message` is the rule's template, formatted with `fields` once the walk is over, and prefixed
-    with the code. It may hold `{constant}`, filled with the constant suggested for `suggest`;
-    when the style has no constant for it, `fallback` is used, with `{holder}` naming the style's
-    module. A finding whose `suggest` is set is fixable by replacing `node` with that constant.
-    """
-
-    code: str
-    node: ast.AST
-    message: str
-    fallback: str = ""
-    fields: Mapping[str, object] = field(default_factory=dict)
-    suggest: int | None = None
-    fix: Fix | None = None
-    # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
-    # framework turns it into a string (mapping keys), else "".
-    spelling: str = ""
-    # Why an `HTTPStatus` member put there would stay an enum object where the value goes
-    # ("the project's error_response() keeps it"); "" where it is made an int. An enum is then
-    # only an unsafe fix.
-    kept: str = ""
-    # The template used instead, with `{other}` the code of the finding that says so, when
-    # another rule says the status at `node` is itself wrong: naming it would dress the bug up.
-    doubted: str = ""
 
 
 @dataclass

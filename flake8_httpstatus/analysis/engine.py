@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flake8_httpstatus.analysis import inference, traversal
-from flake8_httpstatus.analysis.context import FileContext, RawFinding, ReturnedUse, Rules, Scope
+from flake8_httpstatus.analysis.context import FileContext, ReturnedUse, Rules, Scope
 from flake8_httpstatus.analysis.naming import ConstantNamer, runtime_imports
 from flake8_httpstatus.analysis.recognizers import (
     assignments,
@@ -28,7 +28,7 @@ from flake8_httpstatus.analysis.recognizers import (
 )
 from flake8_httpstatus.analysis.sites import Site
 from flake8_httpstatus.config.settings import Settings, Versions, python_target
-from flake8_httpstatus.core.findings import Finding, Fix
+from flake8_httpstatus.core.findings import Finding, Fix, RawFinding
 
 
 class Engine:

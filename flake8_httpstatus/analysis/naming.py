@@ -111,6 +111,10 @@ class ConstantNamer:
         self._source = source
         self._bindings: Bindings | None = None
         self._written: dict[str, bool] = {}
+        # Suggestions by (code, spelling, kept), for those no binding in the file could change:
+        # most findings of a file ask for the same few codes.
+        self._suggested: dict[tuple[int, str, str], Suggestion | None] = {}
+        self._place_mattered = False
 
     @property
     def holder(self) -> str:
@@ -119,6 +123,17 @@ class ConstantNamer:
     def suggest(
         self, code: int, node: ast.AST, spelling: str = "", kept: str = ""
     ) -> Suggestion | None:
+        """The constant for `code` written in place of `node` (see `_suggest`)."""
+        key = (code, spelling, kept)
+        if key in self._suggested:
+            return self._suggested[key]
+        self._place_mattered = False
+        suggestion = self._suggest(code, node, spelling, kept)
+        if not self._place_mattered:  # the same wherever it is written
+            self._suggested[key] = suggestion
+        return suggestion
+
+    def _suggest(self, code: int, node: ast.AST, spelling: str, kept: str) -> Suggestion | None:
         """The constant for `code` written in place of `node`; None when the style has no
         such constant. The first spelling whose name means the intended import there is
         used: the style's, the stdlib's, then the stdlib's under an alias; with none, the
@@ -186,6 +201,7 @@ class ConstantNamer:
             target = f"{needs.module}.{needs.name}"
         if not self._may_bind(head):
             return ""
+        self._place_mattered = True
         if self._bindings is None:
             self._bindings = Bindings(self._tree)
         return self._bindings.conflict(head, node, target)
@@ -200,7 +216,8 @@ class ConstantNamer:
             return True
         written = self._written.get(name)
         if written is None:
-            written = re.search(rf"\b{re.escape(name)}\b", source) is not None
+            # The substring first: far cheaper, and most names a fix writes are not there.
+            written = name in source and re.search(rf"\b{re.escape(name)}\b", source) is not None
             self._written[name] = written
         return written
 

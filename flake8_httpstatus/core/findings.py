@@ -4,7 +4,8 @@ text edits, as ruff models them, and the import the new text needs."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -93,3 +94,32 @@ class Finding:
     end_line: int
     end_col: int
     fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A finding before the file's constant style is known; made by `Rule.finding`.
+
+    `message` is the rule's template, formatted with `fields` once the walk is over, and prefixed
+    with the code. It may hold `{constant}`, filled with the constant suggested for `suggest`;
+    when the style has no constant for it, `fallback` is used, with `{holder}` naming the style's
+    module. A finding whose `suggest` is set is fixable by replacing `node` with that constant.
+    """
+
+    code: str
+    node: ast.AST
+    message: str
+    fallback: str = ""
+    fields: Mapping[str, object] = field(default_factory=dict)
+    suggest: int | None = None
+    fix: Fix | None = None
+    # How the suggested constant must be spelled: "dotted" in a `case` pattern, "int" where a
+    # framework turns it into a string (mapping keys), else "".
+    spelling: str = ""
+    # Why an `HTTPStatus` member put there would stay an enum object where the value goes
+    # ("the project's error_response() keeps it"); "" where it is made an int. An enum is then
+    # only an unsafe fix.
+    kept: str = ""
+    # The template used instead, with `{other}` the code of the finding that says so, when
+    # another rule says the status at `node` is itself wrong: naming it would dress the bug up.
+    doubted: str = ""

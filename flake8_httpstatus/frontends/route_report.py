@@ -43,6 +43,7 @@ def _route_json(route: Route) -> dict[str, object]:
     del data["documented_whole"], data["relative"]
     del data["declared_at"]
     del data["made_router"]
+    del data["included_elsewhere"]
     return data
 
 

@@ -74,6 +74,10 @@ class Route:
     # get_api_router_class(APIRoute)`): the route class it imposes may change what the schema
     # documents at run time, so HS501 and HS502 leave the route alone. Not part of the output.
     made_router: bool = field(default=False, compare=False)
+    # Its router is made in its file and reaches an application only through includes in
+    # other modules: the engine's HS501, which reads one file, leaves what the route sends in
+    # its own file to the route table. Not part of the output.
+    included_elsewhere: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, order=True)

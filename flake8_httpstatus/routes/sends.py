@@ -14,8 +14,13 @@ from flake8_httpstatus.knowledge.frameworks import Kind, Sink
 from flake8_httpstatus.knowledge.routing import (
     DEPENDENCY_MARKERS,
     EXCEPTION_STATUS,
+    FIXED_STATUS_CALLS,
+    FLASK_SQLALCHEMY,
+    FLASK_SQLALCHEMY_404,
     RAISING_CALLS,
     TUPLE_STATUS,
+    VIEW_DECORATORS,
+    FixedStatus,
 )
 from flake8_httpstatus.routes.model import Sent
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
@@ -40,6 +45,12 @@ class Sends:
         self._done: dict[str, list[Sent]] = {}
         self._active: set[str] = set()
         self._passed: dict[str, dict[str, tuple[int | None, int | None]]] = {}
+        # `query.first_or_404()` is read as Flask-SQLAlchemy's only where the project uses it.
+        self._orm_404 = any(
+            name.partition(".")[0] == FLASK_SQLALCHEMY
+            for module in source.modules.values()
+            for name in module.imports.values()
+        )
 
     # -- callables ------------------------------------------------------------------------------
     def of(self, qualified: str, depth: int = 0) -> list[Sent]:
@@ -105,6 +116,25 @@ class Sends:
         ):
             yield from self._markers(module, expression)
 
+    def view_dependencies(self, module: Module, local: str) -> list[tuple[Module, ast.Call]]:
+        """A class-based view's dependencies (fastapi-utils' `cbv`, Mealie's `controller`): the
+        `Depends(x)` class attributes of the handler's class and its bases, which run before
+        each of its routes. A plain function handler has none."""
+        if "." not in local:
+            return []
+        found: list[tuple[Module, ast.Call]] = []
+        for base in self.source.bases(f"{module.name}.{local.rpartition('.')[0]}"):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            for statement in located[1].body:
+                value = (
+                    statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+                )
+                if isinstance(value, ast.Call) and self.is_dependency(located[0], value):
+                    found.append((located[0], value))
+        return found
+
     def _markers(
         self, module: Module, expression: ast.expr, depth: int = 0
     ) -> Iterator[tuple[Module, ast.Call]]:
@@ -143,6 +173,14 @@ class Sends:
         for decorator in node.decorator_list:
             # `@authorize_read`: a project decorator wraps the function; what it sends counts
             # (a decorator called with arguments, `@cors("GET")`, is a call found below).
+            # A framework's (`@login_required`, `@require_POST`) answers by itself.
+            called = decorator.func if isinstance(decorator, ast.Call) else decorator
+            framework = self.source.qualified(module, called)
+            if framework in VIEW_DECORATORS:
+                status = _fixed(VIEW_DECORATORS[framework], decorator)
+                if status is not None:
+                    yield Sent(status, module.path, decorator.lineno, framework)
+                continue
             qualified = self.source.qualified(module, decorator)
             if qualified is not None and not isinstance(decorator, ast.Call):
                 yield from self.of(qualified, depth + 1)
@@ -204,6 +242,9 @@ class Sends:
         instances: dict[str, str] | None = None,
     ) -> Iterator[Sent]:
         func = call.func
+        if self._orm_404 and isinstance(func, ast.Attribute) and func.attr in FLASK_SQLALCHEMY_404:
+            yield Sent(404, module.path, call.lineno, where)  # `Note.query....first_or_404()`
+            return
         if instances and isinstance(func, ast.Name) and func.id in instances:
             yield from self._method(instances[func.id], "__call__", depth)  # `check(request)`
             return
@@ -226,6 +267,18 @@ class Sends:
             return
         if (
             isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Attribute)
+            and isinstance(func.value.value, ast.Name)
+            and func.value.value.id == "self"
+            and owner
+        ):
+            # `self.repo.get_one(...)`: a method of the project class the attribute holds.
+            held = self._attribute_class(owner, func.value.attr)
+            if held is not None:
+                yield from self._method(held, func.attr, depth)
+                return
+        if (
+            isinstance(func, ast.Attribute)
             and func.attr == "__init__"
             and isinstance(func.value, ast.Call)
             and isinstance(func.value.func, ast.Name)
@@ -240,6 +293,11 @@ class Sends:
         qualified = self.source.resolve(qualified)
         if qualified in RAISING_CALLS:
             yield Sent(RAISING_CALLS[qualified], module.path, call.lineno, where)
+            return
+        if qualified in FIXED_STATUS_CALLS:
+            status = _fixed(FIXED_STATUS_CALLS[qualified], call)
+            if status is not None:
+                yield Sent(status, module.path, call.lineno, where)
             return
         sink = frameworks.CALLS.get(qualified)
         if sink is not None:
@@ -257,6 +315,30 @@ class Sends:
             yield from self._arguments(module, qualified, call, depth)
         elif qualified in self.handlers:
             yield from self._handled(qualified, depth)
+
+    def _attribute_class(self, owner: str, name: str) -> str | None:
+        """The project class an instance attribute holds, as the class or a base states it: a
+        property returning an instance (`return HttpRepo[A, B](...)`), `self.name = Cls(...)`
+        in `__init__`, or an annotation (`name: Cls`)."""
+        for base in self.source.bases(owner):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            module, node = located
+            for statement in node.body:
+                made: ast.expr | None = None
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                    if statement.target.id == name:
+                        made = statement.annotation
+                elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    made = _made_in(statement, name)
+                if made is not None:
+                    if isinstance(made, ast.Subscript):
+                        made = made.value  # `HttpRepo[A, B]`: the generic class
+                    qualified = self.source.qualified(module, made)
+                    if qualified is not None and self.source.class_(qualified) is not None:
+                        return self.source.resolve(qualified)
+        return None
 
     def _arguments(
         self, module: Module, qualified: str, call: ast.Call, depth: int
@@ -418,6 +500,52 @@ def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> 
     if argument is None:
         return sink.default
     return source.status(module, argument)
+
+
+def _made_in(function: Function, name: str) -> ast.expr | None:
+    """What builds the instance attribute `name`: the class called in a property's `return`,
+    or in `__init__`'s `self.name = ...`."""
+    calls: list[ast.expr] = []
+    if function.name == name and any(
+        (decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", ""))
+        in {"property", "cached_property"}
+        for decorator in function.decorator_list
+    ):
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Return) and inner.value is not None
+        ]
+    elif function.name == "__init__":
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Assign)
+            and len(inner.targets) == 1
+            and isinstance(inner.targets[0], ast.Attribute)
+            and isinstance(inner.targets[0].value, ast.Name)
+            and inner.targets[0].value.id == "self"
+            and inner.targets[0].attr == name
+        ]
+    for value in calls:
+        if isinstance(value, ast.Call):
+            return value.func
+    return None
+
+
+def _fixed(fixed: FixedStatus, node: ast.expr) -> int | None:
+    """The status a fixed-status callable or decorator sends as written: by the flags given
+    as a literal `True`; None when a flag is given as anything but a literal bool."""
+    given: set[str] = set()
+    for flag in fixed.flags:
+        value = keyword(node, flag) if isinstance(node, ast.Call) else None
+        if value is None:
+            continue
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            return None
+        if value.value:
+            given.add(flag)
+    return fixed.statuses.get(frozenset(given))
 
 
 @dataclass(frozen=True)

@@ -615,6 +615,7 @@ class _Builder(RouteLists):
             ]
             self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
+        dependencies += self.sends.view_dependencies(target, view.local)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
         declared = declared or self._decorated_status(target, function, framework)
@@ -672,6 +673,28 @@ class _Builder(RouteLists):
             relative={key: shaped(inner + path) for key, inner in below.items()},
             made_router=any(isinstance(link, str) and link in self.made_classes for link in chain),
             declared_at=(module.path, call.lineno, call.col_offset),
+            included_elsewhere=self._included_elsewhere(declaration),
+        )
+
+    def _included_elsewhere(self, declaration: Declaration) -> bool:
+        """Whether the route's router is made in the file declaring it, and that file shows
+        no way from it to an application (as rules/documentation.py reads one file)."""
+        holder = self.holders.get(declaration.holder)
+        if holder is None or holder.module is not declaration.module:
+            return False
+        return not self._reaches_app(holder.key, declaration.module.path, frozenset())
+
+    def _reaches_app(self, key: str, path: str, seen: frozenset[str]) -> bool:
+        """Whether every include of the holder `key` in the file `path` leads to an
+        application made there (an app itself: one with no prefix)."""
+        holder = self.holders.get(key)
+        if holder is None or holder.module.path != path or key in seen:
+            return False
+        if holder.row.prefix is None:
+            return True
+        parents = [link for link in self.includes if link.child == key and link.module.path == path]
+        return bool(parents) and all(
+            self._reaches_app(link.parent, path, seen | {key}) for link in parents
         )
 
     def _decorated_status(

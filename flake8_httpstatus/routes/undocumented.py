@@ -1,7 +1,9 @@
 """HS501 over the route table: the error statuses a FastAPI route sends through other modules
 (dependencies, helpers, exception classes and handlers defined elsewhere), which the route's
 OpenAPI responses, read whole along its routers and includes, do not document. What the
-route's own module sends is the engine's HS501 (rules/documentation.py), never reported twice.
+route's own module sends is the engine's HS501 (rules/documentation.py), never reported twice;
+except for a route whose router is included in the application from another module only,
+which the engine, reading one file, leaves alone: its own module's statuses are reported here.
 
 Each finding has the engine's fix, made on the call that declares the route when it is in the
 route's file: the statuses it names added to its `responses=`, keyed by number (the constant a
@@ -15,7 +17,8 @@ from flake8_httpstatus.core.findings import Finding, Fix
 from flake8_httpstatus.knowledge.openapi import BY_FRAMEWORK
 from flake8_httpstatus.routes.model import Route, Sent
 from flake8_httpstatus.routes.source import Source
-from flake8_httpstatus.rules.documentation import HS501, responses_fix
+from flake8_httpstatus.rules.checks.documentation import responses_fix
+from flake8_httpstatus.rules.documentation import HS501
 
 # Places named in a finding's message, before "...".
 _NAMED = 3
@@ -24,23 +27,30 @@ _NAMED = 3
 def undocumented(source: Source, routes: list[Route]) -> dict[str, list[Finding]]:
     """The findings by file (relative to the root, with `/`), at each route's function."""
     modules = {module.path: module for module in source.modules.values()}
-    found: dict[str, list[Finding]] = {}
+    # A function may be the route of several chains (a router included twice): one finding.
+    missing: dict[tuple[str, int], tuple[Route, set[Sent]]] = {}
     for route in routes:
         if route.framework != "fastapi" or not route.documented_whole or route.made_router:
             continue
         # FastAPI documents 422 for a route whose dependencies read parameters, which the table
         # cannot always tell (a dependency made by a factory: `Depends(make_dependable(Q))`).
         covered = {entry.status for entry in route.documented} | {422}
-        sent = [
+        sent = {
             entry
             for entry in route.sends
-            if entry.status >= 400 and entry.status not in covered and entry.file != route.file
-        ]
+            if entry.status >= 400
+            and entry.status not in covered
+            and (entry.file != route.file or route.included_elsewhere)
+        }
+        if sent:
+            missing.setdefault((route.file, route.line), (route, set()))[1].update(sent)
+    found: dict[str, list[Finding]] = {}
+    for route, sent in missing.values():
         module = modules.get(route.file)
         function = _function(module.tree, route.line) if module is not None else None
-        if sent and module is not None and function is not None:
+        if module is not None and function is not None:
             fix = _fix(module.tree, route, {entry.status for entry in sent})
-            found.setdefault(route.file, []).append(_finding(function, sent, fix))
+            found.setdefault(route.file, []).append(_finding(function, sorted(sent), fix))
     return found
 
 

@@ -9,8 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from flake8_httpstatus.analysis.context import RawFinding
-from flake8_httpstatus.core.findings import Finding, Fix, span
+from flake8_httpstatus.core.findings import Finding, Fix, RawFinding, span
 
 
 class Severity(Enum):

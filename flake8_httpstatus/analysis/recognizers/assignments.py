@@ -10,7 +10,7 @@ import builtins
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from flake8_httpstatus.analysis import flow, inference
+from flake8_httpstatus.analysis import flow, inference, traversal
 from flake8_httpstatus.analysis.context import (
     SEQUENCES,
     BoundUse,
@@ -201,15 +201,14 @@ def returned_uses(engine: Engine, scope: Scope) -> None:
         arg.arg for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
     }
     stores: Counter[str] = Counter()
-    for statement in facts.node.body:
-        for node in ast.walk(statement):
-            kind = type(node)
-            if kind is ast.Name:
-                if node.id in used and type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
-                    stores[node.id] += 1  # type: ignore[attr-defined]
-            elif kind in _OTHER_BINDINGS:
-                for name in _names_bound(node):
-                    stores[name] = -1
+    for node in traversal.walk(facts.node.body):
+        kind = type(node)
+        if kind is ast.Name:
+            if node.id in used and type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                stores[node.id] += 1  # type: ignore[attr-defined]
+        elif kind in _OTHER_BINDINGS:
+            for name in _names_bound(node):
+                stores[name] = -1
     snapshot = tuple(engine.ctx.scopes)
     for compared in scope.returned_uses or ():
         bindings = returned[compared.name]
@@ -368,19 +367,18 @@ def bound_sites(engine: Engine, scope: Scope) -> None:
     # walk does not follow (a `case` capture, an import, `global`, `nonlocal`) replaces it.
     reads: Counter[str] = Counter()
     stores: Counter[str] = Counter()
-    for statement in scope.facts.node.body:
-        for node in ast.walk(statement):
-            kind = type(node)
-            if kind is ast.Name:
-                name = node.id  # type: ignore[attr-defined]
-                if name in uses:
-                    if type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
-                        reads[name] += 1
-                    else:
-                        stores[name] += 1
-            elif kind in _OTHER_BINDINGS:
-                for name in _names_bound(node):
-                    reads[name] = -1
+    for node in traversal.walk(scope.facts.node.body):
+        kind = type(node)
+        if kind is ast.Name:
+            name = node.id  # type: ignore[attr-defined]
+            if name in uses:
+                if type(node.ctx) is ast.Load:  # type: ignore[attr-defined]
+                    reads[name] += 1
+                else:
+                    stores[name] += 1
+        elif kind in _OTHER_BINDINGS:
+            for name in _names_bound(node):
+                reads[name] = -1
     for name, name_uses in uses.items():
         if reads[name] != len(name_uses) or stores[name] != len(bound[name]):
             continue
