@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from flake8_httpstatus.knowledge.openapi import BY_FRAMEWORK
 from flake8_httpstatus.knowledge.routing import (
     DECORATORS,
     HOLDER_CLASSES,
@@ -583,6 +584,7 @@ class _Builder(RouteLists):
                 settings += [linked.init] if linked.init is not None else []
                 for where, setting in settings:
                     documented += self._documented(where, setting, linked.row.documented)
+                    self._serves_schema(where, setting, framework.name)
                     dependencies += self._listed(where, setting, linked.row.dependencies)
             elif link.call is not None:
                 include = self._include_row(link)
@@ -780,6 +782,18 @@ class _Builder(RouteLists):
             Documented(*found)
             for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
+
+    def _serves_schema(self, module: Module, call: ast.Call, framework: str) -> None:
+        """An application serving no schema (`FastAPI(openapi_url=None)`) documents its routes
+        nowhere a client reads, and one whose schema URL is not a literal may not: not whole."""
+        row = BY_FRAMEWORK.get(framework)
+        node = keyword(call, row.schema) if row is not None and row.schema is not None else None
+        if node is None or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            return
+        configs = row.schema_configs if row is not None else frozenset()
+        if isinstance(node, ast.Call) and self.source.qualified(module, node.func) in configs:
+            return
+        self.whole = False
 
     def _own(self, call: ast.Call, item: ast.keyword) -> bool:
         """`**kwargs` in a router subclass's `super().__init__(...)` that passes on only what
