@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
@@ -29,6 +29,10 @@ _SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
 _STATUS_ATTRIBUTES = frozenset({"status_code", "status"})
 # Past this depth of calls a chain is more likely a cycle through dynamic dispatch.
 _MAX_DEPTH = 30
+# `except` clauses catching any exception a route may raise (a bare `except:` too).
+_CATCH_ALL = frozenset(
+    {"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"}
+)
 
 
 def label(module: Module, local: str) -> str:
@@ -66,7 +70,11 @@ class Sends:
             return []
         self._active.add(key)
         try:
-            found = sorted(set(self._walk(module, local, node, depth)))
+            merged: dict[Sent, Sent] = {}
+            for sent in self._walk(module, local, node, depth):
+                kept = merged.get(sent)
+                merged[sent] = sent if kept is None else _merged(kept, sent)
+            found = sorted(merged.values())
         finally:
             self._active.discard(key)
         self._done[key] = found
@@ -185,6 +193,8 @@ class Sends:
             if qualified is not None and not isinstance(decorator, ast.Call):
                 yield from self.of(qualified, depth + 1)
         instances = self._instances(module, node)
+        tries = _tries(node)
+        raising = self._raising(module, node)
         for inner in ast.walk(node):
             if (
                 isinstance(inner, ast.Return)
@@ -196,22 +206,94 @@ class Sends:
                 if status is not None:
                     yield Sent(status, module.path, inner.lineno, where)
             elif isinstance(inner, ast.Call):
-                yield from self._call(module, where, owner, inner, depth, instances)
+                found = self._call(module, where, owner, inner, depth, instances)
+                raised = raising.get(id(inner)) or self._raiser(module, inner)
+                yield from self._escaping(module, tries.get(id(inner), ()), found, raised)
             elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
                 # `raise NotFound`: the class, not an instance.
                 qualified = self.source.qualified(module, inner.exc)
                 constant = self.source.constant(module, inner.exc)
+                guards = tries.get(id(inner), ())
                 if constant is not None and isinstance(constant[1], ast.Call):
                     # `raise credentials_exception`, built once at a module's top.
-                    yield from self._call(constant[0], where, None, constant[1], depth)
+                    found = self._call(constant[0], where, None, constant[1], depth)
+                    built = self.source.qualified(constant[0], constant[1].func)
+                    yield from self._escaping(module, guards, found, built)
                 elif qualified is not None and constant is None:
-                    yield from self._exception(module, where, qualified, None, inner, depth)
+                    found = self._exception(module, where, qualified, None, inner, depth)
+                    yield from self._escaping(module, guards, found, qualified)
             elif isinstance(inner, ast.Assign):
                 for target in inner.targets:
                     if isinstance(target, ast.Attribute) and target.attr in _STATUS_ATTRIBUTES:
                         status = self.source.status(module, inner.value)
                         if status is not None:
                             yield Sent(status, module.path, inner.lineno, where)
+
+    def _raising(self, module: Module, node: Function) -> dict[int, str]:
+        """The calls a `raise` statement raises (`raise NotFound(...)`), by node, with the
+        exception's class."""
+        found: dict[int, str] = {}
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Raise) and isinstance(inner.exc, ast.Call):
+                qualified = self.source.qualified(module, inner.exc.func)
+                if qualified is not None:
+                    found[id(inner.exc)] = self.source.resolve(qualified)
+        return found
+
+    def _raiser(self, module: Module, call: ast.Call) -> str | None:
+        """A framework callable that raises what it sends (`abort(404)`,
+        `get_object_or_404(...)`): itself, as the class a catch-all `except` catches."""
+        qualified = self.source.qualified(module, call.func)
+        if qualified is None:
+            return None
+        qualified = self.source.resolve(qualified)
+        sink = frameworks.CALLS.get(qualified)
+        if qualified in RAISING_CALLS or (sink is not None and sink.kind is Kind.ABORT):
+            return qualified
+        return None
+
+    def _escaping(
+        self, module: Module, guards: tuple[ast.Try, ...], found: Iterator[Sent], raised: str | None
+    ) -> Iterator[Sent]:
+        """What a call or `raise` sends past the `try` statements around it (innermost last):
+        a status its exception's raising sends is not sent where a handler catches that
+        exception without re-raising it (`raise` alone)."""
+        for sent in found:
+            if raised is not None:
+                sent = replace(sent, raised=frozenset({raised}))
+            if guards and sent.raised:
+                left = frozenset(c for c in sent.raised if not self._caught(module, guards, c))
+                if not left:
+                    continue
+                sent = sent if left == sent.raised else replace(sent, raised=left)
+            yield sent
+
+    def _caught(self, module: Module, guards: tuple[ast.Try, ...], raised: str) -> bool:
+        """Whether the first handler that catches `raised` in the innermost `try` that has one
+        keeps it (no bare `raise`), else in the next one out."""
+        classes = set(self.source.bases(raised))
+        for guard in reversed(guards):
+            handler = next((h for h in guard.handlers if self._catches(module, h, classes)), None)
+            if handler is None:
+                continue
+            if not any(isinstance(n, ast.Raise) and n.exc is None for n in ast.walk(handler)):
+                return True
+        return False
+
+    def _catches(self, module: Module, handler: ast.ExceptHandler, classes: set[str]) -> bool:
+        """`except:`, `except Exception`, or a class the exception is or derives from in the
+        project (alone or in a tuple)."""
+        if handler.type is None:
+            return True
+        names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        for name in names:
+            qualified = self.source.qualified(module, name)
+            if qualified is None:
+                continue
+            qualified = self.source.resolve(qualified)
+            if qualified in _CATCH_ALL or qualified in classes:
+                return True
+        return False
 
     def _instances(self, module: Module, node: Function) -> dict[str, str]:
         """The function's local names bound once to an instance of a project class
@@ -489,6 +571,26 @@ class Sends:
     def _handled(self, exception: str, depth: int) -> Iterator[Sent]:
         for handler in self.handlers[exception]:
             yield from self.of(handler, depth + 1)
+
+
+def _tries(node: Function) -> dict[int, tuple[ast.Try, ...]]:
+    """The `try` statements each node of the function's body is in the body of, outermost
+    first (`except`, `else` and `finally` blocks are not guarded by their `try`)."""
+    found: dict[int, tuple[ast.Try, ...]] = {}
+    for guard in ast.walk(node):
+        if isinstance(guard, ast.Try) and guard.handlers:  # not `except*`: groups
+            for statement in guard.body:
+                for inner in ast.walk(statement):
+                    found[id(inner)] = (*found.get(id(inner), ()), guard)
+    return found
+
+
+def _merged(kept: Sent, other: Sent) -> Sent:
+    """One status sent at one place by several ways: sent otherwise if either way is, else by
+    raising any of their exceptions."""
+    if not kept.raised or not other.raised:
+        return replace(kept, raised=frozenset())
+    return replace(kept, raised=kept.raised | other.raised)
 
 
 def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> int | None:
