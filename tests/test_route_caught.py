@@ -1,8 +1,8 @@
 """A status raised inside a `try` whose handler catches it is not sent (lnbits'
 `login_with_sso_provider`: the `ValueError` its provider lookup raises is caught by `except
 Exception` in `_new_sso`, so the app's ValueError handler never answers 400). A handler that
-re-raises sends what it raises: the caught exception for a bare `raise`, the new one for `raise
-... from`. The fixture project's whole table is `fastapi_caught.json` (tests/test_routes.py);
+re-raises sends what it raises: the caught exception for a bare `raise` or `raise error` of
+`except ... as error`, the new one for `raise ... from`. The fixture project's whole table is `fastapi_caught.json` (tests/test_routes.py);
 here FastAPI itself answers each route."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_caught"
 SENDS = {
     "/sso/{provider}": [200, 401],
     "/reraised/{provider}": [200, 400],
+    "/named/{provider}": [200, 404],
     "/translated/{provider}": [200, 409],
     "/base/{provider}": [200],
     "/other/{provider}": [200, 400],

@@ -257,7 +257,7 @@ class Sends:
     ) -> Iterator[Sent]:
         """What a call or `raise` sends past the `try` statements around it (innermost last):
         a status its exception's raising sends is not sent where a handler catches that
-        exception without re-raising it (`raise` alone)."""
+        exception without raising it again."""
         for sent in found:
             if raised is not None:
                 sent = replace(sent, raised=frozenset({raised}))
@@ -270,13 +270,13 @@ class Sends:
 
     def _caught(self, module: Module, guards: tuple[ast.Try, ...], raised: str) -> bool:
         """Whether the first handler that catches `raised` in the innermost `try` that has one
-        keeps it (no bare `raise`), else in the next one out."""
+        keeps it (does not raise it again), else in the next one out."""
         classes = set(self.source.bases(raised))
         for guard in reversed(guards):
             handler = next((h for h in guard.handlers if self._catches(module, h, classes)), None)
             if handler is None:
                 continue
-            if not any(isinstance(n, ast.Raise) and n.exc is None for n in ast.walk(handler)):
+            if not any(_reraises(handler, n) for n in ast.walk(handler)):
                 return True
         return False
 
@@ -583,6 +583,14 @@ def _tries(node: Function) -> dict[int, tuple[ast.Try, ...]]:
                 for inner in ast.walk(statement):
                     found[id(inner)] = (*found.get(id(inner), ()), guard)
     return found
+
+
+def _reraises(handler: ast.ExceptHandler, node: ast.AST) -> bool:
+    """`raise`, or `raise error` of the handler's `except ... as error`."""
+    if not isinstance(node, ast.Raise):
+        return False
+    exc = node.exc
+    return exc is None or (isinstance(exc, ast.Name) and exc.id == handler.name)
 
 
 def _merged(kept: Sent, other: Sent) -> Sent:
