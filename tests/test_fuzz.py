@@ -108,6 +108,14 @@ def test_generated_programs_with_status_calls(source: str, injected: str) -> Non
         "from flask import abort\nabort(404) \\\n\n",
         "from flask import abort\nlambda: abort(404)\n",
         "from flask import abort\nf'{abort(404)}'\n",
+        # An import that does not start its line: the new import cannot go above it.
+        "x = [1,\n2]; from os import path\nfrom flask import abort\nabort(404)\n",
+        "x = [1,\n2]; from os import path; from flask import abort\nabort(404)\n",
+        "x = 1; \\\nimport os\nfrom flask import abort\nabort(404)\n",
+        # An import whose line goes on after it: the new import cannot go below it.
+        "import os; x = [1,\n2]\nfrom flask import abort\nabort(404)\n",
+        "import os; \\\nx = 1\nfrom flask import abort\nabort(404)\n",
+        "import os  # \\\nfrom flask import abort\nabort(404)\n",
     ],
 )
 def test_edge_programs(source: str) -> None:

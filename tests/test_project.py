@@ -115,6 +115,20 @@ def test_module_names(shop: Path) -> None:
     assert find_root(shop / "shop" / "api") == shop.resolve()
 
 
+def test_module_names_of_namespace_packages_below_a_package(tmp_path: Path) -> None:
+    """Given the root, a directory without `__init__.py` inside a package under it is a
+    namespace package (`src/hub/data/source/views.py`, with `hub` and `hub/data` packages);
+    one in no package (`tests/`, `scripts/`) keeps the file's own name."""
+    for folder in ("src/hub/data/source", "tests/api"):
+        (tmp_path / folder).mkdir(parents=True)
+    for package in ("src/hub", "src/hub/data"):
+        (tmp_path / package / "__init__.py").write_text("")
+    views = tmp_path / "src/hub/data/source/views.py"
+    assert module_of(views, tmp_path) == ("hub.data.source.views", False)
+    assert module_of(views) == ("views", False)
+    assert module_of(tmp_path / "tests/api/test_x.py", tmp_path) == ("test_x", False)
+
+
 def test_cache_changes_nothing_but_time(
     shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,6 +25,7 @@ from flake8_httpstatus.knowledge.routing import (
     DRF_AUTHENTICATE_HEADER,
     DRF_DEFAULT_AUTHENTICATION,
     FALCON_EXCEPTIONS,
+    FLASK_SQLALCHEMY_404,
     SANIC_EXCEPTIONS,
     WERKZEUG_EXCEPTIONS,
 )
@@ -286,7 +287,9 @@ def test_django_regex_routes_as_paths(pattern: str, path: str) -> None:
 # How each example project runs its own tests.
 _RUN_TESTS = {
     "fastapi_shop": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "fastapi_kitchen": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "flask_blog": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
+    "flask_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
     "django_library": ["-m", "django", "test", "catalog"],
     "ninja_shop": ["-m", "django", "test", "shop"],
     "starlette_notes": ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "tests"],
@@ -330,6 +333,47 @@ def test_the_projects_tests_pass_against_the_framework(project: str) -> None:
         },
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+
+
+def test_a_class_based_views_dependencies_count_for_its_routes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """fastapi-utils' `cbv` (Mealie's `controller`): the `Depends` class attributes of the
+    view's class and its bases run before each of its routes."""
+    found = table(capsys, "fastapi_kitchen")
+    sends = {
+        (" ".join(route["methods"]), route["path"]): (
+            sorted({entry["status"] for entry in route["sends"]}),
+            [entry["status"] for entry in route["implicit"]],
+        )
+        for route in found["routes"]
+    }
+    assert sends == {
+        ("GET", "/kitchens/{kitchen}/orders"): ([200, 401, 404], [405, 422, 500]),
+        ("POST", "/kitchens/{kitchen}/orders"): ([201, 401, 404], [405, 422, 500]),
+    }
+
+
+def test_flask_sqlalchemy_or_404_methods_send_404(capsys: pytest.CaptureFixture[str]) -> None:
+    """`Note.query.filter_by(...).first_or_404()`, `db.get_or_404(Note, id)`,
+    `db.one_or_404(...)`: Flask-SQLAlchemy aborts with 404 (its `Query` and `SQLAlchemy`
+    both define them); the project's own tests see each 404."""
+    flask_sqlalchemy = pytest.importorskip("flask_sqlalchemy")
+    for method in FLASK_SQLALCHEMY_404:
+        assert hasattr(flask_sqlalchemy.query.Query, method)
+        assert hasattr(flask_sqlalchemy.SQLAlchemy, method)
+    found = table(capsys, "flask_notes")
+    sends = {
+        (" ".join(route["methods"]), route["path"]): sorted(
+            (entry["status"], entry["line"]) for entry in route["sends"]
+        )
+        for route in found["routes"]
+    }
+    assert sends == {
+        ("GET", "/notes/{note_id}"): [(200, 8), (404, 10)],
+        ("GET", "/notes/titled/{title}"): [(200, 14), (404, 16)],
+        ("DELETE", "/notes/{note_id}"): [(200, 20), (204, 24), (404, 22)],
+    }
 
 
 def test_tested_statuses_and_unresolved_requests(capsys: pytest.CaptureFixture[str]) -> None:

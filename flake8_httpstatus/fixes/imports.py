@@ -82,7 +82,7 @@ def import_edits(
     """Edits that make every import in `needs` available at module level, for a fix whose first
     edit is on line `first_use`; positions as in `ast`."""
     text = _Lines(lines, newline)
-    block = _first_block(tree.body, first_use)
+    block = _first_block(text, tree.body, first_use)
     # Per module, the (name, asname) pairs: one name may be wanted under two aliases.
     wanted: dict[str, list[tuple[str, str | None]]] = {}
     plain: list[str] = []
@@ -111,17 +111,33 @@ def import_edits(
     return edits
 
 
-def _first_block(body: list[ast.stmt], first_use: int) -> list[ast.stmt]:
-    """The first run of consecutive top-level imports, if it comes before the first fix."""
+def _first_block(text: _Lines, body: list[ast.stmt], first_use: int) -> list[ast.stmt]:
+    """The first run of consecutive top-level imports, if it comes before the first fix; it
+    ends before an import that shares its lines with other code, since a new import goes at
+    the start of a line above one of the block's or below it."""
     block: list[ast.stmt] = []
     for statement in body:
-        if isinstance(statement, ast.Import | ast.ImportFrom):
+        if isinstance(statement, ast.Import | ast.ImportFrom) and _alone(text, statement):
             block.append(statement)
         elif block:
             break
     if block and block[0].lineno > first_use:
         return []
     return block
+
+
+def _alone(text: _Lines, statement: ast.stmt) -> bool:
+    """Whether `statement` has its lines to itself: nothing but blanks before it on its first
+    line, which no backslash continues, and nothing but blanks or a comment after it on its
+    last (`x = [1,\n2]; import os` and `import os; x = [1,\n2]` do not)."""
+    first, last = statement.lineno, statement.end_lineno or statement.lineno
+    if text.lines[first - 1][: _char(text.lines[first - 1], statement.col_offset)].strip():
+        return False
+    if first > 1 and text.lines[first - 2].endswith("\\"):
+        return False
+    line = text.lines[last - 1]
+    rest = line[_char(line, statement.end_col_offset or 0) :].strip()
+    return not rest or rest.startswith("#")
 
 
 def _merge_target(block: list[ast.stmt], module: str) -> ast.ImportFrom | None:

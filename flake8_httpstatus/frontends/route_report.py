@@ -44,6 +44,8 @@ def _route_json(route: Route) -> dict[str, object]:
     del data["declared_at"]
     del data["made_router"]
     del data["included_elsewhere"]
+    for entry in data["sends"]:
+        del entry["raised"]
     return data
 
 

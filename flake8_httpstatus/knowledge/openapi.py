@@ -96,6 +96,12 @@ class Documentation:
     decorators: frozenset[str] = frozenset()
     # Method names of route decorators on `layers` objects, when not a route sink.
     methods: frozenset[str] = frozenset()
+    # The application keyword that serves the schema: None serves none, so the routes of that
+    # application are documented nowhere a client reads (FastAPI's `setup`, ninja's
+    # `get_openapi_urls`, Litestar's `OpenAPIPlugin.on_app_init`). A string literal or a call
+    # of `schema_configs` serves one; any other value (a setting, a call) may be None.
+    schema: str | None = None
+    schema_configs: frozenset[str] = frozenset()
 
 
 FASTAPI = Documentation(
@@ -115,6 +121,7 @@ FASTAPI = Documentation(
     applications=frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"}),
     include="include_router",
     with_parameters=frozenset({422}),
+    schema="openapi_url",
 )
 LITESTAR = Documentation(
     "litestar",
@@ -127,6 +134,10 @@ LITESTAR = Documentation(
     route_handlers="route_handlers",
     controllers=frozenset({"litestar.Controller", "litestar.controller.Controller"}),
     with_parameters=frozenset({400}),
+    schema="openapi_config",
+    schema_configs=frozenset(
+        {"litestar.openapi.OpenAPIConfig", "litestar.openapi.config.OpenAPIConfig"}
+    ),
 )
 NINJA = Documentation(
     "django-ninja",
@@ -137,6 +148,8 @@ NINJA = Documentation(
         {"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"}
     ),
     methods=frozenset({"get", "post", "put", "patch", "delete", "api_operation"}),
+    # `docs_url=None` turns the docs page off only: the schema is still served.
+    schema="openapi_url",
     ranges=tuple(
         (f"ninja.responses.codes_{name}", codes)
         for name, codes in (

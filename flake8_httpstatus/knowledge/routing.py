@@ -58,6 +58,9 @@ class RouteHolder:
     version: str | None = None
     # Its positional arguments are holders it mounts (Sanic's `Blueprint.group(a, b)`).
     members: bool = False
+    # The keyword of a function the framework calls with the holder itself
+    # (`FastAPI(lifespan=lifespan)`): what it does to its first parameter, it does to the holder.
+    given_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ FASTAPI = Framework(
             ("fastapi.FastAPI", "fastapi.applications.FastAPI"),
             documented="responses",
             dependencies="dependencies",
+            given_to="lifespan",
         ),
         RouteHolder(
             "fastapi",
@@ -382,6 +386,7 @@ STARLETTE = Framework(
             "starlette",
             ("starlette.applications.Starlette", "starlette.Starlette"),
             routes="routes",
+            given_to="lifespan",
         ),
         RouteHolder("starlette", ("starlette.routing.Router",), routes="routes"),
         RouteHolder(
@@ -1113,6 +1118,53 @@ RAISING_CALLS: dict[str, int] = {
     "django.shortcuts.get_object_or_404": 404,
     "django.shortcuts.get_list_or_404": 404,
     "rest_framework.generics.get_object_or_404": 404,
+}
+
+
+@dataclass(frozen=True)
+class FixedStatus:
+    """A framework callable or view decorator that sends one status, chosen by which of its
+    `flags` keywords are given as a literal `True` (`redirect(to, permanent=True)` is 301)."""
+
+    statuses: dict[frozenset[str], int]
+    flags: tuple[str, ...] = ()
+
+
+_NO_FLAG: frozenset[str] = frozenset()
+_LOGIN_REDIRECT = FixedStatus({_NO_FLAG: 302})
+_NOT_ALLOWED = FixedStatus({_NO_FLAG: 405})
+# Framework helpers a view calls whose response has a fixed status [S: django.shortcuts.redirect,
+# HttpResponseRedirect 302 / 307, HttpResponsePermanentRedirect 301 / 308].
+FIXED_STATUS_CALLS: dict[str, FixedStatus] = {
+    "django.shortcuts.redirect": FixedStatus(
+        {
+            _NO_FLAG: 302,
+            frozenset({"permanent"}): 301,
+            frozenset({"preserve_request"}): 307,
+            frozenset({"permanent", "preserve_request"}): 308,
+        },
+        ("permanent", "preserve_request"),
+    ),
+}
+# Flask-SQLAlchemy's methods that abort with 404 when nothing is found, on its `Query`
+# (`Note.query.filter_by(...).first_or_404()`) and its `SQLAlchemy` object
+# (`db.get_or_404(Note, id)`) [S: flask_sqlalchemy.query.Query, flask_sqlalchemy.SQLAlchemy],
+# read in projects that import flask_sqlalchemy.
+FLASK_SQLALCHEMY_404 = frozenset({"first_or_404", "get_or_404", "one_or_404"})
+FLASK_SQLALCHEMY = "flask_sqlalchemy"
+# View decorators that answer before the view runs [S: django.contrib.auth.decorators (a
+# redirect to the login page; `permission_required(raise_exception=True)` raises
+# PermissionDenied), django.views.decorators.http (HttpResponseNotAllowed)].
+VIEW_DECORATORS: dict[str, FixedStatus] = {
+    "django.contrib.auth.decorators.login_required": _LOGIN_REDIRECT,
+    "django.contrib.auth.decorators.user_passes_test": _LOGIN_REDIRECT,
+    "django.contrib.auth.decorators.permission_required": FixedStatus(
+        {_NO_FLAG: 302, frozenset({"raise_exception"}): 403}, ("raise_exception",)
+    ),
+    "django.views.decorators.http.require_http_methods": _NOT_ALLOWED,
+    "django.views.decorators.http.require_GET": _NOT_ALLOWED,
+    "django.views.decorators.http.require_POST": _NOT_ALLOWED,
+    "django.views.decorators.http.require_safe": _NOT_ALLOWED,
 }
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 DJANGO_IMPLICIT = (

@@ -81,19 +81,32 @@ def find_root(path: str | os.PathLike[str]) -> Path | None:
     return None
 
 
-def module_of(path: Path) -> tuple[str, bool]:
+def module_of(path: Path, root: Path | None = None) -> tuple[str, bool]:
     """`pkg.sub.mod` for pkg/sub/mod.py while pkg and sub hold an `__init__.py`, as Python
     imports it from the first directory above that is not a package; and whether the file is a
-    package's `__init__`."""
-    return _module_in(path.stem, _packages_of(path.parent))
+    package's `__init__`. Given the project's `root`, a directory without `__init__.py` below a
+    package under it is a namespace package (PEP 420): `pkg/sub/mod.py` with only
+    `pkg/__init__.py` is `pkg.sub.mod`, as Python imports it from pkg's parent (a source root
+    such as `src/`)."""
+    return _module_in(path.stem, _packages_of(path.parent, root))
 
 
-def _packages_of(directory: Path) -> tuple[str, ...]:
+def _packages_of(directory: Path, root: Path | None = None) -> tuple[str, ...]:
     """The packages `directory` is in, innermost first (see `module_of`)."""
     parts: list[str] = []
     while (directory / "__init__.py").exists() and directory != directory.parent:
         parts.append(directory.name)
         directory = directory.parent
+    if root is None or root not in directory.parents:
+        return tuple(parts)
+    # Namespace portions up to the nearest package below the root, if there is one.
+    between = [directory.name]
+    for ancestor in directory.parents:
+        if ancestor == root:
+            break
+        if (ancestor / "__init__.py").exists():
+            return (*parts, *between, *_packages_of(ancestor, root))
+        between.append(ancestor.name)
     return tuple(parts)
 
 

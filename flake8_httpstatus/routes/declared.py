@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass
 
 from flake8_httpstatus.knowledge.routing import Framework, RouteDecorator, RouteHolder
-from flake8_httpstatus.routes.source import Module, Source
+from flake8_httpstatus.routes.source import Module, Source, keyword
 from flake8_httpstatus.routes.views import View
 
 
@@ -107,12 +107,26 @@ class Declared:
                     return found
         return None
 
-    def bind(self, module: Module, scope: str, call: ast.Call) -> None:
-        """`setup_routes(app)`: the project function's parameter is that holder."""
-        qualified = self.source.qualified(module, call.func)
+    def given(self, holder: Holder) -> None:
+        """`FastAPI(lifespan=lifespan)`: the framework calls that project function with the
+        holder, so its first parameter is the holder."""
+        node = keyword(holder.call, holder.row.given_to) if holder.row.given_to else None
+        qualified = self.source.qualified(holder.module, node) if node is not None else None
         located = self.source.function(qualified) if qualified else None
         if located is None:
             return
+        target, local, function = located
+        names = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args)]
+        if names:
+            self.parameters[f"{target.name}.{local}.{names[0]}"] = holder
+
+    def bind(self, module: Module, scope: str, call: ast.Call) -> set[str]:
+        """`setup_routes(app)`: the project function's parameter is that holder. The functions
+        (`module.qualname`) given a holder here."""
+        qualified = self.source.qualified(module, call.func)
+        located = self.source.function(qualified) if qualified else None
+        if located is None:
+            return set()
         target, local, function = located
         arguments = function.args
         names = [arg.arg for arg in (*arguments.posonlyargs, *arguments.args)]
@@ -121,13 +135,17 @@ class Declared:
         given = [(name, value) for name, value in zip(names, call.args, strict=False)] + [
             (item.arg, item.value) for item in call.keywords if item.arg
         ]
+        bound: set[str] = set()
         for name, value in given:
             holder = self.holder_of(module, scope, value)
-            if holder is not None:
-                self.parameters[f"{target.name}.{local}.{name}"] = holder
+            key = f"{target.name}.{local}.{name}"
+            if holder is not None and self.parameters.get(key) is not holder:
+                self.parameters[key] = holder
+                bound.add(f"{target.name}.{local}")
             cls = self.instance_of(module, scope, value)
             if cls is not None:
-                self.instances[f"{target.name}.{local}.{name}"] = cls
+                self.instances[key] = cls
+        return bound
 
     def instance(self, module: Module, scope: str, name: str, value: ast.expr) -> None:
         """`handler = SiteHandler(mongo)`: the name holds an instance of a project class."""

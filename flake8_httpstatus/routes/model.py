@@ -15,6 +15,9 @@ class Sent:
     file: str
     line: int
     via: str
+    # The exception classes (qualified) whose raising sends it, which a `try` around the call
+    # may catch; empty when it is sent otherwise (a response returned). Not part of its identity.
+    raised: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, order=True)

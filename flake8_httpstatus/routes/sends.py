@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.frameworks import Kind, Sink
 from flake8_httpstatus.knowledge.routing import (
     DEPENDENCY_MARKERS,
     EXCEPTION_STATUS,
+    FIXED_STATUS_CALLS,
+    FLASK_SQLALCHEMY,
+    FLASK_SQLALCHEMY_404,
     RAISING_CALLS,
     TUPLE_STATUS,
+    VIEW_DECORATORS,
+    FixedStatus,
 )
 from flake8_httpstatus.routes.model import Sent
 from flake8_httpstatus.routes.source import Function, Module, Source, keyword
@@ -24,6 +29,10 @@ _SENDING = frozenset({Kind.RESPONSE, Kind.EXCEPTION, Kind.ABORT, Kind.REDIRECT})
 _STATUS_ATTRIBUTES = frozenset({"status_code", "status"})
 # Past this depth of calls a chain is more likely a cycle through dynamic dispatch.
 _MAX_DEPTH = 30
+# `except` clauses catching any exception a route may raise (a bare `except:` too).
+_CATCH_ALL = frozenset(
+    {"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"}
+)
 
 
 def label(module: Module, local: str) -> str:
@@ -40,6 +49,12 @@ class Sends:
         self._done: dict[str, list[Sent]] = {}
         self._active: set[str] = set()
         self._passed: dict[str, dict[str, tuple[int | None, int | None]]] = {}
+        # `query.first_or_404()` is read as Flask-SQLAlchemy's only where the project uses it.
+        self._orm_404 = any(
+            name.partition(".")[0] == FLASK_SQLALCHEMY
+            for module in source.modules.values()
+            for name in module.imports.values()
+        )
 
     # -- callables ------------------------------------------------------------------------------
     def of(self, qualified: str, depth: int = 0) -> list[Sent]:
@@ -55,7 +70,11 @@ class Sends:
             return []
         self._active.add(key)
         try:
-            found = sorted(set(self._walk(module, local, node, depth)))
+            merged: dict[Sent, Sent] = {}
+            for sent in self._walk(module, local, node, depth):
+                kept = merged.get(sent)
+                merged[sent] = sent if kept is None else _merged(kept, sent)
+            found = sorted(merged.values())
         finally:
             self._active.discard(key)
         self._done[key] = found
@@ -105,6 +124,25 @@ class Sends:
         ):
             yield from self._markers(module, expression)
 
+    def view_dependencies(self, module: Module, local: str) -> list[tuple[Module, ast.Call]]:
+        """A class-based view's dependencies (fastapi-utils' `cbv`, Mealie's `controller`): the
+        `Depends(x)` class attributes of the handler's class and its bases, which run before
+        each of its routes. A plain function handler has none."""
+        if "." not in local:
+            return []
+        found: list[tuple[Module, ast.Call]] = []
+        for base in self.source.bases(f"{module.name}.{local.rpartition('.')[0]}"):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            for statement in located[1].body:
+                value = (
+                    statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+                )
+                if isinstance(value, ast.Call) and self.is_dependency(located[0], value):
+                    found.append((located[0], value))
+        return found
+
     def _markers(
         self, module: Module, expression: ast.expr, depth: int = 0
     ) -> Iterator[tuple[Module, ast.Call]]:
@@ -143,10 +181,20 @@ class Sends:
         for decorator in node.decorator_list:
             # `@authorize_read`: a project decorator wraps the function; what it sends counts
             # (a decorator called with arguments, `@cors("GET")`, is a call found below).
+            # A framework's (`@login_required`, `@require_POST`) answers by itself.
+            called = decorator.func if isinstance(decorator, ast.Call) else decorator
+            framework = self.source.qualified(module, called)
+            if framework in VIEW_DECORATORS:
+                status = _fixed(VIEW_DECORATORS[framework], decorator)
+                if status is not None:
+                    yield Sent(status, module.path, decorator.lineno, framework)
+                continue
             qualified = self.source.qualified(module, decorator)
             if qualified is not None and not isinstance(decorator, ast.Call):
                 yield from self.of(qualified, depth + 1)
         instances = self._instances(module, node)
+        tries = _tries(node)
+        raising = self._raising(module, node)
         for inner in ast.walk(node):
             if (
                 isinstance(inner, ast.Return)
@@ -158,22 +206,94 @@ class Sends:
                 if status is not None:
                     yield Sent(status, module.path, inner.lineno, where)
             elif isinstance(inner, ast.Call):
-                yield from self._call(module, where, owner, inner, depth, instances)
+                found = self._call(module, where, owner, inner, depth, instances)
+                raised = raising.get(id(inner)) or self._raiser(module, inner)
+                yield from self._escaping(module, tries.get(id(inner), ()), found, raised)
             elif isinstance(inner, ast.Raise) and isinstance(inner.exc, (ast.Name, ast.Attribute)):
                 # `raise NotFound`: the class, not an instance.
                 qualified = self.source.qualified(module, inner.exc)
                 constant = self.source.constant(module, inner.exc)
+                guards = tries.get(id(inner), ())
                 if constant is not None and isinstance(constant[1], ast.Call):
                     # `raise credentials_exception`, built once at a module's top.
-                    yield from self._call(constant[0], where, None, constant[1], depth)
+                    found = self._call(constant[0], where, None, constant[1], depth)
+                    built = self.source.qualified(constant[0], constant[1].func)
+                    yield from self._escaping(module, guards, found, built)
                 elif qualified is not None and constant is None:
-                    yield from self._exception(module, where, qualified, None, inner, depth)
+                    found = self._exception(module, where, qualified, None, inner, depth)
+                    yield from self._escaping(module, guards, found, qualified)
             elif isinstance(inner, ast.Assign):
                 for target in inner.targets:
                     if isinstance(target, ast.Attribute) and target.attr in _STATUS_ATTRIBUTES:
                         status = self.source.status(module, inner.value)
                         if status is not None:
                             yield Sent(status, module.path, inner.lineno, where)
+
+    def _raising(self, module: Module, node: Function) -> dict[int, str]:
+        """The calls a `raise` statement raises (`raise NotFound(...)`), by node, with the
+        exception's class."""
+        found: dict[int, str] = {}
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Raise) and isinstance(inner.exc, ast.Call):
+                qualified = self.source.qualified(module, inner.exc.func)
+                if qualified is not None:
+                    found[id(inner.exc)] = self.source.resolve(qualified)
+        return found
+
+    def _raiser(self, module: Module, call: ast.Call) -> str | None:
+        """A framework callable that raises what it sends (`abort(404)`,
+        `get_object_or_404(...)`): itself, as the class a catch-all `except` catches."""
+        qualified = self.source.qualified(module, call.func)
+        if qualified is None:
+            return None
+        qualified = self.source.resolve(qualified)
+        sink = frameworks.CALLS.get(qualified)
+        if qualified in RAISING_CALLS or (sink is not None and sink.kind is Kind.ABORT):
+            return qualified
+        return None
+
+    def _escaping(
+        self, module: Module, guards: tuple[ast.Try, ...], found: Iterator[Sent], raised: str | None
+    ) -> Iterator[Sent]:
+        """What a call or `raise` sends past the `try` statements around it (innermost last):
+        a status its exception's raising sends is not sent where a handler catches that
+        exception without raising it again."""
+        for sent in found:
+            if raised is not None:
+                sent = replace(sent, raised=frozenset({raised}))
+            if guards and sent.raised:
+                left = frozenset(c for c in sent.raised if not self._caught(module, guards, c))
+                if not left:
+                    continue
+                sent = sent if left == sent.raised else replace(sent, raised=left)
+            yield sent
+
+    def _caught(self, module: Module, guards: tuple[ast.Try, ...], raised: str) -> bool:
+        """Whether the first handler that catches `raised` in the innermost `try` that has one
+        keeps it (does not raise it again), else in the next one out."""
+        classes = set(self.source.bases(raised))
+        for guard in reversed(guards):
+            handler = next((h for h in guard.handlers if self._catches(module, h, classes)), None)
+            if handler is None:
+                continue
+            if not any(_reraises(handler, n) for n in ast.walk(handler)):
+                return True
+        return False
+
+    def _catches(self, module: Module, handler: ast.ExceptHandler, classes: set[str]) -> bool:
+        """`except:`, `except Exception`, or a class the exception is or derives from in the
+        project (alone or in a tuple)."""
+        if handler.type is None:
+            return True
+        names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        for name in names:
+            qualified = self.source.qualified(module, name)
+            if qualified is None:
+                continue
+            qualified = self.source.resolve(qualified)
+            if qualified in _CATCH_ALL or qualified in classes:
+                return True
+        return False
 
     def _instances(self, module: Module, node: Function) -> dict[str, str]:
         """The function's local names bound once to an instance of a project class
@@ -204,6 +324,9 @@ class Sends:
         instances: dict[str, str] | None = None,
     ) -> Iterator[Sent]:
         func = call.func
+        if self._orm_404 and isinstance(func, ast.Attribute) and func.attr in FLASK_SQLALCHEMY_404:
+            yield Sent(404, module.path, call.lineno, where)  # `Note.query....first_or_404()`
+            return
         if instances and isinstance(func, ast.Name) and func.id in instances:
             yield from self._method(instances[func.id], "__call__", depth)  # `check(request)`
             return
@@ -226,6 +349,18 @@ class Sends:
             return
         if (
             isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Attribute)
+            and isinstance(func.value.value, ast.Name)
+            and func.value.value.id == "self"
+            and owner
+        ):
+            # `self.repo.get_one(...)`: a method of the project class the attribute holds.
+            held = self._attribute_class(owner, func.value.attr)
+            if held is not None:
+                yield from self._method(held, func.attr, depth)
+                return
+        if (
+            isinstance(func, ast.Attribute)
             and func.attr == "__init__"
             and isinstance(func.value, ast.Call)
             and isinstance(func.value.func, ast.Name)
@@ -240,6 +375,11 @@ class Sends:
         qualified = self.source.resolve(qualified)
         if qualified in RAISING_CALLS:
             yield Sent(RAISING_CALLS[qualified], module.path, call.lineno, where)
+            return
+        if qualified in FIXED_STATUS_CALLS:
+            status = _fixed(FIXED_STATUS_CALLS[qualified], call)
+            if status is not None:
+                yield Sent(status, module.path, call.lineno, where)
             return
         sink = frameworks.CALLS.get(qualified)
         if sink is not None:
@@ -257,6 +397,30 @@ class Sends:
             yield from self._arguments(module, qualified, call, depth)
         elif qualified in self.handlers:
             yield from self._handled(qualified, depth)
+
+    def _attribute_class(self, owner: str, name: str) -> str | None:
+        """The project class an instance attribute holds, as the class or a base states it: a
+        property returning an instance (`return HttpRepo[A, B](...)`), `self.name = Cls(...)`
+        in `__init__`, or an annotation (`name: Cls`)."""
+        for base in self.source.bases(owner):
+            located = self.source.class_(base)
+            if located is None:
+                continue
+            module, node = located
+            for statement in node.body:
+                made: ast.expr | None = None
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                    if statement.target.id == name:
+                        made = statement.annotation
+                elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    made = _made_in(statement, name)
+                if made is not None:
+                    if isinstance(made, ast.Subscript):
+                        made = made.value  # `HttpRepo[A, B]`: the generic class
+                    qualified = self.source.qualified(module, made)
+                    if qualified is not None and self.source.class_(qualified) is not None:
+                        return self.source.resolve(qualified)
+        return None
 
     def _arguments(
         self, module: Module, qualified: str, call: ast.Call, depth: int
@@ -409,6 +573,34 @@ class Sends:
             yield from self.of(handler, depth + 1)
 
 
+def _tries(node: Function) -> dict[int, tuple[ast.Try, ...]]:
+    """The `try` statements each node of the function's body is in the body of, outermost
+    first (`except`, `else` and `finally` blocks are not guarded by their `try`)."""
+    found: dict[int, tuple[ast.Try, ...]] = {}
+    for guard in ast.walk(node):
+        if isinstance(guard, ast.Try) and guard.handlers:  # not `except*`: groups
+            for statement in guard.body:
+                for inner in ast.walk(statement):
+                    found[id(inner)] = (*found.get(id(inner), ()), guard)
+    return found
+
+
+def _reraises(handler: ast.ExceptHandler, node: ast.AST) -> bool:
+    """`raise`, or `raise error` of the handler's `except ... as error`."""
+    if not isinstance(node, ast.Raise):
+        return False
+    exc = node.exc
+    return exc is None or (isinstance(exc, ast.Name) and exc.id == handler.name)
+
+
+def _merged(kept: Sent, other: Sent) -> Sent:
+    """One status sent at one place by several ways: sent otherwise if either way is, else by
+    raising any of their exceptions."""
+    if not kept.raised or not other.raised:
+        return replace(kept, raised=frozenset())
+    return replace(kept, raised=kept.raised | other.raised)
+
+
 def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> int | None:
     """The status a call to a framework callable sends: its argument, or the callable's default
     when none is given; None when the argument is not a known status."""
@@ -418,6 +610,52 @@ def _sink_status(source: Source, module: Module, sink: Sink, call: ast.Call) -> 
     if argument is None:
         return sink.default
     return source.status(module, argument)
+
+
+def _made_in(function: Function, name: str) -> ast.expr | None:
+    """What builds the instance attribute `name`: the class called in a property's `return`,
+    or in `__init__`'s `self.name = ...`."""
+    calls: list[ast.expr] = []
+    if function.name == name and any(
+        (decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", ""))
+        in {"property", "cached_property"}
+        for decorator in function.decorator_list
+    ):
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Return) and inner.value is not None
+        ]
+    elif function.name == "__init__":
+        calls = [
+            inner.value
+            for inner in ast.walk(function)
+            if isinstance(inner, ast.Assign)
+            and len(inner.targets) == 1
+            and isinstance(inner.targets[0], ast.Attribute)
+            and isinstance(inner.targets[0].value, ast.Name)
+            and inner.targets[0].value.id == "self"
+            and inner.targets[0].attr == name
+        ]
+    for value in calls:
+        if isinstance(value, ast.Call):
+            return value.func
+    return None
+
+
+def _fixed(fixed: FixedStatus, node: ast.expr) -> int | None:
+    """The status a fixed-status callable or decorator sends as written: by the flags given
+    as a literal `True`; None when a flag is given as anything but a literal bool."""
+    given: set[str] = set()
+    for flag in fixed.flags:
+        value = keyword(node, flag) if isinstance(node, ast.Call) else None
+        if value is None:
+            continue
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            return None
+        if value.value:
+            given.add(flag)
+    return fixed.statuses.get(frozenset(given))
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ class Source:
             except (SyntaxError, ValueError, RecursionError, MemoryError, OSError) as error:
                 self.errors.append(f"{relative}: {type(error).__name__}")
                 continue
-            name, is_package = module_of(Path(path))
+            name, is_package = module_of(Path(path), root)
             self.modules.setdefault(name, _read_module(name, is_package, relative, tree))
 
     # -- names ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from flake8_httpstatus.knowledge.openapi import BY_FRAMEWORK
 from flake8_httpstatus.knowledge.routing import (
     DECORATORS,
     HOLDER_CLASSES,
@@ -40,6 +41,8 @@ _STARLETTE_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-zA-Z_][a-zA-Z0-9
 _WERKZEUG_PARAM = re.compile(r"<(?:[^<>:]+:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
 # A wrapper's call may be of another wrapper; past this depth the map stops following.
 _MAX_WRAPPED = 3
+# How many functions deep a holder is followed as an argument.
+_MAX_PASSED = 5
 
 
 def _scopes(
@@ -123,6 +126,9 @@ class _Builder(RouteLists):
         self.loops: dict[int, tuple[Loop, ...]] = {}
         self.values = LoopValues(source, [])
         self.wrappers = Wrappers(source)
+        # The `super().__init__(...)` calls (by node) of router subclasses whose `**` is the
+        # `__init__`'s own `**kwargs`, passed on untouched: what the call site gives.
+        self.passed_on: dict[int, str] = {}
         # Holders whose class a project function makes: what that class does to its routes
         # (a route class of its own, `include_in_schema` set at run time) is not read.
         self.made_classes: set[str] = set()
@@ -159,9 +165,24 @@ class _Builder(RouteLists):
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
             if isinstance(target, ast.Name) and statement.value is not None:
                 self.instance(module, scope, target.id, statement.value)
-        for module, scope, call in calls if self.holders else ():
-            if any(isinstance(argument, ast.Name) for argument in call.args):
-                self.bind(module, scope, call)
+        for holder in list(self.holders.values()):
+            self.given(holder)
+        # A holder passed on from function to function (`lifespan(app)` calls `startup(app)`,
+        # which calls `init_core_routers(app)`): the calls in each function just given one.
+        passing = [
+            (module, scope, call)
+            for module, scope, call in calls
+            if any(isinstance(argument, ast.Name) for argument in call.args)
+        ]
+        given: set[str] | None = None
+        for _ in range(_MAX_PASSED):
+            if not self.holders or given == set():
+                break
+            newly: set[str] = set()
+            for module, scope, call in passing:
+                if given is None or f"{module.name}.{scope}" in given:
+                    newly |= self.bind(module, scope, call)
+            given = newly
         for module, scope, statement in assignments:
             self._alias(module, scope, statement)
             target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
@@ -288,6 +309,10 @@ class _Builder(RouteLists):
                 and node.func.attr == "__init__"
                 and isinstance(node.func.value, ast.Call)
             ):
+                own = function.args.kwarg.arg if function.args.kwarg else None
+                uses = [item for item in ast.walk(function) if isinstance(item, ast.Name)]
+                if own is not None and sum(item.id == own for item in uses) == 1:
+                    self.passed_on[id(node)] = own
                 return module, node
         return None
 
@@ -559,6 +584,7 @@ class _Builder(RouteLists):
                 settings += [linked.init] if linked.init is not None else []
                 for where, setting in settings:
                     documented += self._documented(where, setting, linked.row.documented)
+                    self._serves_schema(where, setting, framework.name)
                     dependencies += self._listed(where, setting, linked.row.dependencies)
             elif link.call is not None:
                 include = self._include_row(link)
@@ -591,6 +617,7 @@ class _Builder(RouteLists):
             ]
             self.whole = self.whole and (extra is None or self.source.whole_extra(module, extra))
         dependencies += self._listed(module, call, row.dependencies)
+        dependencies += self.sends.view_dependencies(target, view.local)
         handler = label(target, view.local)
         declared = self.source.status(module, keyword(call, row.status)) if row.status else None
         declared = declared or self._decorated_status(target, function, framework)
@@ -743,7 +770,10 @@ class _Builder(RouteLists):
     def _documented(self, module: Module, call: ast.Call, name: str | None) -> list[Documented]:
         if name is None:
             return []
-        if any(item.arg in {None, "include_in_schema"} for item in call.keywords):
+        if any(
+            item.arg == "include_in_schema" or (item.arg is None and not self._own(call, item))
+            for item in call.keywords
+        ):
             self.whole = False  # `**settings`, or a route perhaps kept out of the schema
         value = keyword(call, name)
         if value is not None and not self.source.whole_mapping(module, value):
@@ -752,6 +782,24 @@ class _Builder(RouteLists):
             Documented(*found)
             for found in self.source.statuses_of_mapping(module, keyword(call, name))
         ]
+
+    def _serves_schema(self, module: Module, call: ast.Call, framework: str) -> None:
+        """An application serving no schema (`FastAPI(openapi_url=None)`) documents its routes
+        nowhere a client reads, and one whose schema URL is not a literal may not: not whole."""
+        row = BY_FRAMEWORK.get(framework)
+        node = keyword(call, row.schema) if row is not None and row.schema is not None else None
+        if node is None or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            return
+        configs = row.schema_configs if row is not None else frozenset()
+        if isinstance(node, ast.Call) and self.source.qualified(module, node.func) in configs:
+            return
+        self.whole = False
+
+    def _own(self, call: ast.Call, item: ast.keyword) -> bool:
+        """`**kwargs` in a router subclass's `super().__init__(...)` that passes on only what
+        its own call site gives, which the map reads there."""
+        own = self.passed_on.get(id(call))
+        return own is not None and isinstance(item.value, ast.Name) and item.value.id == own
 
     def _listed(
         self, module: Module, call: ast.Call, name: str | None

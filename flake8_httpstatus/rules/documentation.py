@@ -60,6 +60,15 @@ call, an `openapi_extra` key that is neither a literal nor a module constant hol
 string (a call, an imported name), a router made by a factory or imported, `**kwargs` on the decorator or the router, a `raises=` entry that is not a
 known exception class. `responses=None` documents nothing.
 
+An application that serves no schema documents its routes nowhere a client reads: the routes
+of `FastAPI(openapi_url=None)` (on the app or on the routers it includes), of
+`NinjaAPI(openapi_url=None)` (`docs_url=None` still serves the schema) and the handlers listed
+by `Litestar(openapi_config=None)` are left alone, and so are those of an application whose
+`openapi_url=` is neither a literal string nor None (a setting, a call: it may be None at run
+time) or whose `openapi_config=` is neither None nor an `OpenAPIConfig(...)` call. A schema
+the project builds itself (`get_openapi(routes=...)` served on a route of its own, as Polar's
+versioned API does beside `openapi_url=None`) is not read: those routes are left alone too.
+
 Off by default, because documenting every error is a policy, not a bug. Enable it with
 `extend-select = HS501`.
 

@@ -149,7 +149,7 @@ def _layer(ctx: FileContext, module: _Module, value: ast.expr) -> _Layer:
         name = ctx.qualname(value.func)
         for doc in DOCUMENTATIONS:
             if name in doc.layers:
-                _hide_handlers(module, doc, value)
+                _hide_handlers(ctx, module, doc, value)
                 return _Layer(doc, value)
         _include(ctx, module, value)
     return _Layer(None, None)
@@ -168,17 +168,22 @@ def _include(ctx: FileContext, module: _Module, call: ast.Call) -> None:
         module.includes.setdefault(child.id, []).append((parent, call))
 
 
-def _hide_handlers(module: _Module, doc: Documentation, call: ast.Call) -> None:
-    """Litestar: `Router(route_handlers=[...], include_in_schema=False)` hides its handlers."""
+def _hide_handlers(ctx: FileContext, module: _Module, doc: Documentation, call: ast.Call) -> None:
+    """Litestar: `Router(route_handlers=[...], include_in_schema=False)` hides its handlers, and
+    so does `Litestar(route_handlers=[...], openapi_config=None)`."""
     if doc.route_handlers is None or doc.hidden is None:
         return
     hidden = keyword_value(call, doc.hidden)
     handlers = keyword_value(call, doc.route_handlers)
-    if hidden is None or not isinstance(handlers, ast.List | ast.Tuple):
+    if not isinstance(handlers, ast.List | ast.Tuple):
         return
-    if isinstance(hidden, ast.Constant) and hidden.value is True:
-        return
-    for handler in handlers.elts:  # False, or unreadable: either way not reported
+    if hidden is None or (isinstance(hidden, ast.Constant) and hidden.value is True):
+        try:
+            _serves_schema(ctx, doc, call)
+            return
+        except (_Hidden, _Unknown):
+            pass
+    for handler in handlers.elts:  # hidden, or unreadable: either way not reported
         if isinstance(handler, ast.Name):
             module.hidden_handlers.add(handler.id)
 
@@ -250,6 +255,7 @@ def _layers(
     layer = module.layers.get(name)
     if layer is None or layer.call is None:
         raise _Unknown  # imported, a parameter, or made by a factory
+    _serves_schema(ctx, doc, layer.call)
     documented = _call_documents(
         ctx, module, doc, layer.call, responses=doc.responses if doc.layer_responses else None
     )
@@ -264,6 +270,21 @@ def _layers(
             raise _Unknown
         documented.add(_layers(ctx, module, doc, parent, seen.copy()))
     return documented
+
+
+def _serves_schema(ctx: FileContext, doc: Documentation, call: ast.Call) -> None:
+    """Raises when the application `call` serves no schema (`openapi_url=None`), or one the
+    code does not show (`openapi_url=settings.OPENAPI_URL`)."""
+    value = keyword_value(call, doc.schema) if doc.schema is not None else None
+    if value is None:
+        return  # not an application, or its default schema
+    if _is_none(value):
+        raise _Hidden
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return
+    if isinstance(value, ast.Call) and ctx.qualname(value.func) in doc.schema_configs:
+        return
+    raise _Unknown
 
 
 def _call_documents(
