@@ -18,8 +18,8 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from flake8_httpstatus.frontends.cli import main
 from tests.test_lsp import actions_for, edited, open_document
+from tests.whole_project import run
 
 PROJECT = Path(__file__).parent / "fixtures" / "fix" / "hs501_elsewhere"
 # The files the fix changes, as they must be after it; every other file stays as it is.
@@ -55,17 +55,6 @@ def files(directory: Path) -> dict[str, str]:
         path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8")
         for path in directory.rglob("*.py")
     }
-
-
-def run(directory: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    cwd = Path.cwd()
-    os.chdir(directory)
-    try:
-        capsys.readouterr()
-        main(list(args))
-    finally:
-        os.chdir(cwd)
-    return capsys.readouterr().out
 
 
 def documented(directory: Path) -> dict[str, dict[str, set[int]]]:

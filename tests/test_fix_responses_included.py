@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_fix_responses_elsewhere import documented, files, run
+from tests.test_fix_responses_elsewhere import documented, files
+from tests.whole_project import run
 
 PROJECT = Path(__file__).parent / "fixtures" / "fix" / "hs501_included"
 FIXED = PROJECT.with_name(PROJECT.name + ".fixed")

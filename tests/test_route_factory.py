@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
+from tests.whole_project import run
 
 PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_factory"
 # What FastAPI answers a request to each route (the path's parameter 1), and the paths its
@@ -73,14 +74,10 @@ def test_routes_of_a_factory_made_router_are_fastapis(capsys: pytest.CaptureFixt
     assert real["documented"] == ["/api/items", "/health"]
 
 
-def test_hs501_and_hs502_leave_them_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_hs501_and_hs502_leave_them_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     copy = tmp_path / PROJECT.name
     shutil.copytree(PROJECT, copy)
-    cwd = Path.cwd()
-    os.chdir(copy)
-    try:
-        capsys.readouterr()
-        main(["check", "--select", "HS501,HS502", "."])
-    finally:
-        os.chdir(cwd)
-    assert capsys.readouterr().out == ""
+    out = run(copy, capsys, "check", "--select", "HS501,HS502", ".")
+    assert out == ""

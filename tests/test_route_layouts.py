@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
+from tests.whole_project import run
 
 PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_layout"
 # FastAPI on the same project: each route's documented statuses, and what a request with the
@@ -79,14 +80,8 @@ def test_hs501_names_what_the_routes_send_elsewhere(
 ) -> None:
     copy = tmp_path / PROJECT.name
     shutil.copytree(PROJECT, copy)
-    cwd = Path.cwd()
-    os.chdir(copy)
-    try:
-        capsys.readouterr()
-        main(["check", "--select", "HS501", "."])
-    finally:
-        os.chdir(cwd)
-    lines = [line.split(" which ")[0] for line in capsys.readouterr().out.splitlines()]
+    out = run(copy, capsys, "check", "--select", "HS501", ".")
+    lines = [line.split(" which ")[0] for line in out.splitlines()]
     assert sorted(lines[:-1]) == [
         "src/hub/data/source/views.py:10:5: HS501 route get_source() sends 404 through "
         "hub.data.source.service:get_or_404,",
@@ -118,11 +113,4 @@ def test_a_router_subclass_changing_its_kwargs_is_not_read_whole(
         "def x() -> None:\n    deny()\n\n\n"
         "app = FastAPI()\napp.include_router(router)\n"
     )
-    cwd = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        capsys.readouterr()
-        main(["check", "--select", "HS501", "."])
-    finally:
-        os.chdir(cwd)
-    assert capsys.readouterr().out == ""
+    assert run(tmp_path, capsys, "check", "--select", "HS501", ".") == ""

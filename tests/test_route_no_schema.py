@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_httpstatus.frontends.cli import main
+from tests.whole_project import run
 
 PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_backoffice"
 _SERVED = """
@@ -35,14 +35,8 @@ def test_only_the_application_serving_its_schema_is_checked(
 ) -> None:
     copy = tmp_path / PROJECT.name
     shutil.copytree(PROJECT, copy)
-    cwd = Path.cwd()
-    os.chdir(copy)
-    try:
-        capsys.readouterr()
-        main(["check", "--select", "HS501", "."])
-    finally:
-        os.chdir(cwd)
-    lines = [line.split(" which ")[0] for line in capsys.readouterr().out.splitlines()]
+    out = run(copy, capsys, "check", "--select", "HS501", ".")
+    lines = [line.split(" which ")[0] for line in out.splitlines()]
     assert lines[:-1] == [
         "office/public.py:9:5: HS501 route get_book() sends 404 through office.errors:get_or_404,"
     ]
