@@ -28,29 +28,15 @@ from flake8_httpstatus.core.findings import Edit, Finding, Fix, ImportSpec
 from flake8_httpstatus.frontends.cli import main
 from flake8_httpstatus.project import index as project
 from flake8_httpstatus.project import results
-from tests.conftest import isolate
+from tests.test_robustness import APP, HELPER, helper_project
 
-HELPER = (
-    "from django.http import JsonResponse\n\n\n"
-    "def error_response(message, status):\n"
-    '    return JsonResponse({"error": message}, status=status)\n'
-)
-APP = 'from helpers import error_response\n\nerror_response("gone", 404)\n'
 FINDING = "app.py:3:24: HS101 magic status code 404 passed to error_response()"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A project whose `app.py` has a finding only through the index (its helper module)."""
-    root = tmp_path / "tree"
-    root.mkdir()
-    isolate(root)
-    (root / "pyproject.toml").write_text("", encoding="utf-8")
-    (root / "helpers.py").write_text(HELPER, encoding="utf-8")
-    (root / "app.py").write_text(APP, encoding="utf-8")
-    monkeypatch.chdir(root)
-    monkeypatch.delenv(project.CACHE_ENV, raising=False)
+    root = helper_project(tmp_path, monkeypatch)
     fresh()
     yield root
     fresh()

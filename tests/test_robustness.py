@@ -36,9 +36,9 @@ FINDING = (
 TIMEOUT = 60
 
 
-@pytest.fixture
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A project whose `app.py` has a finding only through the index (its helper module)."""
+def helper_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose `app.py` has a finding only through the index (its helper module),
+    made the current directory, with the cache where the project keeps it."""
     root = tmp_path / "tree"
     root.mkdir()
     isolate(root)
@@ -47,6 +47,12 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (root / "app.py").write_text(APP, encoding="utf-8")
     monkeypatch.chdir(root)
     monkeypatch.delenv(project.CACHE_ENV, raising=False)
+    return root
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    root = helper_project(tmp_path, monkeypatch)
     project._INDEXES.clear()
     project._ROOTS.clear()
     yield root
