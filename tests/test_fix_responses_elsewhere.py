@@ -57,7 +57,25 @@ def files(directory: Path) -> dict[str, str]:
     }
 
 
-def documented(directory: Path) -> dict[str, dict[str, set[int]]]:
+Documentation = dict[str, dict[str, set[int]]]
+
+
+def fixed_documentation(
+    project: Path, capsys: pytest.CaptureFixture[str], sent: Documentation
+) -> tuple[Documentation, Documentation]:
+    """What the application documents before and after `fix --unsafe-fixes`, checked to list
+    every status of `sent` (path, method, statuses) after and not before."""
+    before = documented(project)
+    run(project, capsys, "fix", "--select", "HS501", "--unsafe-fixes", ".")
+    after = documented(project)
+    for path, methods in sent.items():
+        for method, statuses in methods.items():
+            assert statuses <= after[path][method], (path, method)
+            assert not statuses <= before[path][method], (path, method)
+    return before, after
+
+
+def documented(directory: Path) -> Documentation:
     done = subprocess.run(
         [sys.executable, "-c", _OPENAPI, str(directory)],
         capture_output=True,
@@ -98,13 +116,7 @@ def test_the_fixed_application_documents_what_it_sends(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("fastapi")
-    before = documented(project)
-    run(project, capsys, "fix", "--select", "HS501", "--unsafe-fixes", ".")
-    after = documented(project)
-    for path, methods in SENT.items():
-        for method, statuses in methods.items():
-            assert statuses <= after[path][method], (path, method)
-            assert not statuses <= before[path][method], (path, method)
+    before, after = fixed_documentation(project, capsys, SENT)
     assert after["/api/report"] == before["/api/report"]  # its responses= is a call
 
 
