@@ -171,7 +171,7 @@ class Source:
         key = (module.name, scope)
         if key not in self._local_imports:
             found: dict[str, str] = {}
-            for node in _statements(function.body):
+            for node in statements(function.body):
                 if isinstance(node, ast.ImportFrom):
                     source = (
                         _relative_import(module.package, node.level, node.module)
@@ -441,8 +441,9 @@ class Source:
         ]
 
 
-def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """A block's statements and those of the blocks it holds, not of functions it defines."""
+def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """A block's statements in order and those of the blocks it holds (`with`, `if`, `for`,
+    `try` and its handlers), not of the functions or classes it defines."""
     for statement in body:
         yield statement
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -450,9 +451,9 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
         for name in ("body", "orelse", "finalbody"):
             block = getattr(statement, name, None)
             if isinstance(block, list):
-                yield from _statements([item for item in block if isinstance(item, ast.stmt)])
+                yield from statements([item for item in block if isinstance(item, ast.stmt)])
         for handler in getattr(statement, "handlers", ()):
-            yield from _statements(handler.body)
+            yield from statements(handler.body)
 
 
 def target_name(target: ast.expr) -> str | None:

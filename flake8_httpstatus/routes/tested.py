@@ -24,7 +24,14 @@ from flake8_httpstatus.knowledge.routing import (
 from flake8_httpstatus.project.index import facts_of
 from flake8_httpstatus.routes.model import Route, Tested, Unresolved
 from flake8_httpstatus.routes.parametrized import rows
-from flake8_httpstatus.routes.source import Function, Module, Source, is_test_file, keyword
+from flake8_httpstatus.routes.source import (
+    Function,
+    Module,
+    Source,
+    is_test_file,
+    keyword,
+    statements,
+)
 
 # A piece of a URL that the test fills in at run time.
 _HOLE = "\0"
@@ -100,7 +107,7 @@ class Tests:
         """The requests of one test whose response's status it asserts. `strings`: the
         values bound to names (`url`, `self.url`) so far; `row`: one parametrize row's."""
         responses: dict[str, _Check] = {}
-        for statement in _statements(function.body):
+        for statement in statements(function.body):
             if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
                 target, value = statement.targets[0], _awaited(statement.value)
                 request = self._request(module, value, strings)
@@ -375,7 +382,7 @@ def _substituted(url: ast.expr, strings: dict[str, ast.expr]) -> ast.expr:
 def _bound_strings(function: Function) -> dict[str, ast.expr]:
     """`self.x = value` bound in a `setUp`."""
     found: dict[str, ast.expr] = {}
-    for statement in _statements(function.body):
+    for statement in statements(function.body):
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target = statement.targets[0]
             if isinstance(target, ast.Attribute):
@@ -462,21 +469,6 @@ def _is_client(node: ast.expr) -> bool:
         node = node.func
     name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
     return bool(_CLIENT.search(name))
-
-
-def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """A function's statements in order, into `with`, `if`, `for` and `try` blocks (not into
-    nested functions, which are tests of their own)."""
-    for statement in body:
-        yield statement
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        for name in ("body", "orelse", "finalbody"):
-            block = getattr(statement, name, None)
-            if isinstance(block, list) and all(isinstance(item, ast.stmt) for item in block):
-                yield from _statements(block)
-        for handler in getattr(statement, "handlers", []):
-            yield from _statements(handler.body)
 
 
 def _handler_class(route: Route) -> str:
