@@ -87,18 +87,15 @@ def lsp_registrations() -> list[types.Registration]:
     return []
 
 
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def client(
+async def _session(
     lsp_client: LanguageClient,
     tmp_path: Path,
     lsp_files: dict[str, str],
     lsp_capabilities: types.ClientCapabilities,
     lsp_registrations: list[types.Registration],
 ) -> AsyncIterator[None]:
-    """`flake8-httpstatus lsp` in a subprocess, initialized with the temporary directory as
-    its workspace root."""
+    """A session initialized with the temporary directory as its workspace root, ended after
+    the test unless the test ended it."""
 
     @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(params: types.RegistrationParams) -> None:
@@ -112,3 +109,38 @@ async def client(
     yield
     if lsp_client._server is None or lsp_client._server.returncode is None:  # not ended by the test
         await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
+)
+async def client(
+    lsp_client: LanguageClient,
+    tmp_path: Path,
+    lsp_files: dict[str, str],
+    lsp_capabilities: types.ClientCapabilities,
+    lsp_registrations: list[types.Registration],
+) -> AsyncIterator[None]:
+    """`flake8-httpstatus lsp` in a subprocess."""
+    session = _session(lsp_client, tmp_path, lsp_files, lsp_capabilities, lsp_registrations)
+    async for _ in session:
+        yield
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(
+        server_command=[sys.executable, str(Path(__file__).with_name("lsp_gated_server.py"))]
+    )
+)
+async def gated_client(
+    lsp_client: LanguageClient,
+    tmp_path: Path,
+    lsp_files: dict[str, str],
+    lsp_capabilities: types.ClientCapabilities,
+    lsp_registrations: list[types.Registration],
+) -> AsyncIterator[None]:
+    """The server of tests/lsp_gated_server.py: a document's checks after its first start
+    once the test writes the document's name plus ".go"."""
+    session = _session(lsp_client, tmp_path, lsp_files, lsp_capabilities, lsp_registrations)
+    async for _ in session:
+        yield

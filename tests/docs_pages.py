@@ -144,7 +144,9 @@ def _library(library: Library) -> str:
         packages = ", ".join(f"`{name}`" for name in sorted(library.packages))
         lines += [f"Recognised in files importing {packages}.", ""]
     if library.modules:
-        lines.append("Public modules checked: " + ", ".join(f"`{m}`" for m in library.modules) + ".")
+        lines.append(
+            "Public modules checked: " + ", ".join(f"`{m}`" for m in library.modules) + "."
+        )
     lines.append("")
     if library.calls:
         lines += ["Calls:", ""]
@@ -179,9 +181,10 @@ def _library(library: Library) -> str:
         lines.append(f"- The `%` operator: {_sink(library.modulo)}")
     for added in library.added_headers:
         headers = ", ".join(sorted(added.headers))
-        lines.append(f"- Headers it adds itself: {headers}, for views of " + ", ".join(
-            f"`{name}`" for name in sorted(added.bases | added.decorators)
-        ))
+        lines.append(
+            f"- Headers it adds itself: {headers}, for views of "
+            + ", ".join(f"`{name}`" for name in sorted(added.bases | added.decorators))
+        )
     if library.holders:
         holders = ", ".join(f"`{holder}`" for holder in sorted(library.holders))
         lines.append(f"- Constants: {holders}.")
@@ -197,9 +200,7 @@ def libraries() -> str:
 
 def versions() -> str:
     """The distributions whose versions are read, and the oldest each is assumed to be."""
-    rows = [
-        (f"`{name}`", shown(version)) for name, version in OLDEST_SUPPORTED.items()
-    ]
+    rows = [(f"`{name}`", shown(version)) for name, version in OLDEST_SUPPORTED.items()]
     rows += [
         (f"`{name}`", f"implies a `{implied}` range per release ({len(table)} rows)")
         for name, (implied, table) in IMPLIED.items()

@@ -52,8 +52,14 @@ def test_validation_status_is_implicit_where_the_library_answers_it(
     pytest.importorskip("flask_smorest" if project.startswith("smorest") else "apiflask")
     operations = [key.split(" ", 1) for key in implicit]
     done = subprocess.run(
-        [sys.executable, "-c", _ANSWERS, str(ROUTES / project), PROJECTS[project],
-         json.dumps(operations)],
+        [
+            sys.executable,
+            "-c",
+            _ANSWERS,
+            str(ROUTES / project),
+            PROJECTS[project],
+            json.dumps(operations),
+        ],
         capture_output=True,
         text=True,
         check=True,
