@@ -3,7 +3,10 @@
 flake8 runs every installed plugin whatever `--select` says, so every user pays the plugin's
 cost. This measures `flake8 --isolated --select=E,W,F` run from each application's root (its
 checkout, as its users run it) in this environment (plugin installed) against the same flake8
-in a fresh virtual environment without the plugin, side by side in one run:
+in a fresh virtual environment without the plugin, side by side in one run. With none of its
+codes selected the plugin does no work (only its import and options are left); with
+`--reporting`, every figure once more with `--select=E,W,F,HS` on the plugin's side: what its
+users pay, its findings (and flake8's noqa look-up for them) included.
 
 - CPU time (user + system of the flake8 processes), `--jobs=1` and flake8's default jobs, with
   the project index's cache warm (left by a first run) and cold (deleted before the run); the
@@ -40,6 +43,7 @@ checkout) but checks only that directory: callgrind on a whole application takes
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import resource
 import shutil
@@ -56,14 +60,21 @@ from flake8_httpstatus.project import index
 # The results cache's directory under the cache directory (project/results.py).
 RESULTS = "results"
 
-FLAKE8 = ["--isolated", "--select=E,W,F", "--exit-zero"]
+FLAKE8 = ["--isolated", "--exit-zero"]
+# What users who do not select the plugin's codes run; the plugin then does no work.
+IDLE = "E,W,F"
+# The same with the plugin's codes reported (on its side; flake8 without it reports the same
+# E, W and F results): what its users pay, its findings reported included.
+REPORTING = "E,W,F,HS"
 
 
-def cpu_seconds(python: Path, root: Path, jobs: str, target: str = ".") -> float:
+def cpu_seconds(
+    python: Path, root: Path, jobs: str, target: str = ".", select: str = IDLE
+) -> float:
     """User + system seconds of one flake8 run from `root` (its worker processes included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
-        [str(python), "-m", "flake8", *FLAKE8, f"--jobs={jobs}", target],
+        [str(python), "-m", "flake8", *FLAKE8, f"--select={select}", f"--jobs={jobs}", target],
         cwd=root,
         stdout=subprocess.DEVNULL,
         check=True,
@@ -95,9 +106,10 @@ def paired(
     jobs: str,
     rounds: int,
     forget: Callable[[], None] | None,
+    select: str,
 ) -> tuple[float, float, float]:
     """Median CPU seconds without and with the plugin (`forget` called before each run with
-    it), and the median of the pairs' ratios."""
+    it; `select` on its side), and the median of the pairs' ratios."""
     without: list[float] = []
     with_plugin: list[float] = []
     for turn in range(rounds):
@@ -108,32 +120,32 @@ def paired(
                 continue
             if forget is not None:
                 forget()
-            with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs, target))
+            with_plugin.append(cpu_seconds(Path(sys.executable), root, jobs, target, select))
     ratios = [w / o for w, o in zip(with_plugin, without, strict=True)]
     return statistics.median(without), statistics.median(with_plugin), statistics.median(ratios)
 
 
-def instructions(plain: Path, root: Path, target: str, results: bool) -> None:
+def instructions(
+    plain: Path, root: Path, target: str, results: bool, selections: list[str]
+) -> None:
     """Print the instruction counts: warm caches, collector on and off; with `results`, with
-    the results cache cold too (collector on)."""
-    cpu_seconds(Path(sys.executable), root, "1", target)  # the caches warm again
+    the results cache cold too (collector on); for each selection on the plugin's side."""
+    cpu_seconds(Path(sys.executable), root, "1", target, REPORTING)  # the caches warm again
     runs: list[tuple[str, bool, Callable[[], None] | None]] = [
         ("warm cache, collector on", True, None),
         ("warm cache, collector off in both runs", False, None),
     ]
     if results:
         runs.append(("index warm, results cold, collector on", True, forget_results))
-    for label, collector, forget in runs:
-        without, with_plugin = (
-            flake8_instructions(
-                python, [Path(target)], forget if python != plain else None, collector, root,
-                ("--isolated",),
-            )
-            for python in (plain, Path(sys.executable))
+    for (label, collector, forget), select in itertools.product(runs, selections):
+        without = flake8_instructions(plain, [Path(target)], None, collector, root, ("--isolated",))
+        with_plugin = flake8_instructions(
+            Path(sys.executable), [Path(target)], forget, collector, root,
+            ("--isolated", f"--select={select}"),
         )  # fmt: skip
         print(
-            f"  instructions, --jobs=1, {label}: without {without:,}, with {with_plugin:,}, "
-            f"ratio {with_plugin / without:.3f}"
+            f"  instructions, --jobs=1, --select={select} with it, {label}: without "
+            f"{without:,}, with {with_plugin:,}, ratio {with_plugin / without:.3f}"
         )
 
 
@@ -146,11 +158,17 @@ def main() -> int:
         "--results", action="store_true", help="also with the results cache cold, index warm"
     )
     parser.add_argument(
+        "--reporting",
+        action="store_true",
+        help=f"also with the plugin's codes selected on its side (--select={REPORTING})",
+    )
+    parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (callgrind; slow)"
     )
     args = parser.parse_args()
     compile_plugin()
     caches: list[tuple[str, Callable[[], None] | None]] = [("warm", None)]
+    selections = [IDLE, REPORTING] if args.reporting else [IDLE]
     if args.results:
         caches.append(("index warm, results cold", forget_results))
     if args.cold:
@@ -163,19 +181,21 @@ def main() -> int:
             os.environ[index.CACHE_ENV] = str(Path(tmp) / f"cache-{number}")
             print(f"{root.name}/{target}: {python_files(root / target)} .py files")
             # A warm-up run, which leaves the caches warm.
-            cpu_seconds(Path(sys.executable), root, "1", target)
-            for jobs in ("1", str(os.cpu_count() or 1)):
-                for cache, forget in caches:
-                    without, with_plugin, ratio = paired(
-                        plain, root, target, jobs, args.rounds, forget
-                    )
-                    print(
-                        f"  --jobs={jobs}, {cache} cache, CPU: without {without:.2f} s, with "
-                        f"{with_plugin:.2f} s, ratio {with_plugin / without:.3f} (pairs' median "
-                        f"{ratio:.3f}; {args.rounds} pairs; target <= 1.03)"
-                    )
+            cpu_seconds(Path(sys.executable), root, "1", target, REPORTING)
+            for jobs, (cache, forget), select in itertools.product(
+                ("1", str(os.cpu_count() or 1)), caches, selections
+            ):
+                without, with_plugin, ratio = paired(
+                    plain, root, target, jobs, args.rounds, forget, select
+                )
+                print(
+                    f"  --jobs={jobs}, --select={select} with it, {cache} cache, CPU: "
+                    f"without {without:.2f} s, with "
+                    f"{with_plugin:.2f} s, ratio {with_plugin / without:.3f} (pairs' median "
+                    f"{ratio:.3f}; {args.rounds} pairs; target <= 1.03)"
+                )
             if args.instructions:
-                instructions(plain, root, target, args.results)
+                instructions(plain, root, target, args.results, selections)
     print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
     return 0
 

@@ -19,7 +19,7 @@ from flake8_httpstatus.config.versions import read_ahead
 from flake8_httpstatus.core.findings import Finding
 from flake8_httpstatus.project import results
 from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
-from flake8_httpstatus.rules import DEFAULT_OFF, WHOLE_PROJECT
+from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT
 from flake8_httpstatus.rules.candidates import Candidates, candidates_for
 
 
@@ -31,6 +31,18 @@ def _selected(options: argparse.Namespace, code: str) -> bool:
         return DecisionEngine(options).decision_for(code) is Decision.Selected
     except AttributeError:  # options made by hand, without flake8's selection
         return False
+
+
+def _reported(options: argparse.Namespace) -> frozenset[str]:
+    """The codes flake8 reports with these options (before per-file-ignores, which only ignore
+    more); all of them for options made by hand, without flake8's selection."""
+    from flake8.style_guide import Decision, DecisionEngine
+
+    try:
+        decide = DecisionEngine(options).decision_for
+        return frozenset(code for code in RULES if decide(code) is Decision.Selected)
+    except AttributeError:
+        return frozenset(RULES)
 
 
 def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -55,6 +67,10 @@ class Plugin:
     candidates: ClassVar[Candidates] = Candidates()
     # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
     whole_project: ClassVar[tuple[str, ...]] = ()
+    # What flake8 reports (parse_options). A finding of another code is dropped by flake8, but
+    # only after it has tokenized the whole file again to look for the finding's noqa comment
+    # (the file's first result does that): it is never yielded. With none, a run does no work.
+    reported: ClassVar[frozenset[str]] = frozenset(RULES)
     # Whether the collector was told to leave what is loaded so far alone (once per process).
     frozen: ClassVar[bool] = False
 
@@ -95,6 +111,7 @@ class Plugin:
         forget_roots()
         refresh()
         results.forget()
+        cls.reported = _reported(options)
         cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
         if cls.whole_project:
             from flake8_httpstatus.routes.whole import forget
@@ -102,7 +119,8 @@ class Plugin:
             forget()
         # Before flake8 forks its workers: each inherits the project's versions, warnings and
         # index instead of reading and solving its own.
-        for path in getattr(options, "filenames", None) or ():
+        filenames = (getattr(options, "filenames", None) or ()) if cls.reported else ()
+        for path in filenames:
             read_ahead(str(path))
             preload(str(path), cls.settings)
             if cls.whole_project:
@@ -122,6 +140,8 @@ class Plugin:
         return findings_in(name, cls.whole_project)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
+        if not self.reported:
+            return
         if self.whole_project:
             for finding in self._project_findings(self.filename):
                 yield finding.line, finding.col, finding.message, type(self)
@@ -131,4 +151,5 @@ class Plugin:
             return
         # From the results cache when the file and its project are unchanged since a run.
         for finding in results.findings(self.tree, self.settings, self.filename, project, text):
-            yield finding.line, finding.col, finding.message, type(self)
+            if finding.code in self.reported:
+                yield finding.line, finding.col, finding.message, type(self)
