@@ -147,9 +147,11 @@ def flake8_instructions(
     collector: bool = True,
     cwd: Path | None = None,
     options: tuple[str, ...] = (),
+    select: str = "E,W,F",
 ) -> int:
-    """Instructions one flake8 run executes (valgrind's callgrind, one process): a count that
-    the machine's load does not change. With the collector on, as users run it, a run makes
+    """Instructions one flake8 run executes (valgrind's callgrind, one process), selecting
+    `select` (flake8's default selection when empty): a count that the machine's load does not
+    change. With the collector on, as users run it, a run makes
     a dozen or more full collections of flake8's objects, each a few percent of the run; the
     plugin's allocations can add or spare one of them, a step of about 2% either way. With it
     off in both runs, what is left is the plugin's own work."""
@@ -163,7 +165,7 @@ def flake8_instructions(
             "--callgrind-out-file=/dev/null",
             str(python),
             *start,
-            "--select=E,W,F",
+            *([f"--select={select}"] if select else []),
             "--exit-zero",
             "--jobs=1",
             *options,
