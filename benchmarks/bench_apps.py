@@ -140,7 +140,7 @@ def instructions(
     plain: Path, root: Path, target: str, results: bool, selections: list[str]
 ) -> None:
     """Print the instruction counts: warm caches, collector on and off; with `results`, with
-    the results cache cold too (collector on); for each selection on the plugin's side."""
+    the results cache cold too (collector on); for each selection, on both sides."""
     cpu_seconds(Path(sys.executable), root, "1", target, REPORTING)  # the caches warm again
     runs: list[tuple[str, bool, Callable[[], None] | None]] = [
         ("warm cache, collector on", True, None),
@@ -149,13 +149,15 @@ def instructions(
     if results:
         runs.append(("index warm, results cold, collector on", True, forget_results))
     for (label, collector, forget), select in itertools.product(runs, selections):
-        without = flake8_instructions(plain, [Path(target)], None, collector, root, ("--isolated",))
-        with_plugin = flake8_instructions(
-            Path(sys.executable), [Path(target)], forget, collector, root,
-            ("--isolated", f"--select={select}"),
+        without, with_plugin = (
+            flake8_instructions(
+                python, [Path(target)], forget if python != plain else None, collector, root,
+                ("--isolated",), select,
+            )
+            for python in (plain, Path(sys.executable))
         )  # fmt: skip
         print(
-            f"  instructions, --jobs=1, --select={select} with it, {label}: without "
+            f"  instructions, --jobs=1, {shown(select)}, {label}: without "
             f"{without:,}, with {with_plugin:,}, ratio {with_plugin / without:.3f}"
         )
 
