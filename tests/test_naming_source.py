@@ -4,6 +4,7 @@ fix would write appears, and the findings (messages, fixes, their safety) stay t
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,22 @@ def test_the_scopes_are_not_walked_when_the_name_is_not_written(
     assert finding.fix is not None
     with pytest.raises(AssertionError, match="walked"):
         check(ast.parse(UNRELATED), Settings(), "app.py")
+
+
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        ("status = 1", True),
+        ("x.status_code == 200", False),
+        ("response_status + 1", False),
+        ("r.status_code\nfrom app import status", True),
+        ("xstatus = 1", False),  # a word character before it
+        ("status", True),
+        ("(status)", True),
+        ("status2 = 3; _status = 4", False),
+    ],
+)
+def test_a_name_is_written_only_as_a_whole_word(source: str, written: bool) -> None:
+    """The word test that spares the scopes walk agrees with `\\bstatus\\b`."""
+    assert naming._written_as_word("status", source) is written
+    assert (re.search(r"\bstatus\b", source) is not None) is written

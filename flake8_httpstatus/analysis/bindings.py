@@ -14,9 +14,10 @@ an enclosing class body), then the module, where any binding other than the expe
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 
 
@@ -83,47 +84,29 @@ class Bindings:
         return ""
 
     # -- the walk: iterative, in source order (a `global` comes before the names it declares);
-    # trees too deep to recurse into are valid Python too.
+    # trees too deep to recurse into are valid Python too. Constants and names, most of the
+    # nodes, are settled inline; the few kinds that bind or open a scope have a visit of their
+    # own (`_VISITS`); any other node only passes its scope on to its children.
     def _walk(self, tree: ast.AST, module: _Scope) -> None:
-        stack: list[tuple[ast.AST, _Scope]] = [(tree, module)]
+        stack: list[tuple[Any, _Scope]] = [(tree, module)]
+        pop, extend = stack.pop, stack.extend
+        where = self._where
+        visits = _VISITS
         while stack:
-            node, scope = stack.pop()
-            later = self._visit(node, scope)
-            stack.extend(reversed(later))
-
-    def _visit(self, node: ast.AST, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
-        """Record what `node` binds; return what to visit next, in order, with its scope."""
-        if isinstance(node, ast.Constant):
-            self._where[id(node)] = scope
-        elif isinstance(node, _FUNCTIONS):
-            return self._function(node, scope)
-        elif isinstance(node, ast.Lambda):
-            inner = _Scope("function", "lambda", scope)
-            _parameters(node.args, inner)
-            return [*_arguments(node.args, scope), (node.body, inner)]
-        elif isinstance(node, ast.ClassDef):
-            return self._class(node, scope)
-        elif isinstance(node, _COMPREHENSIONS):
-            return _comprehension(node, scope)
-        elif isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
-                scope.bind(node.id, _how(node.ctx))
-        elif isinstance(node, ast.NamedExpr):
-            target = scope
-            while target.kind == "comprehension" and target.parent is not None:
-                target = target.parent
-            target.bind(node.target.id, "a walrus target")
-            return [(node.value, scope)]
-        elif isinstance(node, ast.Global):
-            scope.declared_global.update(node.names)
-        elif isinstance(node, ast.Nonlocal):
-            scope.declared_nonlocal.update(node.names)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            _import(node, scope)
-        else:
-            _binding_target(node, scope)
-            return [(child, scope) for child in ast.iter_child_nodes(node)]
-        return []
+            node, scope = pop()
+            kind = type(node)
+            if kind is ast.Constant:
+                where[id(node)] = scope
+            elif kind is ast.Name:
+                context = type(node.ctx)
+                if context is not ast.Load:
+                    scope.bind(node.id, "deleted" if context is ast.Del else "assigned")
+            else:
+                visit = visits.get(kind)
+                if visit is not None:
+                    extend(reversed(visit(self, node, scope)))
+                else:
+                    extend(reversed(_children(node, scope)))
 
     def _function(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope
@@ -151,6 +134,69 @@ class Bindings:
             *((expr, scope) for expr in outside),
             *((statement, inner) for statement in node.body),
         ]
+
+
+def _lambda(bindings: Bindings, node: ast.Lambda, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
+    inner = _Scope("function", "lambda", scope)
+    _parameters(node.args, inner)
+    return [*_arguments(node.args, scope), (node.body, inner)]
+
+
+def _named_expr(
+    bindings: Bindings, node: ast.NamedExpr, scope: _Scope
+) -> list[tuple[ast.AST, _Scope]]:
+    """A walrus binds in the nearest enclosing function, not a comprehension."""
+    target = scope
+    while target.kind == "comprehension" and target.parent is not None:
+        target = target.parent
+    target.bind(node.target.id, "a walrus target")
+    return [(node.value, scope)]
+
+
+def _global(bindings: Bindings, node: ast.Global, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
+    scope.declared_global.update(node.names)
+    return []
+
+
+def _nonlocal(
+    bindings: Bindings, node: ast.Nonlocal, scope: _Scope
+) -> list[tuple[ast.AST, _Scope]]:
+    scope.declared_nonlocal.update(node.names)
+    return []
+
+
+def _imports(
+    bindings: Bindings, node: ast.Import | ast.ImportFrom, scope: _Scope
+) -> list[tuple[ast.AST, _Scope]]:
+    _import(node, scope)
+    return []
+
+
+def _binding(bindings: Bindings, node: ast.AST, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
+    """A statement or pattern that binds names other than through `Name` targets."""
+    _binding_target(node, scope)
+    return _children(node, scope)
+
+
+# Fields that hold only leaves no visit looks at (contexts, operators).
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _children(node: ast.AST, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
+    """`ast.iter_child_nodes(node)`, less contexts and operators, each with `scope`."""
+    kind = type(node)
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = tuple(name for name in kind._fields if name not in _LEAF_FIELDS)
+    found: list[tuple[ast.AST, _Scope]] = []
+    for name in fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            found += [(item, scope) for item in value if isinstance(item, ast.AST)]
+        elif isinstance(value, ast.AST):
+            found.append((value, scope))
+    return found
 
 
 def _arguments(args: ast.arguments, scope: _Scope) -> list[tuple[ast.AST, _Scope]]:
@@ -222,9 +268,33 @@ def _parameters(args: ast.arguments, scope: _Scope) -> None:
             scope.bind(arg.arg, "a parameter")
 
 
+_Visit = Callable[[Bindings, Any, _Scope], list[tuple[ast.AST, _Scope]]]
+# The kinds of node that bind a name or open a scope, each with its visit (`Bindings._walk`).
+_VISITS: dict[type, _Visit] = {
+    ast.FunctionDef: Bindings._function,
+    ast.AsyncFunctionDef: Bindings._function,
+    ast.ClassDef: Bindings._class,
+    ast.Lambda: _lambda,
+    **dict.fromkeys(_COMPREHENSIONS, lambda _, node, scope: _comprehension(node, scope)),
+    ast.NamedExpr: _named_expr,
+    ast.Global: _global,
+    ast.Nonlocal: _nonlocal,
+    ast.Import: _imports,
+    ast.ImportFrom: _imports,
+    **dict.fromkeys(
+        (
+            ast.ExceptHandler,
+            ast.MatchAs,
+            ast.MatchStar,
+            ast.MatchMapping,
+            ast.For,
+            ast.AsyncFor,
+            ast.withitem,
+        ),
+        _binding,
+    ),
+}
+
+
 def _target_names(target: ast.AST) -> list[str]:
     return [node.id for node in ast.walk(target) if isinstance(node, ast.Name)]
-
-
-def _how(ctx: ast.expr_context) -> str:
-    return "deleted" if isinstance(ctx, ast.Del) else "assigned"

@@ -934,6 +934,8 @@ class Solver:
         self.aliases: dict[str, str] = dict(base.aliases) if base else {}
         self.stars: dict[str, list[str]] = dict(base.stars) if base else {}
         self._resolved: dict[str, str] = {}
+        # Each class's external bases, asked for every subclass a walked file defines.
+        self._external: dict[str, frozenset[str]] = {}
         self._fixture_table: dict[str, CallableFacts | None] | None = None
         self._held: set[str] | None = None
         # Copies of the callables that pass a parameter on: solving adds to their `reaches`,
@@ -1284,8 +1286,14 @@ class Solver:
                 names.add(key.rpartition(".")[2])
         return names
 
-    def external_bases(self, key: str) -> set[str]:
+    def external_bases(self, key: str) -> frozenset[str]:
         """The classes from outside the project a project class derives from."""
+        found = self._external.get(key)
+        if found is None:
+            found = self._external[key] = frozenset(self._external_bases(key))
+        return found
+
+    def _external_bases(self, key: str) -> set[str]:
         found: set[str] = set()
         pending, seen = [key], set()
         while pending:

@@ -217,7 +217,7 @@ class ConstantNamer:
         written = self._written.get(name)
         if written is None:
             # The substring first: far cheaper, and most names a fix writes are not there.
-            written = name in source and re.search(rf"\b{re.escape(name)}\b", source) is not None
+            written = name in source and _written_as_word(name, source)
             self._written[name] = written
         return written
 
@@ -271,6 +271,18 @@ class ConstantNamer:
             yield Suggestion(f"{module}.{name}", ImportSpec(package, module))
         if style == "stdlib":
             yield Suggestion(f"{_STDLIB_ALIAS}.{name}", ImportSpec(package, module, _STDLIB_ALIAS))
+
+
+def _written_as_word(name: str, source: str) -> bool:
+    """Whether identifier `name` is a word of ASCII `source` (`\\bname\\b`). The pattern starts
+    with the name, so the regex engine skips to each occurrence instead of trying a word
+    boundary at every position (`status` in a test file is mostly `status_code`, rejected by
+    the boundary after it); the one before is checked here."""
+    for found in re.finditer(rf"{re.escape(name)}\b", source):
+        start = found.start()
+        if start == 0 or not (source[start - 1].isalnum() or source[start - 1] == "_"):
+            return True
+    return False
 
 
 def _joined(notes: Sequence[str]) -> str:

@@ -3,7 +3,10 @@
 Two walks visit the same nodes in the same order. `Walker.recursive`, the one used, calls for
 each node type a visit function generated the first time the walk meets that type: the type's
 handler, then direct reads of its child fields, with no per-node lookup of what to do (the
-walk is a large part of what the plugin adds to a flake8 run). A tree nested deeper than
+walk is a large part of what the plugin adds to a flake8 run). Whether a field holds a list is
+read from that first node (a parsed tree's field is a list in every node of a type, or in
+none), so each field's code is one loop or one visit: compiling the visits is a fixed cost of
+every process that walks a file. A tree nested deeper than
 Python's recursion limit allows makes it raise RecursionError; `Walker.iterative` walks any
 tree with a stack of its own, and the engine starts over with it then.
 
@@ -108,10 +111,11 @@ class Walker:
     def recursive(self, engine: Any, tree: ast.AST) -> None:
         kind = type(tree)
         if kind not in SKIPPED:
-            (self._visits.get(kind) or self._visit(kind))(engine, tree)
+            (self._visits.get(kind) or self._visit(kind, tree))(engine, tree)
 
-    def _visit(self, kind: type) -> Visit:
-        """The visit of one node type, as Python source compiled once per process."""
+    def _visit(self, kind: type, sample: ast.AST) -> Visit:
+        """The visit of one node type, as Python source compiled once per process; `sample`,
+        a node of that type, shows which of its fields hold lists."""
         lines = ["def visit(engine, node):"]
         if kind in self.handlers:
             lines.append("    handler(engine, node)")
@@ -121,10 +125,10 @@ class Walker:
             elif kind is ast.arguments and name in _PARAMETERS:
                 lines += _annotation_of(name)
             else:
-                lines += _field(name)
+                lines += _field(name, type(getattr(sample, name, None)) is list)
         if kind in OUTER_FIELDS:
             lines.append("    enter(engine, node)")
-            lines += _field("body")
+            lines += _field("body", type(getattr(sample, "body", None)) is list)
             lines.append("    exit(engine)")
         if len(lines) == 1:
             lines.append("    pass")
@@ -135,7 +139,6 @@ class Walker:
             "SKIPPED": SKIPPED,
             "visits": self._visits,
             "make": self._visit,
-            "list": list,
             "type": type,
         }
         exec(compile("\n".join(lines), f"<visit {kind.__name__}>", "exec"), namespace)
@@ -200,19 +203,15 @@ def _visit(name: str, indent: str) -> list[str]:
     return [
         f"{indent}kind = type({name})",
         f"{indent}if kind not in SKIPPED:",
-        f"{indent}    (visits.get(kind) or make(kind))(engine, {name})",
+        f"{indent}    (visits.get(kind) or make(kind, {name}))(engine, {name})",
     ]
 
 
-def _field(name: str) -> list[str]:
-    return [
-        f"    value = node.{name}",
-        "    if type(value) is list:",
-        "        for child in value:",
-        *_visit("child", " " * 12),
-        "    else:",
-        *_visit("value", " " * 8),
-    ]
+def _field(name: str, many: bool) -> list[str]:
+    """Source lines visiting field `name`: each node of its list if `many`, else its node."""
+    if many:
+        return [f"    for child in node.{name}:", *_visit("child", " " * 8)]
+    return [f"    value = node.{name}", *_visit("value", " " * 4)]
 
 
 def _annotations_of_list(name: str) -> list[str]:

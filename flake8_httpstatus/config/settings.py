@@ -102,7 +102,7 @@ class Versions(Mapping[str, VersionRange]):
         if self._declared is None:
             self._declared = {}
             if self._filename and self._filename not in {"-", "stdin"}:
-                directory = Path(self._filename).resolve().parent
+                directory = resolved_parent(self._filename)  # once per directory, not per file
                 self._root = project_root(directory)
                 if self._root is not None:
                     self._declared = declared_versions(self._root)

@@ -65,7 +65,11 @@ def assign(engine: Engine, node: ast.Assign) -> None:
             scope = ctx.scopes[-1]
             first = target.id not in scope.names
             bind(scope, target.id)
-            if scope.facts is not None and (first or scope.bound_statuses):
+            if (
+                scope.facts is not None
+                and (first or scope.bound_statuses)
+                and type(value) in _STATUS_VALUES
+            ):
                 _status_bound(engine, scope, target.id, value, first)
             if type(value) is ast.Call:  # a name holds nothing else `_response_assignment` reads
                 _response_assignment(engine, target, value)
@@ -94,8 +98,13 @@ def assign(engine: Engine, node: ast.Assign) -> None:
         _response_assignment(engine, target, value)
     if alias is not None:
         status_alias(engine, alias.id, value)
-    if ctx.facts is not None:
+    if ctx.facts is not None and type(value) in _CALLS:
         _returned_binding(engine, node.targets, value)
+
+
+# The values `_status_bound` and `_returned_binding` read; `assign` calls them for no other.
+_STATUS_VALUES = frozenset({ast.Constant, ast.Attribute, ast.Name})
+_CALLS = frozenset({ast.Call, ast.Await})
 
 
 def _held(engine: Engine, target: ast.Attribute, value: ast.expr) -> None:

@@ -38,7 +38,7 @@ def class_(engine: Engine, node: ast.ClassDef, scope: Scope) -> None:
         origin = ctx.qualname(generic)
         origins = _project_origins(engine, generic)
         if origin is not None:
-            origins.add(origin)
+            origins |= {origin}
         for row in frameworks.VIEW_ADDED_HEADERS:
             if not row.bases.isdisjoint(origins):
                 scope.added_headers |= row.headers
@@ -87,15 +87,15 @@ def added_headers(engine: Engine, node: ast.FunctionDef | ast.AsyncFunctionDef) 
     return added
 
 
-def _project_origins(engine: Engine, base: ast.expr) -> set[str]:
+def _project_origins(engine: Engine, base: ast.expr) -> frozenset[str]:
     """For a base defined in another module of the project: the framework classes it
     derives from."""
     if engine.project is None or not isinstance(base, ast.Name | ast.Attribute):
-        return set()
+        return frozenset()
     key = engine.collector.base_key(base, engine.ctx.imports)
     solved = engine.project.solved
     if key is None or solved.resolve(key) not in solved.classes:
-        return set()
+        return frozenset()
     return solved.external_bases(key)
 
 
