@@ -150,6 +150,9 @@ class Plugin:
         if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
             return
         # From the results cache when the file and its project are unchanged since a run.
-        for finding in results.findings(self.tree, self.settings, self.filename, project, text):
+        found = results.findings(
+            self.tree, self.settings, self.filename, project, text, fixes=False
+        )
+        for finding in found:
             if finding.code in self.reported:
                 yield finding.line, finding.col, finding.message, type(self)
