@@ -522,3 +522,35 @@ def test_flake8_options_freeze_what_is_loaded_once_per_process(
     for _ in range(2):
         Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
     assert len(frozen) == 1
+
+
+def test_a_runs_directories_look_at_each_ancestors_markers_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The directories of one project share their ancestors: each directory's root markers are
+    looked at once per run, and a marker made since counts from the next run (forget_roots)."""
+    (tmp_path / "pyproject.toml").write_text("")
+    deep = (tmp_path / "a" / "b" / "c").resolve()
+    deep.mkdir(parents=True)
+    looked: list[Path] = []
+    exists = Path.exists
+
+    def counted(path: Path) -> bool:
+        if path.name in project.ROOT_MARKERS:
+            looked.append(path)
+        return exists(path)
+
+    monkeypatch.setattr(Path, "exists", counted)
+    project.forget_roots()
+    for directory in (deep, deep.parent, deep.parent.parent, deep):
+        assert project._root_of(directory) == tmp_path.resolve() == find_root(directory)
+    looked.clear()  # find_root's own
+    project.forget_roots()
+    for directory in (deep, deep.parent, deep.parent.parent, deep):
+        assert project._root_of(directory) == tmp_path.resolve()
+    assert len(looked) == len(set(looked)) > 0
+    (deep / "setup.py").write_text("")
+    assert project._root_of(deep) == tmp_path.resolve()
+    project.forget_roots()
+    assert project._root_of(deep) == deep
+    project.forget_roots()

@@ -614,6 +614,9 @@ _INDEXES: dict[tuple[Path, tuple[ExtraSink, ...], tuple[str, ...]], ProjectIndex
 # Per directory of a checked file: its project's root, and whether the index covers the files
 # in it (a file that is itself a symlink is looked at on its own).
 _ROOTS: dict[str, tuple[Path | None, bool]] = {}
+# Per resolved directory: whether it holds a root marker. A project's directories share their
+# ancestors: each is looked at once per run, not once for every directory below it.
+_MARKED: dict[Path, bool] = {}
 
 
 def reread(path: Path) -> bool:
@@ -639,6 +642,20 @@ def forget_roots() -> None:
     """Forget which project each directory belongs to, for a long-lived flake8 run again: a
     `pyproject.toml` (or another root marker) made or removed since moves a project's root."""
     _ROOTS.clear()
+    _MARKED.clear()
+
+
+def _root_of(directory: Path) -> Path | None:
+    """`find_root` of a resolved directory, through `_MARKED`."""
+    for candidate in (directory, *directory.parents):
+        marked = _MARKED.get(candidate)
+        if marked is None:
+            marked = _MARKED[candidate] = any(
+                (candidate / marker).exists() for marker in ROOT_MARKERS
+            )
+        if marked:
+            return candidate
+    return None
 
 
 def refresh() -> bool:
@@ -654,11 +671,9 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     directory = os.path.dirname(os.path.abspath(filename))
     place = _ROOTS.get(directory)
     if place is None:
-        root = find_root(directory)
-        place = _ROOTS[directory] = (
-            root,
-            root is not None and _covers(Path(directory).resolve(), root),
-        )
+        resolved = Path(directory).resolve()
+        root = _root_of(resolved)
+        place = _ROOTS[directory] = (root, root is not None and _covers(resolved, root))
     root, covered = place
     if root is None:
         return None
