@@ -24,6 +24,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -403,9 +404,12 @@ class ProjectIndex:
         self._names = None
         self._keep_names = None
 
-    def mentions(self, text: str) -> bool:
+    def mentions(self, text: str, identifiers: AbstractSet[str] | None = None) -> bool:
         """Whether `text` names one of the project's status-taking callables: a file the
-        front ends' candidates test (rules/candidates.py) would skip may still call one."""
+        front ends' candidates test (rules/candidates.py) would skip may still call one.
+        `identifiers`: those of the (ASCII) text, when the candidates' test read them: a name
+        none of them is, is none of the text's words (it starts with no digit), and the text
+        need not be read again."""
         names = self._names
         if names is None:
             # Every name a call can use, however short or generic (flake8 must find what
@@ -416,6 +420,8 @@ class ProjectIndex:
                 self._keep_names(found)
                 self._keep_names = None
         if isinstance(names, frozenset):
+            if identifiers is not None and names.isdisjoint(identifiers):
+                return False
             return not names.isdisjoint(_WORD.findall(text))
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
 
@@ -504,9 +510,10 @@ def _matcher(found: list[str]) -> re.Pattern[str] | frozenset[str] | bool:
     """How `mentions` looks for these names in a text."""
     if not found:
         return False
-    if all(_WORD.fullmatch(name) for name in found):
+    if all(_WORD.fullmatch(name) and not name[0].isdigit() for name in found):
         # A whole-word match is a maximal run of word characters: comparing the text's runs
-        # with a set is far cheaper than an alternation of a thousand names.
+        # with a set is far cheaper than an alternation of a thousand names. (A name starting
+        # with a digit, never a Python one, is no identifier: see `mentions`.)
         return frozenset(found)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b")
 

@@ -30,6 +30,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from typing import Protocol
 
 from flake8_httpstatus.config.settings import ExtraSink, Settings
 from flake8_httpstatus.knowledge import frameworks, openapi
@@ -154,6 +156,12 @@ def _status_number(text: str) -> bool:
     return False
 
 
+class Mentions(Protocol):
+    """A project's index (project/index.py), which knows its own status-taking callables."""
+
+    def mentions(self, text: str, identifiers: AbstractSet[str] | None = None) -> bool: ...
+
+
 class Candidates:
     """The test on a file's text; `extra_names`: the configured sinks' names, which admit a
     file as the trigger words do."""
@@ -161,24 +169,29 @@ class Candidates:
     def __init__(self, extra_names: Iterable[str] = ()) -> None:
         self._words = (*WORDS, *extra_names)
 
-    def admits(self, text: str) -> bool:
-        """Whether `text` may hold a finding (the project's callables aside). Substring tests
-        first (`in` is far cheaper than a regular expression), the identifiers last."""
-        if not text.isascii():
-            # Python reads identifiers in their NFKC form (`ｇｅｔ` is `get`).
-            text = unicodedata.normalize("NFKC", text)
-        if any(word in text for word in self._words):
+    def admits(self, text: str, project: Mentions | None = None) -> bool:
+        """Whether `text` may hold a finding, or names one of `project`'s status-taking
+        callables. Substring tests first (`in` is far cheaper than a regular expression), the
+        identifiers last; the project is asked only when the text does not admit itself."""
+        normal = text if text.isascii() else unicodedata.normalize("NFKC", text)
+        # Python reads identifiers in their NFKC form (`ｇｅｔ` is `get`).
+        if any(word in normal for word in self._words):
             return True
+        identifiers = None
         # Nothing HTTP at all: not walked, as before this test was narrowed.
-        if not any(package in text for package in _PACKAGE_WORDS):
-            return False
-        has_number = _any_number(text)
-        if has_number and any(word in text for word in _TABLE_WORDS) and _status_number(text):
-            return True
-        identifiers = set(_IDENTIFIER.findall(text))
-        if not VALUE_NAMES.isdisjoint(identifiers):
-            return True
-        return has_number and not POSITION_NAMES.isdisjoint(identifiers)
+        if any(package in normal for package in _PACKAGE_WORDS):
+            has_number = _any_number(normal)
+            tables = has_number and any(word in normal for word in _TABLE_WORDS)
+            if tables and _status_number(normal):
+                return True
+            identifiers = set(_IDENTIFIER.findall(normal))
+            if not VALUE_NAMES.isdisjoint(identifiers):
+                return True
+            if has_number and not POSITION_NAMES.isdisjoint(identifiers):
+                return True
+        # Those of an ASCII text are its words that do not start with a digit.
+        read = identifiers if normal is text else None
+        return project is not None and project.mentions(text, read)
 
 
 def candidates_for(settings: Settings) -> Candidates:
