@@ -225,6 +225,18 @@ def test_the_files_place_in_the_project(
     assert sorted(walked) == ["app.py"]
 
 
+def test_a_files_absolute_path_in_the_key_is_abspaths(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its directory made absolute once per run: the same path `os.path.abspath` gives."""
+    monkeypatch.chdir(tree)
+    found = results.Results(tree / "results", Settings(), project.ProjectIndex.load(tree))
+    names = ["app.py", "./app.py", "pkg/app.py", "pkg//app.py", "../x/app.py", "a/../app.py"]
+    names += [str(tree / "app.py"), "pkg/.", "pkg/..", ""]
+    for name in names * 2:
+        assert found._absolute(name) == os.path.abspath(name), name
+
+
 # Each Settings field, with a value other than the default.
 CHANGED: dict[str, Any] = {
     "style": "drf",

@@ -153,6 +153,7 @@ class Results:
         self.write = settings.write_cache
         self._base: bytes | None = None
         self._places: dict[Path, bytes] = {}
+        self._absolutes: dict[tuple[str, str], str] = {}
         self._ranges: dict[tuple[object, ...], bytes] = {}
         self._descriptor: int | None = None
         self._refused: bool | None = None
@@ -163,9 +164,21 @@ class Results:
         digest = hashlib.sha256(self._run_key())
         digest.update(self._place_key(filename))
         module, is_package = self.project.module_of(filename)
-        digest.update(f"{os.path.abspath(filename)}\0{module}\0{is_package}\0".encode())
+        digest.update(f"{self._absolute(filename)}\0{module}\0{is_package}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def _absolute(self, filename: str) -> str:
+        """`os.path.abspath(filename)`, its directory made absolute once (many files share
+        one; `abspath` asks the working directory and normalizes the whole path each time)."""
+        directory, name = os.path.split(filename)
+        if name in {"", ".", ".."} or os.path.isabs(directory):
+            return os.path.abspath(filename)
+        where = (directory, os.getcwd())
+        absolute = self._absolutes.get(where)
+        if absolute is None:
+            absolute = self._absolutes[where] = os.path.abspath(directory)
+        return os.path.join(absolute, name)
 
     def _run_key(self) -> bytes:
         """What every file's key holds: the tool, the settings and the project's facts."""
