@@ -9,6 +9,7 @@ first version of the test walked only because they import an HTTP package.
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 
 import pytest
@@ -17,7 +18,13 @@ from flake8_httpstatus.config.settings import Settings
 from flake8_httpstatus.knowledge import frameworks
 from flake8_httpstatus.knowledge.registry import lookup
 from flake8_httpstatus.rules import check
-from flake8_httpstatus.rules.candidates import VALUE_NAMES, WORDS, Candidates
+from flake8_httpstatus.rules.candidates import (
+    _PACKAGE_WORDS,
+    VALUE_NAMES,
+    WORDS,
+    Candidates,
+    _any_number,
+)
 
 ADMITTED = {
     "exception with a status of its own (HS501)": """\
@@ -112,6 +119,41 @@ def test_names_are_read_as_python_reads_identifiers() -> None:
     disguised = source.replace("raise Http404", "raise Ｈttp404")
     assert _findings(disguised) == _findings(source)
     assert Candidates().admits(disguised)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1",
+        "x = 1",
+        "(404)",
+        "v1",
+        "utf8",
+        "x_1",
+        ".5",
+        "1.5",
+        "v1 = 2",
+        "\u00e91",
+        "\u00b21",
+        "a \u0663",
+        "a\n3",
+        "\u0663 4",
+        "\uff11",
+    ],
+)
+def test_a_number_is_a_digit_with_no_word_character_or_dot_before_it(text: str) -> None:
+    assert _any_number(text) == (re.search(r"(?<![\w.])[0-9]", text) is not None)
+
+
+def test_a_text_naming_an_http_package_holds_one_of_the_words_scanned_for() -> None:
+    assert set(_PACKAGE_WORDS) <= frameworks.HTTP_PACKAGES
+    assert all(
+        any(word in package for word in _PACKAGE_WORDS) for package in frameworks.HTTP_PACKAGES
+    )
+    assert len(_PACKAGE_WORDS) < len(
+        frameworks.HTTP_PACKAGES
+    )  # `aiohttp` holds `http`: one scan less
 
 
 def test_a_configured_sink_admits_a_file_by_its_name() -> None:

@@ -12,9 +12,11 @@ import hashlib
 import json
 import marshal
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from flake8_httpstatus.frontends.runner import Job, Selection, process, run
 from flake8_httpstatus.project import cache as cache_file
 from flake8_httpstatus.project import index as project
 from flake8_httpstatus.project.index import ProjectIndex, find_root, module_of
+from flake8_httpstatus.rules.candidates import Candidates
 from tests.expectations import read_fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
@@ -522,3 +525,74 @@ def test_flake8_options_freeze_what_is_loaded_once_per_process(
     for _ in range(2):
         Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
     assert len(frozen) == 1
+
+
+def test_a_runs_directories_look_at_each_ancestors_markers_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The directories of one project share their ancestors: each directory's root markers are
+    looked at once per run, and a marker made since counts from the next run (forget_roots)."""
+    (tmp_path / "pyproject.toml").write_text("")
+    deep = (tmp_path / "a" / "b" / "c").resolve()
+    deep.mkdir(parents=True)
+    looked: list[Path] = []
+    exists = Path.exists
+
+    def counted(path: Path) -> bool:
+        if path.name in project.ROOT_MARKERS:
+            looked.append(path)
+        return exists(path)
+
+    monkeypatch.setattr(Path, "exists", counted)
+    project.forget_roots()
+    for directory in (deep, deep.parent, deep.parent.parent, deep):
+        assert project._root_of(directory) == tmp_path.resolve() == find_root(directory)
+    looked.clear()  # find_root's own
+    project.forget_roots()
+    for directory in (deep, deep.parent, deep.parent.parent, deep):
+        assert project._root_of(directory) == tmp_path.resolve()
+    assert len(looked) == len(set(looked)) > 0
+    (deep / "setup.py").write_text("")
+    assert project._root_of(deep) == tmp_path.resolve()
+    project.forget_roots()
+    assert project._root_of(deep) == deep
+    project.forget_roots()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "error_response(400)",
+        "from shop import error_response as reply",
+        "x = 3error_response",
+        "nothing_here()",
+        "error_responses = 1",
+    ],
+)
+def test_the_identifiers_the_candidates_test_read_answer_as_the_text_does(
+    shop: Path, text: str
+) -> None:
+    """The candidates' test hands `mentions` the identifiers it read from an ASCII text: the
+    same answer, without reading the text again when no name is among them."""
+    index = ProjectIndex.load(shop)
+    identifiers = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    assert index.mentions(text, identifiers) == index.mentions(text)
+    asked: list[tuple[str, AbstractSet[str] | None]] = []
+
+    class Asked:
+        def mentions(self, text: str, identifiers: AbstractSet[str] | None = None) -> bool:
+            asked.append((text, identifiers))
+            return index.mentions(text, identifiers)
+
+    source = f"import requests\n{text}\n"
+    admitted = Candidates().admits(source, Asked())
+    assert admitted == (Candidates().admits(source) or index.mentions(source))
+    assert [seen is not None and "requests" in seen for _, seen in asked] in ([], [True])
+
+
+def test_a_name_starting_with_a_digit_is_matched_as_a_word() -> None:
+    assert isinstance(project._matcher(["reply", "send"]), frozenset)
+    matcher = project._matcher(["reply", "3d"])
+    assert isinstance(matcher, re.Pattern)
+    assert matcher.search("turn(3d)")
+    assert not matcher.search("turn(x3d)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -110,6 +111,22 @@ def test_a_finding_round_trips_with_its_fix() -> None:
     assert results.parse_entry(results.entry_bytes("k" * 64, found), "k" * 64, 3) == found
 
 
+def test_flake8_reads_the_findings_without_their_fixes() -> None:
+    """flake8 shows no fix: its reading of an entry neither checks nor builds them; a fix of
+    another shape than a list still puts the entry in doubt."""
+    fix = Fix((Edit(3, 15, 3, 18, "HTTPStatus.NOT_FOUND"),), "Replace", None, safe=True)
+    found = [Finding("HS101", "m", 3, 15, 3, 18, fix), Finding("HS202", "n", 1, 0, 1, 4)]
+    entry = results.entry_bytes("k" * 64, found)
+    without = [dataclasses.replace(finding, fix=None) for finding in found]
+    assert results.parse_entry(entry, "k" * 64, 3, fixes=False) == without
+    payload = json.dumps(
+        [results.RESULTS_FORMAT, __version__, "k" * 64, [["HS101", "m", 3, 15, 3, 18, "fix"]]]
+    ).encode()
+    odd = results.MAGIC + hashlib.sha256(payload).digest() + payload
+    assert results.parse_entry(odd, "k" * 64, 3, fixes=False) is None
+    assert results.parse_entry(odd, "k" * 64, 3) is None
+
+
 # -- every part of the key, changed, makes the file walked again --------------------------------
 
 
@@ -206,6 +223,18 @@ def test_the_files_place_in_the_project(
     walked.clear()
     run(capsys, ".")
     assert sorted(walked) == ["app.py"]
+
+
+def test_a_files_absolute_path_in_the_key_is_abspaths(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its directory made absolute once per run: the same path `os.path.abspath` gives."""
+    monkeypatch.chdir(tree)
+    found = results.Results(tree / "results", Settings(), project.ProjectIndex.load(tree))
+    names = ["app.py", "./app.py", "pkg/app.py", "pkg//app.py", "../x/app.py", "a/../app.py"]
+    names += [str(tree / "app.py"), "pkg/.", "pkg/..", ""]
+    for name in names * 2:
+        assert found._absolute(name) == os.path.abspath(name), name
 
 
 # Each Settings field, with a value other than the default.

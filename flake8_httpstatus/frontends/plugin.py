@@ -147,9 +147,12 @@ class Plugin:
                 yield finding.line, finding.col, finding.message, type(self)
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
-        if not self.candidates.admits(text) and (project is None or not project.mentions(text)):
+        if not self.candidates.admits(text, project):
             return
         # From the results cache when the file and its project are unchanged since a run.
-        for finding in results.findings(self.tree, self.settings, self.filename, project, text):
+        found = results.findings(
+            self.tree, self.settings, self.filename, project, text, fixes=False
+        )
+        for finding in found:
             if finding.code in self.reported:
                 yield finding.line, finding.col, finding.message, type(self)

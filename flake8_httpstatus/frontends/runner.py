@@ -242,10 +242,7 @@ def _checked(
     and without the engine's walk where the text cannot hold a finding; else (a fixed text
     checked again) without the project, every time."""
     project = project_for(filename, job.settings) if walk else None
-    if walk and not (
-        candidates_for(job.settings).admits(text)
-        or (project is not None and project.mentions(text))
-    ):
+    if walk and not candidates_for(job.settings).admits(text, project):
         found: list[Finding] = []
     elif walk:  # from the results cache when the file and its project are unchanged
         found = results.findings(tree, job.settings, filename, project, text)

@@ -24,6 +24,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -403,9 +404,12 @@ class ProjectIndex:
         self._names = None
         self._keep_names = None
 
-    def mentions(self, text: str) -> bool:
+    def mentions(self, text: str, identifiers: AbstractSet[str] | None = None) -> bool:
         """Whether `text` names one of the project's status-taking callables: a file the
-        front ends' candidates test (rules/candidates.py) would skip may still call one."""
+        front ends' candidates test (rules/candidates.py) would skip may still call one.
+        `identifiers`: those of the (ASCII) text, when the candidates' test read them: a name
+        none of them is, is none of the text's words (it starts with no digit), and the text
+        need not be read again."""
         names = self._names
         if names is None:
             # Every name a call can use, however short or generic (flake8 must find what
@@ -416,6 +420,8 @@ class ProjectIndex:
                 self._keep_names(found)
                 self._keep_names = None
         if isinstance(names, frozenset):
+            if identifiers is not None and names.isdisjoint(identifiers):
+                return False
             return not names.isdisjoint(_WORD.findall(text))
         return bool(names) and names.search(text) is not None  # type: ignore[union-attr]
 
@@ -504,9 +510,10 @@ def _matcher(found: list[str]) -> re.Pattern[str] | frozenset[str] | bool:
     """How `mentions` looks for these names in a text."""
     if not found:
         return False
-    if all(_WORD.fullmatch(name) for name in found):
+    if all(_WORD.fullmatch(name) and not name[0].isdigit() for name in found):
         # A whole-word match is a maximal run of word characters: comparing the text's runs
-        # with a set is far cheaper than an alternation of a thousand names.
+        # with a set is far cheaper than an alternation of a thousand names. (A name starting
+        # with a digit, never a Python one, is no identifier: see `mentions`.)
         return frozenset(found)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b")
 
@@ -614,6 +621,9 @@ _INDEXES: dict[tuple[Path, tuple[ExtraSink, ...], tuple[str, ...]], ProjectIndex
 # Per directory of a checked file: its project's root, and whether the index covers the files
 # in it (a file that is itself a symlink is looked at on its own).
 _ROOTS: dict[str, tuple[Path | None, bool]] = {}
+# Per resolved directory: whether it holds a root marker. A project's directories share their
+# ancestors: each is looked at once per run, not once for every directory below it.
+_MARKED: dict[Path, bool] = {}
 
 
 def reread(path: Path) -> bool:
@@ -639,6 +649,20 @@ def forget_roots() -> None:
     """Forget which project each directory belongs to, for a long-lived flake8 run again: a
     `pyproject.toml` (or another root marker) made or removed since moves a project's root."""
     _ROOTS.clear()
+    _MARKED.clear()
+
+
+def _root_of(directory: Path) -> Path | None:
+    """`find_root` of a resolved directory, through `_MARKED`."""
+    for candidate in (directory, *directory.parents):
+        marked = _MARKED.get(candidate)
+        if marked is None:
+            marked = _MARKED[candidate] = any(
+                (candidate / marker).exists() for marker in ROOT_MARKERS
+            )
+        if marked:
+            return candidate
+    return None
 
 
 def refresh() -> bool:
@@ -654,11 +678,9 @@ def project_for(filename: str | None, settings: Settings | None = None) -> Proje
     directory = os.path.dirname(os.path.abspath(filename))
     place = _ROOTS.get(directory)
     if place is None:
-        root = find_root(directory)
-        place = _ROOTS[directory] = (
-            root,
-            root is not None and _covers(Path(directory).resolve(), root),
-        )
+        resolved = Path(directory).resolve()
+        root = _root_of(resolved)
+        place = _ROOTS[directory] = (root, root is not None and _covers(resolved, root))
     root, covered = place
     if root is None:
         return None

@@ -76,15 +76,18 @@ def findings(
     filename: str | None,
     project: ProjectIndex | None,
     text: str,
+    fixes: bool = True,
 ) -> list[Finding]:
     """`rules.check(tree, settings, filename, project, text)`: from the cache when stored,
     else checked (the engine imported only then) and stored. A file outside any project
-    (standard input) is not cached."""
+    (standard input) is not cached. Not `fixes` (flake8 shows none): a stored finding comes
+    without its fix, which is then neither checked nor built (a fraction of flake8's warm
+    cost per file)."""
     from_cache = results_for(settings, project) if filename and project is not None else None
     if from_cache is None or not filename:
         return _check(tree, settings, filename, project, text)
     key = from_cache.key(filename, text)
-    stored = from_cache.get(key, text)
+    stored = from_cache.get(key, text, fixes)
     if stored is not None:
         return stored
     found = _check(tree, settings, filename, project, text)
@@ -150,6 +153,7 @@ class Results:
         self.write = settings.write_cache
         self._base: bytes | None = None
         self._places: dict[Path, bytes] = {}
+        self._absolutes: dict[tuple[str, str], str] = {}
         self._ranges: dict[tuple[object, ...], bytes] = {}
         self._descriptor: int | None = None
         self._refused: bool | None = None
@@ -160,9 +164,21 @@ class Results:
         digest = hashlib.sha256(self._run_key())
         digest.update(self._place_key(filename))
         module, is_package = self.project.module_of(filename)
-        digest.update(f"{os.path.abspath(filename)}\0{module}\0{is_package}\0".encode())
+        digest.update(f"{self._absolute(filename)}\0{module}\0{is_package}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def _absolute(self, filename: str) -> str:
+        """`os.path.abspath(filename)`, its directory made absolute once (many files share
+        one; `abspath` asks the working directory and normalizes the whole path each time)."""
+        directory, name = os.path.split(filename)
+        if name in {"", ".", ".."} or os.path.isabs(directory):
+            return os.path.abspath(filename)
+        where = (directory, os.getcwd())
+        absolute = self._absolutes.get(where)
+        if absolute is None:
+            absolute = self._absolutes[where] = os.path.abspath(directory)
+        return os.path.join(absolute, name)
 
     def _run_key(self) -> bytes:
         """What every file's key holds: the tool, the settings and the project's facts."""
@@ -197,8 +213,9 @@ class Results:
         return found
 
     # -- reading and writing -----------------------------------------------------------------
-    def get(self, key: str, text: str) -> list[Finding] | None:
-        """The findings stored under `key`; None for a miss (absent, or anything in doubt)."""
+    def get(self, key: str, text: str, fixes: bool = True) -> list[Finding] | None:
+        """The findings stored under `key` (without their fixes unless `fixes`); None for a
+        miss (absent, or anything in doubt)."""
         descriptor = self._open(create=False)
         if descriptor is None:
             return None
@@ -206,7 +223,7 @@ class Results:
             raw = read_in(descriptor, key, MAX_ENTRY_BYTES)
         except OSError:
             return None
-        return parse_entry(raw, key, text.count("\n") + 1)
+        return parse_entry(raw, key, text.count("\n") + 1, fixes)
 
     def put(self, key: str, found: list[Finding]) -> None:
         """Store `found` under `key`: whole or not at all."""
@@ -302,9 +319,11 @@ def entry_bytes(key: str, found: list[Finding]) -> bytes:
     return MAGIC + hashlib.sha256(payload).digest() + payload
 
 
-def parse_entry(raw: bytes, key: str, lines: int) -> list[Finding] | None:
+def parse_entry(raw: bytes, key: str, lines: int, fixes: bool = True) -> list[Finding] | None:
     """The findings of an entry, if it is whole, of this format and version, for `key`, and
-    every finding well formed and inside a text of `lines` lines; else None."""
+    every finding well formed and inside a text of `lines` lines; else None. Not `fixes`: each
+    finding without its fix (a list, or None, not looked into: the checksum holds the entry
+    whole, and what is not built cannot mislead)."""
     if len(raw) < _HEADER or not raw.startswith(MAGIC):
         return None
     payload = raw[_HEADER:]
@@ -323,7 +342,7 @@ def parse_entry(raw: bytes, key: str, lines: int) -> list[Finding] | None:
         return None
     found = []
     for row in data[3]:
-        finding = _finding(row, lines)
+        finding = _finding(row, lines, fixes)
         if finding is None:
             return None  # one finding in doubt: the entry is
         found.append(finding)
@@ -353,18 +372,24 @@ def _row(finding: Finding) -> list[object]:
     ]
 
 
-def _finding(row: object, lines: int) -> Finding | None:
+def _finding(row: object, lines: int, fixes: bool) -> Finding | None:
     if not (isinstance(row, list) and len(row) == 7):
         return None
     code, message, line, col, end_line, end_col, fix = row
     if not (
         isinstance(code, str)
         and isinstance(message, str)
-        and _span([line, col, end_line, end_col], lines)
+        and _span(line, col, end_line, end_col, lines)
     ):
         return None
-    parsed = None if fix is None else _fix(fix, lines)
-    if fix is not None and parsed is None:
+    if fix is None:
+        return Finding(code, message, line, col, end_line, end_col)
+    if not fixes:  # not looked into; but a fix is a list, and anything else puts it in doubt
+        return (
+            Finding(code, message, line, col, end_line, end_col) if isinstance(fix, list) else None
+        )
+    parsed = _fix(fix, lines)
+    if parsed is None:
         return None
     return Finding(code, message, line, col, end_line, end_col, parsed)
 
@@ -390,12 +415,10 @@ def _fix(fix: object, lines: int) -> Fix | None:
 
 
 def _edit(edit: object, lines: int) -> bool:
-    return (
-        isinstance(edit, list)
-        and len(edit) == 5
-        and _span(edit[:4], lines)
-        and isinstance(edit[4], str)
-    )
+    if not (isinstance(edit, list) and len(edit) == 5):
+        return False
+    line, col, end_line, end_col, content = edit
+    return _span(line, col, end_line, end_col, lines) and isinstance(content, str)
 
 
 def _import(needs: object) -> bool:
@@ -407,14 +430,16 @@ def _import(needs: object) -> bool:
     )
 
 
-def _span(span: list[Any], lines: int) -> bool:
+def _span(line: object, col: object, end_line: object, end_col: object, lines: int) -> bool:
     """Line, column, end line, end column: ints, lines inside the text, columns not negative."""
     return (
-        len(span) == 4
-        and all(type(value) is int for value in span)
-        and 1 <= span[0] <= span[2] <= lines + 1
-        and span[1] >= 0
-        and span[3] >= 0
+        type(line) is int
+        and type(col) is int
+        and type(end_line) is int
+        and type(end_col) is int
+        and 1 <= line <= end_line <= lines + 1
+        and col >= 0
+        and end_col >= 0
     )
 
 

@@ -30,6 +30,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from typing import Protocol
 
 from flake8_httpstatus.config.settings import ExtraSink, Settings
 from flake8_httpstatus.knowledge import frameworks, openapi
@@ -53,8 +55,36 @@ WORDS = (
 # pytest's tables (`parametrize`, a fixture's `params`): their registry codes are statuses
 # where the test or fixture reading them, perhaps in another module, compares them with one.
 _TABLE_WORDS = ("parametrize", "params")
-# Any int literal (or a string starting with a digit): an invalid code is HS201's finding.
-_ANY_NUMBER = re.compile(r"(?<![\w.])[0-9]")
+# A digit: any int literal (or a string starting with a digit) is one with no word character
+# or dot before it (`_any_number`); an invalid code is HS201's finding.
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _shortest(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` without those holding another (`aiohttp` holds `http`): a text holds one of
+    these exactly when it holds one of `words`, in fewer scans."""
+    kept: list[str] = []
+    for word in sorted(set(words), key=lambda word: (len(word), word)):
+        if not any(other in word for other in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+# What a text naming an HTTP package holds.
+_PACKAGE_WORDS = _shortest(HTTP_PACKAGES)
+
+
+def _any_number(text: str) -> bool:
+    r"""Whether `(?<![\w.])[0-9]` is found: a scan for digits, then a look at the character
+    before each (a lookbehind tried at every position costs three times as much)."""
+    for match in _DIGIT.finditer(text):
+        start = match.start()
+        if start == 0:
+            return True
+        before = text[start - 1]
+        if not (before.isalnum() or before == "_" or before == "."):
+            return True
+    return False
 
 
 def _last(name: str) -> str:
@@ -126,6 +156,12 @@ def _status_number(text: str) -> bool:
     return False
 
 
+class Mentions(Protocol):
+    """A project's index (project/index.py), which knows its own status-taking callables."""
+
+    def mentions(self, text: str, identifiers: AbstractSet[str] | None = None) -> bool: ...
+
+
 class Candidates:
     """The test on a file's text; `extra_names`: the configured sinks' names, which admit a
     file as the trigger words do."""
@@ -133,24 +169,29 @@ class Candidates:
     def __init__(self, extra_names: Iterable[str] = ()) -> None:
         self._words = (*WORDS, *extra_names)
 
-    def admits(self, text: str) -> bool:
-        """Whether `text` may hold a finding (the project's callables aside). Substring tests
-        first (`in` is far cheaper than a regular expression), the identifiers last."""
-        if not text.isascii():
-            # Python reads identifiers in their NFKC form (`ｇｅｔ` is `get`).
-            text = unicodedata.normalize("NFKC", text)
-        if any(word in text for word in self._words):
+    def admits(self, text: str, project: Mentions | None = None) -> bool:
+        """Whether `text` may hold a finding, or names one of `project`'s status-taking
+        callables. Substring tests first (`in` is far cheaper than a regular expression), the
+        identifiers last; the project is asked only when the text does not admit itself."""
+        normal = text if text.isascii() else unicodedata.normalize("NFKC", text)
+        # Python reads identifiers in their NFKC form (`ｇｅｔ` is `get`).
+        if any(word in normal for word in self._words):
             return True
+        identifiers = None
         # Nothing HTTP at all: not walked, as before this test was narrowed.
-        if not any(package in text for package in HTTP_PACKAGES):
-            return False
-        has_number = _ANY_NUMBER.search(text) is not None
-        if has_number and any(word in text for word in _TABLE_WORDS) and _status_number(text):
-            return True
-        identifiers = set(_IDENTIFIER.findall(text))
-        if not VALUE_NAMES.isdisjoint(identifiers):
-            return True
-        return has_number and not POSITION_NAMES.isdisjoint(identifiers)
+        if any(package in normal for package in _PACKAGE_WORDS):
+            has_number = _any_number(normal)
+            tables = has_number and any(word in normal for word in _TABLE_WORDS)
+            if tables and _status_number(normal):
+                return True
+            identifiers = set(_IDENTIFIER.findall(normal))
+            if not VALUE_NAMES.isdisjoint(identifiers):
+                return True
+            if has_number and not POSITION_NAMES.isdisjoint(identifiers):
+                return True
+        # Those of an ASCII text are its words that do not start with a digit.
+        read = identifiers if normal is text else None
+        return project is not None and project.mentions(text, read)
 
 
 def candidates_for(settings: Settings) -> Candidates:
