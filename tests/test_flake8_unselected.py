@@ -4,6 +4,8 @@ for its noqa comment), and with none of them selected it does no work at all."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -66,3 +68,26 @@ def test_only_the_selected_codes_are_handed_to_flake8(
     assert results(project, monkeypatch, "--select=E,HS2") == ["HS201"]
     assert results(project, monkeypatch, "--extend-ignore=HS1") == ["HS201"]
     assert (project / ".httpstatus_cache").is_dir()
+
+
+def test_with_no_code_of_its_selected_no_project_module_is_imported(project: Path) -> None:
+    """flake8 imports every installed plugin in every run: when it reports none of the
+    plugin's codes, the project index, the results cache and the candidates' test (and the
+    engine) stay unimported."""
+    script = (
+        "import sys\n"
+        "from flake8.main import cli\n"
+        "cli.main(['--isolated', '--jobs=1', '--exit-zero', '--quiet', '--select=E,W,F', '.'])\n"
+        "print(*sorted(m for m in sys.modules if m.startswith('flake8_httpstatus.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert "flake8_httpstatus.frontends.plugin" in loaded
+    assert not loaded & {
+        "flake8_httpstatus.project.index",
+        "flake8_httpstatus.project.results",
+        "flake8_httpstatus.rules.candidates",
+        "flake8_httpstatus.analysis.engine",
+    }

@@ -438,7 +438,7 @@ def test_flake8_options_solve_the_index_before_the_workers_fork(
     """flake8 forks its workers after parse_options: each inherits the solved index instead
     of reading and solving its own."""
     monkeypatch.setattr(Plugin, "settings", Plugin.settings)
-    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    monkeypatch.setattr(Plugin, "reported", Plugin.reported)
     values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
     Plugin.parse_options(argparse.Namespace(**values, filenames=[str(shop / "shoptests")]))
     index = project._INDEXES[shop.resolve(), (), ()]
@@ -496,7 +496,7 @@ def test_one_file_named_to_flake8_is_not_solved_before_it_is_checked(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Plugin, "settings", Plugin.settings)
-    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    monkeypatch.setattr(Plugin, "reported", Plugin.reported)
     values = {option.name.replace("-", "_"): option.parse(option.default) for option in OPTIONS}
     empty = shop / "empty.py"
     empty.write_text("")
@@ -517,7 +517,7 @@ def test_flake8_options_freeze_what_is_loaded_once_per_process(
     import gc
 
     monkeypatch.setattr(Plugin, "settings", Plugin.settings)
-    monkeypatch.setattr(Plugin, "candidates", Plugin.candidates)
+    monkeypatch.setattr(Plugin, "reported", Plugin.reported)
     monkeypatch.setattr(Plugin, "frozen", False)
     frozen: list[None] = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(None))

@@ -1,6 +1,8 @@
 """The flake8 front end: a thin adapter over the engine.
 
-Only `ast`, the registry and the tables are imported here; the fixer never is.
+Only `ast`, the options and the rules' records (with the tables they name) are imported with
+it, since flake8 imports every installed plugin in every run; the project index and the results
+cache when a run reports one of its codes, the engine when a file is walked, the fixer never.
 """
 
 from __future__ import annotations
@@ -10,17 +12,16 @@ import ast
 import gc
 import os
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from flake8_httpstatus import __version__
 from flake8_httpstatus.config.options import OPTIONS, settings_from
 from flake8_httpstatus.config.settings import Settings, forget_configuration
 from flake8_httpstatus.config.versions import read_ahead
-from flake8_httpstatus.core.findings import Finding
-from flake8_httpstatus.project import results
-from flake8_httpstatus.project.index import forget_roots, preload, project_for, refresh
 from flake8_httpstatus.rules import DEFAULT_OFF, RULES, WHOLE_PROJECT
-from flake8_httpstatus.rules.candidates import Candidates, candidates_for
+
+if TYPE_CHECKING:
+    from flake8_httpstatus.core.findings import Finding
 
 
 def _selected(options: argparse.Namespace, code: str) -> bool:
@@ -63,8 +64,6 @@ class Plugin:
     version = __version__
 
     settings: ClassVar[Settings] = Settings()
-    # A file these reject holds no finding: its walk is skipped (see rules/candidates.py).
-    candidates: ClassVar[Candidates] = Candidates()
     # The rules over the whole project flake8 selects (HS501, HS502): evaluated once per run.
     whole_project: ClassVar[tuple[str, ...]] = ()
     # What flake8 reports (parse_options). A finding of another code is dropped by flake8, but
@@ -102,16 +101,19 @@ class Plugin:
             *(getattr(options, "extend_exclude", None) or ()),
         )
         cls.settings = settings_from(values)
-        cls.candidates = candidates_for(cls.settings)
+        cls.reported = _reported(options)
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
         # process) keeps this module's state between runs: read again what changed on disk since
         # (the project's roots, versions, target Python and modules). A fresh process has
-        # nothing yet.
+        # nothing yet, and a run that reports none of the codes reads none of it.
         forget_configuration()
-        forget_roots()
-        refresh()
-        results.forget()
-        cls.reported = _reported(options)
+        if cls.reported:
+            from flake8_httpstatus.project import results
+            from flake8_httpstatus.project.index import forget_roots, refresh
+
+            forget_roots()
+            refresh()
+            results.forget()
         cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
         if cls.whole_project:
             from flake8_httpstatus.routes.whole import forget
@@ -121,6 +123,8 @@ class Plugin:
         # index instead of reading and solving its own.
         filenames = (getattr(options, "filenames", None) or ()) if cls.reported else ()
         for path in filenames:
+            from flake8_httpstatus.project.index import preload
+
             read_ahead(str(path))
             preload(str(path), cls.settings)
             if cls.whole_project:
@@ -145,9 +149,14 @@ class Plugin:
         if self.whole_project:
             for finding in self._project_findings(self.filename):
                 yield finding.line, finding.col, finding.message, type(self)
+        from flake8_httpstatus.project import results
+        from flake8_httpstatus.project.index import project_for
+        from flake8_httpstatus.rules.candidates import candidates_for
+
         text = "".join(self.lines)
         project = project_for(self.filename, self.settings)
-        if not self.candidates.admits(text, project):
+        # A file the candidates' test rejects holds no finding: its walk is skipped.
+        if not candidates_for(self.settings).admits(text, project):
             return
         # From the results cache when the file and its project are unchanged since a run.
         found = results.findings(
