@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -87,60 +88,44 @@ def lsp_registrations() -> list[types.Registration]:
     return []
 
 
-async def _session(
-    lsp_client: LanguageClient,
-    tmp_path: Path,
-    lsp_files: dict[str, str],
-    lsp_capabilities: types.ClientCapabilities,
-    lsp_registrations: list[types.Registration],
-) -> AsyncIterator[None]:
-    """A session initialized with the temporary directory as its workspace root, ended after
-    the test unless the test ended it."""
+def _server(name: str, command: list[str], doc: str) -> Any:
+    """A fixture named `name`: the server `command` in a subprocess, through a real client, in a
+    session initialized with the temporary directory as its workspace root and ended after the
+    test unless the test ended it."""
 
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
-    def register(params: types.RegistrationParams) -> None:
-        lsp_registrations.extend(params.registrations)
+    async def session(
+        lsp_client: LanguageClient,
+        tmp_path: Path,
+        lsp_files: dict[str, str],
+        lsp_capabilities: types.ClientCapabilities,
+        lsp_registrations: list[types.Registration],
+    ) -> AsyncIterator[None]:
+        @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
+        def register(params: types.RegistrationParams) -> None:
+            lsp_registrations.extend(params.registrations)
 
-    for name, text in lsp_files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=lsp_capabilities, root_uri=tmp_path.as_uri())
-    )
-    yield
-    if lsp_client._server is None or lsp_client._server.returncode is None:  # not ended by the test
-        await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "flake8_httpstatus", "lsp"])
-)
-async def client(
-    lsp_client: LanguageClient,
-    tmp_path: Path,
-    lsp_files: dict[str, str],
-    lsp_capabilities: types.ClientCapabilities,
-    lsp_registrations: list[types.Registration],
-) -> AsyncIterator[None]:
-    """`flake8-httpstatus lsp` in a subprocess."""
-    session = _session(lsp_client, tmp_path, lsp_files, lsp_capabilities, lsp_registrations)
-    async for _ in session:
+        for file_name, text in lsp_files.items():
+            (tmp_path / file_name).write_text(text, encoding="utf-8")
+        await lsp_client.initialize_session(
+            types.InitializeParams(capabilities=lsp_capabilities, root_uri=tmp_path.as_uri())
+        )
         yield
+        if lsp_client._server is None or lsp_client._server.returncode is None:  # still runs
+            await lsp_client.shutdown_session()
+
+    session.__doc__ = doc
+    config = ClientServerConfig(server_command=command)
+    return pytest_lsp.fixture(config=config, name=name)(session)
 
 
-@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
-    config=ClientServerConfig(
-        server_command=[sys.executable, str(Path(__file__).with_name("lsp_gated_server.py"))]
-    )
+client = _server(
+    "client",
+    [sys.executable, "-m", "flake8_httpstatus", "lsp"],
+    "`flake8-httpstatus lsp` in a subprocess.",
 )
-async def gated_client(
-    lsp_client: LanguageClient,
-    tmp_path: Path,
-    lsp_files: dict[str, str],
-    lsp_capabilities: types.ClientCapabilities,
-    lsp_registrations: list[types.Registration],
-) -> AsyncIterator[None]:
-    """The server of tests/lsp_gated_server.py: a document's checks after its first start
-    once the test writes the document's name plus ".go"."""
-    session = _session(lsp_client, tmp_path, lsp_files, lsp_capabilities, lsp_registrations)
-    async for _ in session:
-        yield
+gated_client = _server(
+    "gated_client",
+    [sys.executable, str(Path(__file__).with_name("lsp_gated_server.py"))],
+    "The server of tests/lsp_gated_server.py: a document's checks after its first start once"
+    ' the test writes the document\'s name plus ".go".',
+)
