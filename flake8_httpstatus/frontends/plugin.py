@@ -24,26 +24,16 @@ if TYPE_CHECKING:
     from flake8_httpstatus.core.findings import Finding
 
 
-def _selected(options: argparse.Namespace, code: str) -> bool:
-    """Whether flake8 reports `code` with these options (before per-file-ignores)."""
-    from flake8.style_guide import Decision, DecisionEngine
-
-    try:
-        return DecisionEngine(options).decision_for(code) is Decision.Selected
-    except AttributeError:  # options made by hand, without flake8's selection
-        return False
-
-
-def _reported(options: argparse.Namespace) -> frozenset[str]:
+def _reported(options: argparse.Namespace) -> frozenset[str] | None:
     """The codes flake8 reports with these options (before per-file-ignores, which only ignore
-    more); all of them for options made by hand, without flake8's selection."""
+    more); None for options made by hand, without flake8's selection."""
     from flake8.style_guide import Decision, DecisionEngine
 
     try:
         decide = DecisionEngine(options).decision_for
         return frozenset(code for code in RULES if decide(code) is Decision.Selected)
     except AttributeError:
-        return frozenset(RULES)
+        return None
 
 
 def _argparse_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -101,7 +91,10 @@ class Plugin:
             *(getattr(options, "extend_exclude", None) or ()),
         )
         cls.settings = settings_from(values)
-        cls.reported = _reported(options)
+        reported = _reported(options)
+        cls.reported = frozenset(RULES) if reported is None else reported
+        # The rules over the whole project only when flake8's selection names them.
+        cls.whole_project = tuple(code for code in WHOLE_PROJECT if code in (reported or ()))
         # Once per run. A long-lived flake8 (VS Code's Flake8 extension runs it in its server
         # process) keeps this module's state between runs: read again what changed on disk since
         # (the project's roots, versions, target Python and modules). A fresh process has
@@ -114,7 +107,6 @@ class Plugin:
             forget_roots()
             refresh()
             results.forget()
-        cls.whole_project = tuple(code for code in WHOLE_PROJECT if _selected(options, code))
         if cls.whole_project:
             from flake8_httpstatus.routes.whole import forget
 
