@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from flake8_httpstatus.frontends.cli import main
-from tests.whole_project import run
+from tests.whole_project import hs501_lines, run
 
 PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_layout"
 # FastAPI on the same project: each route's documented statuses, and what a request with the
@@ -78,10 +77,7 @@ def test_paths_and_documentation_are_fastapis(capsys: pytest.CaptureFixture[str]
 def test_hs501_names_what_the_routes_send_elsewhere(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    copy = tmp_path / PROJECT.name
-    shutil.copytree(PROJECT, copy)
-    out = run(copy, capsys, "check", "--select", "HS501", ".")
-    lines = [line.split(" which ")[0] for line in out.splitlines()]
+    lines = hs501_lines(PROJECT, tmp_path, capsys)
     assert sorted(lines[:-1]) == [
         "src/hub/data/source/views.py:10:5: HS501 route get_source() sends 404 through "
         "hub.data.source.service:get_or_404,",

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.whole_project import run
+from tests.whole_project import hs501_lines
 
 PROJECT = Path(__file__).parent / "fixtures" / "routes" / "fastapi_backoffice"
 _SERVED = """
@@ -33,10 +32,7 @@ print(json.dumps({
 def test_only_the_application_serving_its_schema_is_checked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    copy = tmp_path / PROJECT.name
-    shutil.copytree(PROJECT, copy)
-    out = run(copy, capsys, "check", "--select", "HS501", ".")
-    lines = [line.split(" which ")[0] for line in out.splitlines()]
+    lines = hs501_lines(PROJECT, tmp_path, capsys)
     assert lines[:-1] == [
         "office/public.py:9:5: HS501 route get_book() sends 404 through office.errors:get_or_404,"
     ]

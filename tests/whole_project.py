@@ -4,6 +4,7 @@ the one module of a project in a temporary directory, or from a command run in a
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,3 +34,12 @@ def run(directory: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     finally:
         os.chdir(cwd)
     return capsys.readouterr().out
+
+
+def hs501_lines(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What `check --select HS501` prints from the root of a copy of the fixture `project`,
+    each line up to its " which " clause (the summary line last)."""
+    copy = tmp_path / project.name
+    shutil.copytree(project, copy)
+    out = run(copy, capsys, "check", "--select", "HS501", ".")
+    return [line.split(" which ")[0] for line in out.splitlines()]
